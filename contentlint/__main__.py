@@ -1,0 +1,1 @@
+from contentlint.cli import run; run()  # noqa: E702

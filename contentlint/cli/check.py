@@ -1,0 +1,24 @@
+"""`contentlint check PATH...`: lint posts and exit 0 / 1 / 2."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from contentlint.cli.options import build_run_options, fail_level_option, run_options
+from contentlint.report import REPORTERS, write_report
+from contentlint.run import Runner
+
+
+@click.command("check")
+@run_options
+@fail_level_option
+@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
+              help="Output format.")
+def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
+            stdin_filename: str, fail_level: str | None, fmt: str) -> int:
+    """Lint posts (Markdown, YAML posts; folders are walked). Use '-' to read stdin."""
+    options = build_run_options(config_file, no_config, language, stdin_filename, fail_level)
+    result = Runner(options, stdin=click.get_binary_stream("stdin")).run(list(paths))
+    write_report(result, fmt, click.get_text_stream("stdout"))
+    return result.exit_code()

@@ -1,0 +1,35 @@
+"""`contentlint explain ID`: what a rule checks, why, and its examples."""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import click
+
+from contentlint.cli.rules import config_options, effective_rules
+
+
+@click.command("explain")
+@click.argument("rule_id", metavar="ID")
+@config_options
+def command(rule_id: str, config_file: Path | None, no_config: bool) -> int:
+    """Show a rule's message, rationale, options and examples."""
+    _config, rules = effective_rules(config_file, no_config)
+    rule = rules.get(rule_id)
+    if rule is None:
+        close = [r for r in sorted(rules) if rule_id in r or r in rule_id]
+        hint = f" Did you mean: {', '.join(close)}?" if close else " See `contentlint rules`."
+        raise click.UsageError(f"unknown rule id `{rule_id}`.{hint}")
+    wrap = lambda text: textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
+    status = rule.level if rule.enabled else f"off (default level {rule.level})"
+    lines = [f"{rule.id}  ({rule.kind}, {status}, languages: {', '.join(rule.languages)})", "",
+             "Message:", wrap(rule.message), "", "Why:", wrap(rule.rationale), "",
+             f"Defined in: {rule.source}:{rule.line}"]
+    for key, title in (("fail", "Flagged"), ("pass", "Not flagged")):
+        if rule.examples.get(key):
+            lines += ["", f"{title}:"]
+            for example in rule.examples[key]:
+                lines.append(textwrap.indent(example.strip(), "  | ", lambda _line: True))
+                lines.append("")
+    click.echo("\n".join(lines).rstrip())
+    return 0

@@ -1,0 +1,39 @@
+"""Options shared by the commands that read posts."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from contentlint.config import FAIL_LEVELS
+from contentlint.run import RunOptions
+
+
+def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    decorators = [
+        click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Use this config file for every path (instead of the nearest .contentlint.yaml)."),
+        click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults."),
+        click.option("--lang", "language", metavar="CODE",
+                     help="Language for posts without a `lang` field (default: detect)."),
+        click.option("--stdin-filename", default="<stdin>", show_default=True,
+                     help="Name to report for input read from '-'."),
+    ]
+    for decorator in reversed(decorators):
+        func = decorator(func)
+    return func
+
+
+def fail_level_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--fail-level", type=click.Choice(FAIL_LEVELS),
+                        help="Lowest level that makes the exit code 1 (default from config: warning).")(func)
+
+
+def build_run_options(config_file: Path | None, no_config: bool, language: str | None, stdin_filename: str,
+                      fail_level: str | None = None) -> RunOptions:
+    if config_file is not None and not config_file.is_file():
+        raise click.BadParameter(f"{config_file}: no such file", param_hint="--config")
+    return RunOptions(config_file=config_file, use_config_files=not no_config, fail_level=fail_level,
+                      language=language, stdin_name=stdin_filename)

@@ -1,0 +1,48 @@
+"""`contentlint rules`: list the rules in effect (default packs + config packs and overrides)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from contentlint.config import Config, ConfigResolver
+from contentlint.rules.pack import Rule
+from contentlint.run import rules_for_config
+
+
+def effective_rules(config_file: Path | None, no_config: bool) -> tuple[Config, dict[str, Rule]]:
+    resolver = ConfigResolver(config_file, not no_config)
+    config = resolver.for_directory(Path.cwd())
+    return config, rules_for_config(config)
+
+
+def config_options(func):  # type: ignore[no-untyped-def]
+    func = click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults.")(func)
+    return click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        help="Config file (default: nearest .contentlint.yaml from here).")(func)
+
+
+def rule_dict(rule: Rule) -> dict[str, object]:
+    return {"id": rule.id, "kind": rule.kind, "level": rule.level, "enabled": rule.enabled,
+            "languages": list(rule.languages), "message": rule.message, "rationale": rule.rationale,
+            "source": rule.source}
+
+
+@click.command("rules")
+@config_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def command(config_file: Path | None, no_config: bool, fmt: str) -> int:
+    """List every rule: id, level, kind, languages and what it looks for."""
+    _config, rules = effective_rules(config_file, no_config)
+    ordered = sorted(rules.values(), key=lambda r: r.id)
+    if fmt == "json":
+        click.echo(json.dumps({"schema": "contentlint.rules/1", "rules": [rule_dict(r) for r in ordered]},
+                              ensure_ascii=False, indent=2, sort_keys=True))
+        return 0
+    width = max((len(r.id) for r in ordered), default=10)
+    for rule in ordered:
+        level = rule.level if rule.enabled else "off"
+        summary = rule.rationale.split(". ")[0].rstrip(".") + "."
+        click.echo(f"{rule.id:<{width}}  {level:<7}  {rule.kind:<8}  {','.join(rule.languages):<6}  {summary}")
+    return 0

@@ -1,0 +1,198 @@
+"""`.contentlint.yaml`: one schema, defaults, validation, and discovery from each file's folder upward."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from yaml.nodes import MappingNode
+
+from contentlint.errors import ConfigError
+from contentlint.model import LEVELS
+from contentlint.sources.decode import DEFAULT_MAX_BYTES
+from contentlint.yamlsafe import load_yaml
+
+CONFIG_NAMES = (".contentlint.yaml", ".contentlint.yml")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.yaml", "*.yml")
+DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "venv")
+FAIL_LEVELS = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOverride:
+    enabled: bool | None = None
+    level: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The effective settings for a file. ``path`` is the config file it came from (None: defaults)."""
+
+    path: Path | None = None
+    language: str | None = None
+    fail_level: str = "warning"
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    packs: tuple[Path, ...] = ()
+    rules: Mapping[str, RuleOverride] = field(default_factory=dict)
+    max_file_bytes: int = DEFAULT_MAX_BYTES
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "config_file": str(self.path) if self.path else None,
+            "language": self.language,
+            "fail_level": self.fail_level,
+            "include": list(self.include),
+            "exclude": list(self.exclude),
+            "packs": [str(p) for p in self.packs],
+            "rules": {rule_id: _override_dict(o) for rule_id, o in sorted(self.rules.items())},
+            "max_file_bytes": self.max_file_bytes,
+        }
+
+
+def _override_dict(override: RuleOverride) -> Any:
+    if override.enabled is False:
+        return "off"
+    return override.level or "on"
+
+
+# key -> (check, description); check returns the parsed value or raises ValueError with the complaint
+def _language(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected a language code such as en or ja")
+    return value.strip()
+
+
+def _fail_level(value: Any) -> str:
+    if value not in FAIL_LEVELS:
+        raise ValueError(f"expected one of {', '.join(FAIL_LEVELS)}")
+    return value
+
+
+def _globs(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError("expected a list of glob patterns")
+    return tuple(value)
+
+
+def _size(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ValueError("expected a positive number of bytes")
+    return value
+
+
+def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
+    if not isinstance(value, dict):
+        raise ValueError("expected a mapping of rule id -> off | on | error | warning | info")
+    overrides = {}
+    for rule_id, setting in value.items():
+        if isinstance(setting, dict):
+            unknown = set(setting) - {"level", "enabled"}
+            if unknown:
+                raise ValueError(f"{rule_id}: unknown key `{sorted(unknown)[0]}` (use level, enabled)")
+            level, enabled = setting.get("level"), setting.get("enabled")
+        elif setting is False or setting == "off":
+            level, enabled = None, False
+        elif setting is True or setting == "on":
+            level, enabled = None, True
+        else:
+            level, enabled = setting, None
+        if level is not None and level not in LEVELS:
+            raise ValueError(f"{rule_id}: expected off, on or a level ({', '.join(LEVELS)}), got {level!r}")
+        if enabled is not None and not isinstance(enabled, bool):
+            raise ValueError(f"{rule_id}: enabled must be true or false")
+        overrides[str(rule_id)] = RuleOverride(enabled=enabled if enabled is not None else
+                                               (True if level else None), level=level)
+    return overrides
+
+
+_SCHEMA = {
+    "language": (_language, "default language when a post has no `lang` (else detected)"),
+    "fail_level": (_fail_level, "lowest finding level that makes the exit code 1"),
+    "include": (_globs, "files to lint when walking folders"),
+    "exclude": (_globs, "files and folders to skip when walking folders"),
+    "packs": (None, "extra rule packs (files or folders), relative to this config file"),
+    "rules": (_rule_overrides, "per-rule: off, on, or a level"),
+    "max_file_bytes": (_size, "larger files are skipped with an error"),
+}
+CONFIG_KEYS = tuple(_SCHEMA)
+
+
+def load_config(path: Path) -> Config:
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", where) from None
+    loaded = load_yaml(text, where, error=ConfigError)
+    data = loaded.data if loaded.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError("config must be a mapping of settings", where, 1)
+    lines = _key_lines(loaded.node)
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _SCHEMA:
+            raise ConfigError(f"unknown key `{key}` (known: {', '.join(CONFIG_KEYS)})", where, lines.get(key))
+        check = _SCHEMA[key][0]
+        try:
+            values[key] = _packs(value, path.parent) if key == "packs" else check(value)  # type: ignore[misc]
+        except ValueError as exc:
+            raise ConfigError(f"{key}: {exc}", where, lines.get(key)) from None
+    return replace(Config(path=path), **values)
+
+
+def _packs(value: Any, base: Path) -> tuple[Path, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ValueError("expected a list of paths to rule pack files or folders")
+    paths = tuple((base / v).resolve() for v in value)
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise ValueError(f"rule pack not found: {missing[0]}")
+    return paths
+
+
+def _key_lines(node: Any) -> dict[str, int]:
+    if not isinstance(node, MappingNode):
+        return {}
+    return {key.value: key.start_mark.line + 1 for key, _value in node.value}
+
+
+def find_config_file(directory: Path) -> Path | None:
+    """The nearest config file in ``directory`` or its parents."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+class ConfigResolver:
+    """Finds the effective config for each file: `--config`, `--no-config`, or the nearest file upward."""
+
+    def __init__(self, explicit: Path | None = None, use_files: bool = True) -> None:
+        self._explicit = load_config(explicit) if explicit else None
+        self._use_files = use_files
+        self._by_dir: dict[Path, Config] = {}
+        self._by_file: dict[Path, Config] = {}
+
+    def for_directory(self, directory: Path) -> Config:
+        if self._explicit is not None:
+            return self._explicit
+        if not self._use_files:
+            return Config()
+        directory = directory.resolve()
+        if directory not in self._by_dir:
+            found = find_config_file(directory)
+            if found is None:
+                self._by_dir[directory] = Config()
+            else:
+                if found not in self._by_file:
+                    self._by_file[found] = load_config(found)
+                self._by_dir[directory] = self._by_file[found]
+        return self._by_dir[directory]
+
+    def for_file(self, path: Path) -> Config:
+        return self.for_directory(path.parent)

@@ -1,0 +1,37 @@
+"""User-facing error types. Each carries the path (and position where known); the CLI prints one line, exit 2."""
+from __future__ import annotations
+
+
+class ContentlintError(Exception):
+    """Base class: a problem caused by the user's input, config or rules, never by a bug."""
+
+    def __init__(self, message: str, path: str | None = None, line: int | None = None,
+                 column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+
+    def location(self) -> str:
+        parts = [self.path or "<unknown>"]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def __str__(self) -> str:
+        return f"{self.location()}: {self.message}"
+
+
+class InputError(ContentlintError):
+    """A post or calendar file that cannot be read or parsed."""
+
+
+class ConfigError(ContentlintError):
+    """A .contentlint.yaml that is malformed or names unknown keys/rules."""
+
+
+class RuleError(ContentlintError):
+    """A rule pack that does not match the rule schema."""

@@ -1,0 +1,81 @@
+"""The data that flows through the linter: posts, positions, findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from contentlint.sourcemap import SourceMap
+
+LEVELS = ("info", "warning", "error")
+LEVEL_RANK = {name: rank for rank, name in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """1-based line and column (in characters) in the original file."""
+
+    line: int
+    column: int
+
+
+@dataclass(slots=True)
+class Post:
+    """One post: its prose projection (title + body, markup removed) and a map back to the original file.
+
+    ``text`` is what spaCy reads: the title, a blank line, then the body's prose. ``source_map`` maps every
+    character of ``text`` to its offset in the original file, so any span found in ``text`` has a true
+    line:column. ``fields`` holds the front matter (or YAML post / calendar entry fields) as parsed.
+    """
+
+    path: str
+    text: str
+    source_map: SourceMap
+    title: str = ""
+    body_start: int = 0
+    fields: Mapping[str, Any] = field(default_factory=dict)
+    field_positions: Mapping[str, Position] = field(default_factory=dict)
+    lang: str = "en"
+    lang_source: str = "detected"
+    line: int = 1
+    index: int = 0
+
+    @property
+    def channel(self) -> str | None:
+        value = self.fields.get("channel")
+        return str(value).lower() if value is not None else None
+
+    def position(self, offset: int) -> Position:
+        line, column = self.source_map.line_col(offset)
+        return Position(line, column)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing to tell the writer, at a position in the original file."""
+
+    path: str
+    line: int
+    column: int
+    level: str
+    rule_id: str
+    message: str
+    end_line: int | None = None
+    end_column: int | None = None
+    text: str = ""
+    fatal: bool = False
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.line, self.column, self.rule_id, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "level": self.level,
+            "rule": self.rule_id,
+            "message": self.message,
+            "text": self.text,
+        }

@@ -1,0 +1,1 @@
+"""spaCy pipelines per language (imported lazily: only when a post is analysed)."""

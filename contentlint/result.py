@@ -1,0 +1,72 @@
+"""One Result per run: what every reporter receives."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from contentlint import __version__
+from contentlint.errors import ContentlintError
+from contentlint.model import LEVEL_RANK, LEVELS, Finding, Post
+
+
+@dataclass(frozen=True, slots=True)
+class PostSummary:
+    path: str
+    line: int
+    title: str
+    lang: str
+
+    @classmethod
+    def of(cls, post: Post) -> PostSummary:
+        return cls(post.path, post.line, post.title, post.lang)
+
+
+@dataclass(slots=True)
+class Result:
+    findings: list[Finding] = field(default_factory=list)
+    posts: list[PostSummary] = field(default_factory=list)
+    files: int = 0
+    failing: int = 0  # findings at or above the fail level of the config that governs their file
+
+    def add_error(self, error: ContentlintError, rule_id: str) -> None:
+        finding = Finding(error.path or "<unknown>", error.line or 1, error.column or 1, "error", rule_id,
+                          error.message, fatal=True)
+        if finding not in self.findings:
+            self.findings.append(finding)
+
+    def add(self, findings: list[Finding], fail_level: str) -> None:
+        threshold = LEVEL_RANK[fail_level]
+        for finding in findings:
+            self.findings.append(finding)
+            if not finding.fatal and LEVEL_RANK[finding.level] >= threshold:
+                self.failing += 1
+
+    def finish(self) -> Result:
+        self.findings.sort(key=Finding.sort_key)
+        return self
+
+    @property
+    def has_fatal(self) -> bool:
+        return any(f.fatal for f in self.findings)
+
+    def exit_code(self) -> int:
+        """2: input/config/rule errors; 1: findings at or above the fail level; 0: clean."""
+        if self.has_fatal:
+            return 2
+        return 1 if self.failing else 0
+
+    def counts(self) -> dict[str, int]:
+        counts = {level: 0 for level in LEVELS}
+        for finding in self.findings:
+            counts[finding.level] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": "contentlint.check/1",
+            "version": __version__,
+            "summary": {"files": self.files, "posts": len(self.posts), **self.counts(),
+                        "exit_code": self.exit_code()},
+            "findings": [f.to_dict() for f in self.findings],
+            "posts": [{"path": p.path, "line": p.line, "title": p.title, "lang": p.lang} for p in self.posts],
+        }

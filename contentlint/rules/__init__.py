@@ -1,0 +1,1 @@
+"""Rules: YAML packs (data) compiled by a few kinds (Python)."""

@@ -1,0 +1,74 @@
+"""Run a set of rules on analysed posts and turn hits into findings at file positions."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from contentlint.errors import RuleError
+from contentlint.model import Finding, Post
+from contentlint.nlp import pipeline
+from contentlint.rules.kinds import KINDS, Checker, Hit
+from contentlint.rules.pack import Rule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+UNSUPPORTED_LANGUAGE = "unsupported-language"
+
+
+def format_message(template: str, values: Mapping[str, Any]) -> str:
+    """Fill ``{name}`` placeholders; anything else (attribute access, indexing) stays literal text."""
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0),
+                            template)
+
+
+class RuleSet:
+    """The enabled rules for one effective config, compiled per language on first use."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules = sorted((rule for rule in rules if rule.enabled), key=lambda r: r.id)
+        self._compiled: dict[str, list[tuple[Rule, Checker]]] = {}
+
+    def checkers(self, lang: str) -> list[tuple[Rule, Checker]]:
+        if lang not in self._compiled:
+            has_nlp = pipeline.has_pipeline(lang)
+            nlp = pipeline.load(lang) if has_nlp and any(r.needs_doc for r in self.rules) else None
+            compiled = []
+            for rule in self.rules:
+                if not rule.applies_to(lang) or (rule.needs_doc and not has_nlp):
+                    continue
+                try:
+                    compiled.append((rule, KINDS[rule.kind].compile(rule.params, lang, nlp)))
+                except ValueError as exc:
+                    raise RuleError(f"rule `{rule.id}`: {exc}", rule.source, rule.line or None) from None
+            self._compiled[lang] = compiled
+        return self._compiled[lang]
+
+    def lint(self, post: Post, doc: Doc | None) -> list[Finding]:
+        findings = []
+        if not pipeline.has_pipeline(post.lang):
+            findings.append(_unsupported(post))
+        for rule, checker in self.checkers(post.lang):
+            for hit in checker.check(post, doc):
+                findings.append(_finding(post, rule, hit))
+        return findings
+
+
+def _finding(post: Post, rule: Rule, hit: Hit) -> Finding:
+    message = format_message(rule.message, hit.values)
+    text = str(hit.values.get("match", ""))
+    if hit.position is not None:
+        return Finding(post.path, hit.position.line, hit.position.column, rule.level, rule.id, message,
+                       text=text)
+    line, column = post.source_map.line_col(hit.start)
+    end_line, end_column = post.source_map.end_line_col(hit.end)
+    return Finding(post.path, line, column, rule.level, rule.id, message, end_line, end_column, text)
+
+
+def _unsupported(post: Post) -> Finding:
+    where = post.field_positions.get("lang")
+    line, column = (where.line, where.column) if where else (post.line, 1)
+    return Finding(post.path, line, column, "warning", UNSUPPORTED_LANGUAGE,
+                   f"no language pipeline for {post.lang!r} ({post.lang_source}); only language-independent "
+                   f"rules were run (supported: {', '.join(pipeline.SUPPORTED)})", fatal=True)

@@ -1,0 +1,211 @@
+"""Rule kinds: the few pieces of Python that turn YAML rules into checks.
+
+Each kind declares its options (``schema``), whether it reads the spaCy Doc (``needs_doc``), and compiles a
+rule for one language into a ``Checker`` once; checkers then run on every post of that language.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Protocol, Sequence
+
+from contentlint.model import Position, Post
+from contentlint.rules import options as opt
+from contentlint.rules.options import Option
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+_ATTRS = ("LEMMA", "LOWER", "ORTH", "NORM")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a rule fired: a span of the post's text, or an explicit position (front-matter fields)."""
+
+    start: int = 0
+    end: int = 0
+    position: Position | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Checker(Protocol):
+    def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]: ...
+
+
+class Kind(Protocol):
+    name: str
+    needs_doc: bool
+    schema: Mapping[str, Option]
+
+    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None: ...
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker: ...
+
+
+def _missing_languages(per_lang: Mapping[str, Any], languages: Sequence[str], option: str) -> str | None:
+    missing = [lang for lang in languages if lang != "*" and lang not in per_lang]
+    return f"{option}: no entry for language {missing[0]!r} listed in `languages`" if missing else None
+
+
+def _phrase_matcher(nlp: Language, attr: str, key: str, phrases: Sequence[str]) -> Any:
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    # Patterns go through the same pipeline as posts, so they carry the same lemmas.
+    matcher.add(key, list(nlp.pipe(phrases)))
+    return matcher
+
+
+def _spans(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Any]:
+    from spacy.util import filter_spans
+
+    # Overlapping cues ("buy now" inside "buy now and save") are reported once, as the longest span.
+    return sorted(filter_spans([doc[start:end] for _key, start, end in matches]), key=lambda s: s.start)
+
+
+class _SpanChecker:
+    def __init__(self, matcher: Any, suggestion: str) -> None:
+        self.matcher = matcher
+        self.suggestion = suggestion
+
+    def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]:
+        assert doc is not None
+        for span in _spans(doc, self.matcher(doc)):
+            yield Hit(span.start_char, span.end_char,
+                      values={"match": span.text, "suggestion": self.suggestion})
+
+
+class PhrasesKind:
+    """Cue phrases per language, matched on lemmas (or lower/orth/norm forms) with spaCy's PhraseMatcher."""
+
+    name = "phrases"
+    needs_doc = True
+    schema = {
+        "phrases": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [phrase, ...]}"),
+        "attr": Option(opt.one_of(*_ATTRS), default="LEMMA", help="token attribute compared"),
+        "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
+    }
+
+    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
+        return _missing_languages(params["phrases"], languages, "phrases")
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+        assert nlp is not None
+        matcher = _phrase_matcher(nlp, params["attr"], "cue", params["phrases"].get(lang, []))
+        return _SpanChecker(matcher, params["suggestion"].get(lang, ""))
+
+
+class PatternKind:
+    """spaCy Matcher token patterns per language (for cues that phrase lists cannot express)."""
+
+    name = "pattern"
+    needs_doc = True
+    schema = {
+        "patterns": Option(opt.per_language(opt.TOKEN_PATTERNS), required=True,
+                           help="{lang: [[{LOWER: follow}, ...], ...]}"),
+        "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
+    }
+
+    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
+        return _missing_languages(params["patterns"], languages, "patterns")
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+        from spacy.matcher import Matcher
+
+        assert nlp is not None
+        matcher = Matcher(nlp.vocab, validate=True)
+        try:
+            matcher.add("cue", params["patterns"].get(lang, []))
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"params.patterns: invalid token pattern for {lang!r}: "
+                             f"{' '.join(str(exc).split())[:300]}") from None
+        return _SpanChecker(matcher, params["suggestion"].get(lang, ""))
+
+
+class _RatioChecker:
+    def __init__(self, ours: Any, yours: Any, max_ratio: float, min_count: int) -> None:
+        self.ours, self.yours = ours, yours
+        self.max_ratio, self.min_count = max_ratio, min_count
+
+    def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]:
+        assert doc is not None
+        ours = _spans(doc, self.ours(doc))
+        yours = len(_spans(doc, self.yours(doc)))
+        if len(ours) < self.min_count or len(ours) <= self.max_ratio * yours:
+            return
+        ratio = f"{len(ours) / yours:.1f}" if yours else "∞"
+        first = ours[0]
+        yield Hit(first.start_char, first.end_char,
+                  values={"match": first.text, "ours": len(ours), "yours": yours, "ratio": ratio})
+
+
+class RatioKind:
+    """Company-centric wording against customer-centric wording, counted per post."""
+
+    name = "ratio"
+    needs_doc = True
+    schema = {
+        "ours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [we, our, ...]}"),
+        "yours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [you, your, ...]}"),
+        "max_ratio": Option(opt.NUMBER, default=2.0, help="fires when ours > max_ratio * yours"),
+        "min_count": Option(opt.INTEGER, default=3, help="... and ours >= min_count"),
+        "attr": Option(opt.one_of(*_ATTRS), default="LOWER", help="token attribute compared"),
+    }
+
+    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
+        return (_missing_languages(params["ours"], languages, "ours")
+                or _missing_languages(params["yours"], languages, "yours"))
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+        assert nlp is not None
+        return _RatioChecker(_phrase_matcher(nlp, params["attr"], "ours", params["ours"].get(lang, [])),
+                             _phrase_matcher(nlp, params["attr"], "yours", params["yours"].get(lang, [])),
+                             float(params["max_ratio"]), int(params["min_count"]))
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+
+
+class _FieldChecker:
+    def __init__(self, name: str, values: Sequence[str], suggestion: str) -> None:
+        self.name = name
+        self.suggestion = suggestion
+        # Latin terms match as words (with an optional plural s); CJK terms match anywhere in the value.
+        self.patterns = [re.compile(re.escape(v.lower()) if _CJK.search(v)
+                                    else rf"(?<![a-z]){re.escape(v.lower())}s?(?![a-z])") for v in values]
+
+    def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]:
+        if self.name not in post.fields:
+            return
+        raw = post.fields[self.name]
+        items = raw if isinstance(raw, list) else [raw]
+        position = post.field_positions.get(self.name, Position(post.line, 1))
+        for item in items:
+            value = str(item).lower()
+            if any(p.search(value) for p in self.patterns):
+                yield Hit(position=position,
+                          values={"match": str(item), "value": str(item), "field": self.name,
+                                  "suggestion": self.suggestion})
+
+
+class FieldKind:
+    """A front-matter field whose value is one of a list of terms (e.g. a vanity KPI)."""
+
+    name = "field"
+    needs_doc = False
+    schema = {
+        "field": Option(opt.STRING, required=True, help="front-matter key"),
+        "values": Option(opt.STRING_LIST, required=True, help="terms that make the value a problem"),
+        "suggestion": Option(opt.STRING, default="", help="text for {suggestion}"),
+    }
+
+    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
+        return None
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+        return _FieldChecker(params["field"], params["values"], params["suggestion"])
+
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (PhrasesKind(), PatternKind(), RatioKind(), FieldKind())}

@@ -1,0 +1,93 @@
+"""A tiny declarative schema for rule options: each kind declares its options once, errors name the option."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+Check = Callable[[Any], str | None]  # returns a complaint or None
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    check: Check
+    required: bool = False
+    default: Any = None
+    help: str = ""
+
+
+def _is_str(value: Any) -> str | None:
+    return None if isinstance(value, str) and value.strip() else "expected a non-empty string"
+
+
+def _is_number(value: Any) -> str | None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    return None if ok else "expected a number >= 0"
+
+
+def _is_int(value: Any) -> str | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    return None if ok else "expected a whole number >= 0"
+
+
+def _is_str_list(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "expected a non-empty list of strings"
+    bad = [item for item in value if not isinstance(item, str) or not item.strip()]
+    return f"expected strings, got {bad[0]!r}" if bad else None
+
+
+def one_of(*choices: str) -> Check:
+    def check(value: Any) -> str | None:
+        return None if value in choices else f"expected one of {', '.join(choices)}, got {value!r}"
+    return check
+
+
+def per_language(inner: Check) -> Check:
+    """A mapping ``{lang: value}`` whose values pass ``inner``."""
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict) or not value:
+            return "expected a mapping of language -> value, e.g. {en: [...], ja: [...]}"
+        for lang, item in value.items():
+            if not isinstance(lang, str):
+                return f"language keys must be strings, got {lang!r}"
+            problem = inner(item)
+            if problem:
+                return f"[{lang}] {problem}"
+        return None
+    return check
+
+
+def _is_token_patterns(value: Any) -> str | None:
+    if not isinstance(value, list) or not value:
+        return "expected a list of token patterns (each a list of token mappings)"
+    for pattern in value:
+        if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
+            return f"each pattern must be a non-empty list of token mappings, got {pattern!r}"
+    return None
+
+
+STRING = _is_str
+NUMBER = _is_number
+INTEGER = _is_int
+STRING_LIST = _is_str_list
+TOKEN_PATTERNS = _is_token_patterns
+
+
+def validate(options: Mapping[str, Any], schema: Mapping[str, Option]) -> tuple[dict[str, Any], str | None]:
+    """(options with defaults filled in, first problem as 'option: complaint' or None)."""
+    for name in options:
+        if name not in schema:
+            known = ", ".join(sorted(schema)) or "none"
+            return {}, f"{name}: unknown option (this kind takes: {known})"
+    result: dict[str, Any] = {}
+    for name, option in schema.items():
+        if name not in options:
+            if option.required:
+                return {}, f"{name}: required option is missing"
+            result[name] = option.default
+            continue
+        problem = option.check(options[name])
+        if problem:
+            return {}, f"{name}: {problem}"
+        result[name] = options[name]
+    return result, None

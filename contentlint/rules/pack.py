@@ -1,0 +1,157 @@
+"""Rule packs: YAML files holding rules, validated against the rule schema."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from yaml.nodes import MappingNode, SequenceNode
+
+from contentlint.errors import RuleError
+from contentlint.model import LEVELS
+from contentlint.rules import options as opt
+from contentlint.rules.kinds import KINDS
+from contentlint.yamlsafe import load_yaml
+
+ANY_LANGUAGE = "*"
+_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_RULE_KEYS = {"id", "kind", "level", "message", "rationale", "languages", "params", "examples", "enabled"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    level: str
+    message: str
+    rationale: str
+    languages: tuple[str, ...]
+    params: Mapping[str, Any]
+    examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    enabled: bool = True
+    source: str = ""
+    line: int = 0
+
+    def applies_to(self, lang: str) -> bool:
+        return ANY_LANGUAGE in self.languages or lang in self.languages
+
+    @property
+    def needs_doc(self) -> bool:
+        return KINDS[self.kind].needs_doc
+
+
+def default_pack_files() -> list[Path]:
+    """The YAML packs shipped inside the package (the repo's top-level rules/ folder)."""
+    root = resources.files("contentlint.packs")
+    return sorted(Path(str(entry)) for entry in root.iterdir() if entry.name.endswith((".yaml", ".yml")))
+
+
+def pack_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    return [path]
+
+
+def load_pack(path: Path) -> list[Rule]:
+    """Load and validate every rule in one pack file."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule pack: {exc}", where) from None
+    loaded = load_yaml(text, where, error=RuleError)
+    data, node = loaded.data, loaded.node
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleError("a rule pack is a mapping with a `rules:` list", where, 1)
+    unknown = set(data) - {"pack", "description", "rules"}
+    if unknown:
+        raise RuleError(f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules)", where, 1)
+    lines = _rule_lines(node)
+    rules = []
+    seen: set[str] = set()
+    for index, raw in enumerate(data["rules"]):
+        line = lines[index] if index < len(lines) else None
+        rule = _parse_rule(raw, where, line)
+        if rule.id in seen:
+            raise RuleError(f"rule `{rule.id}` is defined twice in this pack", where, line)
+        seen.add(rule.id)
+        rules.append(rule)
+    return rules
+
+
+def load_packs(paths: Iterable[Path]) -> dict[str, Rule]:
+    """Rules by id; a later pack may redefine (override) a rule of an earlier one."""
+    rules: dict[str, Rule] = {}
+    for path in paths:
+        for rule in load_pack(path):
+            rules[rule.id] = rule
+    return rules
+
+
+def _rule_lines(node: Any) -> list[int]:
+    if not isinstance(node, MappingNode):
+        return []
+    for key, value in node.value:
+        if key.value == "rules" and isinstance(value, SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
+    if not isinstance(raw, dict):
+        raise RuleError("each rule must be a mapping", where, line)
+    rule_id = raw.get("id")
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        raise RuleError(f"rule id {rule_id!r} must be lower-case words joined by '-'", where, line)
+
+    def fail(problem: str) -> RuleError:
+        return RuleError(f"rule `{rule_id}`: {problem}", where, line)
+
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise fail(f"unknown key `{sorted(unknown)[0]}` (a rule has: {', '.join(sorted(_RULE_KEYS))})")
+    kind = raw.get("kind")
+    if kind not in KINDS:
+        raise fail(f"kind: {kind!r} is not a rule kind (kinds: {', '.join(sorted(KINDS))})")
+    level = raw.get("level", "warning")
+    if level not in LEVELS:
+        raise fail(f"level: expected one of {', '.join(LEVELS)}, got {level!r}")
+    for key in ("message", "rationale"):
+        if opt.STRING(raw.get(key)):
+            raise fail(f"{key}: expected a non-empty string")
+    languages = raw.get("languages", [ANY_LANGUAGE])
+    if isinstance(languages, str):
+        languages = [languages]
+    if opt.STRING_LIST(languages):
+        raise fail("languages: expected a list of language codes (or '*')")
+    params = raw.get("params") or {}
+    if not isinstance(params, dict):
+        raise fail("params: expected a mapping")
+    params, problem = opt.validate(params, KINDS[kind].schema)
+    if problem:
+        raise fail(f"params.{problem}")
+    problem = KINDS[kind].check_params(params, languages)
+    if problem:
+        raise fail(f"params.{problem}")
+    examples = _parse_examples(raw.get("examples"), fail)
+    enabled = raw.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise fail("enabled: expected true or false")
+    return Rule(id=rule_id, kind=kind, level=level, message=raw["message"].strip(),
+                rationale=" ".join(raw["rationale"].split()), languages=tuple(languages), params=params,
+                examples=examples, enabled=enabled, source=where, line=line or 0)
+
+
+def _parse_examples(raw: Any, fail: Any) -> dict[str, tuple[str, ...]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or set(raw) - {"fail", "pass"}:
+        raise fail("examples: expected a mapping with `fail:` and/or `pass:` lists")
+    examples = {}
+    for key, items in raw.items():
+        if opt.STRING_LIST(items):
+            raise fail(f"examples.{key}: expected a list of Markdown posts (strings)")
+        examples[key] = tuple(items)
+    return examples

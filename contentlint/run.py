@@ -1,0 +1,107 @@
+"""The shell around the core: find files, load configs and rule packs, read posts, collect one Result."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from contentlint.config import Config, ConfigResolver
+from contentlint.errors import ConfigError, ContentlintError, InputError, RuleError
+from contentlint.lint import lint
+from contentlint.model import Post
+from contentlint.result import PostSummary, Result
+from contentlint.rules.engine import RuleSet
+from contentlint.rules.pack import Rule, default_pack_files, load_packs, pack_files
+from contentlint.sources.discover import Target, discover
+from contentlint.sources.load import load_posts
+
+ERROR_IDS = {InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error"}
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    config_file: Path | None = None
+    use_config_files: bool = True
+    fail_level: str | None = None  # overrides every config's fail_level
+    language: str | None = None  # overrides every config's language
+    stdin_name: str = "<stdin>"
+
+
+def error_id(error: ContentlintError) -> str:
+    return next((rule_id for kind, rule_id in ERROR_IDS.items() if isinstance(error, kind)), "input-error")
+
+
+def rules_for_config(config: Config) -> dict[str, Rule]:
+    """Default packs, then the config's packs (which may redefine a rule), then per-rule overrides."""
+    files = list(default_pack_files())
+    for pack in config.packs:
+        files.extend(pack_files(pack))
+    rules = load_packs(files)
+    for rule_id, override in config.rules.items():
+        if rule_id not in rules:
+            raise ConfigError(f"rules: unknown rule id `{rule_id}` (see `contentlint rules`)",
+                              str(config.path) if config.path else None)
+        rule = rules[rule_id]
+        rules[rule_id] = replace(rule, enabled=rule.enabled if override.enabled is None else override.enabled,
+                                 level=override.level or rule.level)
+    return rules
+
+
+class Runner:
+    def __init__(self, options: RunOptions, stdin: BinaryIO | None = None) -> None:
+        self.options = options
+        self.stdin = stdin
+        self.resolver = ConfigResolver(options.config_file, options.use_config_files)
+        self._rulesets: dict[Path | None, RuleSet] = {}
+
+    def effective(self, config: Config) -> Config:
+        if self.options.language:
+            config = replace(config, language=self.options.language)
+        if self.options.fail_level:
+            config = replace(config, fail_level=self.options.fail_level)
+        return config
+
+    def ruleset(self, config: Config) -> RuleSet:
+        if config.path not in self._rulesets:
+            self._rulesets[config.path] = RuleSet(rules_for_config(config).values())
+        return self._rulesets[config.path]
+
+    def run(self, paths: list[str]) -> Result:
+        result = Result()
+        configs: dict[int, Config] = {}
+
+        def posts() -> Iterator[Post]:
+            for target in self._targets(paths, result):
+                result.files += 1
+                try:
+                    config = self.effective(self._config_for(target))
+                    ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
+                    for post in load_posts(target, config, self.stdin):
+                        ruleset.checkers(post.lang)  # compile now, so a bad pattern is blamed here
+                        configs[id(post)] = config
+                        yield post
+                except ContentlintError as error:
+                    if error.path is None:
+                        error.path = target.display
+                    result.add_error(error, error_id(error))
+
+        def rules_for(post: Post) -> RuleSet:
+            return self.ruleset(configs[id(post)])
+
+        for post, findings in lint(posts(), rules_for):
+            config = configs.pop(id(post))
+            result.posts.append(PostSummary.of(post))
+            result.add(findings, config.fail_level)
+        return result.finish()
+
+    def _config_for(self, target: Target) -> Config:
+        if target.path is None:
+            return self.resolver.for_directory(Path.cwd())
+        return self.resolver.for_file(target.path)
+
+    def _targets(self, paths: list[str], result: Result) -> Iterator[Target]:
+        for path in paths:
+            try:
+                yield from discover([path], self.resolver, self.options.stdin_name)
+            except ContentlintError as error:
+                result.add_error(error, error_id(error))

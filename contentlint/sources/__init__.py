@@ -1,0 +1,1 @@
+"""Sources: files and streams that yield posts (Markdown, YAML posts)."""

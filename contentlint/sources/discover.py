@@ -1,0 +1,59 @@
+"""Turn the paths on the command line into the files to lint (walking folders with include/exclude)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from contentlint.config import ConfigResolver
+from contentlint.errors import InputError
+from contentlint.globs import matches_any
+
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to lint. ``explicit`` files were named on the command line (not found by walking)."""
+
+    display: str
+    path: Path | None  # None for stdin
+    explicit: bool
+
+
+def discover(paths: list[str], resolver: ConfigResolver, stdin_name: str = "<stdin>") -> Iterator[Target]:
+    """Targets in a stable order: arguments as given, each folder walked in sorted order."""
+    seen: set[str] = set()
+    for arg in paths:
+        if arg == STDIN:
+            yield Target(stdin_name, None, True)
+            continue
+        path = Path(arg)
+        if path.is_dir():
+            for target in _walk(path, arg, resolver):
+                key = os.path.realpath(target.path) if target.path else target.display
+                if key not in seen:
+                    seen.add(key)
+                    yield target
+        elif path.exists() or path.is_symlink():
+            key = os.path.realpath(path)
+            if key not in seen:
+                seen.add(key)
+                yield Target(arg, path, True)
+        else:
+            raise InputError("no such file or directory", arg)
+
+
+def _walk(root: Path, shown: str, resolver: ConfigResolver) -> Iterator[Target]:
+    config = resolver.for_directory(root)
+    prefix = shown.rstrip("/\\")
+    for folder, dirs, files in os.walk(root):
+        rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+        rel_folder = "" if rel_folder == "." else rel_folder + "/"
+        dirs[:] = sorted(d for d in dirs if not matches_any(config.exclude, rel_folder + d))
+        for name in sorted(files):
+            rel = rel_folder + name
+            if matches_any(config.exclude, rel) or not matches_any(config.include, rel):
+                continue
+            yield Target(f"{prefix}/{rel}" if prefix else rel, Path(folder) / name, False)

@@ -1,0 +1,137 @@
+"""Markdown body -> prose projection with offsets into the file.
+
+markdown-it-py parses the body (CommonMark + tables). Block tokens carry line maps; inline text runs are
+placed in the source with a forward-only cursor (``align``), so each character of prose keeps its true
+offset. Code blocks, inline code, raw HTML, images, link targets and bare URLs never reach the projection;
+link text does.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
+
+from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_URL = re.compile(r"(?:https?://|www\.|mailto:)[^\s<>()\[\]{}\"'、。「」（）]+", re.IGNORECASE)
+_SKIP_BLOCKS = {"fence", "code_block", "html_block", "hr"}
+_BLOCK_BREAKS = {"paragraph_close", "heading_close", "list_item_close", "blockquote_close", "tr_close",
+                 "th_close", "td_close"}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def project_markdown(body: str, builder: ProjectionBuilder, locate: Callable[[int], int]) -> None:
+    """Append the prose of the Markdown ``body`` to ``builder``.
+
+    ``locate`` turns an offset in ``body`` into an offset in the file (``body`` may be a slice of the file,
+    or a YAML scalar whose characters sit at scattered places in it).
+    """
+    tokens = _parser().parse(body)
+    # Line offsets of the body, to turn token line maps into offsets.
+    body_file = SourceFile("", body)
+    cursor = 0
+    for token in tokens:
+        if token.type in _SKIP_BLOCKS:
+            continue
+        if token.type == "inline":
+            if token.map:
+                cursor = max(cursor, body_file.line_offset(token.map[0]))
+            cursor = _project_inline(token.children or [], body, cursor, locate, builder)
+        elif token.type in _BLOCK_BREAKS and len(builder) and not builder.ends_with_newline():
+            builder.add_at("\n", locate(max(cursor - 1, 0)))
+
+
+def _project_inline(children: list[Token], body: str, cursor: int, locate: Callable[[int], int],
+                    builder: ProjectionBuilder) -> int:
+    skip_link_text = 0
+    for child in children:
+        kind = child.type
+        if kind == "text":
+            if skip_link_text:
+                cursor = _skip_over(child.content, body, cursor)
+                continue
+            offsets = align(child.content, body, cursor)
+            _add_prose(child.content, offsets, locate, builder)
+            if offsets:
+                cursor = offsets[-1] + 1
+        elif kind in ("softbreak", "hardbreak"):
+            newline = body.find("\n", cursor)
+            at = newline if newline != -1 else cursor
+            builder.add_at("\n", locate(at))
+            cursor = at + 1 if newline != -1 else cursor
+        elif kind == "code_inline":
+            cursor = _skip_over(child.content, body, cursor)
+        elif kind == "html_inline":
+            cursor = _skip_over(child.content, body, cursor)
+        elif kind == "image":
+            # Alt text and the image source are not prose; step over the whole `![..](..)`.
+            cursor = _close_link(body, _skip_over(child.content, body, cursor))
+        elif kind == "link_open":
+            # Autolinks (<https://...>) show their URL as the text: it is a URL, not prose.
+            skip_link_text += child.markup == "autolink"
+        elif kind == "link_close":
+            if skip_link_text:
+                skip_link_text -= 1
+                close = body.find(">", cursor)
+                cursor = close + 1 if close != -1 else cursor
+            else:
+                cursor = _close_link(body, cursor)
+    return cursor
+
+
+def _add_prose(text: str, offsets: list[int], locate: Callable[[int], int],
+               builder: ProjectionBuilder) -> None:
+    """Add a text run, leaving out bare URLs (they are not prose)."""
+    last = 0
+    for match in _URL.finditer(text):
+        if match.start() > last:
+            builder.add(text[last:match.start()], [locate(o) for o in offsets[last:match.start()]])
+        last = match.end()
+    if last < len(text):
+        builder.add(text[last:], [locate(o) for o in offsets[last:]])
+
+
+def _skip_over(content: str, body: str, cursor: int) -> int:
+    found = body.find(content, cursor) if content else -1
+    return found + len(content) if found != -1 else cursor
+
+
+def _close_link(body: str, cursor: int) -> int:
+    """Move past the `]` that ends link text (after any closing emphasis) and the target after it."""
+    close = body.find("]", cursor)
+    return _skip_destination(body, close) if close != -1 else cursor
+
+
+def _skip_destination(body: str, cursor: int) -> int:
+    """Move past the `](target "title")`, `][ref]` or `]` that closes a link or image."""
+    if body.startswith("](", cursor):
+        depth, pos = 0, cursor + 2
+        while pos < len(body):
+            char = body[pos]
+            if char == "\\":
+                pos += 2
+                continue
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    return pos + 1
+                depth -= 1
+            pos += 1
+        return cursor
+    if body.startswith("][", cursor):
+        close = body.find("]", cursor + 2)
+        return close + 1 if close != -1 else cursor
+    if body.startswith("]", cursor):
+        return cursor + 1
+    return cursor

@@ -1,0 +1,167 @@
+"""Markdown files (with YAML `---` or TOML `+++` front matter) and YAML posts -> Post."""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from yaml.nodes import Node, ScalarNode
+
+from contentlint import lang as language
+from contentlint.errors import InputError
+from contentlint.model import Position, Post
+from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
+from contentlint.sources.markdown import project_markdown
+from contentlint.yamlsafe import load_yaml, mapping_value_nodes
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+_FENCES = {"---": "yaml", "+++": "toml"}
+_TOML_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+|\"[^\"]*\")[ \t]*=[ \t]*", re.MULTILINE)
+_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+@dataclass(slots=True)
+class FrontMatter:
+    data: dict[str, Any] = field(default_factory=dict)
+    body_start: int = 0
+    # file offset where each top-level field's value starts, and the end of its value's source text
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def split_front_matter(file: SourceFile) -> FrontMatter:
+    text = file.text
+    first_end = text.find("\n")
+    opener = (text if first_end == -1 else text[:first_end]).rstrip()
+    kind = _FENCES.get(opener)
+    if kind is None:
+        return FrontMatter()
+    start = first_end + 1
+    closers = ("---", "...") if kind == "yaml" else ("+++",)
+    pos = start
+    while pos <= len(text):
+        end = text.find("\n", pos)
+        line = text[pos:] if end == -1 else text[pos:end]
+        if line.rstrip() in closers:
+            block = text[start:pos]
+            body_start = len(text) if end == -1 else end + 1
+            if kind == "yaml":
+                return _yaml_front_matter(file, block, start, body_start)
+            return _toml_front_matter(file, block, start, body_start)
+        if end == -1:
+            break
+        pos = end + 1
+    raise InputError(f"front matter opened with '{opener}' on line 1 is never closed", file.path, 1, 1)
+
+
+def _yaml_front_matter(file: SourceFile, block: str, start: int, body_start: int) -> FrontMatter:
+    loaded = load_yaml(block, file.path, line_offset=1)
+    if loaded.data is None:
+        return FrontMatter(body_start=body_start)
+    if not isinstance(loaded.data, dict):
+        raise InputError("front matter must be a mapping of fields (key: value)", file.path, 2, 1)
+    return FrontMatter(dict(loaded.data), body_start, _node_spans(loaded.node, start))
+
+
+def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int) -> FrontMatter:
+    try:
+        data = tomllib.loads(block)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise InputError(f"invalid TOML front matter: {exc}", file.path,
+                         line + 1 if line else None, getattr(exc, "colno", None)) from None
+    spans: dict[str, tuple[int, int]] = {}
+    for match in _TOML_KEY.finditer(block):
+        if block.rfind("[", 0, match.start()) > block.rfind("\n[", 0, match.start()) >= 0:
+            break  # keys after the first [table] header are not top-level
+        key = match.group(1).strip('"')
+        line_end = block.find("\n", match.end())
+        spans.setdefault(key, (start + match.end(), start + (len(block) if line_end == -1 else line_end)))
+    return FrontMatter(data, body_start, spans)
+
+
+def _node_spans(node: Node | None, base: int) -> dict[str, tuple[int, int]]:
+    spans = {}
+    for key, value in mapping_value_nodes(node).items():
+        offset = base + value.start_mark.index
+        if isinstance(value, ScalarNode) and value.style in ('"', "'"):
+            offset += 1  # point at the text, not the quote
+        spans[key] = (offset, base + value.end_mark.index)
+    return spans
+
+
+def _field_positions(file: SourceFile, spans: Mapping[str, tuple[int, int]]) -> dict[str, Position]:
+    return {key: Position(*file.line_col(start)) for key, (start, _end) in spans.items()}
+
+
+def _title_from_body(prose: str) -> str:
+    for line in prose.splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tuple[int, int]],
+                 body: str, locate_body: Any, config_lang: str | None, index: int = 0) -> Post:
+    builder = ProjectionBuilder()
+    title = fields.get("title")
+    title_text = "" if title is None else str(title).strip()
+    if title_text and "title" in spans:
+        start, end = spans["title"]
+        builder.add(title_text, align(title_text, file.text, start, end))
+        builder.add_at("\n\n", end)
+    elif title_text:
+        builder.add_at(title_text, 0)
+        builder.add_at("\n\n", 0)
+    body_start = len(builder)
+    project_markdown(body, builder, locate_body)
+    text, source_map = builder.build(file)
+    if not text.strip():
+        raise InputError("empty post: no title and no prose in the body", file.path, 1, 1)
+    lang, lang_source = language.resolve(fields.get("lang"), config_lang, text)
+    line = file.line_col(spans["title"][0])[0] if "title" in spans else 1
+    return Post(path=file.path, text=text, source_map=source_map,
+                title=title_text or _title_from_body(text[body_start:]), body_start=body_start,
+                fields=fields, field_positions=_field_positions(file, spans), lang=lang,
+                lang_source=lang_source, line=line, index=index)
+
+
+def markdown_post(file: SourceFile, config_lang: str | None = None) -> Post:
+    """A Markdown file, with optional front matter."""
+    front = split_front_matter(file)
+    body = file.text[front.body_start:]
+    base = front.body_start
+    return _finish_post(file, front.data, front.spans, body, lambda offset: base + offset, config_lang)
+
+
+def is_yaml_post(data: object) -> bool:
+    return isinstance(data, dict) and "body" in data and "entries" not in data
+
+
+def yaml_post(file: SourceFile, config_lang: str | None = None) -> Post:
+    """A YAML file holding one post: `title`, `body` (Markdown) and front-matter fields."""
+    loaded = load_yaml(file.text, file.path)
+    if not is_yaml_post(loaded.data):
+        raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`)",
+                         file.path, 1, 1)
+    fields = dict(loaded.data)
+    body = fields.pop("body")
+    if not isinstance(body, str):
+        raise InputError("`body` must be text", file.path, *_node_line_col(loaded.node, "body"))
+    spans = _node_spans(loaded.node, 0)
+    start, end = spans["body"]
+    offsets = align(body, file.text, start, end)
+    end_offset = end
+    return _finish_post(file, fields, spans, body,
+                        lambda i: offsets[i] if i < len(offsets) else end_offset, config_lang)
+
+
+def _node_line_col(node: Node | None, key: str) -> tuple[int | None, int | None]:
+    value = mapping_value_nodes(node).get(key)
+    if value is None:
+        return None, None
+    return value.start_mark.line + 1, value.start_mark.column + 1

@@ -1,0 +1,75 @@
+"""YAML loading with positions and limits (alias expansion, nesting depth).
+
+PyYAML's SafeLoader builds no arbitrary objects, but it will happily expand an alias bomb or recurse into a
+very deep document. We compose the node graph first, walk it with a budget, and only then construct values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from contentlint.errors import InputError
+
+MAX_NODES = 100_000
+MAX_DEPTH = 64
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedYaml:
+    data: Any
+    node: Node | None
+
+
+def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception] = InputError) -> LoadedYaml:
+    """Parse one YAML document; errors name the file and the line (``line_offset`` shifts embedded YAML)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return LoadedYaml(None, None)
+        _check_size(node, path, line_offset, error)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        column = mark.column + 1 if mark else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise error(f"invalid YAML: {problem}", path, line, column) from None
+    except yaml.YAMLError as exc:
+        raise error(f"invalid YAML: {exc}", path) from None
+    except RecursionError:
+        raise error("invalid YAML: nested too deeply", path) from None
+    finally:
+        loader.dispose()
+    return LoadedYaml(data, node)
+
+
+def _check_size(root: Node, path: str, line_offset: int, error: type[Exception]) -> None:
+    # Iterative walk counting every visit: aliases revisit shared nodes, so an alias bomb exhausts the budget.
+    budget = MAX_NODES
+    stack: list[tuple[Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        budget -= 1
+        if budget < 0:
+            raise error(f"YAML too large once aliases are expanded (over {MAX_NODES} nodes)", path,
+                        root.start_mark.line + 1 + line_offset)
+        if depth > MAX_DEPTH:
+            raise error(f"YAML nested deeper than {MAX_DEPTH} levels", path,
+                        node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.append((key, depth + 1))
+                stack.append((value, depth + 1))
+        elif isinstance(node, SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+
+
+def mapping_value_nodes(node: Node | None) -> dict[str, Node]:
+    """Top-level ``key -> value node`` of a mapping node (for positions of front-matter fields)."""
+    if not isinstance(node, MappingNode):
+        return {}
+    return {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}

@@ -1,0 +1,1 @@
+"""The default rule packs (YAML). Shipped inside the wheel as the package `contentlint.packs`."""
