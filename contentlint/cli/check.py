@@ -1,6 +1,7 @@
 """`contentlint check PATH...`: lint posts and exit 0 / 1 / 2."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -19,6 +20,6 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
             stdin_filename: str, fail_level: str | None, fmt: str) -> int:
     """Lint posts (Markdown, YAML posts; folders are walked). Use '-' to read stdin."""
     options = build_run_options(config_file, no_config, language, stdin_filename, fail_level)
-    result = Runner(options, stdin=click.get_binary_stream("stdin")).run(list(paths))
-    write_report(result, fmt, click.get_text_stream("stdout"))
+    result = Runner(options, stdin=sys.stdin.buffer).run(list(paths))
+    write_report(result, fmt, sys.stdout)
     return result.exit_code()

@@ -56,7 +56,7 @@ class RuleSet:
 
 
 def _finding(post: Post, rule: Rule, hit: Hit) -> Finding:
-    message = format_message(rule.message, hit.values)
+    message = format_message(rule.message_for(post.lang), hit.values)
     text = str(hit.values.get("match", ""))
     if hit.position is not None:
         return Finding(post.path, hit.position.line, hit.position.column, rule.level, rule.id, message,

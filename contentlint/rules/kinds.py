@@ -6,6 +6,7 @@ rule for one language into a ``Checker`` once; checkers then run on every post o
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Protocol, Sequence
 
@@ -58,27 +59,63 @@ def _phrase_matcher(nlp: Language, attr: str, key: str, phrases: Sequence[str]) 
     return matcher
 
 
-def _spans(doc: Doc, matches: list[tuple[int, int, int]]) -> list[Any]:
+def _spans(doc: Doc, matches: list[tuple[int, int, int]], extra: Sequence[Any] = ()) -> list[Any]:
     from spacy.util import filter_spans
 
     # Overlapping cues ("buy now" inside "buy now and save") are reported once, as the longest span.
-    return sorted(filter_spans([doc[start:end] for _key, start, end in matches]), key=lambda s: s.start)
+    spans = [doc[start:end] for _key, start, end in matches]
+    return sorted(filter_spans([*spans, *extra]), key=lambda s: s.start)
+
+
+# Languages written without spaces: the tokenizer may split a phrase differently inside a longer compound or
+# at a phrase end (申し込み as one noun vs 申し/込み before ください), so token matching alone misses cues.
+UNSPACED = ("ja", "zh")
+
+
+class SurfaceMatcher:
+    """Finds phrases in the NFKC-normalised text and snaps each hit outward to token boundaries."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases = sorted({_fold(p) for p in phrases if _fold(p)}, key=len, reverse=True)
+
+    def __call__(self, doc: Doc) -> list[Any]:
+        text = _fold(doc.text)
+        if len(text) != len(doc.text):  # NFKC changed the length: offsets would not line up
+            return []
+        spans = []
+        for phrase in self.phrases:
+            start = text.find(phrase)
+            while start != -1:
+                span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+                start = text.find(phrase, start + 1)
+        return spans
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
 
 
 class _SpanChecker:
-    def __init__(self, matcher: Any, suggestion: str) -> None:
+    def __init__(self, matcher: Any, suggestion: str, surface: SurfaceMatcher | None = None) -> None:
         self.matcher = matcher
+        self.surface = surface
         self.suggestion = suggestion
 
     def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]:
         assert doc is not None
-        for span in _spans(doc, self.matcher(doc)):
+        extra = self.surface(doc) if self.surface else ()
+        for span in _spans(doc, self.matcher(doc), extra):
             yield Hit(span.start_char, span.end_char,
                       values={"match": span.text, "suggestion": self.suggestion})
 
 
 class PhrasesKind:
-    """Cue phrases per language, matched on lemmas (or lower/orth/norm forms) with spaCy's PhraseMatcher."""
+    """Cue phrases per language, matched on lemmas (or lower/orth/norm forms) with spaCy's PhraseMatcher.
+
+    In Japanese and Chinese the phrase is also found in the normalised surface text (see SurfaceMatcher).
+    """
 
     name = "phrases"
     needs_doc = True
@@ -93,8 +130,10 @@ class PhrasesKind:
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         assert nlp is not None
-        matcher = _phrase_matcher(nlp, params["attr"], "cue", params["phrases"].get(lang, []))
-        return _SpanChecker(matcher, params["suggestion"].get(lang, ""))
+        phrases = params["phrases"].get(lang, [])
+        matcher = _phrase_matcher(nlp, params["attr"], "cue", phrases)
+        surface = SurfaceMatcher(phrases) if lang in UNSPACED else None
+        return _SpanChecker(matcher, params["suggestion"].get(lang, ""), surface)
 
 
 class PatternKind:

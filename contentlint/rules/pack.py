@@ -25,7 +25,7 @@ class Rule:
     id: str
     kind: str
     level: str
-    message: str
+    messages: Mapping[str, str]  # language -> message template; "en" is the fallback
     rationale: str
     languages: tuple[str, ...]
     params: Mapping[str, Any]
@@ -33,6 +33,13 @@ class Rule:
     enabled: bool = True
     source: str = ""
     line: int = 0
+
+    @property
+    def message(self) -> str:
+        return self.messages.get("en") or next(iter(self.messages.values()))
+
+    def message_for(self, lang: str) -> str:
+        return self.messages.get(lang) or self.message
 
     def applies_to(self, lang: str) -> bool:
         return ANY_LANGUAGE in self.languages or lang in self.languages
@@ -118,9 +125,12 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     level = raw.get("level", "warning")
     if level not in LEVELS:
         raise fail(f"level: expected one of {', '.join(LEVELS)}, got {level!r}")
-    for key in ("message", "rationale"):
-        if opt.STRING(raw.get(key)):
-            raise fail(f"{key}: expected a non-empty string")
+    if opt.STRING(raw.get("rationale")):
+        raise fail("rationale: expected a non-empty string")
+    message = raw.get("message")
+    messages = {"en": message} if isinstance(message, str) else message
+    if opt.per_language(opt.STRING)(messages):
+        raise fail("message: expected a string, or a mapping of language -> string")
     languages = raw.get("languages", [ANY_LANGUAGE])
     if isinstance(languages, str):
         languages = [languages]
@@ -139,7 +149,8 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
         raise fail("enabled: expected true or false")
-    return Rule(id=rule_id, kind=kind, level=level, message=raw["message"].strip(),
+    return Rule(id=rule_id, kind=kind, level=level,
+                messages={lang: text.strip() for lang, text in messages.items()},
                 rationale=" ".join(raw["rationale"].split()), languages=tuple(languages), params=params,
                 examples=examples, enabled=enabled, source=where, line=line or 0)
 

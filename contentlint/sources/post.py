@@ -22,7 +22,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 
 _FENCES = {"---": "yaml", "+++": "toml"}
 _TOML_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+|\"[^\"]*\")[ \t]*=[ \t]*", re.MULTILINE)
-_HEADING = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
 @dataclass(slots=True)
@@ -71,9 +71,11 @@ def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int
     try:
         data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        raise InputError(f"invalid TOML front matter: {exc}", file.path,
-                         line + 1 if line else None, getattr(exc, "colno", None)) from None
+        # tomllib puts the position only in its message: "... (at line 3, column 9)"
+        where = _TOML_POSITION.search(str(exc))
+        line, column = (int(where.group(1)) + 1, int(where.group(2))) if where else (None, None)
+        problem = _TOML_POSITION.sub("", str(exc)).strip()
+        raise InputError(f"invalid TOML front matter: {problem}", file.path, line, column) from None
     spans: dict[str, tuple[int, int]] = {}
     for match in _TOML_KEY.finditer(block):
         if block.rfind("[", 0, match.start()) > block.rfind("\n[", 0, match.start()) >= 0:

@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from contentlint.cli import cli, main
+from tests.conftest import REPO, tree_digest
+
+PROMO_EN = "---\ntitle: Spring sale\nchannel: x\n---\nEverything is 30% off. Buy now — limited time only!\n"
+PROMO_JA = "---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\n"
+INSIGHT_EN = "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems.\n"
+INSIGHT_JA = "---\ntitle: 統計分析でユーザー行動を理解する\n---\nあなたのデータに問いを立てる方法を紹介します。\n"
+
+
+def run(args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
+    runner = CliRunner()
+    result = runner.invoke(cli, args, input=stdin, standalone_mode=False, catch_exceptions=False)
+    code = result.return_value if isinstance(result.return_value, int) else result.exit_code
+    return code, result.stdout, result.stderr
+
+
+def test_clean_posts_exit_0(write: Callable[..., Path]) -> None:
+    code, out, _ = run(["check", str(write("a.md", INSIGHT_EN)), str(write("b.md", INSIGHT_JA))])
+    assert code == 0
+    assert out.strip() == "0 problems (0 errors, 0 warnings, 0 infos) in 2 files, 2 posts"
+
+
+def test_findings_exit_1_with_positions_in_both_languages(write: Callable[..., Path], tmp_path: Path) -> None:
+    en, ja = write("en.md", PROMO_EN), write("ja.md", PROMO_JA)
+    code, out, _ = run(["check", str(tmp_path)])
+    assert code == 1
+    lines = out.splitlines()
+    assert f"{en}:5:24: warning [hard-sell] Hard-sell pressure: “Buy now”." in lines[0]
+    assert any(line.startswith(f"{en}:5:34: warning [hard-sell]") for line in lines)
+    assert any(line.startswith(f"{ja}:4:13: warning [hard-sell] 売り込みの圧力：「今だけ」") for line in lines)
+    assert lines == sorted(lines[:-2], key=lambda l: (l.split(":")[0], int(l.split(":")[1]),
+                                                       int(l.split(":")[2]))) + lines[-2:]
+    assert lines[-1].startswith("4 problems (0 errors, 4 warnings")
+
+
+def test_fail_level_error_lets_warnings_pass(write: Callable[..., Path]) -> None:
+    path = str(write("en.md", PROMO_EN))
+    assert run(["check", "--fail-level", "error", path])[0] == 0
+    assert run(["check", "--fail-level", "info", path])[0] == 1
+
+
+def test_config_can_raise_a_rule_to_error_and_turn_one_off(write: Callable[..., Path], tmp_path: Path) -> None:
+    write(".contentlint.yaml", "fail_level: error\nrules:\n  hard-sell: error\n  vanity-kpi: off\n")
+    path = write("en.md", PROMO_EN.replace("channel: x", "kpi: followers"))
+    code, out, _ = run(["check", str(path)])
+    assert code == 1
+    assert "error [hard-sell]" in out and "vanity-kpi" not in out
+    code, out, _ = run(["check", "--no-config", str(path)])
+    assert "warning [hard-sell]" in out and "vanity-kpi" in out
+
+
+def test_input_errors_exit_2_and_other_files_are_still_linted(write: Callable[..., Path],
+                                                             tmp_path: Path) -> None:
+    write("good.md", PROMO_EN)
+    write("broken.md", "---\ntitle: [oops\n---\nbody\n")
+    write("sjis.md", "今だけ半額".encode("cp932"))
+    write("empty.md", "")
+    write("image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    before = tree_digest(tmp_path)
+    code, out, err = run(["check", str(tmp_path)])
+    assert code == 2
+    assert "Traceback" not in out + err
+    assert f"{tmp_path}/broken.md:3:1: error [input-error] invalid YAML" in out
+    assert f"{tmp_path}/sjis.md:1:1: error [input-error] not UTF-8 (byte 0x8d), looks like Shift_JIS" in out
+    assert f"{tmp_path}/empty.md:1:1: error [input-error] empty post" in out
+    assert f"{tmp_path}/image.md:1:1: error [input-error] binary file (a PNG image)" in out
+    assert f"{tmp_path}/good.md:5:24: warning [hard-sell]" in out
+    assert tree_digest(tmp_path) == before
+
+
+def test_broken_config_exit_2_names_file_and_key(write: Callable[..., Path], tmp_path: Path) -> None:
+    config = write(".contentlint.yaml", "fail_level: error\ncolour: red\n")
+    code, out, _ = run(["check", str(write("a.md", INSIGHT_EN))])
+    assert code == 2
+    assert f"{config}:2:1: error [config-error] unknown key `colour`" in out
+
+
+def test_broken_user_pack_exit_2(write: Callable[..., Path]) -> None:
+    pack = write("pack.yaml", "rules:\n  - id: x\n    kind: nope\n    message: m\n    rationale: r\n")
+    write(".contentlint.yaml", "packs: [pack.yaml]\n")
+    code, out, _ = run(["check", str(write("a.md", INSIGHT_EN))])
+    assert code == 2
+    assert f"{pack}:2:1: error [rule-error] rule `x`: kind: 'nope' is not a rule kind" in out
+
+
+def test_invalid_token_pattern_in_user_pack_is_blamed_on_the_pack(write: Callable[..., Path]) -> None:
+    write("pack.yaml", "rules:\n  - id: x\n    kind: pattern\n    languages: [en]\n    message: m\n"
+                       "    rationale: r\n    params:\n      patterns: {en: [[{NOT_AN_ATTR: 1}]]}\n")
+    write(".contentlint.yaml", "packs: [pack.yaml]\n")
+    code, out, _ = run(["check", str(write("a.md", INSIGHT_EN))])
+    assert code == 2 and "[rule-error] rule `x`: params.patterns: invalid token pattern" in out
+
+
+def test_unknown_language_warns_exit_2_and_runs_language_independent_rules(write: Callable[..., Path]) -> None:
+    path = write("fr.md", "---\nlang: fr\nkpi: followers\n---\nAchetez maintenant !\n")
+    code, out, _ = run(["check", str(path)])
+    assert code == 2
+    assert f"{path}:2:7: warning [unsupported-language] no language pipeline for 'fr'" in out
+    assert f"{path}:3:6: warning [vanity-kpi]" in out
+
+
+def test_missing_path_and_usage_errors_exit_2(tmp_path: Path) -> None:
+    code, out, _ = run(["check", str(tmp_path / "nope.md")])
+    assert code == 2 and "no such file or directory" in out
+    assert main(["check"]) == 2
+    assert main(["check", "--format", "yaml", "x.md"]) == 2
+    assert main(["frobnicate"]) == 2
+
+
+def test_json_output(write: Callable[..., Path]) -> None:
+    path = write("ja.md", PROMO_JA)
+    code, out, _ = run(["check", "--format", "json", str(path)])
+    data = json.loads(out)
+    assert code == 1
+    assert data["schema"] == "contentlint.check/1"
+    assert data["summary"]["warning"] == 2 and data["summary"]["exit_code"] == 1
+    first = data["findings"][0]
+    assert list(first) == sorted(first)
+    assert (first["rule"], first["line"], first["column"], first["text"]) == ("hard-sell", 4, 13, "今だけ")
+    assert data["posts"] == [{"path": str(path), "line": 2, "title": "春のセール", "lang": "ja"}]
+
+
+def test_stdin(write: Callable[..., Path]) -> None:
+    code, out, _ = run(["check", "--stdin-filename", "draft.md", "-"], stdin=PROMO_JA.encode())
+    assert code == 1 and out.startswith("draft.md:4:13: warning [hard-sell]")
+
+
+def test_lang_option_overrides_detection(write: Callable[..., Path]) -> None:
+    path = write("x.md", "---\ntitle: 今だけ\n---\nBuy now.\n")
+    assert "“Buy now”" in run(["check", "--lang", "en", str(path)])[1]
+
+
+def test_samples_show_findings_in_both_languages() -> None:
+    code, out, _ = run(["check", str(REPO / "samples")])
+    assert code == 1
+    for name in ("en/office-sale.md", "ja/office-sale.md", "en/launch-announcement.yaml",
+                 "ja/new-service-announcement.yaml"):
+        assert f"samples/{name}:" in out
+    for clean in ("excel-statistics-user-behaviour.md", "pivot-table", "three-ways"):
+        assert clean not in out
+
+
+def test_module_entry_point_and_console_script() -> None:
+    proc = subprocess.run([sys.executable, "-m", "contentlint", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and "contentlint" in proc.stdout
+
+
+def test_rules_and_explain() -> None:
+    code, out, _ = run(["rules"])
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == ["company-centric", "follower-bait", "hard-sell",
+                                                              "vanity-kpi"]
+    code, out, _ = run(["explain", "hard-sell"])
+    assert code == 0 and "Why:" in out and "今すぐ購入" in out
+    assert main(["explain", "hard"]) == 2
+    data = json.loads(run(["rules", "--format", "json"])[1])
+    assert {r["id"] for r in data["rules"]} >= {"hard-sell", "vanity-kpi"}
+
+
+def test_spacy_is_not_imported_for_rules_or_language_independent_posts(write: Callable[..., Path]) -> None:
+    path = write("fr.md", "---\nlang: fr\n---\nBonjour\n")
+    code = ("import sys; from contentlint.cli import main; main(['rules']); "
+            f"main(['check', {str(path)!r}]); print('spacy' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert proc.stdout.strip().endswith("False"), proc.stdout + proc.stderr

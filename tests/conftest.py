@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from contentlint.sources.decode import decode
+from contentlint.sources.post import markdown_post
+from contentlint.model import Post
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., Path]:
+    """Write a file under tmp_path (text as UTF-8 unless bytes are given) and return its path."""
+    def _write(name: str, content: str | bytes) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_bytes(content.encode("utf-8"))
+        return path
+    return _write
+
+
+def post_from(text: str, path: str = "post.md") -> Post:
+    return markdown_post(decode(text.encode("utf-8"), path))
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    """Hash of every file below root, to prove a run left its inputs untouched."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}

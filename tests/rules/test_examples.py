@@ -1,0 +1,37 @@
+"""Every example of every default rule: `fail` examples must trigger the rule, `pass` examples must not."""
+from __future__ import annotations
+
+import pytest
+
+from contentlint.lint import analyse
+from contentlint.rules.engine import RuleSet
+from contentlint.rules.pack import Rule, default_pack_files, load_packs
+from tests.conftest import post_from
+
+RULES = load_packs(default_pack_files())
+CASES = [pytest.param(rule, verdict, text, id=f"{rule.id}-{verdict}-{i}")
+         for rule in RULES.values() for verdict in ("fail", "pass")
+         for i, text in enumerate(rule.examples.get(verdict, ()))]
+
+
+def test_every_rule_has_examples_in_every_language_it_supports() -> None:
+    for rule in RULES.values():
+        assert rule.examples.get("fail"), rule.id
+        assert rule.examples.get("pass"), rule.id
+        langs = {post_from(text).lang for text in rule.examples["fail"]}
+        expected = {"en", "ja"} if "*" in rule.languages else set(rule.languages)
+        assert expected <= langs, f"{rule.id}: fail examples cover {langs}, not {expected}"
+
+
+@pytest.mark.parametrize(("rule", "verdict", "text"), CASES)
+def test_rule_example(rule: Rule, verdict: str, text: str) -> None:
+    ruleset = RuleSet([rule])
+    ((post, doc),) = analyse([post_from(text, "example.md")])
+    findings = [f for f in ruleset.lint(post, doc) if f.rule_id == rule.id]
+    if verdict == "fail":
+        assert findings, f"{rule.id} should flag: {text!r}"
+        for finding in findings:
+            assert finding.line >= 1 and finding.column >= 1
+            assert "{" not in finding.message, finding.message
+    else:
+        assert not findings, f"{rule.id} should not flag {text!r}: {[f.message for f in findings]}"

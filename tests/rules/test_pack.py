@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from contentlint.errors import RuleError
+from contentlint.rules.pack import default_pack_files, load_pack
+
+VALID = """\
+rules:
+  - id: my-rule
+    kind: phrases
+    level: warning
+    languages: [en]
+    message: "Found {match}"
+    rationale: Because.
+    params:
+      phrases: {en: [act now]}
+"""
+
+
+def test_default_packs_are_shipped_and_valid() -> None:
+    files = default_pack_files()
+    assert {f.name for f in files} >= {"hard-sell.yaml", "follower-bait.yaml", "company-centric.yaml",
+                                       "vanity-kpi.yaml"}
+    for file in files:
+        assert load_pack(file)
+
+
+def test_valid_user_pack(write: Callable[..., Path]) -> None:
+    (rule,) = load_pack(write("pack.yaml", VALID))
+    assert rule.id == "my-rule" and rule.params["attr"] == "LEMMA"
+    assert rule.line == 2
+
+
+@pytest.mark.parametrize(("old", "new", "complaint"), [
+    ("kind: phrases", "kind: regexes", "kind: 'regexes' is not a rule kind"),
+    ("level: warning", "level: fatal", "level: expected one of"),
+    ("      phrases: {en: [act now]}", "      phrases: {en: []}", "params.phrases: [en] expected a non-empty list"),
+    ("      phrases: {en: [act now]}", "      phrases: {ja: [今だけ]}", "no entry for language 'en'"),
+    ("      phrases: {en: [act now]}", "      phrases: {en: [act now]}\n      colour: red",
+     "params.colour: unknown option"),
+    ("    rationale: Because.\n", "", "rationale: expected a non-empty string"),
+    ("    level: warning", "    level: warning\n    severity: high", "unknown key `severity`"),
+    ("  - id: my-rule", "  - id: My Rule", "must be lower-case words"),
+])
+def test_schema_errors_name_file_rule_and_option(write: Callable[..., Path], old: str, new: str,
+                                                 complaint: str) -> None:
+    path = write("pack.yaml", VALID.replace(old, new))
+    with pytest.raises(RuleError) as info:
+        load_pack(path)
+    assert complaint in info.value.message
+    assert info.value.path == str(path)
+    if "id: My Rule" not in new:
+        assert "`my-rule`" in info.value.message
+    assert info.value.line == 2
+
+
+def test_duplicate_ids_in_one_pack(write: Callable[..., Path]) -> None:
+    rule = VALID.split("rules:\n", 1)[1]
+    with pytest.raises(RuleError, match="defined twice"):
+        load_pack(write("pack.yaml", VALID + rule))
+
+
+def test_broken_yaml_pack(write: Callable[..., Path]) -> None:
+    with pytest.raises(RuleError, match="invalid YAML") as info:
+        load_pack(write("pack.yaml", "rules:\n  - id: [broken\n"))
+    assert info.value.line is not None

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from contentlint.config import Config, ConfigResolver, RuleOverride, load_config
+from contentlint.errors import ConfigError
+
+
+def test_defaults() -> None:
+    config = Config()
+    assert config.fail_level == "warning" and "*.md" in config.include
+
+
+def test_full_config(write: Callable[..., Path], tmp_path: Path) -> None:
+    write("packs/extra.yaml", "rules: []\n")
+    path = write(".contentlint.yaml", """\
+language: ja
+fail_level: error
+include: ["*.md"]
+exclude: [drafts]
+packs: [packs/extra.yaml]
+max_file_bytes: 1000
+rules:
+  hard-sell: off
+  company-centric: error
+  vanity-kpi: {level: info}
+""")
+    config = load_config(path)
+    assert config.language == "ja" and config.fail_level == "error"
+    assert config.packs == ((tmp_path / "packs/extra.yaml").resolve(),)
+    assert config.rules == {"hard-sell": RuleOverride(enabled=False),
+                            "company-centric": RuleOverride(enabled=True, level="error"),
+                            "vanity-kpi": RuleOverride(enabled=True, level="info")}
+
+
+@pytest.mark.parametrize(("content", "complaint", "line"), [
+    ("language: en\nfail_levle: error\n", "unknown key `fail_levle`", 2),
+    ("fail_level: fatal\n", "fail_level: expected one of", 1),
+    ("rules:\n  hard-sell: loud\n", "hard-sell: expected off, on or a level", 1),
+    ("include: '*.md'\n", "include: expected a list", 1),
+    ("packs: [missing.yaml]\n", "rule pack not found", 1),
+    ("- just\n- a list\n", "must be a mapping", 1),
+    ("language: [unclosed\n", "invalid YAML", 2),
+])
+def test_errors_name_file_and_key(write: Callable[..., Path], content: str, complaint: str, line: int) -> None:
+    path = write(".contentlint.yaml", content)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert complaint in info.value.message
+    assert info.value.path == str(path)
+    assert info.value.line == line
+
+
+def test_nearest_config_wins(write: Callable[..., Path], tmp_path: Path) -> None:
+    write(".contentlint.yaml", "language: en\n")
+    write("blog/ja/.contentlint.yaml", "language: ja\n")
+    post_ja = write("blog/ja/deep/post.md", "x")
+    post_en = write("blog/en/post.md", "x")
+    resolver = ConfigResolver()
+    assert resolver.for_file(post_ja).language == "ja"
+    assert resolver.for_file(post_en).language == "en"
+
+
+def test_explicit_and_disabled_config(write: Callable[..., Path]) -> None:
+    write(".contentlint.yaml", "language: en\n")
+    other = write("other.yaml", "language: ja\n")
+    post = write("post.md", "x")
+    assert ConfigResolver(explicit=other).for_file(post).language == "ja"
+    assert ConfigResolver(use_files=False).for_file(post).language is None
