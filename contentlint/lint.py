@@ -5,6 +5,7 @@ from collections import defaultdict
 from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from contentlint.analysis import Analysis
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
 
@@ -35,8 +36,9 @@ def analyse(posts: Iterable[Post], batch: int = BATCH) -> Iterator[tuple[Post, D
         yield from zip(chunk, docs)
 
 
-def lint(posts: Iterable[Post], rules_for: Callable[[Post], RuleSet]) -> Iterator[tuple[Post, list[Finding]]]:
-    """Findings per post, in input order, sorted by position within each post."""
+def lint(posts: Iterable[Post], rules_for: Callable[[Post], RuleSet]) -> Iterator[tuple[Analysis, list[Finding]]]:
+    """Analysis and findings per post, in input order, findings sorted by position within each post."""
     for post, doc in analyse(posts):
-        findings = rules_for(post).lint(post, doc)
-        yield post, sorted(findings, key=Finding.sort_key)
+        ruleset = rules_for(post)
+        analysis = ruleset.analyse(post, doc)
+        yield analysis, sorted(ruleset.lint(analysis), key=Finding.sort_key)

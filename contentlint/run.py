@@ -7,11 +7,12 @@ from typing import BinaryIO, Iterator
 
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ConfigError, ContentlintError, InputError, RuleError
+from contentlint.analysis import Analysis
 from contentlint.lint import lint
-from contentlint.model import Post
+from contentlint.model import Finding, Post
 from contentlint.result import PostSummary, Result
 from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import Rule, default_pack_files, load_packs, pack_files
+from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
 from contentlint.sources.discover import Target, discover
 from contentlint.sources.load import load_posts
 
@@ -31,12 +32,13 @@ def error_id(error: ContentlintError) -> str:
     return next((rule_id for kind, rule_id in ERROR_IDS.items() if isinstance(error, kind)), "input-error")
 
 
-def rules_for_config(config: Config) -> dict[str, Rule]:
+def rulebook_for_config(config: Config) -> RuleBook:
     """Default packs, then the config's packs (which may redefine a rule), then per-rule overrides."""
     files = list(default_pack_files())
     for pack in config.packs:
         files.extend(pack_files(pack))
-    rules = load_packs(files)
+    book = load_packs(files)
+    rules = book.rules
     for rule_id, override in config.rules.items():
         if rule_id not in rules:
             raise ConfigError(f"rules: unknown rule id `{rule_id}` (see `contentlint rules`)",
@@ -44,7 +46,7 @@ def rules_for_config(config: Config) -> dict[str, Rule]:
         rule = rules[rule_id]
         rules[rule_id] = replace(rule, enabled=rule.enabled if override.enabled is None else override.enabled,
                                  level=override.level or rule.level)
-    return rules
+    return book
 
 
 class Runner:
@@ -63,11 +65,17 @@ class Runner:
 
     def ruleset(self, config: Config) -> RuleSet:
         if config.path not in self._rulesets:
-            self._rulesets[config.path] = RuleSet(rules_for_config(config).values())
+            self._rulesets[config.path] = RuleSet.from_book(rulebook_for_config(config))
         return self._rulesets[config.path]
 
     def run(self, paths: list[str]) -> Result:
         result = Result()
+        for _analysis, _findings in self.iter_posts(paths, result):
+            pass
+        return result.finish()
+
+    def iter_posts(self, paths: list[str], result: Result) -> Iterator[tuple[Analysis, list[Finding]]]:
+        """Each post's analysis and findings, in input order; errors and findings are added to ``result``."""
         configs: dict[int, Config] = {}
 
         def posts() -> Iterator[Post]:
@@ -88,11 +96,12 @@ class Runner:
         def rules_for(post: Post) -> RuleSet:
             return self.ruleset(configs[id(post)])
 
-        for post, findings in lint(posts(), rules_for):
+        for analysis, findings in lint(posts(), rules_for):
+            post = analysis.post
             config = configs.pop(id(post))
             result.posts.append(PostSummary.of(post))
             result.add(findings, config.fail_level)
-        return result.finish()
+            yield analysis, findings
 
     def _config_for(self, target: Target) -> Config:
         if target.path is None:

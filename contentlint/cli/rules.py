@@ -8,13 +8,13 @@ import click
 
 from contentlint.config import Config, ConfigResolver
 from contentlint.rules.pack import Rule
-from contentlint.run import rules_for_config
+from contentlint.run import rulebook_for_config
 
 
 def effective_rules(config_file: Path | None, no_config: bool) -> tuple[Config, dict[str, Rule]]:
     resolver = ConfigResolver(config_file, not no_config)
     config = resolver.for_directory(Path.cwd())
-    return config, rules_for_config(config)
+    return config, rulebook_for_config(config).rules
 
 
 def config_options(func):  # type: ignore[no-untyped-def]

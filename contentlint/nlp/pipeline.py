@@ -2,12 +2,15 @@
 
 English: ``spacy.blank("en")`` plus a lemmatizer backed by the lookup table of spacy-lookups-data.
 Japanese: ``spacy.blank("ja")``, tokenised by SudachiPy in split mode A (shortest units), so that a cue
-phrase and the same words inside a longer compound split the same way and PhraseMatcher finds both.
+phrase and the same words inside a longer compound split the same way as often as possible.
+When the package ships a trained model for the language (``contentlint/models/<lang>``), that pipeline is
+loaded instead: the same tokenizer and lemmas plus our text classifier.
 spaCy is imported inside these functions so that commands which never analyse a post never pay for it.
 """
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from contentlint.lang import SUPPORTED
@@ -17,43 +20,43 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 BATCH_SIZE = 64
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 
 
 def has_pipeline(lang: str) -> bool:
     return lang in SUPPORTED
 
 
-@lru_cache(maxsize=None)
-def load(lang: str) -> Language:
-    """The pipeline for ``lang`` (one per process)."""
+def model_dir(lang: str) -> Path:
+    return MODELS_DIR / lang
+
+
+def base(lang: str) -> Language:
+    """A fresh pipeline without the classifier: tokenizer and lemmas (used for training, and as fallback)."""
     import spacy
+
+    from contentlint.nlp import components
 
     if lang == "en":
         nlp = spacy.blank("en")
-        _add_english_lemmas(nlp)
+        nlp.add_pipe(components.LEMMAS)
         return nlp
     if lang == "ja":
         return spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "A"}}})
     raise KeyError(lang)
 
 
-def _add_english_lemmas(nlp: Language) -> None:
-    from spacy.language import Language as SpacyLanguage
-    from spacy.lookups import load_lookups
+@lru_cache(maxsize=None)
+def load(lang: str) -> Language:
+    """The pipeline for ``lang`` (one per process): the shipped model if there is one, else ``base``."""
+    path = model_dir(lang)
+    if (path / "config.cfg").is_file():
+        import spacy
 
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    # The lookup table is keyed by lower-case word forms; spaCy's own lookup mode matches the exact text, so
-    # "Buying" at the start of a sentence would keep its form. We look up the lower-cased form instead.
-    name = "contentlint_en_lemmas"
-    if name not in SpacyLanguage.factories:
-        @SpacyLanguage.component(name)
-        def _lemmatize(doc: Doc) -> Doc:
-            get = table.get
-            for token in doc:
-                lower = token.lower_
-                token.lemma_ = get(lower, lower)
-            return doc
-    nlp.add_pipe(name)
+        from contentlint.nlp import components  # noqa: F401 - registers our factories before loading
+
+        return spacy.load(path)
+    return base(lang)
 
 
 def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:

@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
+from contentlint.analysis import Analysis
 from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
+from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
 from contentlint.rules.kinds import KINDS, Checker, Hit
-from contentlint.rules.pack import Rule
+from contentlint.rules.pack import Rule, RuleBook
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from contentlint.nlp.cues import CueMatcher
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 UNSUPPORTED_LANGUAGE = "unsupported-language"
@@ -24,11 +28,17 @@ def format_message(template: str, values: Mapping[str, Any]) -> str:
 
 
 class RuleSet:
-    """The enabled rules for one effective config, compiled per language on first use."""
+    """The enabled rules and cue lexicon of one effective config, compiled per language on first use."""
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[Rule], cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None) -> None:
         self.rules = sorted((rule for rule in rules if rule.enabled), key=lambda r: r.id)
+        self.cues = cues or {}
         self._compiled: dict[str, list[tuple[Rule, Checker]]] = {}
+        self._cue_matchers: dict[str, CueMatcher] = {}
+
+    @classmethod
+    def from_book(cls, book: RuleBook) -> RuleSet:
+        return cls(book.rules.values(), book.cues)
 
     def checkers(self, lang: str) -> list[tuple[Rule, Checker]]:
         if lang not in self._compiled:
@@ -45,12 +55,26 @@ class RuleSet:
             self._compiled[lang] = compiled
         return self._compiled[lang]
 
-    def lint(self, post: Post, doc: Doc | None) -> list[Finding]:
+    def analyse(self, post: Post, doc: Doc | None) -> Analysis:
+        """Cue matches and classification for a post that has a Doc (none for unsupported languages)."""
+        if doc is None:
+            return Analysis(post)
+        if post.lang not in self._cue_matchers:
+            from contentlint.nlp.cues import CueMatcher
+
+            self._cue_matchers[post.lang] = CueMatcher(pipeline.load(post.lang), post.lang, self.cues)
+        matches = self._cue_matchers[post.lang](doc)
+        meta = pipeline.load(post.lang).meta.get("contentlint", {})
+        weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
+        return Analysis(post, doc, classify(doc.cats, matches, weight), matches)
+
+    def lint(self, analysis: Analysis) -> list[Finding]:
+        post = analysis.post
         findings = []
         if not pipeline.has_pipeline(post.lang):
             findings.append(_unsupported(post))
         for rule, checker in self.checkers(post.lang):
-            for hit in checker.check(post, doc):
+            for hit in checker.check(analysis):
                 findings.append(_finding(post, rule, hit))
         return findings
 

@@ -10,7 +10,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Protocol, Sequence
 
-from contentlint.model import Position, Post
+from contentlint.analysis import Analysis
+from contentlint.model import Position
 from contentlint.rules import options as opt
 from contentlint.rules.options import Option
 
@@ -32,7 +33,7 @@ class Hit:
 
 
 class Checker(Protocol):
-    def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]: ...
+    def check(self, analysis: Analysis) -> Iterator[Hit]: ...
 
 
 class Kind(Protocol):
@@ -50,7 +51,7 @@ def _missing_languages(per_lang: Mapping[str, Any], languages: Sequence[str], op
     return f"{option}: no entry for language {missing[0]!r} listed in `languages`" if missing else None
 
 
-def _phrase_matcher(nlp: Language, attr: str, key: str, phrases: Sequence[str]) -> Any:
+def phrase_matcher(nlp: Language, attr: str, key: str, phrases: Sequence[str]) -> Any:
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
@@ -59,12 +60,12 @@ def _phrase_matcher(nlp: Language, attr: str, key: str, phrases: Sequence[str]) 
     return matcher
 
 
-def _spans(doc: Doc, matches: list[tuple[int, int, int]], extra: Sequence[Any] = ()) -> list[Any]:
+def spans(doc: Doc, matches: list[tuple[int, int, int]], extra: Sequence[Any] = ()) -> list[Any]:
     from spacy.util import filter_spans
 
     # Overlapping cues ("buy now" inside "buy now and save") are reported once, as the longest span.
-    spans = [doc[start:end] for _key, start, end in matches]
-    return sorted(filter_spans([*spans, *extra]), key=lambda s: s.start)
+    found = [doc[start:end] for _key, start, end in matches]
+    return sorted(filter_spans([*found, *extra]), key=lambda s: s.start)
 
 
 # Languages written without spaces: the tokenizer may split a phrase differently inside a longer compound or
@@ -73,7 +74,11 @@ UNSPACED = ("ja", "zh")
 
 
 class SurfaceMatcher:
-    """Finds phrases in the NFKC-normalised text and snaps each hit outward to token boundaries."""
+    """Finds phrases in the NFKC-normalised text where both ends fall on token boundaries.
+
+    The tokens between may differ from the phrase's own tokens (that is the point); a hit that starts or ends
+    inside a token (オフ inside オフィス) is not the phrase.
+    """
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = sorted({_fold(p) for p in phrases if _fold(p)}, key=len, reverse=True)
@@ -86,7 +91,7 @@ class SurfaceMatcher:
         for phrase in self.phrases:
             start = text.find(phrase)
             while start != -1:
-                span = doc.char_span(start, start + len(phrase), alignment_mode="expand")
+                span = doc.char_span(start, start + len(phrase))
                 if span is not None:
                     spans.append(span)
                 start = text.find(phrase, start + 1)
@@ -103,10 +108,11 @@ class _SpanChecker:
         self.surface = surface
         self.suggestion = suggestion
 
-    def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]:
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        doc = analysis.doc
         assert doc is not None
         extra = self.surface(doc) if self.surface else ()
-        for span in _spans(doc, self.matcher(doc), extra):
+        for span in spans(doc, self.matcher(doc), extra):
             yield Hit(span.start_char, span.end_char,
                       values={"match": span.text, "suggestion": self.suggestion})
 
@@ -131,7 +137,7 @@ class PhrasesKind:
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         assert nlp is not None
         phrases = params["phrases"].get(lang, [])
-        matcher = _phrase_matcher(nlp, params["attr"], "cue", phrases)
+        matcher = phrase_matcher(nlp, params["attr"], "cue", phrases)
         surface = SurfaceMatcher(phrases) if lang in UNSPACED else None
         return _SpanChecker(matcher, params["suggestion"].get(lang, ""), surface)
 
@@ -168,10 +174,11 @@ class _RatioChecker:
         self.ours, self.yours = ours, yours
         self.max_ratio, self.min_count = max_ratio, min_count
 
-    def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]:
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        doc = analysis.doc
         assert doc is not None
-        ours = _spans(doc, self.ours(doc))
-        yours = len(_spans(doc, self.yours(doc)))
+        ours = spans(doc, self.ours(doc))
+        yours = len(spans(doc, self.yours(doc)))
         if len(ours) < self.min_count or len(ours) <= self.max_ratio * yours:
             return
         ratio = f"{len(ours) / yours:.1f}" if yours else "∞"
@@ -199,8 +206,8 @@ class RatioKind:
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         assert nlp is not None
-        return _RatioChecker(_phrase_matcher(nlp, params["attr"], "ours", params["ours"].get(lang, [])),
-                             _phrase_matcher(nlp, params["attr"], "yours", params["yours"].get(lang, [])),
+        return _RatioChecker(phrase_matcher(nlp, params["attr"], "ours", params["ours"].get(lang, [])),
+                             phrase_matcher(nlp, params["attr"], "yours", params["yours"].get(lang, [])),
                              float(params["max_ratio"]), int(params["min_count"]))
 
 
@@ -215,7 +222,8 @@ class _FieldChecker:
         self.patterns = [re.compile(re.escape(v.lower()) if _CJK.search(v)
                                     else rf"(?<![a-z]){re.escape(v.lower())}s?(?![a-z])") for v in values]
 
-    def check(self, post: Post, doc: Doc | None) -> Iterator[Hit]:
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        post = analysis.post
         if self.name not in post.fields:
             return
         raw = post.fields[self.name]
@@ -248,3 +256,12 @@ class FieldKind:
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (PhrasesKind(), PatternKind(), RatioKind(), FieldKind())}
+
+
+def _register_classified() -> None:
+    from contentlint.rules.classified import CLASSIFIED_KINDS
+
+    KINDS.update({kind.name: kind for kind in CLASSIFIED_KINDS})
+
+
+_register_classified()

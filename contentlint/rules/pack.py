@@ -61,8 +61,24 @@ def pack_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_pack(path: Path) -> list[Rule]:
-    """Load and validate every rule in one pack file."""
+@dataclass(frozen=True, slots=True)
+class Pack:
+    """A pack's rules and its cue lexicon (cue set -> language -> phrases) used as classifier evidence."""
+
+    rules: tuple[Rule, ...] = ()
+    cues: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    """Everything the packs of one config define: rules by id and the merged cue lexicon."""
+
+    rules: dict[str, Rule]
+    cues: dict[str, dict[str, tuple[str, ...]]]
+
+
+def load_pack(path: Path) -> Pack:
+    """Load and validate every rule (and the cue lexicon) in one pack file."""
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -70,31 +86,54 @@ def load_pack(path: Path) -> list[Rule]:
         raise RuleError(f"cannot read rule pack: {exc}", where) from None
     loaded = load_yaml(text, where, error=RuleError)
     data, node = loaded.data, loaded.node
-    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
-        raise RuleError("a rule pack is a mapping with a `rules:` list", where, 1)
-    unknown = set(data) - {"pack", "description", "rules"}
+    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or not (
+            "rules" in data or "cues" in data):
+        raise RuleError("a rule pack is a mapping with a `rules:` list (and/or a `cues:` lexicon)", where, 1)
+    unknown = set(data) - {"pack", "description", "rules", "cues"}
     if unknown:
-        raise RuleError(f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules)", where, 1)
+        raise RuleError(f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules, cues)",
+                        where, 1)
+    cues = _parse_cues(data.get("cues", {}), where)
     lines = _rule_lines(node)
     rules = []
     seen: set[str] = set()
-    for index, raw in enumerate(data["rules"]):
+    for index, raw in enumerate(data.get("rules", [])):
         line = lines[index] if index < len(lines) else None
         rule = _parse_rule(raw, where, line)
         if rule.id in seen:
             raise RuleError(f"rule `{rule.id}` is defined twice in this pack", where, line)
         seen.add(rule.id)
         rules.append(rule)
-    return rules
+    return Pack(tuple(rules), cues)
 
 
-def load_packs(paths: Iterable[Path]) -> dict[str, Rule]:
-    """Rules by id; a later pack may redefine (override) a rule of an earlier one."""
+def load_packs(paths: Iterable[Path]) -> RuleBook:
+    """Rules by id (a later pack may redefine a rule of an earlier one); cue lexicons are merged."""
     rules: dict[str, Rule] = {}
+    cues: dict[str, dict[str, tuple[str, ...]]] = {}
     for path in paths:
-        for rule in load_pack(path):
+        pack = load_pack(path)
+        for rule in pack.rules:
             rules[rule.id] = rule
-    return rules
+        for cue_set, by_lang in pack.cues.items():
+            merged = cues.setdefault(cue_set, {})
+            for lang, phrases in by_lang.items():
+                merged[lang] = tuple(dict.fromkeys((*merged.get(lang, ()), *phrases)))
+    return RuleBook(rules, cues)
+
+
+def _parse_cues(raw: Any, where: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    if not isinstance(raw, dict):
+        raise RuleError("cues: expected a mapping of cue set -> {language: [phrase, ...]}", where)
+    cues = {}
+    for cue_set, by_lang in raw.items():
+        if not isinstance(cue_set, str) or not _ID.match(cue_set):
+            raise RuleError(f"cues: cue set name {cue_set!r} must be lower-case words joined by '-'", where)
+        problem = opt.per_language(opt.STRING_LIST)(by_lang)
+        if problem:
+            raise RuleError(f"cues.{cue_set}: {problem}", where)
+        cues[cue_set] = {lang: tuple(phrases) for lang, phrases in by_lang.items()}
+    return cues
 
 
 def _rule_lines(node: Any) -> list[int]:

@@ -167,3 +167,13 @@ def _node_line_col(node: Node | None, key: str) -> tuple[int | None, int | None]
     if value is None:
         return None, None
     return value.start_mark.line + 1, value.start_mark.column + 1
+
+
+def text_post(path: str, title: str, body: str, fields: dict[str, Any] | None = None,
+              lang: str | None = None) -> Post:
+    """A post from strings (a labelled corpus record): positions refer to the body text, the title to 1:1."""
+    file = SourceFile(path, body)
+    all_fields = {**(fields or {}), "title": title}
+    if lang:
+        all_fields.setdefault("lang", lang)
+    return _finish_post(file, all_fields, {}, body, lambda offset: offset, None)

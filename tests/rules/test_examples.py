@@ -8,7 +8,8 @@ from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import Rule, default_pack_files, load_packs
 from tests.conftest import post_from
 
-RULES = load_packs(default_pack_files())
+BOOK = load_packs(default_pack_files())
+RULES = BOOK.rules
 CASES = [pytest.param(rule, verdict, text, id=f"{rule.id}-{verdict}-{i}")
          for rule in RULES.values() for verdict in ("fail", "pass")
          for i, text in enumerate(rule.examples.get(verdict, ()))]
@@ -25,9 +26,9 @@ def test_every_rule_has_examples_in_every_language_it_supports() -> None:
 
 @pytest.mark.parametrize(("rule", "verdict", "text"), CASES)
 def test_rule_example(rule: Rule, verdict: str, text: str) -> None:
-    ruleset = RuleSet([rule])
     ((post, doc),) = analyse([post_from(text, "example.md")])
-    findings = [f for f in ruleset.lint(post, doc) if f.rule_id == rule.id]
+    ruleset = RuleSet([rule], BOOK.cues)
+    findings = [f for f in ruleset.lint(ruleset.analyse(post, doc)) if f.rule_id == rule.id]
     if verdict == "fail":
         assert findings, f"{rule.id} should flag: {text!r}"
         for finding in findings:

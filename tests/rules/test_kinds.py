@@ -8,12 +8,14 @@ from contentlint.rules.engine import RuleSet, format_message
 from contentlint.rules.pack import Rule, default_pack_files, load_packs
 from tests.conftest import post_from
 
-RULES = load_packs(default_pack_files())
+BOOK = load_packs(default_pack_files())
+RULES = BOOK.rules
 
 
 def findings(rule: Rule, text: str) -> list[Finding]:
     ((post, doc),) = analyse([post_from(text)])
-    return RuleSet([rule]).lint(post, doc)
+    ruleset = RuleSet([rule], BOOK.cues)
+    return ruleset.lint(ruleset.analyse(post, doc))
 
 
 def test_phrases_match_inflected_forms_and_report_the_longest_overlap() -> None:
@@ -53,7 +55,8 @@ def test_unsupported_language_runs_only_language_independent_rules() -> None:
     text = "---\nlang: fr\nkpi: followers\n---\nAchetez maintenant ! Buy now!"
     ((post, doc),) = analyse([post_from(text)])
     assert doc is None
-    result = RuleSet(RULES.values()).lint(post, doc)
+    ruleset = RuleSet(RULES.values(), BOOK.cues)
+    result = ruleset.lint(ruleset.analyse(post, doc))
     assert sorted(f.rule_id for f in result) == ["unsupported-language", "vanity-kpi"]
     unsupported = next(f for f in result if f.rule_id == "unsupported-language")
     assert unsupported.fatal and (unsupported.line, unsupported.column) == (2, 7)

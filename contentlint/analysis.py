@@ -1,0 +1,21 @@
+"""What the rules see for one post: the post, its spaCy Doc, its classification and cue matches."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+from contentlint.model import Post
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from contentlint.nlp.classifier import Classification
+    from contentlint.nlp.cues import CueMatch
+
+
+@dataclass(slots=True)
+class Analysis:
+    post: Post
+    doc: Doc | None = None
+    classification: Classification | None = None
+    cues: Mapping[str, Sequence[CueMatch]] = field(default_factory=dict)

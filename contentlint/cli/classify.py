@@ -1,0 +1,56 @@
+"""`contentlint classify PATH...`: label, group, stage, confidence and evidence per post."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from contentlint.analysis import Analysis
+from contentlint.cli.options import build_run_options, run_options
+from contentlint.result import Result
+from contentlint.run import Runner
+
+SCHEMA = "contentlint.classify/1"
+
+
+def post_record(analysis: Analysis) -> dict[str, Any] | None:
+    post, c = analysis.post, analysis.classification
+    if c is None:
+        return None
+    evidence = []
+    for match in c.evidence:
+        line, column = post.source_map.line_col(match.start)
+        evidence.append({"text": match.text, "line": line, "column": column, "cue": match.cue_set})
+    return {"path": post.path, "line": post.line, "title": post.title, "lang": post.lang, "label": c.label,
+            "group": c.group, "stage": c.stage, "confidence": c.confidence, "evidence": evidence}
+
+
+@click.command("classify")
+@run_options
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
+            stdin_filename: str, fmt: str) -> int:
+    """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
+    options = build_run_options(config_file, no_config, language, stdin_filename)
+    result = Result()
+    records = []
+    for analysis, _findings in Runner(options, stdin=sys.stdin.buffer).iter_posts(list(paths), result):
+        record = post_record(analysis)
+        if record is not None:
+            records.append(record)
+    result.finish()
+    if fmt == "json":
+        click.echo(json.dumps({"schema": SCHEMA, "posts": records}, ensure_ascii=False, indent=2))
+    else:
+        for r in records:
+            cues = ", ".join(f"“{e['text']}”" for e in r["evidence"][:6]) or "no cue words"
+            click.echo(f"{r['path']}:{r['line']}: {r['label']}/{r['stage']} ({r['group']}, "
+                       f"{r['confidence']:.0%}) {r['title']}\n    evidence: {cues}")
+    for finding in result.findings:
+        if finding.fatal:
+            click.echo(f"{finding.path}:{finding.line}:{finding.column}: {finding.level} [{finding.rule_id}] "
+                       f"{finding.message}", err=True)
+    return 2 if result.has_fatal else 0

@@ -1,0 +1,126 @@
+"""Labelled corpora (JSONL): reading, validating, and turning records into the text the model reads."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from contentlint import lang as language
+from contentlint.errors import InputError
+from contentlint.sourcemap import ProjectionBuilder, SourceFile
+from contentlint.model import Post
+from contentlint.sources.markdown import project_markdown
+from contentlint.sources.post import text_post
+from contentlint.taxonomy import VALID_STAGES, class_of
+
+REQUIRED = ("label", "stage", "title", "body")
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    id: str
+    lang: str
+    label: str
+    stage: str
+    title: str
+    body: str
+    channel: str
+    source: str  # the corpus file it came from (and the record's own `source` field where present)
+    license: str
+
+    @property
+    def cls(self) -> str:
+        return class_of(self.label, self.stage)
+
+
+def read_corpus(path: Path) -> Iterator[Record]:
+    """Records of a JSONL corpus; a malformed line is an InputError naming the file and line."""
+    where = str(path)
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"invalid JSON: {exc.msg}", where, number, exc.colno) from None
+            yield _record(raw, where, number)
+
+
+def _record(raw: object, where: str, number: int) -> Record:
+    if not isinstance(raw, dict):
+        raise InputError("each line must be a JSON object", where, number)
+    missing = [key for key in REQUIRED if not isinstance(raw.get(key), str)]
+    if missing:
+        raise InputError(f"missing or non-text field `{missing[0]}`", where, number)
+    label, stage = raw["label"], raw["stage"]
+    if stage not in VALID_STAGES.get(label, ()):
+        raise InputError(f"invalid label/stage pair {label}/{stage}", where, number)
+    text = f"{raw['title']}\n{raw['body']}"
+    lang = language.normalise(raw["lang"]) if raw.get("lang") else language.detect(text)
+    return Record(id=str(raw.get("id", f"{Path(where).stem}:{number}")), lang=lang, label=label, stage=stage,
+                  title=raw["title"], body=raw["body"], channel=str(raw.get("channel") or ""),
+                  source=str(raw.get("source") or where), license=str(raw.get("license") or ""))
+
+
+def read_corpora(paths: Iterable[Path]) -> list[Record]:
+    records: list[Record] = []
+    for path in paths:
+        files = sorted(path.rglob("*.jsonl")) if path.is_dir() else [path]
+        for file in files:
+            records.extend(read_corpus(file))
+    return records
+
+
+def prose(title: str, body: str) -> str:
+    """The text the classifier reads: the title, a blank line, the body's prose (as for a real post)."""
+    builder = ProjectionBuilder()
+    if title.strip():
+        builder.add_at(title.strip() + "\n\n", 0)
+    project_markdown(body, builder, lambda offset: offset)
+    text, _map = builder.build(SourceFile("", body))
+    return text
+
+
+def record_post(record: Record) -> Post:
+    """The record as a Post, read exactly as a Markdown post with this title and body would be."""
+    return text_post(record.id, record.title, record.body, {"channel": record.channel}, record.lang)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = 5) -> set[str]:
+    """Word (or, for CJK, character) n-grams of the normalised text, for near-duplicate detection."""
+    norm = unicodedata.normalize("NFKC", text).lower()
+    words = _WORDS.findall(norm)
+    if language.detect(norm) != "en":
+        chars = "".join(words)
+        return {chars[i:i + size] for i in range(max(len(chars) - size + 1, 1))}
+    return {" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 1))}
+
+
+def near_duplicates(records: list[Record], threshold: float = 0.5) -> list[tuple[str, str, float]]:
+    """Pairs of records whose bodies share more than ``threshold`` of their shingles (Jaccard)."""
+    sets = [(r.id, shingles(r.body)) for r in records]
+    index: dict[str, list[int]] = {}
+    for i, (_id, grams) in enumerate(sets):
+        for gram in grams:
+            index.setdefault(gram, []).append(i)
+    overlap: dict[tuple[int, int], int] = {}
+    for members in index.values():
+        if len(members) > 50:  # boilerplate n-grams ("for more information") say nothing about duplication
+            continue
+        for a_pos, a in enumerate(members):
+            for b in members[a_pos + 1:]:
+                overlap[(a, b)] = overlap.get((a, b), 0) + 1
+    pairs = []
+    for (a, b), shared in overlap.items():
+        union = len(sets[a][1]) + len(sets[b][1]) - shared
+        score = shared / union if union else 0.0
+        if score > threshold:
+            pairs.append((sets[a][0], sets[b][0], round(score, 3)))
+    return sorted(pairs)

@@ -1,0 +1,32 @@
+"""Our spaCy components. Importing this module imports spaCy: only the pipeline loader does that."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+LEMMAS = "contentlint_en_lemmas"
+
+
+class LowercaseLookupLemmatizer:
+    """English lemmas from spacy-lookups-data's table, looked up by the lower-cased form.
+
+    spaCy's own lookup mode matches the exact text, so "Buying" at the start of a sentence would keep its
+    form; the table is keyed by lower-case word forms.
+    """
+
+    def __init__(self) -> None:
+        from spacy.lookups import load_lookups
+
+        self.table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+
+    def __call__(self, doc: Doc) -> Doc:
+        get = self.table.get
+        for token in doc:
+            lower = token.lower_
+            token.lemma_ = get(lower, lower)
+        return doc
+
+
+@Language.factory(LEMMAS)
+def make_lemmatizer(nlp: Language, name: str) -> LowercaseLookupLemmatizer:
+    return LowercaseLookupLemmatizer()

@@ -1,0 +1,50 @@
+"""Classify labelled records with the shipped pipeline (or a given one) exactly as posts are classified."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+
+from contentlint.corpus import Record, record_post
+from contentlint.errors import InputError
+from contentlint.nlp import pipeline
+from contentlint.nlp.classifier import Classification, classify
+from contentlint.nlp.cues import CueMatch, CueMatcher
+from contentlint.rules.pack import default_pack_files, load_packs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def default_cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    return load_packs(default_pack_files()).cues
+
+
+def scored(records: Sequence[Record], nlp: Language, cues: dict[str, dict[str, tuple[str, ...]]],
+           ) -> Iterator[tuple[Record, dict[str, float], dict[str, list[CueMatch]]]]:
+    """(record, model scores, cue matches) per record that has prose; records are of one language."""
+    posts = []
+    for record in records:
+        try:
+            posts.append((record, record_post(record)))
+        except InputError:
+            continue
+    if not posts:
+        return
+    matcher = CueMatcher(nlp, posts[0][1].lang, cues)
+    for (record, _post), doc in zip(posts, nlp.pipe((p.text for _r, p in posts), batch_size=pipeline.BATCH_SIZE)):
+        yield record, dict(doc.cats), matcher(doc)
+
+
+def classify_records(records: Iterable[Record], weight_for: Callable[[str], float] | None = None,
+                     ) -> Iterator[tuple[Record, Classification]]:
+    """Each record (of a supported language) with its classification by the shipped models."""
+    by_lang: dict[str, list[Record]] = {}
+    for record in records:
+        if pipeline.has_pipeline(record.lang):
+            by_lang.setdefault(record.lang, []).append(record)
+    cues = default_cues()
+    for lang in sorted(by_lang):
+        nlp = pipeline.load(lang)
+        weight = weight_for(lang) if weight_for else float(
+            nlp.meta.get("contentlint", {}).get("cue_weight", 0.5))
+        for record, scores, matches in scored(by_lang[lang], nlp, cues):
+            yield record, classify(scores, matches, weight)

@@ -1,0 +1,106 @@
+"""Train the per-language text classifier with spaCy, reproducibly (fixed seed, fixed order, one thread)."""
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+from contentlint.corpus import Record, prose
+from contentlint.nlp import pipeline
+from contentlint.taxonomy import CLASSES
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_TOK2VEC = {
+    "@architectures": "spacy.Tok2Vec.v2",
+    "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64, "rows": [2000, 2000, 1000, 1000, 500],
+              "attrs": ["NORM", "LOWER", "PREFIX", "SUFFIX", "SHAPE"], "include_static_vectors": False},
+    "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1,
+               "maxout_pieces": 3, "depth": 2},
+}
+# spaCy's text classification architectures we compared (see the model card for the measurements).
+ARCHITECTURES: dict[str, dict[str, Any]] = {
+    "bow": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 1,
+            "no_output_layer": False, "length": 131072},
+    "bow2": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
+             "no_output_layer": False, "length": 262144},
+    "ensemble": {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": _TOK2VEC,
+                 "linear_model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
+                                  "ngram_size": 1, "no_output_layer": False, "length": 131072}},
+    "reduce": {"@architectures": "spacy.TextCatReduce.v1", "tok2vec": _TOK2VEC, "exclusive_classes": True,
+               "use_reduce_first": False, "use_reduce_last": False, "use_reduce_max": True,
+               "use_reduce_mean": True},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TrainSettings:
+    arch: str = "ensemble"
+    epochs: int = 12
+    seed: int = 0
+    dropout: float = 0.2
+    batch_start: float = 4.0
+    batch_end: float = 32.0
+    learn_rate: float = 0.001
+    max_chars: int = 4000  # the classifier reads the title and the start of long posts
+    balance: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def model_text(record: Record, max_chars: int) -> str:
+    return prose(record.title, record.body)[:max_chars]
+
+
+def build(lang: str, settings: TrainSettings) -> Language:
+    nlp = pipeline.base(lang)
+    textcat = nlp.add_pipe("textcat", config={"model": ARCHITECTURES[settings.arch], "threshold": 0.0})
+    for name in CLASSES:
+        textcat.add_label(name)
+    return nlp
+
+
+def train(records: Sequence[Record], lang: str, settings: TrainSettings,
+          log: Callable[[str], None] = lambda _msg: None) -> Language:
+    """A pipeline for ``lang`` with a textcat trained on ``records`` (same records + settings -> same model)."""
+    from spacy.training import Example
+    from spacy.util import compounding, fix_random_seed, minibatch
+    from thinc.api import Adam
+
+    fix_random_seed(settings.seed)
+    rng = random.Random(settings.seed)
+    nlp = build(lang, settings)
+    ordered = sorted(records, key=lambda r: (r.cls, r.id))  # input order must not change the model
+    examples = [Example.from_dict(nlp.make_doc(model_text(r, settings.max_chars)),
+                                  {"cats": {name: float(name == r.cls) for name in CLASSES}})
+                for r in ordered]
+    if not examples:
+        raise ValueError(f"no training records for {lang!r}")
+    epoch_examples = _balanced(examples, ordered, rng) if settings.balance else examples
+    optimizer = Adam(settings.learn_rate)
+    nlp.initialize(lambda: examples, sgd=optimizer)
+    for epoch in range(1, settings.epochs + 1):
+        batch = list(epoch_examples)
+        rng.shuffle(batch)
+        losses: dict[str, float] = {}
+        sizes = compounding(settings.batch_start, settings.batch_end, 1.001)
+        for chunk in minibatch(batch, size=sizes):
+            nlp.update(chunk, drop=settings.dropout, sgd=optimizer, losses=losses)
+        log(f"[{lang}] epoch {epoch:2d}/{settings.epochs}  loss {losses.get('textcat', 0.0):.4f}")
+    return nlp
+
+
+def _balanced(examples: list[Any], records: Sequence[Record], rng: random.Random) -> list[Any]:
+    """Each class repeated up to the size of the largest class, so rare classes weigh as much."""
+    by_class: dict[str, list[Any]] = {}
+    for example, record in zip(examples, records):
+        by_class.setdefault(record.cls, []).append(example)
+    target = max(len(items) for items in by_class.values())
+    out = []
+    for name in sorted(by_class):
+        items = by_class[name]
+        out.extend(items * (target // len(items)))
+        out.extend(rng.sample(items, target % len(items)))
+    return out

@@ -1,0 +1,24 @@
+"""`pip install .` must ship the rule packs and the trained models inside the wheel."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from tests.conftest import REPO
+
+
+def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path),
+                           str(REPO)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    (wheel,) = tmp_path.glob("contentlint-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for pack in ("hard-sell", "follower-bait", "company-centric", "vanity-kpi", "cues", "classification"):
+        assert f"contentlint/packs/{pack}.yaml" in names
+    for lang in ("en", "ja"):
+        assert f"contentlint/models/{lang}/config.cfg" in names
+        assert f"contentlint/models/{lang}/textcat/model" in names
+    assert "contentlint/models/MODEL_CARD.md" in names
+    assert not any(name.startswith(("tests/", "corpus/", "samples/")) for name in names)
