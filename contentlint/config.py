@@ -10,7 +10,7 @@ from yaml.nodes import MappingNode
 from contentlint.errors import ConfigError
 from contentlint.model import LEVELS
 from contentlint.sources.decode import DEFAULT_MAX_BYTES
-from contentlint.yamlsafe import load_yaml
+from contentlint.yamlsafe import load_yaml_file
 
 CONFIG_NAMES = (".contentlint.yaml", ".contentlint.yml")
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.yaml", "*.yml")
@@ -122,11 +122,7 @@ CONFIG_KEYS = tuple(_SCHEMA)
 
 def load_config(path: Path) -> Config:
     where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", where) from None
-    loaded = load_yaml(text, where, error=ConfigError)
+    loaded = load_yaml_file(path, "config", ConfigError)
     data = loaded.data if loaded.data is not None else {}
     if not isinstance(data, dict):
         raise ConfigError("config must be a mapping of settings", where, 1)

@@ -6,6 +6,7 @@ very deep document. We compose the node graph first, walk it with a budget, and 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -45,6 +46,16 @@ def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception]
     finally:
         loader.dispose()
     return LoadedYaml(data, node)
+
+
+def load_yaml_file(path: Path, what: str, error: type[Exception]) -> LoadedYaml:
+    """Read and parse a YAML file of ours (config, rule pack); problems raise ``error`` naming the file."""
+    where = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise error(f"cannot read {what}: {exc}", where) from None
+    return load_yaml(text, where, error=error)
 
 
 def _check_size(root: Node, path: str, line_offset: int, error: type[Exception]) -> None:

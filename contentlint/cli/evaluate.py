@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from contentlint.corpus import read_corpora
+from contentlint.nlp import pipeline
 from contentlint.nlp.evaluation import Pair, evaluate, format_report
 from contentlint.nlp.predict import classify_records
 
@@ -15,8 +16,11 @@ from contentlint.nlp.predict import classify_records
 @click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path),
                 metavar="LABELLED.jsonl...")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def command(corpora: tuple[Path, ...], fmt: str) -> int:
-    """Measure the shipped classifier on labelled posts (label, group and stage; overall and per language)."""
+@click.option("--models", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Evaluate the models in this folder (the output of `contentlint train`) instead of the shipped ones.")
+def command(corpora: tuple[Path, ...], fmt: str, models: Path | None) -> int:
+    """Measure the classifier on labelled posts (label, group and stage; overall and per language)."""
+    pipeline.use_models(models)
     records = read_corpora(corpora)
     pairs = [Pair(record.lang, record.cls, c.cls) for record, c in classify_records(records)]
     skipped = len(records) - len(pairs)

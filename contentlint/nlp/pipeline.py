@@ -21,14 +21,22 @@ if TYPE_CHECKING:
 
 BATCH_SIZE = 64
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+_models_dir = MODELS_DIR
 
 
 def has_pipeline(lang: str) -> bool:
     return lang in SUPPORTED
 
 
+def use_models(directory: Path | None) -> None:
+    """Load models from ``directory`` (e.g. a candidate from `contentlint train --output`); None: shipped."""
+    global _models_dir
+    _models_dir = directory or MODELS_DIR
+    load.cache_clear()
+
+
 def model_dir(lang: str) -> Path:
-    return MODELS_DIR / lang
+    return _models_dir / lang
 
 
 def base(lang: str) -> Language:

@@ -36,8 +36,8 @@ ARCHITECTURES: dict[str, dict[str, Any]] = {
 
 @dataclass(frozen=True, slots=True)
 class TrainSettings:
-    arch: str = "ensemble"
-    epochs: int = 12
+    arch: str = "bow"
+    epochs: int = 5
     seed: int = 0
     dropout: float = 0.2
     batch_start: float = 4.0
@@ -45,6 +45,7 @@ class TrainSettings:
     learn_rate: float = 0.001
     max_chars: int = 4000  # the classifier reads the title and the start of long posts
     balance: bool = True
+    real_weight: int = 2  # real published posts (source `owner/repo@...`) count this many times
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -73,6 +74,7 @@ def train(records: Sequence[Record], lang: str, settings: TrainSettings,
     rng = random.Random(settings.seed)
     nlp = build(lang, settings)
     ordered = sorted(records, key=lambda r: (r.cls, r.id))  # input order must not change the model
+    ordered = [r for r in ordered for _ in range(settings.real_weight if "@" in r.source else 1)]
     examples = [Example.from_dict(nlp.make_doc(model_text(r, settings.max_chars)),
                                   {"cats": {name: float(name == r.cls) for name in CLASSES}})
                 for r in ordered]

@@ -38,7 +38,8 @@ def _values(analysis: Analysis) -> dict[str, Any]:
     c = analysis.classification
     assert c is not None
     return {"label": c.label, "stage": c.stage, "group": c.group, "confidence": f"{c.confidence:.0%}",
-            "evidence": ", ".join(f"“{m.text}”" for m in c.evidence[:5]) or "—"}
+            "evidence": ", ".join(f"“{text}”" for text in list(dict.fromkeys(m.text for m in c.evidence))[:5])
+            or "—"}
 
 
 class _WithoutCues:

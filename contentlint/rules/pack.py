@@ -13,7 +13,7 @@ from contentlint.errors import RuleError
 from contentlint.model import LEVELS
 from contentlint.rules import options as opt
 from contentlint.rules.kinds import KINDS
-from contentlint.yamlsafe import load_yaml
+from contentlint.yamlsafe import load_yaml_file
 
 ANY_LANGUAGE = "*"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -80,11 +80,7 @@ class RuleBook:
 def load_pack(path: Path) -> Pack:
     """Load and validate every rule (and the cue lexicon) in one pack file."""
     where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read rule pack: {exc}", where) from None
-    loaded = load_yaml(text, where, error=RuleError)
+    loaded = load_yaml_file(path, "rule pack", RuleError)
     data, node = loaded.data, loaded.node
     if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or not (
             "rules" in data or "cues" in data):

@@ -64,7 +64,16 @@ def _yaml_front_matter(file: SourceFile, block: str, start: int, body_start: int
         return FrontMatter(body_start=body_start)
     if not isinstance(loaded.data, dict):
         raise InputError("front matter must be a mapping of fields (key: value)", file.path, 2, 1)
-    return FrontMatter(dict(loaded.data), body_start, _node_spans(loaded.node, start))
+    return FrontMatter(_title_as_written(dict(loaded.data), loaded.node), body_start,
+                       _node_spans(loaded.node, start))
+
+
+def _title_as_written(data: dict[str, Any], node: Node | None) -> dict[str, Any]:
+    """A title YAML reads as a number, date or boolean (`title: 1.`, `title: 2026-01-01`) stays the text."""
+    title = mapping_value_nodes(node).get("title")
+    if isinstance(title, ScalarNode) and "title" in data and not isinstance(data["title"], str):
+        data["title"] = title.value
+    return data
 
 
 def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int) -> FrontMatter:
@@ -150,7 +159,7 @@ def yaml_post(file: SourceFile, config_lang: str | None = None) -> Post:
     if not is_yaml_post(loaded.data):
         raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`)",
                          file.path, 1, 1)
-    fields = dict(loaded.data)
+    fields = _title_as_written(dict(loaded.data), loaded.node)
     body = fields.pop("body")
     if not isinstance(body, str):
         raise InputError("`body` must be text", file.path, *_node_line_col(loaded.node, "body"))

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+from contentlint.taxonomy import GROUP_OF, LABELS, STAGES
+from tests.cli.test_check import run
+from tests.conftest import REPO
+
+SALE_JA = ("---\ntitle: オフィス全品30%オフセール\n---\n"
+           "今だけ、オフィス製品が全品30%オフ！クーポンコードを使うとさらに500円引き。セールは日曜日まで。\n")
+HOWTO_EN = ("---\ntitle: How to set up scheduled exports in Ledgerly\n---\n"
+            "If you already use Ledgerly, you can stop exporting reports by hand.\n\n"
+            "1. Open **Settings > Exports**.\n2. Choose a schedule.\n3. Sign in to your storage account.\n\n"
+            "If the export fails with an error, check the troubleshooting page.\n")
+
+
+def test_json_contract(write: Callable[..., Path], tmp_path: Path) -> None:
+    sale, howto = write("sale.md", SALE_JA), write("howto.md", HOWTO_EN)
+    code, out, _ = run(["classify", "--format", "json", str(sale), str(howto)])
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == "contentlint.classify/1"
+    assert [p["path"] for p in data["posts"]] == [str(sale), str(howto)]
+    for post in data["posts"]:
+        assert set(post) == {"path", "line", "title", "lang", "label", "group", "stage", "confidence",
+                             "evidence"}
+        assert post["label"] in LABELS and post["stage"] in STAGES and post["group"] == GROUP_OF[post["label"]]
+        assert 0 < post["confidence"] <= 1 and post["line"] == 2
+        lines = Path(post["path"]).read_text(encoding="utf-8").splitlines()
+        for evidence in post["evidence"]:
+            assert set(evidence) == {"text", "line", "column", "cue"}
+            at = lines[evidence["line"] - 1][evidence["column"] - 1:]
+            assert at.startswith(evidence["text"]), (evidence, at)
+    first, second = data["posts"]
+    assert (first["label"], first["stage"], first["lang"]) == ("sale", "at", "ja")
+    assert (second["label"], second["stage"], second["lang"]) == ("howto", "post", "en")
+    assert any(e["cue"] == "sale" for e in first["evidence"])
+
+
+def test_text_output_and_input_errors(write: Callable[..., Path]) -> None:
+    good = write("sale.md", SALE_JA)
+    bad = write("bad.md", "---\ntitle: [x\n---\n")
+    code, out, err = run(["classify", str(good), str(bad)])
+    assert code == 2
+    assert out.startswith(f"{good}:2: sale/at (promotional, ")
+    assert "evidence: " in out
+    assert f"{bad}:3:1: error [input-error] invalid YAML" in err
+
+
+def test_samples_get_sensible_labels() -> None:
+    code, out, _ = run(["classify", "--format", "json", str(REPO / "samples")])
+    assert code == 0
+    by_name = {Path(p["path"]).name + ":" + p["lang"]: p for p in json.loads(out)["posts"]}
+    for lang in ("en", "ja"):
+        assert by_name[f"office-sale.md:{lang}"]["label"] == "sale"
+        assert by_name[f"pivot-table{'s' if lang == 'en' else ''}-monthly-report.md:{lang}"]["stage"] == "post"
+        assert by_name[f"excel-statistics-user-behaviour.md:{lang}"]["group"] == "insight"
+    assert by_name["new-version-on-sale.md:en"]["group"] == "promotional"
+    assert by_name["new-version-release.md:ja"]["group"] == "promotional"
+
+
+def test_eval_prints_metrics_for_a_labelled_file(write: Callable[..., Path]) -> None:
+    rows = [{"lang": "ja", "label": "sale", "stage": "at", "title": "オフィス全品30%オフセール",
+             "body": SALE_JA.split("---\n")[-1]},
+            {"lang": "en", "label": "howto", "stage": "post", "title": "Scheduled exports",
+             "body": HOWTO_EN.split("---\n")[-1]}]
+    path = write("labelled.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
+    code, out, _ = run(["eval", str(path)])
+    assert code == 0
+    assert "== all ==" in out and "== en ==" in out and "== ja ==" in out
+    assert "label: n=2" in out and "confusion" in out
+    data = json.loads(run(["eval", "--format", "json", str(path)])[1])
+    assert data["schema"] == "contentlint.eval/1"
+    assert data["report"]["all"]["group"]["n"] == 2
