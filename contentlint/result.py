@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contentlint import __version__
+from contentlint.analysis import Analysis
 from contentlint.errors import ContentlintError
-from contentlint.model import LEVEL_RANK, LEVELS, Finding, Post
+from contentlint.model import LEVEL_RANK, LEVELS, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,10 +16,21 @@ class PostSummary:
     line: int
     title: str
     lang: str
+    label: str | None = None
+    group: str | None = None
+    stage: str | None = None
+    confidence: float | None = None
 
     @classmethod
-    def of(cls, post: Post) -> PostSummary:
-        return cls(post.path, post.line, post.title, post.lang)
+    def of(cls, analysis: Analysis) -> PostSummary:
+        post, c = analysis.post, analysis.classification
+        if c is None:
+            return cls(post.path, post.line, post.title, post.lang)
+        return cls(post.path, post.line, post.title, post.lang, c.label, c.group, c.stage, c.confidence)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "title": self.title, "lang": self.lang,
+                "label": self.label, "group": self.group, "stage": self.stage, "confidence": self.confidence}
 
 
 @dataclass(slots=True)
@@ -68,5 +80,5 @@ class Result:
             "summary": {"files": self.files, "posts": len(self.posts), **self.counts(),
                         "exit_code": self.exit_code()},
             "findings": [f.to_dict() for f in self.findings],
-            "posts": [{"path": p.path, "line": p.line, "title": p.title, "lang": p.lang} for p in self.posts],
+            "posts": [p.to_dict() for p in self.posts],
         }

@@ -99,7 +99,7 @@ class Runner:
         for analysis, findings in lint(posts(), rules_for):
             post = analysis.post
             config = configs.pop(id(post))
-            result.posts.append(PostSummary.of(post))
+            result.posts.append(PostSummary.of(analysis))
             result.add(findings, config.fail_level)
             yield analysis, findings
 

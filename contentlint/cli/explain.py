@@ -22,9 +22,10 @@ def command(rule_id: str, config_file: Path | None, no_config: bool) -> int:
         raise click.UsageError(f"unknown rule id `{rule_id}`.{hint}")
     wrap = lambda text: textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
     status = rule.level if rule.enabled else f"off (default level {rule.level})"
-    lines = [f"{rule.id}  ({rule.kind}, {status}, languages: {', '.join(rule.languages)})", "",
-             "Message:", wrap(rule.message), "", "Why:", wrap(rule.rationale), "",
-             f"Defined in: {rule.source}:{rule.line}"]
+    lines = [f"{rule.id}  ({rule.kind}, {status}, languages: {', '.join(rule.languages)})", "", "Message:"]
+    for lang, message in rule.messages.items():
+        lines.append(wrap(f"[{lang}] {message}" if len(rule.messages) > 1 else message))
+    lines += ["", "Why:", wrap(rule.rationale), "", f"Defined in: {rule.source}:{rule.line}"]
     for key, title in (("fail", "Flagged"), ("pass", "Not flagged")):
         if rule.examples.get(key):
             lines += ["", f"{title}:"]

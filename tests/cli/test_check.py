@@ -137,7 +137,10 @@ def test_json_output(write: Callable[..., Path]) -> None:
     first = next(f for f in data["findings"] if f["rule"] == "hard-sell")
     assert list(first) == sorted(first)
     assert (first["rule"], first["line"], first["column"], first["text"]) == ("hard-sell", 4, 13, "今だけ")
-    assert data["posts"] == [{"path": str(path), "line": 2, "title": "春のセール", "lang": "ja"}]
+    (post,) = data["posts"]
+    assert {k: post[k] for k in ("path", "line", "title", "lang")} == {"path": str(path), "line": 2,
+                                                                        "title": "春のセール", "lang": "ja"}
+    assert (post["label"], post["group"], post["stage"]) == ("sale", "promotional", "at")
 
 
 def test_stdin(write: Callable[..., Path]) -> None:
