@@ -7,15 +7,17 @@ from typing import Any, Mapping
 
 from yaml.nodes import MappingNode
 
+from contentlint.calendar.mix import resolve_target
 from contentlint.errors import ConfigError
 from contentlint.model import LEVELS
 from contentlint.sources.decode import DEFAULT_MAX_BYTES
 from contentlint.yamlsafe import load_yaml_file
 
 CONFIG_NAMES = (".contentlint.yaml", ".contentlint.yml")
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.yaml", "*.yml")
+DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.yaml", "*.yml", "*.csv")
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "venv")
 FAIL_LEVELS = ("error", "warning", "info")
+DEFAULT_FAIL_UNDER = 60  # a calendar whose mix score is in the "fail" band fails the run
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,9 @@ class Config:
     packs: tuple[Path, ...] = ()
     rules: Mapping[str, RuleOverride] = field(default_factory=dict)
     max_file_bytes: int = DEFAULT_MAX_BYTES
+    target: Any = None  # preset name or {pre, at, post} shares; None: the calendar's own, else 80-20
+    tolerance: float = 0.1
+    fail_under: int = DEFAULT_FAIL_UNDER
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -47,6 +52,9 @@ class Config:
             "packs": [str(p) for p in self.packs],
             "rules": {rule_id: _override_dict(o) for rule_id, o in sorted(self.rules.items())},
             "max_file_bytes": self.max_file_bytes,
+            "target": self.target,
+            "tolerance": self.tolerance,
+            "fail_under": self.fail_under,
         }
 
 
@@ -108,6 +116,23 @@ def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
     return overrides
 
 
+def _target(value: Any) -> Any:
+    resolve_target(value)  # raises ValueError with the reason
+    return value
+
+
+def _tolerance(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 0.5:
+        raise ValueError("expected a number from 0 to 0.5")
+    return float(value)
+
+
+def _score(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise ValueError("expected a whole number from 0 to 100")
+    return value
+
+
 _SCHEMA = {
     "language": (_language, "default language when a post has no `lang` (else detected)"),
     "fail_level": (_fail_level, "lowest finding level that makes the exit code 1"),
@@ -116,6 +141,9 @@ _SCHEMA = {
     "packs": (None, "extra rule packs (files or folders), relative to this config file"),
     "rules": (_rule_overrides, "per-rule: off, on, or a level"),
     "max_file_bytes": (_size, "larger files are skipped with an error"),
+    "target": (_target, "stage-mix target: 80-20, 4-1-1, thirds, 70-20-10 or {pre: .., at: .., post: ..}"),
+    "tolerance": (_tolerance, "allowed distance from a custom target's shares"),
+    "fail_under": (_score, "a calendar or feed scoring below this fails the run (exit 1)"),
 }
 CONFIG_KEYS = tuple(_SCHEMA)
 

@@ -38,6 +38,8 @@ class Post:
     lang_source: str = "detected"
     line: int = 1
     index: int = 0
+    calendar: str | None = None  # the calendar this post is an entry of
+    entry_line: int | None = None  # the entry's line in that calendar
 
     @property
     def channel(self) -> str | None:

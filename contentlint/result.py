@@ -6,6 +6,7 @@ from typing import Any
 
 from contentlint import __version__
 from contentlint.analysis import Analysis
+from contentlint.calendar.report import CalendarReport
 from contentlint.errors import ContentlintError
 from contentlint.model import LEVEL_RANK, LEVELS, Finding
 
@@ -39,6 +40,7 @@ class Result:
     posts: list[PostSummary] = field(default_factory=list)
     files: int = 0
     failing: int = 0  # findings at or above the fail level of the config that governs their file
+    calendars: list[CalendarReport] = field(default_factory=list)
 
     def add_error(self, error: ContentlintError, rule_id: str) -> None:
         finding = Finding(error.path or "<unknown>", error.line or 1, error.column or 1, "error", rule_id,
@@ -65,7 +67,7 @@ class Result:
         """2: input/config/rule errors; 1: findings at or above the fail level; 0: clean."""
         if self.has_fatal:
             return 2
-        return 1 if self.failing else 0
+        return 1 if self.failing or any(not c.gate_passed for c in self.calendars) else 0
 
     def counts(self) -> dict[str, int]:
         counts = {level: 0 for level in LEVELS}
@@ -81,4 +83,5 @@ class Result:
                         "exit_code": self.exit_code()},
             "findings": [f.to_dict() for f in self.findings],
             "posts": [p.to_dict() for p in self.posts],
+            "calendars": [c.to_dict() for c in self.calendars],
         }

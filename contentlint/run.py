@@ -8,13 +8,16 @@ from typing import BinaryIO, Iterator
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ConfigError, ContentlintError, InputError, RuleError
 from contentlint.analysis import Analysis
+from contentlint.calendar.mix import resolve_target
+from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
+from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.lint import lint
 from contentlint.model import Finding, Post
 from contentlint.result import PostSummary, Result
 from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
 from contentlint.sources.discover import Target, discover
-from contentlint.sources.load import load_posts
+from contentlint.sources.load import load_target
 
 ERROR_IDS = {InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error"}
 
@@ -26,6 +29,8 @@ class RunOptions:
     fail_level: str | None = None  # overrides every config's fail_level
     language: str | None = None  # overrides every config's language
     stdin_name: str = "<stdin>"
+    target: str | None = None  # overrides every calendar's and config's stage-mix target
+    fail_under: int | None = None  # overrides every config's fail_under
 
 
 def error_id(error: ContentlintError) -> str:
@@ -61,6 +66,8 @@ class Runner:
             config = replace(config, language=self.options.language)
         if self.options.fail_level:
             config = replace(config, fail_level=self.options.fail_level)
+        if self.options.fail_under is not None:
+            config = replace(config, fail_under=self.options.fail_under)
         return config
 
     def ruleset(self, config: Config) -> RuleSet:
@@ -77,6 +84,9 @@ class Runner:
     def iter_posts(self, paths: list[str], result: Result) -> Iterator[tuple[Analysis, list[Finding]]]:
         """Each post's analysis and findings, in input order; errors and findings are added to ``result``."""
         configs: dict[int, Config] = {}
+        calendars: dict[str, tuple[Calendar, Config, list[EntryResult]]] = {}
+        feeds: dict[str, tuple[Config, list[EntryResult]]] = {}
+        feed_of: dict[int, str] = {}
 
         def posts() -> Iterator[Post]:
             for target in self._targets(paths, result):
@@ -84,9 +94,17 @@ class Runner:
                 try:
                     config = self.effective(self._config_for(target))
                     ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
-                    for post in load_posts(target, config, self.stdin):
+                    loaded = load_target(target, config, self.stdin, self.options.target)
+                    for error in loaded.errors:
+                        result.add_error(error, error_id(error))
+                    if loaded.calendar is not None:
+                        calendars[loaded.calendar.path] = (loaded.calendar, config, [])
+                    for post in loaded.posts:
                         ruleset.checkers(post.lang)  # compile now, so a bad pattern is blamed here
                         configs[id(post)] = config
+                        if post.calendar is None and target.root is not None and "date" in post.fields:
+                            feed_of[id(post)] = target.root
+                            feeds.setdefault(target.root, (config, []))
                         yield post
                 except ContentlintError as error:
                     if error.path is None:
@@ -101,7 +119,25 @@ class Runner:
             config = configs.pop(id(post))
             result.posts.append(PostSummary.of(analysis))
             result.add(findings, config.fail_level)
+            entry_result = _entry_result(analysis)
+            if entry_result is not None and post.calendar in calendars:
+                calendars[post.calendar][2].append(entry_result)
+            elif entry_result is not None and id(post) in feed_of:
+                feeds[feed_of.pop(id(post))][1].append(entry_result)
             yield analysis, findings
+        for calendar, config, results in calendars.values():
+            self._finish_calendar(result, calendar, config, results)
+        for root, (config, results) in feeds.items():
+            if len(results) >= 2:
+                target = resolve_target(self.options.target or config.target, config.tolerance)
+                feed = Calendar(path=root, name=root, kind="feed", target=target)
+                self._finish_calendar(result, feed, config, results)
+
+    def _finish_calendar(self, result: Result, calendar: Calendar, config: Config,
+                         results: list[EntryResult]) -> None:
+        report = CalendarReport(calendar, results, fail_under=config.fail_under)
+        result.add(self.ruleset(config).lint_calendar(report), config.fail_level)
+        result.calendars.append(report)
 
     def _config_for(self, target: Target) -> Config:
         if target.path is None:
@@ -114,3 +150,17 @@ class Runner:
                 yield from discover([path], self.resolver, self.options.stdin_name)
             except ContentlintError as error:
                 result.add_error(error, error_id(error))
+
+
+def _entry_result(analysis: Analysis) -> EntryResult | None:
+    """The classified entry of a calendar or feed (posts that could not be classified are left out)."""
+    post, c = analysis.post, analysis.classification
+    if c is None:
+        return None
+    try:
+        date = parse_date(post.fields.get("date"))
+    except ValueError:
+        date = None
+    entry = Entry(index=post.index, line=post.entry_line or post.line, path=post.calendar or post.path,
+                  date=date, channel=normalise_channel(post.fields.get("channel")), post=post)
+    return EntryResult(entry, c.label, c.group, c.stage, c.confidence)

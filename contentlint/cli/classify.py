@@ -24,6 +24,8 @@ def post_record(analysis: Analysis) -> dict[str, Any] | None:
     for match in c.evidence:
         line, column = post.source_map.line_col(match.start)
         evidence.append({"text": match.text, "line": line, "column": column, "cue": match.cue_set})
+    # An inline calendar entry is reported at its line in the calendar; an entry whose text is in a `file:` of
+    # its own at that file, so that the evidence positions and the path always refer to the same file.
     return {"path": post.path, "line": post.line, "title": post.title, "lang": post.lang, "label": c.label,
             "group": c.group, "stage": c.stage, "confidence": c.confidence, "evidence": evidence}
 

@@ -6,6 +6,7 @@ from typing import Any, Callable
 
 import click
 
+from contentlint.calendar.mix import PRESETS
 from contentlint.config import FAIL_LEVELS
 from contentlint.run import RunOptions
 
@@ -26,14 +27,23 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def gate_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    func = click.option("--fail-under", type=click.IntRange(0, 100), metavar="SCORE",
+                        help="Exit 1 when a calendar's or feed's mix score is below SCORE (default: config, 60).")(func)
+    return click.option("--target", type=click.Choice(sorted(PRESETS)),
+                        help="Stage-mix target for every calendar and feed (default: the calendar's "
+                             "target_mix, then config, then 80-20).")(func)
+
+
 def fail_level_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--fail-level", type=click.Choice(FAIL_LEVELS),
                         help="Lowest level that makes the exit code 1 (default from config: warning).")(func)
 
 
 def build_run_options(config_file: Path | None, no_config: bool, language: str | None, stdin_filename: str,
-                      fail_level: str | None = None) -> RunOptions:
+                      fail_level: str | None = None, target: str | None = None,
+                      fail_under: int | None = None) -> RunOptions:
     if config_file is not None and not config_file.is_file():
         raise click.BadParameter(f"{config_file}: no such file", param_hint="--config")
     return RunOptions(config_file=config_file, use_config_files=not no_config, fail_level=fail_level,
-                      language=language, stdin_name=stdin_filename)
+                      language=language, stdin_name=stdin_filename, target=target, fail_under=fail_under)

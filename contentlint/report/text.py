@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from contentlint.calendar.report import CalendarReport
 from contentlint.result import Result
 
 
@@ -10,9 +11,37 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+def _pct(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def write_mix(report: CalendarReport, stream: TextIO) -> None:
+    """The stage-mix table of a calendar or feed, its score, band, gate and continuity checkpoints."""
+    target = report.target
+    stream.write(f"\n{report.calendar.path}: {report.calendar.kind} “{report.calendar.name}”, "
+                 f"target {target.name} ({target.description})\n")
+    stream.write(f"  {'channel':<14}{'posts':>6}{'pre':>7}{'at':>7}{'post':>7}{'score':>7}\n")
+    rows = [("all", report.mix, report.score)]
+    if len(report.channel_mixes) > 1:
+        rows += [(name, mix, report.channel_score(name)) for name, mix in report.channel_mixes.items()]
+    for name, mix, value in rows:
+        stream.write(f"  {name:<14}{mix.total:>6}{_pct(mix.share('pre')):>7}{_pct(mix.share('at')):>7}"
+                     f"{_pct(mix.share('post')):>7}{value:>7}\n")
+    continuity = report.continuity()
+    if continuity["checkpoints"]:
+        marks = ", ".join(f"{k}: {v}" for k, v in continuity["checkpoints"].items())
+        stream.write(f"  insight posts by month from {continuity['start']}: {marks} "
+                     f"(span {continuity['days']} days)\n")
+    gate = "no gate" if report.fail_under is None else (
+        f"gate fail-under {report.fail_under}: {'passed' if report.gate_passed else 'FAILED'}")
+    stream.write(f"  mix score {report.score}/100 ({report.band}); {gate}\n")
+
+
 def write_text(result: Result, stream: TextIO) -> None:
     for f in result.findings:
         stream.write(f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] {f.message}\n")
+    for report in result.calendars:
+        write_mix(report, stream)
     counts = result.counts()
     problems = sum(counts.values())
     summary = (f"{_plural(problems, 'problem')} ({_plural(counts['error'], 'error')}, "

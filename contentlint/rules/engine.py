@@ -9,11 +9,13 @@ from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
-from contentlint.rules.kinds import KINDS, Checker, Hit
+from contentlint.rules.kinds import KINDS, Checker, Hit, scope_of
 from contentlint.rules.pack import Rule, RuleBook
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+    from contentlint.calendar.report import CalendarReport
 
     from contentlint.nlp.cues import CueMatcher
 
@@ -35,6 +37,7 @@ class RuleSet:
         self.cues = cues or {}
         self._compiled: dict[str, list[tuple[Rule, Checker]]] = {}
         self._cue_matchers: dict[str, CueMatcher] = {}
+        self._calendar_checkers: list[tuple[Rule, Any]] | None = None
 
     @classmethod
     def from_book(cls, book: RuleBook) -> RuleSet:
@@ -46,7 +49,7 @@ class RuleSet:
             nlp = pipeline.load(lang) if has_nlp and any(r.needs_doc for r in self.rules) else None
             compiled = []
             for rule in self.rules:
-                if not rule.applies_to(lang) or (rule.needs_doc and not has_nlp):
+                if scope_of(rule.kind) != "post" or not rule.applies_to(lang) or (rule.needs_doc and not has_nlp):
                     continue
                 try:
                     compiled.append((rule, KINDS[rule.kind].compile(rule.params, lang, nlp)))
@@ -54,6 +57,19 @@ class RuleSet:
                     raise RuleError(f"rule `{rule.id}`: {exc}", rule.source, rule.line or None) from None
             self._compiled[lang] = compiled
         return self._compiled[lang]
+
+    def lint_calendar(self, report: CalendarReport) -> list[Finding]:
+        """Findings of the calendar-level rules, at the entries they concern."""
+        if self._calendar_checkers is None:
+            self._calendar_checkers = [(rule, KINDS[rule.kind].compile(rule.params, "*", None))
+                                       for rule in self.rules if scope_of(rule.kind) == "calendar"]
+        lang = _calendar_lang(report)
+        findings = []
+        for rule, checker in self._calendar_checkers:
+            for hit in checker.check_calendar(report):
+                message = format_message(rule.message_for(lang), hit.values)
+                findings.append(Finding(hit.path, hit.line, 1, rule.level, rule.id, message))
+        return findings
 
     def analyse(self, post: Post, doc: Doc | None) -> Analysis:
         """Cue matches and classification for a post that has a Doc (none for unsupported languages)."""
@@ -77,6 +93,12 @@ class RuleSet:
             for hit in checker.check(analysis):
                 findings.append(_finding(post, rule, hit))
         return findings
+
+
+def _calendar_lang(report: CalendarReport) -> str:
+    """Calendar messages in the language most of its entries are written in."""
+    langs = [r.entry.post.lang for r in report.results if r.entry.post is not None]
+    return max(sorted(set(langs)), key=langs.count) if langs else "en"
 
 
 def _finding(post: Post, rule: Rule, hit: Hit) -> Finding:

@@ -259,9 +259,15 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (PhrasesKind(), PatternKin
 
 
 def _register_classified() -> None:
+    from contentlint.calendar.rules import CALENDAR_KINDS
     from contentlint.rules.classified import CLASSIFIED_KINDS
 
-    KINDS.update({kind.name: kind for kind in CLASSIFIED_KINDS})
+    KINDS.update({kind.name: kind for kind in (*CLASSIFIED_KINDS, *CALENDAR_KINDS)})
+
+
+def scope_of(kind_name: str) -> str:
+    """"post" rules look at one post; "calendar" rules at a whole calendar or feed."""
+    return getattr(KINDS[kind_name], "scope", "post")
 
 
 _register_classified()

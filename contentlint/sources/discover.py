@@ -20,6 +20,7 @@ class Target:
     display: str
     path: Path | None  # None for stdin
     explicit: bool
+    root: str | None = None  # the folder argument this file was found in (its posts form a feed)
 
 
 def discover(paths: list[str], resolver: ConfigResolver, stdin_name: str = "<stdin>") -> Iterator[Target]:
@@ -56,4 +57,4 @@ def _walk(root: Path, shown: str, resolver: ConfigResolver) -> Iterator[Target]:
             rel = rel_folder + name
             if matches_any(config.exclude, rel) or not matches_any(config.include, rel):
                 continue
-            yield Target(f"{prefix}/{rel}" if prefix else rel, Path(folder) / name, False)
+            yield Target(f"{prefix}/{rel}" if prefix else rel, Path(folder) / name, False, shown)

@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import sys
-from typing import BinaryIO
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
 
+from contentlint.calendar.mix import resolve_target
+from contentlint.calendar.model import Calendar
+from contentlint.errors import ContentlintError
+from contentlint.sources.calendar import decode_csv, is_calendar, load_csv_calendar, load_yaml_calendar
 from contentlint.config import Config
 from contentlint.errors import InputError
 from contentlint.model import Post
@@ -30,19 +35,43 @@ def read_bytes(target: Target, max_bytes: int, stdin: BinaryIO | None = None) ->
         raise InputError(f"cannot read: {exc.strerror or exc}", target.display) from None
 
 
-def load_posts(target: Target, config: Config, stdin: BinaryIO | None = None) -> list[Post]:
-    """Posts in the target; [] for a YAML file found by walking that holds no post (data, CI config...)."""
+@dataclass(slots=True)
+class Loaded:
+    """What one file holds: posts, or a calendar whose entries are the posts; plus per-entry errors."""
+
+    posts: list[Post] = field(default_factory=list)
+    calendar: Calendar | None = None
+    errors: list[ContentlintError] = field(default_factory=list)
+
+
+def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
+                target_override: Any = None) -> Loaded:
+    """Posts (or a calendar) in the target; nothing for a YAML/CSV file found by walking that holds neither."""
     data = read_bytes(target, config.max_file_bytes, stdin)
-    file = decode(data, target.display, config.max_file_bytes)
     name = target.display.lower()
+    target_mix = target_override if target_override is not None else config.target
+    if name.endswith(".csv"):
+        file = decode_csv(data, target.display, config.max_file_bytes)
+        try:
+            calendar, errors = load_csv_calendar(file, config.language, target_mix)
+        except InputError:
+            if not target.explicit:
+                return Loaded()
+            raise
+        return Loaded([e.post for e in calendar.entries if e.post], calendar, errors)
+    file = decode(data, target.display, config.max_file_bytes)
     if name.endswith(YAML_SUFFIXES):
         loaded = load_yaml(file.text, file.path)
-        if isinstance(loaded.data, dict) and "entries" in loaded.data:
-            raise InputError("editorial calendars are not supported yet", target.display, 1, 1)
+        if is_calendar(loaded.data):
+            calendar, errors = load_yaml_calendar(file, loaded.data, loaded.node, config.language,
+                                                  config.max_file_bytes, target_override or None)
+            if target_override is None and loaded.data.get("target_mix") is None and config.target is not None:
+                calendar.target = resolve_target(config.target, config.tolerance)
+            return Loaded([e.post for e in calendar.entries if e.post], calendar, errors)
         if not is_yaml_post(loaded.data):
             if target.explicit:
-                raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`)",
-                                 target.display, 1, 1)
-            return []
-        return [yaml_post(file, config.language)]
-    return [markdown_post(file, config.language)]
+                raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`), "
+                                 "or a calendar with `entries:`", target.display, 1, 1)
+            return Loaded()
+        return Loaded([yaml_post(file, config.language)])
+    return Loaded([markdown_post(file, config.language)])

@@ -117,7 +117,8 @@ def _title_from_body(prose: str) -> str:
 
 
 def _finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tuple[int, int]],
-                 body: str, locate_body: Any, config_lang: str | None, index: int = 0) -> Post:
+                 body: str, locate_body: Any, config_lang: str | None, index: int = 0,
+                 title_offset: int = 0) -> Post:
     builder = ProjectionBuilder()
     title = fields.get("title")
     title_text = "" if title is None else str(title).strip()
@@ -126,15 +127,15 @@ def _finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, t
         builder.add(title_text, align(title_text, file.text, start, end))
         builder.add_at("\n\n", end)
     elif title_text:
-        builder.add_at(title_text, 0)
-        builder.add_at("\n\n", 0)
+        builder.add_at(title_text, title_offset)
+        builder.add_at("\n\n", title_offset)
     body_start = len(builder)
     project_markdown(body, builder, locate_body)
     text, source_map = builder.build(file)
     if not text.strip():
         raise InputError("empty post: no title and no prose in the body", file.path, 1, 1)
     lang, lang_source = language.resolve(fields.get("lang"), config_lang, text)
-    line = file.line_col(spans["title"][0])[0] if "title" in spans else 1
+    line = file.line_col(spans["title"][0] if "title" in spans else title_offset)[0]
     return Post(path=file.path, text=text, source_map=source_map,
                 title=title_text or _title_from_body(text[body_start:]), body_start=body_start,
                 fields=fields, field_positions=_field_positions(file, spans), lang=lang,

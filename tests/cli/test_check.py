@@ -172,8 +172,9 @@ def test_rules_and_explain() -> None:
     code, out, _ = run(["rules"])
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [
-        "company-centric", "follower-bait", "hard-sell", "low-confidence", "promo-without-outcome",
-        "stage-mismatch", "vanity-kpi"]
+        "cadence-drop", "calendar-gap", "calendar-span", "channel-mix", "closed-channel-promos", "company-centric",
+        "follower-bait", "hard-sell", "insight-free-weeks", "irregular-cadence", "low-confidence", "mix-score",
+        "open-channel-only-promos", "promo-streak", "promo-without-outcome", "stage-mismatch", "vanity-kpi"]
     code, out, _ = run(["explain", "hard-sell"])
     assert code == 0 and "Why:" in out and "今すぐ購入" in out
     assert main(["explain", "hard"]) == 2

@@ -1,10 +1,14 @@
 """Every example of every default rule: `fail` examples must trigger the rule, `pass` examples must not."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from contentlint.lint import analyse
 from contentlint.rules.engine import RuleSet
+from contentlint.rules.kinds import scope_of
+from contentlint.run import Runner, RunOptions
 from contentlint.rules.pack import Rule, default_pack_files, load_packs
 from tests.conftest import post_from
 
@@ -19,16 +23,26 @@ def test_every_rule_has_examples_in_every_language_it_supports() -> None:
     for rule in RULES.values():
         assert rule.examples.get("fail"), rule.id
         assert rule.examples.get("pass"), rule.id
+        if scope_of(rule.kind) == "calendar":
+            continue
         langs = {post_from(text).lang for text in rule.examples["fail"]}
         expected = {"en", "ja"} if "*" in rule.languages else set(rule.languages)
         assert expected <= langs, f"{rule.id}: fail examples cover {langs}, not {expected}"
 
 
 @pytest.mark.parametrize(("rule", "verdict", "text"), CASES)
-def test_rule_example(rule: Rule, verdict: str, text: str) -> None:
-    ((post, doc),) = analyse([post_from(text, "example.md")])
-    ruleset = RuleSet([rule], BOOK.cues)
-    findings = [f for f in ruleset.lint(ruleset.analyse(post, doc)) if f.rule_id == rule.id]
+def test_rule_example(rule: Rule, verdict: str, text: str, tmp_path: Path) -> None:
+    if scope_of(rule.kind) == "calendar":
+        # calendar rules' examples are calendars: run the whole command path on one
+        path = tmp_path / "calendar.yaml"
+        path.write_text(text, encoding="utf-8")
+        result = Runner(RunOptions(use_config_files=False, fail_under=0)).run([str(path)])
+        assert not result.has_fatal, [f.message for f in result.findings if f.fatal]
+        findings = [f for f in result.findings if f.rule_id == rule.id]
+    else:
+        ((post, doc),) = analyse([post_from(text, "example.md")])
+        ruleset = RuleSet([rule], BOOK.cues)
+        findings = [f for f in ruleset.lint(ruleset.analyse(post, doc)) if f.rule_id == rule.id]
     if verdict == "fail":
         assert findings, f"{rule.id} should flag: {text!r}"
         for finding in findings:

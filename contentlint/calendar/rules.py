@@ -1,0 +1,237 @@
+"""Calendar-level rule kinds: they read a CalendarReport (entries in date order with their stages)."""
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Mapping, Sequence
+
+from contentlint.calendar.report import CalendarReport, EntryResult
+from contentlint.rules import options as opt
+from contentlint.rules.options import Option
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarHit:
+    path: str
+    line: int
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _at(result: EntryResult, **values: Any) -> CalendarHit:
+    return CalendarHit(result.entry.path, result.entry.line, values)
+
+
+def _fraction(value: Any) -> str | None:
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
+    return None if ok else "expected a number from 0 to 1"
+
+
+class _CalendarKind:
+    needs_doc = False
+    scope = "calendar"
+    schema: Mapping[str, Option] = {}
+
+    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
+        return None
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Any) -> Any:
+        return _Bound(self, params)
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        raise NotImplementedError
+
+
+class _Bound:
+    def __init__(self, kind: _CalendarKind, params: Mapping[str, Any]) -> None:
+        self.kind, self.params = kind, params
+
+    def check_calendar(self, report: CalendarReport) -> Iterator[CalendarHit]:
+        return self.kind.run(report, self.params)
+
+
+def _runs(results: list[EntryResult]) -> Iterator[list[EntryResult]]:
+    run: list[EntryResult] = []
+    for result in results:
+        if result.group == "promotional":
+            run.append(result)
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+class PromoStreakKind(_CalendarKind):
+    """N consecutive promotional posts, over the whole calendar and per channel."""
+
+    name = "promo-streak"
+    schema = {"max_run": Option(opt.INTEGER, default=3, help="longest allowed run of promotional posts"),
+              "per_channel": Option(lambda v: None if isinstance(v, bool) else "expected true or false",
+                                    default=True, help="also look at each channel on its own")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        scopes = [("all channels", report.results)]
+        if params["per_channel"] and len(report.channel_mixes) > 1:
+            for channel in report.channel_mixes:
+                scopes.append((channel, [r for r in report.results if (r.channel or "(none)") == channel]))
+        for scope, results in scopes:
+            for run in _runs(results):
+                if len(run) > params["max_run"]:
+                    lines = ", ".join(str(r.entry.line) for r in run)
+                    yield _at(run[0], run=len(run), channel=scope, lines=lines,
+                              first=_day(run[0]), last=_day(run[-1]))
+
+
+class GapKind(_CalendarKind):
+    """More than N days between two consecutive posts."""
+
+    name = "calendar-gap"
+    schema = {"max_days": Option(opt.INTEGER, default=14, help="longest allowed silence in days")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        dated = report.dated()
+        for before, after in zip(dated, dated[1:]):
+            days = (after.date - before.date).days  # type: ignore[operator]
+            if days > params["max_days"]:
+                yield _at(after, days=days, first=_day(before), last=_day(after))
+
+
+class InsightFreeWeeksKind(_CalendarKind):
+    """Weeks (Monday to Sunday) inside the calendar's span with no insight post."""
+
+    name = "insight-free-weeks"
+    schema = {"min_weeks": Option(opt.INTEGER, default=1, help="report stretches of at least this many weeks")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        dated = report.dated()
+        if not dated:
+            return
+        monday = lambda d: d - dt.timedelta(days=d.weekday())  # noqa: E731
+        weeks_with_insight = {monday(r.date) for r in dated if r.group == "insight"}
+        week, last = monday(dated[0].date), monday(dated[-1].date)
+        stretch: list[dt.date] = []
+        while week <= last + dt.timedelta(days=7):
+            if week <= last and week not in weeks_with_insight:
+                stretch.append(week)
+            elif stretch:
+                if len(stretch) >= params["min_weeks"]:
+                    anchor = next((r for r in dated if r.date >= stretch[0]), dated[-1])
+                    yield _at(anchor, weeks=len(stretch), first=stretch[0].isoformat(),
+                              last=(stretch[-1] + dt.timedelta(days=6)).isoformat())
+                stretch = []
+            week += dt.timedelta(days=7)
+
+
+class CadenceKind(_CalendarKind):
+    """Intervals between posts vary too much (coefficient of variation of the gaps)."""
+
+    name = "irregular-cadence"
+    schema = {"max_variation": Option(opt.NUMBER, default=0.8, help="highest allowed stdev / mean of the gaps"),
+              "min_entries": Option(opt.INTEGER, default=5, help="needs at least this many dated entries")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        dated = report.dated()
+        if len(dated) < params["min_entries"]:
+            return
+        gaps = [(b.date - a.date).days for a, b in zip(dated, dated[1:])]  # type: ignore[operator]
+        mean = statistics.mean(gaps)
+        if mean <= 0:
+            return
+        variation = statistics.pstdev(gaps) / mean
+        if variation > params["max_variation"]:
+            yield _at(dated[0], variation=f"{variation:.2f}", shortest=min(gaps), longest=max(gaps),
+                      mean=f"{mean:.1f}")
+
+
+class ChannelMixKind(_CalendarKind):
+    """A channel's own stage mix scores below a threshold against the calendar's target."""
+
+    name = "channel-mix"
+    schema = {"min_score": Option(opt.INTEGER, default=60, help="lowest acceptable channel score"),
+              "min_posts": Option(opt.INTEGER, default=3, help="only channels with at least this many posts")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        for channel, mix in report.channel_mixes.items():
+            value = report.channel_score(channel)
+            if mix.total >= params["min_posts"] and value < params["min_score"]:
+                first = next(r for r in report.results if (r.channel or "(none)") == channel)
+                yield _at(first, channel=channel, score=value, posts=mix.total,
+                          at_share=f"{mix.share('at'):.0%}", target=report.target.description)
+
+
+class ChannelFitKind(_CalendarKind):
+    """Open channels (reach) with only promotions, closed channels (customers) full of acquisition promos."""
+
+    name = "channel-fit"
+    schema = {"channel_type": Option(opt.one_of("open", "closed"), required=True, help="which channels"),
+              "max_at_share": Option(_fraction, required=True, help="highest allowed share of at-purchase posts"),
+              "min_posts": Option(opt.INTEGER, default=2, help="only channels with at least this many posts")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        for channel, mix in report.channel_mixes.items():
+            if report.calendar.channel_type(channel) != params["channel_type"] or mix.total < params["min_posts"]:
+                continue
+            if mix.share("at") > params["max_at_share"]:
+                first = next(r for r in report.results if (r.channel or "(none)") == channel)
+                yield _at(first, channel=channel, at_share=f"{mix.share('at'):.0%}", posts=mix.total)
+
+
+class MixScoreKind(_CalendarKind):
+    """The calendar's stage mix scores below a threshold against its target."""
+
+    name = "mix-score"
+    schema = {"min_score": Option(opt.INTEGER, default=80, help="fires below this score")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        if report.results and report.score < params["min_score"]:
+            shares = ", ".join(f"{s} {report.mix.share(s):.0%}" for s in ("pre", "at", "post"))
+            yield _at(report.results[0], score=report.score, band=report.band, mix=shares,
+                      target=f"{report.target.name}: {report.target.description}")
+
+
+class SpanKind(_CalendarKind):
+    """Content needs months to pay off: a calendar covering less than N days is too short to judge."""
+
+    name = "calendar-span"
+    schema = {"min_days": Option(opt.INTEGER, default=90, help="shortest span (first to last date)")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        dated = report.dated()
+        continuity = report.continuity()
+        if dated and continuity["days"] < params["min_days"]:
+            yield _at(dated[0], days=continuity["days"], insight=continuity["checkpoints"].get("3m", 0))
+
+
+class CadenceDropKind(_CalendarKind):
+    """The last quarter of the calendar has far fewer posts than the quarters before it."""
+
+    name = "cadence-drop"
+    schema = {"ratio": Option(_fraction, default=0.5, help="fires when the last quarter has fewer than "
+                                                           "ratio × the average of the earlier quarters"),
+              "min_entries": Option(opt.INTEGER, default=8, help="needs at least this many dated entries")}
+
+    def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
+        dated = report.dated()
+        if len(dated) < params["min_entries"]:
+            return
+        start, end = dated[0].date, dated[-1].date
+        span = (end - start).days  # type: ignore[operator]
+        if span < 28:
+            return
+        quarters = [0, 0, 0, 0]
+        for r in dated:
+            quarters[min(3, (r.date - start).days * 4 // (span + 1))] += 1  # type: ignore[operator]
+        earlier = sum(quarters[:3]) / 3
+        if quarters[3] < params["ratio"] * earlier:
+            last = next(r for r in dated if (r.date - start).days * 4 // (span + 1) >= 3)  # type: ignore[operator]
+            yield _at(last, last_quarter=quarters[3], earlier=f"{earlier:.1f}")
+
+
+def _day(result: EntryResult) -> str:
+    return result.date.isoformat() if result.date else f"entry {result.entry.index + 1}"
+
+
+CALENDAR_KINDS = (PromoStreakKind(), GapKind(), InsightFreeWeeksKind(), CadenceKind(), ChannelMixKind(),
+                  ChannelFitKind(), MixScoreKind(), SpanKind(), CadenceDropKind())

@@ -1,0 +1,212 @@
+"""Editorial calendars: YAML (`entries:`) and CSV as spreadsheets export it -> Calendar + one Post per entry."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any, Callable
+
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from contentlint.calendar.mix import resolve_target
+from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
+from contentlint.errors import ContentlintError, InputError
+from contentlint.model import Post
+from contentlint.sourcemap import SourceFile, align
+from contentlint.sources.decode import decode, normalise_newlines
+from contentlint.sources.post import _finish_post, _node_spans, markdown_post
+from contentlint.yamlsafe import load_yaml
+
+CALENDAR_KEYS = {"name", "target_mix", "tolerance", "channels", "entries", "description"}
+ENTRY_KEYS = {"date", "channel", "title", "body", "file", "stage", "kpi", "lang", "product", "audience", "tags",
+              "contentlint", "id", "status", "owner", "url"}
+# Column names as Japanese spreadsheets often have them.
+CSV_ALIASES = {"日付": "date", "公開日": "date", "チャネル": "channel", "チャンネル": "channel", "媒体": "channel",
+               "タイトル": "title", "件名": "title", "本文": "body", "ファイル": "file", "ステージ": "stage",
+               "kpi": "kpi", "言語": "lang", "商品": "product", "製品": "product"}
+MAX_ENTRIES = 5000
+
+Errors = list[ContentlintError]
+
+
+def is_calendar(data: object) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("entries"), list)
+
+
+def load_yaml_calendar(file: SourceFile, data: dict[str, Any], node: Node | None, config_lang: str | None,
+                       max_bytes: int, target_override: Any = None) -> tuple[Calendar, Errors]:
+    path = file.path
+    unknown = sorted(set(data) - CALENDAR_KEYS)
+    errors: Errors = []
+    if unknown:
+        errors.append(InputError(f"unknown calendar key `{unknown[0]}` (known: {', '.join(sorted(CALENDAR_KEYS))})",
+                                 path, 1, 1))
+    try:
+        target = resolve_target(target_override or data.get("target_mix"), data.get("tolerance", 0.1))
+    except ValueError as exc:
+        raise InputError(str(exc), path, _key_line(node, "target_mix")) from None
+    channels = data.get("channels") or {}
+    if isinstance(channels, list):
+        channels = {str(c).lower(): None for c in channels}
+    if not isinstance(channels, dict):
+        raise InputError("`channels` must be a list of names or a mapping of name -> open/closed", path,
+                         _key_line(node, "channels"))
+    calendar = Calendar(path=path, name=str(data.get("name") or Path(path).stem), kind="calendar", target=target,
+                        channel_types={str(k).lower(): str(v).lower() for k, v in channels.items()
+                                       if v in ("open", "closed")})
+    items = data["entries"]
+    if len(items) > MAX_ENTRIES:
+        raise InputError(f"calendar has {len(items)} entries, over the limit of {MAX_ENTRIES}", path, 1, 1)
+    nodes = _entry_nodes(node)
+    for index, raw in enumerate(items):
+        entry_node = nodes[index] if index < len(nodes) else None
+        line = entry_node.start_mark.line + 1 if entry_node is not None else 1
+        try:
+            calendar.entries.append(_yaml_entry(file, raw, entry_node, index, line, config_lang, max_bytes))
+        except ContentlintError as error:
+            errors.append(error)
+    return calendar, errors
+
+
+def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line: int, config_lang: str | None,
+                max_bytes: int) -> Entry:
+    path = file.path
+    if not isinstance(raw, dict):
+        raise InputError(f"entry {index + 1} must be a mapping (date, channel, title, body or file)", path, line, 1)
+    unknown = sorted(set(raw) - ENTRY_KEYS)
+    if unknown:
+        raise InputError(f"entry {index + 1}: unknown key `{unknown[0]}`", path, line, 1)
+    fields = {k: v for k, v in raw.items() if k not in ("body", "file")}
+    try:
+        date = parse_date(raw.get("date"))
+    except ValueError as exc:
+        raise InputError(f"entry {index + 1}: {exc}", path, line, 1) from None
+    channel = normalise_channel(raw.get("channel"))
+    spans = _node_spans(node, 0)
+    if raw.get("file"):
+        post = _file_entry(Path(path), str(raw["file"]), fields, line, config_lang, max_bytes)
+    else:
+        body = raw.get("body") or ""
+        if not isinstance(body, str):
+            raise InputError(f"entry {index + 1}: `body` must be text", path, line, 1)
+        if "body" in spans:
+            start, end = spans["body"]
+            offsets = align(body, file.text, start, end)
+            locate: Callable[[int], int] = lambda i: offsets[i] if i < len(offsets) else end  # noqa: E731
+        else:
+            locate = lambda _i: file.line_offset(line - 1)  # noqa: E731
+        post = _finish_post(file, fields, spans, body, locate, config_lang, index,
+                            title_offset=file.line_offset(line - 1))
+    if not raw.get("file"):
+        post.line = line
+    post.calendar, post.entry_line, post.index = path, line, index
+    return Entry(index=index, line=line, path=path, date=date, channel=channel, post=post)
+
+
+def _file_entry(calendar_path: Path, name: str, fields: dict[str, Any], line: int, config_lang: str | None,
+                max_bytes: int) -> Post:
+    where = str(calendar_path)
+    base = calendar_path.parent.resolve()
+    target = (base / name).resolve()
+    if base not in target.parents:
+        raise InputError(f"`file: {name}` points outside the calendar's folder; refused", where, line, 1)
+    try:
+        data = target.read_bytes()[: max_bytes + 1]
+    except OSError as exc:
+        raise InputError(f"`file: {name}`: {exc.strerror or exc}", where, line, 1) from None
+    shown = str(calendar_path.parent / name)
+    post = markdown_post(decode(data, shown, max_bytes), config_lang)
+    merged = {**post.fields, **fields}
+    if "lang" in fields:
+        from contentlint import lang as language
+
+        post.lang, post.lang_source = language.normalise(fields["lang"]), "front-matter"
+    post.fields = merged
+    return post
+
+
+def _entry_nodes(node: Node | None) -> list[Node]:
+    if not isinstance(node, MappingNode):
+        return []
+    for key, value in node.value:
+        if key.value == "entries" and isinstance(value, SequenceNode):
+            return list(value.value)
+    return []
+
+
+def _key_line(node: Node | None, key: str) -> int | None:
+    if isinstance(node, MappingNode):
+        for k, _v in node.value:
+            if k.value == key:
+                return k.start_mark.line + 1
+    return None
+
+
+def decode_csv(data: bytes, path: str, max_bytes: int) -> SourceFile:
+    """UTF-8 (with or without BOM) or, as Japanese Excel writes it, Shift_JIS/CP932."""
+    try:
+        return decode(data, path, max_bytes)
+    except InputError as error:
+        if "not UTF-8" not in error.message:
+            raise
+    try:
+        return SourceFile(path, normalise_newlines(data.decode("cp932")))
+    except UnicodeDecodeError:
+        raise InputError("CSV is neither UTF-8 nor Shift_JIS/CP932; export it as UTF-8", path, 1, 1) from None
+
+
+def load_csv_calendar(file: SourceFile, config_lang: str | None, target: Any = None) -> tuple[Calendar, Errors]:
+    path = file.path
+    reader = csv.reader(io.StringIO(file.text, newline=""))
+    errors: Errors = []
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise InputError("empty CSV: expected a header row (date, channel, title, body ...)", path, 1, 1) from None
+    columns = [CSV_ALIASES.get(h.strip(), CSV_ALIASES.get(h.strip().lower(), h.strip().lower())) for h in header]
+    missing = [c for c in ("date", "title") if c not in columns]
+    if missing:
+        raise InputError(f"CSV header has no `{missing[0]}` column (found: {', '.join(columns)})", path, 1, 1)
+    try:
+        calendar = Calendar(path=path, name=Path(path).stem, kind="calendar", target=resolve_target(target))
+    except ValueError as exc:
+        raise InputError(str(exc), path) from None
+    line = reader.line_num + 1
+    for index, row in enumerate(reader):
+        row_line, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if index >= MAX_ENTRIES:
+            errors.append(InputError(f"more than {MAX_ENTRIES} entries; the rest is not read", path, row_line, 1))
+            break
+        if len(row) != len(columns):
+            errors.append(InputError(f"row has {len(row)} cells, the header has {len(columns)}", path, row_line, 1))
+            continue
+        cells = {col: cell.strip() for col, cell in zip(columns, row) if col}
+        try:
+            calendar.entries.append(_csv_entry(file, cells, index, row_line, config_lang))
+        except ContentlintError as error:
+            errors.append(error)
+    return calendar, errors
+
+
+def _csv_entry(file: SourceFile, cells: dict[str, str], index: int, line: int, config_lang: str | None) -> Entry:
+    try:
+        date = parse_date(cells.get("date"))
+    except ValueError as exc:
+        raise InputError(str(exc), file.path, line, 1) from None
+    if cells.get("file"):
+        post = _file_entry(Path(file.path), cells["file"], _csv_fields(cells), line, config_lang, 10**9)
+    else:
+        at = file.line_offset(line - 1)
+        post = _finish_post(file, _csv_fields(cells), {}, cells.get("body", ""), lambda _i: at, config_lang, index,
+                            title_offset=at)
+    if not cells.get("file"):
+        post.line = line
+    post.calendar, post.entry_line, post.index = file.path, line, index
+    return Entry(index=index, line=line, path=file.path, date=date, channel=normalise_channel(cells.get("channel")),
+                 post=post)
+
+
+def _csv_fields(cells: dict[str, str]) -> dict[str, Any]:
+    return {k: v for k, v in cells.items() if k not in ("body", "file") and v != "" and k in ENTRY_KEYS}
