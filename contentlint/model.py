@@ -46,6 +46,14 @@ class Post:
         value = self.fields.get("channel")
         return str(value).lower() if value is not None else None
 
+    def field_location(self, name: str) -> tuple[str, Position]:
+        """Where a field is written: in this file's front matter, else at the calendar entry that set it."""
+        if name in self.field_positions:
+            return self.path, self.field_positions[name]
+        if self.calendar is not None and self.entry_line is not None:
+            return self.calendar, Position(self.entry_line, 1)
+        return self.path, Position(self.line, 1)
+
     def position(self, offset: int) -> Position:
         line, column = self.source_map.line_col(offset)
         return Position(line, column)

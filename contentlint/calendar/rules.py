@@ -72,7 +72,7 @@ class PromoStreakKind(_CalendarKind):
                                     default=True, help="also look at each channel on its own")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
-        scopes = [("all channels", report.results)]
+        scopes = [("all", report.results)]
         if params["per_channel"] and len(report.channel_mixes) > 1:
             for channel in report.channel_mixes:
                 scopes.append((channel, [r for r in report.results if (r.channel or "(none)") == channel]))
@@ -158,7 +158,8 @@ class ChannelMixKind(_CalendarKind):
             if mix.total >= params["min_posts"] and value < params["min_score"]:
                 first = next(r for r in report.results if (r.channel or "(none)") == channel)
                 yield _at(first, channel=channel, score=value, posts=mix.total,
-                          at_share=f"{mix.share('at'):.0%}", target=report.target.description)
+                          at_share=f"{mix.share('at'):.0%}", target=report.target.name,
+                          target_description=report.target.description)
 
 
 class ChannelFitKind(_CalendarKind):
@@ -188,7 +189,7 @@ class MixScoreKind(_CalendarKind):
         if report.results and report.score < params["min_score"]:
             shares = ", ".join(f"{s} {report.mix.share(s):.0%}" for s in ("pre", "at", "post"))
             yield _at(report.results[0], score=report.score, band=report.band, mix=shares,
-                      target=f"{report.target.name}: {report.target.description}")
+                      target=report.target.name, target_description=report.target.description)
 
 
 class SpanKind(_CalendarKind):

@@ -82,10 +82,9 @@ class _DeclaredStage:
         declared = str(post.fields.get(self.field, "")).strip().lower()
         if c is None or declared not in STAGES or declared == c.stage or c.confidence < self.min_confidence:
             return
-        position = post.field_positions.get(self.field)
-        yield Hit(position=position, values={**_values(analysis), "declared": declared, "detected": c.stage}) \
-            if position else _title_hit(analysis, {**_values(analysis), "declared": declared,
-                                                   "detected": c.stage})
+        path, position = post.field_location(self.field)
+        yield Hit(position=position, path=path,
+                  values={**_values(analysis), "declared": declared, "detected": c.stage})
 
 
 class DeclaredStageKind:

@@ -105,8 +105,8 @@ def _finding(post: Post, rule: Rule, hit: Hit) -> Finding:
     message = format_message(rule.message_for(post.lang), hit.values)
     text = str(hit.values.get("match", ""))
     if hit.position is not None:
-        return Finding(post.path, hit.position.line, hit.position.column, rule.level, rule.id, message,
-                       text=text)
+        return Finding(hit.path or post.path, hit.position.line, hit.position.column, rule.level, rule.id,
+                       message, text=text)
     line, column = post.source_map.line_col(hit.start)
     end_line, end_column = post.source_map.end_line_col(hit.end)
     return Finding(post.path, line, column, rule.level, rule.id, message, end_line, end_column, text)

@@ -30,6 +30,7 @@ class Hit:
     end: int = 0
     position: Position | None = None
     values: Mapping[str, Any] = field(default_factory=dict)
+    path: str | None = None  # with ``position``: a file other than the post's own (its calendar)
 
 
 class Checker(Protocol):
@@ -215,9 +216,11 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 
 
 class _FieldChecker:
-    def __init__(self, name: str, values: Sequence[str], suggestion: str) -> None:
+    def __init__(self, name: str, values: Sequence[str], suggestion: str,
+                 stage_advice: Mapping[str, str]) -> None:
         self.name = name
         self.suggestion = suggestion
+        self.stage_advice = stage_advice
         # Latin terms match as words (with an optional plural s); CJK terms match anywhere in the value.
         self.patterns = [re.compile(re.escape(v.lower()) if _CJK.search(v)
                                     else rf"(?<![a-z]){re.escape(v.lower())}s?(?![a-z])") for v in values]
@@ -228,13 +231,22 @@ class _FieldChecker:
             return
         raw = post.fields[self.name]
         items = raw if isinstance(raw, list) else [raw]
-        position = post.field_positions.get(self.name, Position(post.line, 1))
+        path, position = post.field_location(self.name)
+        stage = analysis.classification.stage if analysis.classification else None
+        advice = self.stage_advice.get(stage or "", "") or self.suggestion
         for item in items:
             value = str(item).lower()
             if any(p.search(value) for p in self.patterns):
-                yield Hit(position=position,
+                yield Hit(position=position, path=path,
                           values={"match": str(item), "value": str(item), "field": self.name,
-                                  "suggestion": self.suggestion})
+                                  "suggestion": self.suggestion, "stage": stage or "?", "stage_advice": advice})
+
+
+def _stage_texts(value: Any) -> str | None:
+    if not isinstance(value, dict) or set(value) - {"pre", "at", "post"}:
+        return "expected a mapping of pre / at / post -> text"
+    bad = [k for k, v in value.items() if not isinstance(v, str) or not v.strip()]
+    return f"{bad[0]}: expected a non-empty string" if bad else None
 
 
 class FieldKind:
@@ -246,13 +258,18 @@ class FieldKind:
         "field": Option(opt.STRING, required=True, help="front-matter key"),
         "values": Option(opt.STRING_LIST, required=True, help="terms that make the value a problem"),
         "suggestion": Option(opt.STRING, default="", help="text for {suggestion}"),
+        "stage_advice": Option(opt.per_language(_stage_texts), default={},
+                               help="{lang: {pre: text, at: text, post: text}} for {stage_advice}, chosen by the "
+                                    "post's detected stage"),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
-        return _FieldChecker(params["field"], params["values"], params["suggestion"])
+        advice = params["stage_advice"].get(lang) or params["stage_advice"].get("en") or {}
+        return _FieldChecker(params["field"], params["values"], params["suggestion"], advice)
+
 
 
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (PhrasesKind(), PatternKind(), RatioKind(), FieldKind())}
