@@ -18,6 +18,22 @@ MAX_NODES = 100_000
 MAX_DEPTH = 64
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date (`2026-13-45`) as text instead of raising from deep inside.
+
+    The value then reaches the code that knows what the field means, which reports it with its position.
+    """
+
+    def construct_yaml_timestamp(self, node: Node) -> Any:  # type: ignore[override]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedYaml:
     data: Any
@@ -26,7 +42,7 @@ class LoadedYaml:
 
 def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception] = InputError) -> LoadedYaml:
     """Parse one YAML document; errors name the file and the line (``line_offset`` shifts embedded YAML)."""
-    loader = yaml.SafeLoader(text)
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -43,6 +59,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception]
         raise error(f"invalid YAML: {exc}", path) from None
     except RecursionError:
         raise error("invalid YAML: nested too deeply", path) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a constructor refusing a value
+        raise error(f"invalid YAML value: {exc}", path) from None
     finally:
         loader.dispose()
     return LoadedYaml(data, node)
