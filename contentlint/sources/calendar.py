@@ -14,7 +14,7 @@ from contentlint.errors import ContentlintError, InputError
 from contentlint.model import Post
 from contentlint.sourcemap import SourceFile, align
 from contentlint.sources.decode import decode, normalise_newlines
-from contentlint.sources.post import _finish_post, _node_spans, markdown_post
+from contentlint.sources.post import finish_post, node_spans, markdown_post
 from contentlint.yamlsafe import load_yaml
 
 CALENDAR_KEYS = {"name", "target_mix", "tolerance", "channels", "entries", "description"}
@@ -82,7 +82,7 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
     except ValueError as exc:
         raise InputError(f"entry {index + 1}: {exc}", path, line, 1) from None
     channel = normalise_channel(raw.get("channel"))
-    spans = _node_spans(node, 0)
+    spans = node_spans(node, 0)
     if raw.get("file"):
         post = _file_entry(Path(path), str(raw["file"]), fields, line, config_lang, max_bytes)
     else:
@@ -95,7 +95,7 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
             locate: Callable[[int], int] = lambda i: offsets[i] if i < len(offsets) else end  # noqa: E731
         else:
             locate = lambda _i: file.line_offset(line - 1)  # noqa: E731
-        post = _finish_post(file, fields, spans, body, locate, config_lang, index,
+        post = finish_post(file, fields, spans, body, locate, config_lang, index,
                             title_offset=file.line_offset(line - 1))
     if not raw.get("file"):
         post.line = line
@@ -199,7 +199,7 @@ def _csv_entry(file: SourceFile, cells: dict[str, str], index: int, line: int, c
         post = _file_entry(Path(file.path), cells["file"], _csv_fields(cells), line, config_lang, 10**9)
     else:
         at = file.line_offset(line - 1)
-        post = _finish_post(file, _csv_fields(cells), {}, cells.get("body", ""), lambda _i: at, config_lang, index,
+        post = finish_post(file, _csv_fields(cells), {}, cells.get("body", ""), lambda _i: at, config_lang, index,
                             title_offset=at)
     if not cells.get("file"):
         post.line = line

@@ -65,7 +65,7 @@ def _yaml_front_matter(file: SourceFile, block: str, start: int, body_start: int
     if not isinstance(loaded.data, dict):
         raise InputError("front matter must be a mapping of fields (key: value)", file.path, 2, 1)
     return FrontMatter(_title_as_written(dict(loaded.data), loaded.node), body_start,
-                       _node_spans(loaded.node, start))
+                       node_spans(loaded.node, start))
 
 
 def _title_as_written(data: dict[str, Any], node: Node | None) -> dict[str, Any]:
@@ -95,7 +95,7 @@ def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int
     return FrontMatter(data, body_start, spans)
 
 
-def _node_spans(node: Node | None, base: int) -> dict[str, tuple[int, int]]:
+def node_spans(node: Node | None, base: int) -> dict[str, tuple[int, int]]:
     spans = {}
     for key, value in mapping_value_nodes(node).items():
         offset = base + value.start_mark.index
@@ -116,7 +116,7 @@ def _title_from_body(prose: str) -> str:
     return ""
 
 
-def _finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tuple[int, int]],
+def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tuple[int, int]],
                  body: str, locate_body: Any, config_lang: str | None, index: int = 0,
                  title_offset: int = 0) -> Post:
     builder = ProjectionBuilder()
@@ -147,7 +147,7 @@ def markdown_post(file: SourceFile, config_lang: str | None = None) -> Post:
     front = split_front_matter(file)
     body = file.text[front.body_start:]
     base = front.body_start
-    return _finish_post(file, front.data, front.spans, body, lambda offset: base + offset, config_lang)
+    return finish_post(file, front.data, front.spans, body, lambda offset: base + offset, config_lang)
 
 
 def is_yaml_post(data: object) -> bool:
@@ -164,11 +164,11 @@ def yaml_post(file: SourceFile, config_lang: str | None = None) -> Post:
     body = fields.pop("body")
     if not isinstance(body, str):
         raise InputError("`body` must be text", file.path, *_node_line_col(loaded.node, "body"))
-    spans = _node_spans(loaded.node, 0)
+    spans = node_spans(loaded.node, 0)
     start, end = spans["body"]
     offsets = align(body, file.text, start, end)
     end_offset = end
-    return _finish_post(file, fields, spans, body,
+    return finish_post(file, fields, spans, body,
                         lambda i: offsets[i] if i < len(offsets) else end_offset, config_lang)
 
 
@@ -186,4 +186,4 @@ def text_post(path: str, title: str, body: str, fields: dict[str, Any] | None = 
     all_fields = {**(fields or {}), "title": title}
     if lang:
         all_fields.setdefault("lang", lang)
-    return _finish_post(file, all_fields, {}, body, lambda offset: offset, None)
+    return finish_post(file, all_fields, {}, body, lambda offset: offset, None)
