@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
     from contentlint.nlp.classifier import Classification
     from contentlint.nlp.cues import CueMatch
+    from contentlint.rewrite.forms import Rewrites
 
 
 @dataclass(slots=True)
@@ -19,3 +20,4 @@ class Analysis:
     doc: Doc | None = None
     classification: Classification | None = None
     cues: Mapping[str, Sequence[CueMatch]] = field(default_factory=dict)
+    rewrites: Rewrites | None = None  # insight-led headlines, for promotional posts

@@ -38,6 +38,7 @@ class Post:
     lang_source: str = "detected"
     line: int = 1
     index: int = 0
+    list_items: tuple[tuple[int, int], ...] = ()  # spans of Markdown list items in ``text``
     calendar: str | None = None  # the calendar this post is an entry of
     entry_line: int | None = None  # the entry's line in that calendar
 

@@ -7,6 +7,7 @@ from typing import Any
 from contentlint import __version__
 from contentlint.analysis import Analysis
 from contentlint.calendar.report import CalendarReport
+from contentlint.rewrite.forms import Rewrites
 from contentlint.errors import ContentlintError
 from contentlint.model import LEVEL_RANK, LEVELS, Finding
 
@@ -21,17 +22,20 @@ class PostSummary:
     group: str | None = None
     stage: str | None = None
     confidence: float | None = None
+    rewrites: Rewrites | None = None
 
     @classmethod
     def of(cls, analysis: Analysis) -> PostSummary:
         post, c = analysis.post, analysis.classification
         if c is None:
             return cls(post.path, post.line, post.title, post.lang)
-        return cls(post.path, post.line, post.title, post.lang, c.label, c.group, c.stage, c.confidence)
+        return cls(post.path, post.line, post.title, post.lang, c.label, c.group, c.stage, c.confidence,
+                   analysis.rewrites)
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "title": self.title, "lang": self.lang,
-                "label": self.label, "group": self.group, "stage": self.stage, "confidence": self.confidence}
+                "label": self.label, "group": self.group, "stage": self.stage, "confidence": self.confidence,
+                "rewrites": self.rewrites.to_dict() if self.rewrites else None}
 
 
 @dataclass(slots=True)

@@ -73,11 +73,12 @@ class SourceMap:
 class ProjectionBuilder:
     """Accumulates prose pieces and the file offset of every character."""
 
-    __slots__ = ("_parts", "_offsets")
+    __slots__ = ("_parts", "_offsets", "list_items")
 
     def __init__(self) -> None:
         self._parts: list[str] = []
         self._offsets = array("q")
+        self.list_items: list[tuple[int, int]] = []  # (start, end) of each Markdown list item's prose
 
     def __len__(self) -> int:
         return len(self._offsets)

@@ -37,9 +37,27 @@ def write_mix(report: CalendarReport, stream: TextIO) -> None:
     stream.write(f"  mix score {report.score}/100 ({report.band}); {gate}\n")
 
 
+def write_rewrites(result: Result, stream: TextIO) -> None:
+    """Insight-led headlines for every promotional post, with the questions the writer must answer."""
+    promotional = [p for p in result.posts if p.rewrites is not None]
+    if not promotional:
+        return
+    stream.write("\nInsight-led rewrites for promotional posts:\n")
+    for post in promotional:
+        assert post.rewrites is not None
+        stream.write(f"  {post.path}:{post.line}: {post.label} “{post.title}”\n")
+        for headline in post.rewrites.headlines:
+            stream.write(f"    → {headline}\n")
+    for lang in sorted({p.lang for p in promotional}):
+        questions = next(p.rewrites.questions for p in promotional if p.lang == lang and p.rewrites)
+        if questions:
+            stream.write(f"  [{lang}] answer first: " + " / ".join(questions) + "\n")
+
+
 def write_text(result: Result, stream: TextIO) -> None:
     for f in result.findings:
         stream.write(f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] {f.message}\n")
+    write_rewrites(result, stream)
     for report in result.calendars:
         write_mix(report, stream)
     counts = result.counts()

@@ -9,6 +9,8 @@ from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
+from contentlint.rewrite.extract import extract as extract_slots
+from contentlint.rewrite.forms import build as build_rewrites
 from contentlint.rules.kinds import KINDS, Checker, Hit, scope_of
 from contentlint.rules.pack import Rule, RuleBook
 
@@ -32,16 +34,18 @@ def format_message(template: str, values: Mapping[str, Any]) -> str:
 class RuleSet:
     """The enabled rules and cue lexicon of one effective config, compiled per language on first use."""
 
-    def __init__(self, rules: Iterable[Rule], cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None) -> None:
+    def __init__(self, rules: Iterable[Rule], cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+                 rewrites: Mapping[str, Any] | None = None) -> None:
         self.rules = sorted((rule for rule in rules if rule.enabled), key=lambda r: r.id)
         self.cues = cues or {}
+        self.rewrite_forms = rewrites or {}
         self._compiled: dict[str, list[tuple[Rule, Checker]]] = {}
         self._cue_matchers: dict[str, CueMatcher] = {}
         self._calendar_checkers: list[tuple[Rule, Any]] | None = None
 
     @classmethod
     def from_book(cls, book: RuleBook) -> RuleSet:
-        return cls(book.rules.values(), book.cues)
+        return cls(book.rules.values(), book.cues, book.rewrites)
 
     def checkers(self, lang: str) -> list[tuple[Rule, Checker]]:
         if lang not in self._compiled:
@@ -82,7 +86,11 @@ class RuleSet:
         matches = self._cue_matchers[post.lang](doc)
         meta = pipeline.load(post.lang).meta.get("contentlint", {})
         weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
-        return Analysis(post, doc, classify(doc.cats, matches, weight), matches)
+        classification = classify(doc.cats, matches, weight)
+        rewrites = None
+        if classification.group == "promotional":
+            rewrites = build_rewrites(extract_slots(post, doc, matches), self.rewrite_forms, post.lang)
+        return Analysis(post, doc, classification, matches, rewrites)
 
     def lint(self, analysis: Analysis) -> list[Finding]:
         post = analysis.post

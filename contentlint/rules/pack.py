@@ -67,6 +67,7 @@ class Pack:
 
     rules: tuple[Rule, ...] = ()
     cues: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    rewrites: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +76,7 @@ class RuleBook:
 
     rules: dict[str, Rule]
     cues: dict[str, dict[str, tuple[str, ...]]]
+    rewrites: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def load_pack(path: Path) -> Pack:
@@ -83,13 +85,14 @@ def load_pack(path: Path) -> Pack:
     loaded = load_yaml_file(path, "rule pack", RuleError)
     data, node = loaded.data, loaded.node
     if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or not (
-            "rules" in data or "cues" in data):
-        raise RuleError("a rule pack is a mapping with a `rules:` list (and/or a `cues:` lexicon)", where, 1)
-    unknown = set(data) - {"pack", "description", "rules", "cues"}
+            "rules" in data or "cues" in data or "rewrites" in data):
+        raise RuleError("a rule pack is a mapping with a `rules:` list (and/or `cues:`, `rewrites:`)", where, 1)
+    unknown = set(data) - {"pack", "description", "rules", "cues", "rewrites"}
     if unknown:
-        raise RuleError(f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules, cues)",
-                        where, 1)
+        raise RuleError(f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules, cues, "
+                        "rewrites)", where, 1)
     cues = _parse_cues(data.get("cues", {}), where)
+    rewrites = _parse_rewrites(data.get("rewrites", {}), where)
     lines = _rule_lines(node)
     rules = []
     seen: set[str] = set()
@@ -100,13 +103,14 @@ def load_pack(path: Path) -> Pack:
             raise RuleError(f"rule `{rule.id}` is defined twice in this pack", where, line)
         seen.add(rule.id)
         rules.append(rule)
-    return Pack(tuple(rules), cues)
+    return Pack(tuple(rules), cues, rewrites)
 
 
 def load_packs(paths: Iterable[Path]) -> RuleBook:
     """Rules by id (a later pack may redefine a rule of an earlier one); cue lexicons are merged."""
     rules: dict[str, Rule] = {}
     cues: dict[str, dict[str, tuple[str, ...]]] = {}
+    rewrites: dict[str, dict[str, Any]] = {}
     for path in paths:
         pack = load_pack(path)
         for rule in pack.rules:
@@ -115,7 +119,30 @@ def load_packs(paths: Iterable[Path]) -> RuleBook:
             merged = cues.setdefault(cue_set, {})
             for lang, phrases in by_lang.items():
                 merged[lang] = tuple(dict.fromkeys((*merged.get(lang, ()), *phrases)))
-    return RuleBook(rules, cues)
+        for lang, forms in pack.rewrites.items():
+            target = rewrites.setdefault(lang, {"placeholders": {}, "headlines": [], "questions": []})
+            target["placeholders"].update(forms.get("placeholders", {}))
+            for key in ("headlines", "questions"):
+                target[key] = list(dict.fromkeys((*target[key], *forms.get(key, ()))))
+    return RuleBook(rules, cues, rewrites)
+
+
+def _parse_rewrites(raw: Any, where: str) -> dict[str, dict[str, Any]]:
+    if not isinstance(raw, dict):
+        raise RuleError("rewrites: expected a mapping of language -> {placeholders, headlines, questions}", where)
+    out = {}
+    for lang, forms in raw.items():
+        if not isinstance(forms, dict) or set(forms) - {"placeholders", "headlines", "questions"}:
+            raise RuleError(f"rewrites.{lang}: expected a mapping with placeholders, headlines, questions", where)
+        for key in ("headlines", "questions"):
+            if key in forms and opt.STRING_LIST(forms[key]):
+                raise RuleError(f"rewrites.{lang}.{key}: expected a list of strings", where)
+        placeholders = forms.get("placeholders", {})
+        if not isinstance(placeholders, dict) or not all(isinstance(v, str) for v in placeholders.values()):
+            raise RuleError(f"rewrites.{lang}.placeholders: expected a mapping of slot -> text", where)
+        out[str(lang)] = {"placeholders": dict(placeholders), "headlines": list(forms.get("headlines", [])),
+                          "questions": list(forms.get("questions", []))}
+    return out
 
 
 def _parse_cues(raw: Any, where: str) -> dict[str, dict[str, tuple[str, ...]]]:

@@ -40,9 +40,16 @@ def project_markdown(body: str, builder: ProjectionBuilder, locate: Callable[[in
     # Line offsets of the body, to turn token line maps into offsets.
     body_file = SourceFile("", body)
     cursor = 0
+    item_starts: list[int] = []
     for token in tokens:
         if token.type in _SKIP_BLOCKS:
             continue
+        if token.type == "list_item_open":
+            item_starts.append(len(builder))
+        elif token.type == "list_item_close" and item_starts:
+            start = item_starts.pop()
+            if len(builder) > start:
+                builder.list_items.append((start, len(builder)))
         if token.type == "inline":
             if token.map:
                 cursor = max(cursor, body_file.line_offset(token.map[0]))

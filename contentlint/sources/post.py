@@ -136,7 +136,7 @@ def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tu
         raise InputError("empty post: no title and no prose in the body", file.path, 1, 1)
     lang, lang_source = language.resolve(fields.get("lang"), config_lang, text)
     line = file.line_col(spans["title"][0] if "title" in spans else title_offset)[0]
-    return Post(path=file.path, text=text, source_map=source_map,
+    return Post(path=file.path, text=text, source_map=source_map, list_items=tuple(builder.list_items),
                 title=title_text or _title_from_body(text[body_start:]), body_start=body_start,
                 fields=fields, field_positions=_field_positions(file, spans), lang=lang,
                 lang_source=lang_source, line=line, index=index)
