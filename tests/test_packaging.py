@@ -15,7 +15,8 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     (wheel,) = tmp_path.glob("contentlint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for pack in ("hard-sell", "follower-bait", "company-centric", "vanity-kpi", "cues", "classification"):
+    for pack in ("hard-sell", "follower-bait", "company-centric", "vanity-kpi", "cues", "classification",
+                 "calendar", "rewrites"):
         assert f"contentlint/packs/{pack}.yaml" in names
     for lang in ("en", "ja"):
         assert f"contentlint/models/{lang}/config.cfg" in names

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+import re
 import json
 import subprocess
 import sys
@@ -47,7 +48,7 @@ def test_findings_exit_1_with_positions_in_both_languages(write: Callable[..., P
     assert hard_sell[1].startswith(f"{en}:5:34: warning [hard-sell] Hard-sell pressure: “limited time only”")
     assert hard_sell[2].startswith(f"{ja}:4:13: warning [hard-sell] 売り込みの圧力：「今だけ」")
     assert len(hard_sell) == 4
-    findings = lines[:-2]
+    findings = [line for line in lines if re.match(r"^\S+:\d+:\d+: ", line)]
     assert findings == sorted(findings, key=lambda l: (l.split(":")[0], int(l.split(":")[1]),
                                                         int(l.split(":")[2]), l.split("[")[1]))
     assert lines[-1].endswith("in 2 files, 2 posts") and "(0 errors" in lines[-1]
