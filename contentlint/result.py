@@ -12,6 +12,17 @@ from contentlint.errors import ContentlintError
 from contentlint.model import LEVEL_RANK, LEVELS, Finding
 
 
+EXCERPT_CHARS = 1200
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    id: str
+    level: str
+    rationale: str
+    kind: str
+
+
 @dataclass(frozen=True, slots=True)
 class PostSummary:
     path: str
@@ -23,14 +34,18 @@ class PostSummary:
     stage: str | None = None
     confidence: float | None = None
     rewrites: Rewrites | None = None
+    excerpt: str = ""  # the start of the analysed text, for reports
+    evidence: tuple[tuple[int, int, str], ...] = ()  # (start, end, cue set) inside ``excerpt``
 
     @classmethod
     def of(cls, analysis: Analysis) -> PostSummary:
         post, c = analysis.post, analysis.classification
         if c is None:
             return cls(post.path, post.line, post.title, post.lang)
+        excerpt = post.text[:EXCERPT_CHARS]
+        evidence = tuple((m.start, m.end, m.cue_set) for m in c.evidence if m.end <= len(excerpt))
         return cls(post.path, post.line, post.title, post.lang, c.label, c.group, c.stage, c.confidence,
-                   analysis.rewrites)
+                   analysis.rewrites, excerpt, evidence)
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "title": self.title, "lang": self.lang,
@@ -45,6 +60,7 @@ class Result:
     files: int = 0
     failing: int = 0  # findings at or above the fail level of the config that governs their file
     calendars: list[CalendarReport] = field(default_factory=list)
+    rules: dict[str, RuleInfo] = field(default_factory=dict)  # every rule that ran, for SARIF and reports
 
     def add_error(self, error: ContentlintError, rule_id: str) -> None:
         finding = Finding(error.path or "<unknown>", error.line or 1, error.column or 1, "error", rule_id,

@@ -13,7 +13,7 @@ from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.lint import lint
 from contentlint.model import Finding, Post
-from contentlint.result import PostSummary, Result
+from contentlint.result import PostSummary, Result, RuleInfo
 from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
 from contentlint.sources.discover import Target, discover
@@ -79,6 +79,9 @@ class Runner:
         result = Result()
         for _analysis, _findings in self.iter_posts(paths, result):
             pass
+        for ruleset in self._rulesets.values():
+            for rule in ruleset.rules:
+                result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind))
         return result.finish()
 
     def iter_posts(self, paths: list[str], result: Result) -> Iterator[tuple[Analysis, list[Finding]]]:

@@ -18,9 +18,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from contentlint.cli import check, classify, evaluate, explain, rules, train
+    from contentlint.cli import check, classify, evaluate, explain, report, rules, train
 
-    for module in (check, classify, rules, explain, train, evaluate):
+    for module in (check, report, classify, rules, explain, train, evaluate):
         cli.add_command(module.command)
 
 

@@ -1,6 +1,7 @@
 """Plain text: `path:line:col: level [rule-id] message`, sorted, then a summary."""
 from __future__ import annotations
 
+import os
 from typing import TextIO
 
 from contentlint.calendar.report import CalendarReport
@@ -54,9 +55,20 @@ def write_rewrites(result: Result, stream: TextIO) -> None:
             stream.write(f"  [{lang}] answer first: " + " / ".join(questions) + "\n")
 
 
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+
+
+def _colour(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+
 def write_text(result: Result, stream: TextIO) -> None:
+    colour = _colour(stream)
     for f in result.findings:
-        stream.write(f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] {f.message}\n")
+        level = f"{_COLOURS[f.level]}{f.level}\033[0m" if colour else f.level
+        stream.write(f"{f.path}:{f.line}:{f.column}: {level} [{f.rule_id}] {f.message}\n")
     write_rewrites(result, stream)
     for report in result.calendars:
         write_mix(report, stream)

@@ -1,0 +1,55 @@
+"""`contentlint report PATH... --format ... [-o FILE] [--template FILE]`: write a report of a run."""
+from __future__ import annotations
+
+import io
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from contentlint.cli.options import build_run_options, gate_options, run_options
+from contentlint.report import FORMATS, resolve_format, write_report
+from contentlint.result import Result
+from contentlint.run import Runner
+
+
+def output_options(func):  # type: ignore[no-untyped-def]
+    func = click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                        help="Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format.")(func)
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+                        help="Write the report to FILE instead of standard output.")(func)
+
+
+def emit(result: Result, fmt: str, output: Path | None, template: Path | None) -> None:
+    """Write the report where it belongs; Markdown also goes to the GitHub step summary when there is one."""
+    fmt = resolve_format(fmt)
+    buffer = io.StringIO()
+    write_report(result, fmt, buffer, template)
+    text = buffer.getvalue()
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    else:
+        if fmt == "text" and template is None:
+            write_report(result, fmt, sys.stdout)  # straight to the terminal, so it can be coloured
+        else:
+            sys.stdout.write(text)
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if fmt == "markdown" and template is None and summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(text)
+
+
+@click.command("report")
+@run_options
+@gate_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
+@output_options
+def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
+            stdin_filename: str, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
+            template: Path | None) -> int:
+    """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
+    options = build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under)
+    result = Runner(options, stdin=sys.stdin.buffer).run(list(paths))
+    emit(result, fmt, output, template)
+    return 2 if result.has_fatal else 0

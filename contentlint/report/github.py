@@ -1,0 +1,30 @@
+"""GitHub Actions workflow commands: one annotation per finding, plus a notice per calendar score."""
+from __future__ import annotations
+
+from typing import TextIO
+
+from contentlint.result import Result
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def write_github(result: Result, stream: TextIO) -> None:
+    for f in result.findings:
+        props = [f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}"]
+        if f.end_line is not None and f.end_column is not None:
+            props += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]
+        props.append(f"title={_escape_property('contentlint ' + f.rule_id)}")
+        stream.write(f"::{COMMANDS[f.level]} {','.join(props)}::{_escape_data(f.message)}\n")
+    for report in result.calendars:
+        command = "notice" if report.gate_passed else "error"
+        stream.write(f"::{command} file={_escape_property(report.calendar.path)},"
+                     f"title={_escape_property('contentlint mix score')}::"
+                     f"{_escape_data(f'mix score {report.score}/100 ({report.band}) against {report.target.name}')}\n")

@@ -1,0 +1,67 @@
+"""JUnit XML, one testsuite per file, one testcase per post (failures are its findings), built as data."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TextIO
+from xml.etree import ElementTree as ET
+
+from contentlint.result import Result
+
+
+def junit_tree(result: Result) -> ET.Element:
+    findings = defaultdict(list)
+    for f in result.findings:
+        findings[f.path].append(f)
+    posts = defaultdict(list)
+    for p in result.posts:
+        posts[p.path].append(p)
+    root = ET.Element("testsuites", name="contentlint", tests="0", failures="0", errors="0")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for path in sorted(set(findings) | set(posts)):
+        suite = ET.SubElement(root, "testsuite", name=path)
+        cases = posts.get(path) or []
+        failures = errors = 0
+        if not cases:  # a file that produced no post: its errors are the test
+            case = ET.SubElement(suite, "testcase", classname=path, name=path)
+            for f in findings[path]:
+                ET.SubElement(case, "error", message=f.message, type=f.rule_id).text = f"{path}:{f.line}:{f.column}"
+                errors += 1
+            tests = 1
+        else:
+            tests = len(cases)
+            for post in cases:
+                case = ET.SubElement(suite, "testcase", classname=path, name=f"{post.title} (line {post.line})")
+                for f in findings[path]:
+                    if len(cases) > 1 and not _belongs(f.line, post.line, [c.line for c in cases]):
+                        continue
+                    tag = "error" if f.fatal else "failure"
+                    ET.SubElement(case, tag, message=f.message, type=f"{f.level}:{f.rule_id}").text = \
+                        f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] {f.message}"
+                    if f.fatal:
+                        errors += 1
+                    else:
+                        failures += 1
+        suite.set("tests", str(tests))
+        suite.set("failures", str(failures))
+        suite.set("errors", str(errors))
+        totals["tests"] += tests
+        totals["failures"] += failures
+        totals["errors"] += errors
+    for key, value in totals.items():
+        root.set(key, str(value))
+    return root
+
+
+def _belongs(line: int, post_line: int, lines: list[int]) -> bool:
+    ordered = sorted(lines)
+    low = 0 if post_line == ordered[0] else post_line
+    high = min((x for x in ordered if x > post_line), default=None)
+    return line >= low and (high is None or line < high)
+
+
+def write_junit(result: Result, stream: TextIO) -> None:
+    tree = junit_tree(result)
+    ET.indent(tree)
+    stream.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    stream.write(ET.tostring(tree, encoding="unicode"))
+    stream.write("\n")

@@ -1,0 +1,51 @@
+"""SARIF 2.1.0 for code scanning, built as data."""
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from contentlint import __version__
+from contentlint.result import Result
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def sarif_document(result: Result) -> dict[str, Any]:
+    ids = sorted({f.rule_id for f in result.findings} | set(result.rules))
+    index = {rule_id: i for i, rule_id in enumerate(ids)}
+    rules = []
+    for rule_id in ids:
+        info = result.rules.get(rule_id)
+        rationale = info.rationale if info else "An input, config or rule-pack problem that stopped a file being linted."
+        rules.append({
+            "id": rule_id,
+            "name": "".join(part.capitalize() for part in rule_id.split("-")),
+            "shortDescription": {"text": rule_id.replace("-", " ")},
+            "fullDescription": {"text": rationale},
+            "help": {"text": f"{rationale}\n\nRun `contentlint explain {rule_id}` for examples.",
+                     "markdown": f"{rationale}\n\nRun `contentlint explain {rule_id}` for examples."},
+            "defaultConfiguration": {"level": LEVELS[info.level] if info else "error"},
+        })
+    results = []
+    for f in result.findings:
+        region: dict[str, Any] = {"startLine": f.line, "startColumn": f.column}
+        if f.end_line is not None and f.end_column is not None:
+            region.update(endLine=f.end_line, endColumn=f.end_column)
+        results.append({
+            "ruleId": f.rule_id, "ruleIndex": index[f.rule_id], "level": LEVELS[f.level],
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path.replace("\\", "/")},
+                                                "region": region}}],
+        })
+    return {
+        "$schema": SCHEMA, "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "contentlint", "version": __version__,
+                                      "informationUri": "https://pypi.org/project/contentlint/", "rules": rules}},
+                  "columnKind": "unicodeCodePoints", "results": results}],
+    }
+
+
+def write_sarif(result: Result, stream: TextIO) -> None:
+    json.dump(sarif_document(result), stream, ensure_ascii=False, indent=2, sort_keys=True)
+    stream.write("\n")

@@ -1,0 +1,62 @@
+"""The Result as plain data for templates: posts with their findings, highlighted evidence and rewrites."""
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from contentlint import __version__
+from contentlint.result import PostSummary, Result
+from contentlint.taxonomy import STAGES
+
+STAGE_NAMES = {"pre": "before purchase", "at": "at purchase", "post": "after purchase"}
+
+
+def segments(post: PostSummary) -> list[dict[str, Any]]:
+    """The excerpt cut into plain and evidence pieces, for highlighting (templates escape every piece)."""
+    pieces, last = [], 0
+    for start, end, cue in sorted(post.evidence):
+        if start < last:
+            continue
+        if start > last:
+            pieces.append({"text": post.excerpt[last:start], "cue": None})
+        pieces.append({"text": post.excerpt[start:end], "cue": cue})
+        last = end
+    if last < len(post.excerpt):
+        pieces.append({"text": post.excerpt[last:], "cue": None})
+    return pieces
+
+
+def build_view(result: Result) -> dict[str, Any]:
+    by_path: dict[str, list[Any]] = defaultdict(list)
+    for finding in result.findings:
+        by_path[finding.path].append(finding)
+    starts: dict[str, list[int]] = defaultdict(list)
+    for post in result.posts:
+        starts[post.path].append(post.line)
+    posts = []
+    claimed: set[int] = set()
+    for post in result.posts:
+        # A file with several posts (a calendar) gives each post the findings from its line to the next post's.
+        lines = sorted(starts[post.path])
+        low = 0 if post.line == lines[0] else post.line
+        high = min((line for line in lines if line > post.line), default=None)
+        mine = [f for f in by_path.get(post.path, []) if id(f) not in claimed and f.line >= low
+                and (high is None or f.line < high)]
+        claimed.update(id(f) for f in mine)
+        posts.append({"post": post, "segments": segments(post), "findings": mine,
+                      "rewrites": post.rewrites.to_dict() if post.rewrites else None})
+    other = [f for f in result.findings if id(f) not in claimed]
+    counts = result.counts()
+    calendars = []
+    for report in result.calendars:
+        dated = report.dated()
+        calendars.append({
+            "report": report, "data": report.to_dict(),
+            "timeline": [{"date": r.date.isoformat() if r.date else "", "stage": r.stage, "label": r.label,
+                          "channel": r.channel or "", "title": r.entry.post.title if r.entry.post else "",
+                          "line": r.entry.line} for r in report.results],
+            "span_days": (dated[-1].date - dated[0].date).days if len(dated) > 1 else 0,  # type: ignore[operator]
+        })
+    return {"version": __version__, "counts": counts, "problems": sum(counts.values()), "files": result.files,
+            "posts": posts, "other_findings": other, "calendars": calendars, "exit_code": result.exit_code(),
+            "stages": STAGES, "stage_names": STAGE_NAMES}
