@@ -22,4 +22,8 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
         assert f"contentlint/models/{lang}/config.cfg" in names
         assert f"contentlint/models/{lang}/textcat/model" in names
     assert "contentlint/models/MODEL_CARD.md" in names
+    for module in ("calendar/report.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py"):
+        assert f"contentlint/{module}" in names
+    assert {"contentlint/report/templates/report.html.j2", "contentlint/report/templates/report.md.j2",
+            "contentlint/report/schema/check-1.schema.json"} <= names
     assert not any(name.startswith(("tests/", "corpus/", "samples/")) for name in names)
