@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from importlib import resources
@@ -151,3 +153,48 @@ def test_user_templates_render_in_the_sandbox(hostile: Path, write: Callable[...
     evil = write("evil.j2", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     assert main(["report", str(hostile), "--template", str(evil)]) == 2
     assert "template error: access to attribute '__class__'" in capsys.readouterr().err
+
+
+class _Terminal:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_text_is_coloured_only_on_a_terminal(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint.report.text import write_text
+    from contentlint.run import Runner, RunOptions
+
+    result = Runner(RunOptions(use_config_files=False)).run([str(hostile)])
+    terminal = _Terminal()
+    write_text(result, terminal)
+    assert "\033[33mwarning\033[0m [hard-sell]" in "".join(terminal.parts)
+    monkeypatch.setenv("NO_COLOR", "1")
+    terminal = _Terminal()
+    write_text(result, terminal)
+    assert "\033[" not in "".join(terminal.parts)
+    assert "\033[" not in run(["check", str(hostile)])[1]  # not a terminal
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package `chromium`) is not installed")
+@pytest.mark.parametrize("width", [1280, 390])
+def test_html_renders_in_headless_chromium_without_javascript(hostile: Path, tmp_path: Path, width: int) -> None:
+    page = tmp_path / "report.html"
+    assert main(["report", str(hostile), str(REPO / "samples/calendar-ja.yaml"), "-o", str(page)]) == 0
+    shot = tmp_path / f"shot-{width}.png"
+    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                           "--disable-javascript", f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars",
+                           f"--window-size={width},1600", f"--screenshot={shot}", page.as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 20_000, proc.stderr[-2000:]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
