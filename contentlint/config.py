@@ -9,6 +9,7 @@ from yaml.nodes import MappingNode
 
 from contentlint.calendar.mix import resolve_target
 from contentlint.errors import ConfigError
+from contentlint.globs import matches_any
 from contentlint.model import LEVELS
 from contentlint.sources.decode import DEFAULT_MAX_BYTES
 from contentlint.yamlsafe import load_yaml_file
@@ -27,6 +28,12 @@ class RuleOverride:
 
 
 @dataclass(frozen=True, slots=True)
+class PathOverride:
+    files: tuple[str, ...]
+    rules: Mapping[str, RuleOverride]
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """The effective settings for a file. ``path`` is the config file it came from (None: defaults)."""
 
@@ -41,6 +48,23 @@ class Config:
     target: Any = None  # preset name or {pre, at, post} shares; None: the calendar's own, else 80-20
     tolerance: float = 0.1
     fail_under: int = DEFAULT_FAIL_UNDER
+    overrides: tuple[PathOverride, ...] = ()
+
+    def for_path(self, path: Path) -> Config:
+        """This config with the `overrides` whose globs match ``path`` (relative to the config's folder)."""
+        if not self.overrides or self.path is None:
+            return self
+        try:
+            relative = path.resolve().relative_to(self.path.parent.resolve()).as_posix()
+        except ValueError:
+            return self
+        rules = dict(self.rules)
+        matched = False
+        for override in self.overrides:
+            if matches_any(override.files, relative):
+                rules.update(override.rules)
+                matched = True
+        return replace(self, rules=rules, overrides=()) if matched else self
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -55,6 +79,8 @@ class Config:
             "target": self.target,
             "tolerance": self.tolerance,
             "fail_under": self.fail_under,
+            "overrides": [{"files": list(o.files), "rules": {k: _override_dict(v) for k, v in sorted(o.rules.items())}}
+                          for o in self.overrides],
         }
 
 
@@ -133,6 +159,17 @@ def _score(value: Any) -> int:
     return value
 
 
+def _overrides(value: Any) -> tuple[PathOverride, ...]:
+    if not isinstance(value, list):
+        raise ValueError("expected a list of {files: [glob, ...], rules: {rule-id: off|on|level}}")
+    out = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict) or set(item) - {"files", "rules"} or "files" not in item:
+            raise ValueError(f"item {index + 1}: expected {{files: [glob, ...], rules: {{...}}}}")
+        out.append(PathOverride(_globs(item["files"]), _rule_overrides(item.get("rules") or {})))
+    return tuple(out)
+
+
 _SCHEMA = {
     "language": (_language, "default language when a post has no `lang` (else detected)"),
     "fail_level": (_fail_level, "lowest finding level that makes the exit code 1"),
@@ -144,6 +181,7 @@ _SCHEMA = {
     "target": (_target, "stage-mix target: 80-20, 4-1-1, thirds, 70-20-10 or {pre: .., at: .., post: ..}"),
     "tolerance": (_tolerance, "allowed distance from a custom target's shares"),
     "fail_under": (_score, "a calendar or feed scoring below this fails the run (exit 1)"),
+    "overrides": (_overrides, "per-path rule settings: [{files: [glob, ...], rules: {rule-id: off|on|level}}]"),
 }
 CONFIG_KEYS = tuple(_SCHEMA)
 

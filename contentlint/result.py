@@ -58,7 +58,8 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     posts: list[PostSummary] = field(default_factory=list)
     files: int = 0
-    failing: int = 0  # findings at or above the fail level of the config that governs their file
+    fail_levels: dict[str, str] = field(default_factory=dict)  # path -> fail level of the config governing it
+    baselined: int = 0  # findings hidden because the baseline knows them
     calendars: list[CalendarReport] = field(default_factory=list)
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # every rule that ran, for SARIF and reports
 
@@ -69,11 +70,15 @@ class Result:
             self.findings.append(finding)
 
     def add(self, findings: list[Finding], fail_level: str) -> None:
-        threshold = LEVEL_RANK[fail_level]
         for finding in findings:
             self.findings.append(finding)
-            if not finding.fatal and LEVEL_RANK[finding.level] >= threshold:
-                self.failing += 1
+            self.fail_levels.setdefault(finding.path, fail_level)
+
+    @property
+    def failing(self) -> int:
+        """Findings at or above the fail level of the config that governs their file."""
+        return sum(1 for f in self.findings if not f.fatal
+                   and LEVEL_RANK[f.level] >= LEVEL_RANK[self.fail_levels.get(f.path, "warning")])
 
     def finish(self) -> Result:
         # A post linted on its own and again as a calendar entry (`file:`) yields the same findings twice.

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import Any, BinaryIO, Iterator
 
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ConfigError, ContentlintError, InputError, RuleError
@@ -18,8 +18,21 @@ from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
 from contentlint.sources.discover import Target, discover
 from contentlint.sources.load import load_target
+from contentlint.suppress import FileSuppressions
+from contentlint.suppress import apply as apply_suppressions
 
 ERROR_IDS = {InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error"}
+BUILTIN_RULES = (
+    RuleInfo("input-error", "error", "A file could not be read or parsed (encoding, binary data, broken front matter, "
+             "an empty post, a calendar entry that makes no sense); the rest of the run went on.", "builtin"),
+    RuleInfo("config-error", "error", "A .contentlint.yaml could not be used: malformed, or an unknown key or rule.",
+             "builtin"),
+    RuleInfo("rule-error", "error", "A rule pack does not match the rule schema.", "builtin"),
+    RuleInfo("unsupported-language", "warning", "The post's language has no pipeline; only language-independent "
+             "rules ran.", "builtin"),
+    RuleInfo("unused-suppression", "warning", "A suppression comment or front-matter `contentlint: {disable: ...}` "
+             "that silenced nothing: remove it so that it does not hide a future finding.", "builtin"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +72,7 @@ class Runner:
         self.options = options
         self.stdin = stdin
         self.resolver = ConfigResolver(options.config_file, options.use_config_files)
-        self._rulesets: dict[Path | None, RuleSet] = {}
+        self._rulesets: dict[tuple[Any, ...], RuleSet] = {}
 
     def effective(self, config: Config) -> Config:
         if self.options.language:
@@ -71,9 +84,10 @@ class Runner:
         return config
 
     def ruleset(self, config: Config) -> RuleSet:
-        if config.path not in self._rulesets:
-            self._rulesets[config.path] = RuleSet.from_book(rulebook_for_config(config))
-        return self._rulesets[config.path]
+        key = (config.path, tuple(sorted((k, v.enabled, v.level) for k, v in config.rules.items())))
+        if key not in self._rulesets:
+            self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config))
+        return self._rulesets[key]
 
     def run(self, paths: list[str]) -> Result:
         result = Result()
@@ -82,6 +96,8 @@ class Runner:
         for ruleset in self._rulesets.values():
             for rule in ruleset.rules:
                 result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind))
+        for info in BUILTIN_RULES:
+            result.rules.setdefault(info.id, info)
         return result.finish()
 
     def iter_posts(self, paths: list[str], result: Result) -> Iterator[tuple[Analysis, list[Finding]]]:
@@ -90,6 +106,7 @@ class Runner:
         calendars: dict[str, tuple[Calendar, Config, list[EntryResult]]] = {}
         feeds: dict[str, tuple[Config, list[EntryResult]]] = {}
         feed_of: dict[int, str] = {}
+        suppressions: dict[str, FileSuppressions] = {}
 
         def posts() -> Iterator[Post]:
             for target in self._targets(paths, result):
@@ -98,6 +115,8 @@ class Runner:
                     config = self.effective(self._config_for(target))
                     ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
                     loaded = load_target(target, config, self.stdin, self.options.target)
+                    if loaded.suppressions is not None and loaded.suppressions.directives:
+                        suppressions[loaded.suppressions.path] = loaded.suppressions
                     for error in loaded.errors:
                         result.add_error(error, error_id(error))
                     if loaded.calendar is not None:
@@ -135,6 +154,7 @@ class Runner:
                 target = resolve_target(self.options.target or config.target, config.tolerance)
                 feed = Calendar(path=root, name=root, kind="feed", target=target)
                 self._finish_calendar(result, feed, config, results)
+        result.findings = apply_suppressions(result.findings, suppressions)
 
     def _finish_calendar(self, result: Result, calendar: Calendar, config: Config,
                          results: list[EntryResult]) -> None:
@@ -145,7 +165,7 @@ class Runner:
     def _config_for(self, target: Target) -> Config:
         if target.path is None:
             return self.resolver.for_directory(Path.cwd())
-        return self.resolver.for_file(target.path)
+        return self.resolver.for_file(target.path).for_path(target.path)
 
     def _targets(self, paths: list[str], result: Result) -> Iterator[Target]:
         for path in paths:

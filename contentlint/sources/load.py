@@ -8,7 +8,9 @@ from typing import Any, BinaryIO
 from contentlint.calendar.mix import resolve_target
 from contentlint.calendar.model import Calendar
 from contentlint.errors import ContentlintError
+from contentlint.sourcemap import SourceFile
 from contentlint.sources.calendar import decode_csv, is_calendar, load_csv_calendar, load_yaml_calendar
+from contentlint.suppress import FileSuppressions, scan
 from contentlint.config import Config
 from contentlint.errors import InputError
 from contentlint.model import Post
@@ -42,6 +44,7 @@ class Loaded:
     posts: list[Post] = field(default_factory=list)
     calendar: Calendar | None = None
     errors: list[ContentlintError] = field(default_factory=list)
+    suppressions: FileSuppressions | None = None
 
 
 def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
@@ -60,6 +63,28 @@ def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
             raise
         return Loaded([e.post for e in calendar.entries if e.post], calendar, errors)
     file = decode(data, target.display, config.max_file_bytes)
+    loaded = _load_text(target, config, file, name, target_override)
+    loaded.suppressions = scan(file.path, file.text, yaml=name.endswith(YAML_SUFFIXES))
+    for post in loaded.posts:
+        _front_matter_disable(post, loaded.suppressions)
+    return loaded
+
+
+def _front_matter_disable(post: Post, suppressions: FileSuppressions) -> None:
+    """`contentlint: {disable: [rule-id, ...]}` in front matter (or a YAML post) silences rules for the file."""
+    settings = post.fields.get("contentlint")
+    if settings is None or post.path != suppressions.path or post.calendar is not None:
+        return
+    disable = settings.get("disable") if isinstance(settings, dict) else None
+    if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
+        where = post.field_positions.get("contentlint")
+        raise InputError("`contentlint:` expects {disable: [rule-id, ...]}", post.path,
+                         where.line if where else None, where.column if where else None)
+    where = post.field_positions.get("contentlint")
+    suppressions.add_whole_file(disable, where.line if where else 1, where.column if where else 1)
+
+
+def _load_text(target: Target, config: Config, file: SourceFile, name: str, target_override: Any) -> Loaded:
     if name.endswith(YAML_SUFFIXES):
         loaded = load_yaml(file.text, file.path)
         if is_calendar(loaded.data):

@@ -1,0 +1,155 @@
+"""Suppression as linter users expect it: inline comments, front matter, per-path config; and a baseline.
+
+Markdown:  <!-- contentlint-disable rule-a, rule-b -->  ...  <!-- contentlint-enable rule-a -->
+           <!-- contentlint-disable-next-line rule-a -->
+YAML:      # contentlint: disable=rule-a,rule-b     (alone on a line: until `enable` or the end of the file;
+           # contentlint: enable=rule-a               after code on a line: that line only)
+           # contentlint: disable-next-line=rule-a
+Front matter:  contentlint: {disable: [rule-a]}     (the whole file)
+No rule ids means every rule. Input, config and rule errors are never suppressed. A directive that suppresses
+nothing is reported as `unused-suppression`.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from contentlint.errors import ConfigError
+from contentlint.model import Finding
+
+ALL = "*"
+UNUSED = "unused-suppression"
+_MD = re.compile(r"<!--\s*contentlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+_YAML = re.compile(r"#\s*contentlint:\s*(disable-next-line|disable|enable)\b(?:\s*=\s*([\w\s,-]*))?")
+_IDS = re.compile(r"[a-z][a-z0-9-]*")
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@dataclass(slots=True)
+class Directive:
+    line: int
+    column: int
+    rules: frozenset[str]
+    first: int  # lines covered, inclusive
+    last: int
+    used: bool = False
+
+    def covers(self, finding: Finding) -> bool:
+        return self.first <= finding.line <= self.last and (ALL in self.rules or finding.rule_id in self.rules)
+
+
+@dataclass(slots=True)
+class FileSuppressions:
+    path: str
+    directives: list[Directive] = field(default_factory=list)
+
+    def add_whole_file(self, rules: Iterable[str], line: int, column: int) -> None:
+        self.directives.append(Directive(line, column, frozenset(rules) or frozenset({ALL}), 1, 10**9))
+
+
+def _rules(text: str | None) -> frozenset[str]:
+    found = frozenset(_IDS.findall(text or ""))
+    return found or frozenset({ALL})
+
+
+def scan(path: str, text: str, yaml: bool) -> FileSuppressions:
+    """Directives in a file's text (Markdown comments, or YAML comments for .yaml/.yml/.csv-free files)."""
+    result = FileSuppressions(path)
+    lines = text.split("\n")
+    last_line = len(lines)
+    open_blocks: dict[str, Directive] = {}
+    pattern = _YAML if yaml else _MD
+    for number, line in enumerate(lines, 1):
+        for match in pattern.finditer(line):
+            action, rules = match.group(1), _rules(match.group(2))
+            column = match.start() + 1
+            alone = not line[:match.start()].strip() or (not yaml and line.strip() == match.group(0).strip())
+            if action == "disable-next-line":
+                result.directives.append(Directive(number, column, rules, number + 1, number + 1))
+            elif action == "disable":
+                if yaml and not alone:
+                    result.directives.append(Directive(number, column, rules, number, number))
+                    continue
+                directive = Directive(number, column, rules, number, last_line)
+                result.directives.append(directive)
+                for rule in rules:
+                    open_blocks[rule] = directive
+            else:  # enable: close the open blocks for these rules
+                for rule in rules if ALL not in rules else list(open_blocks):
+                    directive = open_blocks.pop(rule, None)
+                    if directive is not None:
+                        directive.last = number
+    return result
+
+
+def apply(findings: list[Finding], suppressions: dict[str, FileSuppressions]) -> list[Finding]:
+    """Findings not covered by a directive, plus an `unused-suppression` warning for each unused directive."""
+    kept = []
+    for finding in findings:
+        file = suppressions.get(finding.path)
+        covering = [d for d in file.directives if d.covers(finding)] if file and not finding.fatal else []
+        for directive in covering:
+            directive.used = True
+        if not covering:
+            kept.append(finding)
+    for file in suppressions.values():
+        for d in file.directives:
+            if not d.used:
+                rules = "every rule" if ALL in d.rules else ", ".join(sorted(d.rules))
+                kept.append(Finding(file.path, d.line, d.column, "warning", UNUSED,
+                                    f"suppression of {rules} is unused: nothing here was reported; remove it"))
+    return kept
+
+
+# -- baseline -------------------------------------------------------------------------------------------------
+
+def _what(finding: Finding) -> str:
+    # Numbers in messages (confidence, counts, days) drift between runs; the matched text does not.
+    return finding.text or _NUMBERS.sub("#", finding.message)
+
+
+def fingerprint(finding: Finding, occurrence: int) -> str:
+    """Stable across line shifts: the file, the rule, what was matched (or the message) and which occurrence."""
+    basis = "\x1f".join((finding.path.replace("\\", "/"), finding.rule_id, _what(finding), str(occurrence)))
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+
+
+def fingerprints(findings: Iterable[Finding]) -> list[tuple[str, Finding]]:
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for finding in sorted(findings, key=Finding.sort_key):
+        key = (finding.path, finding.rule_id, _what(finding))
+        seen[key] = seen.get(key, 0) + 1
+        out.append((fingerprint(finding, seen[key]), finding))
+    return out
+
+
+def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
+    entries = [{"fingerprint": fp, "path": f.path, "rule": f.rule_id, "line": f.line, "message": f.message}
+               for fp, f in fingerprints(f for f in findings if not f.fatal)]
+    path.write_text(json.dumps({"schema": "contentlint.baseline/1", "findings": entries}, ensure_ascii=False,
+                               indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def read_baseline(path: Path) -> set[str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {entry["fingerprint"] for entry in data["findings"]}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ConfigError(f"not a contentlint baseline: {exc}", str(path)) from None
+
+
+def filter_baseline(findings: list[Finding], known: set[str]) -> tuple[list[Finding], int]:
+    """(findings that are new, how many were in the baseline)."""
+    kept, hidden = [], 0
+    for fp, finding in fingerprints(findings):
+        if fp in known and not finding.fatal:
+            hidden += 1
+        else:
+            kept.append(finding)
+    return kept, hidden
