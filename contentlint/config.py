@@ -118,6 +118,8 @@ def _size(value: Any) -> int:
 
 
 def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
+    if value is None:  # `rules:` with only commented-out entries below it
+        return {}
     if not isinstance(value, dict):
         raise ValueError("expected a mapping of rule id -> off | on | error | warning | info")
     overrides = {}

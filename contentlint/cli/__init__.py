@@ -18,10 +18,11 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from contentlint.cli import check, classify, evaluate, explain, report, rules, train
+    from contentlint.cli import check, classify, evaluate, explain, init, report, rules, train
 
-    for module in (check, report, classify, rules, explain, train, evaluate):
+    for module in (check, report, classify, rules, explain, init, train, evaluate):
         cli.add_command(module.command)
+    cli.add_command(init.config_command)
 
 
 _register()

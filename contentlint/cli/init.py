@@ -1,0 +1,72 @@
+"""`contentlint init`: write a commented .contentlint.yaml; `contentlint config --show`: the effective config."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import yaml
+
+from contentlint.config import CONFIG_NAMES, ConfigResolver
+
+TEMPLATE = """\
+# contentlint configuration. Found by walking up from each file's folder; the nearest file wins.
+# Every key is optional; unknown keys are errors. `contentlint config --show FILE` prints what applies to a file.
+
+# Language for posts without a `lang` field (en, ja). Leave unset to detect it from the text.
+# language: en
+
+# Lowest finding level that makes the exit code 1: error, warning or info.
+fail_level: warning
+
+# Files to lint when walking folders, and files or folders to skip.
+include: ["*.md", "*.markdown", "*.mdx", "*.yaml", "*.yml", "*.csv"]
+exclude: [".*", node_modules, __pycache__, venv]
+
+# Extra rule packs (YAML files or folders), relative to this file.
+# packs: [content-rules/]
+
+# Per-rule settings: off, on, or a level (error, warning, info). `contentlint rules` lists the ids.
+rules:
+  # hard-sell: error
+  # company-centric: off
+
+# Rule settings for some paths only (globs relative to this file).
+# overrides:
+#   - files: ["drafts/**"]
+#     rules: {hard-sell: off}
+
+# Stage-mix target for calendars and feeds: 80-20, 4-1-1, thirds, 70-20-10, or {pre: 0.5, at: 0.2, post: 0.3}.
+target: 80-20
+# tolerance: 0.1        # for a custom target
+# A calendar or feed scoring below this fails the run (exit 1).
+fail_under: 60
+
+# Larger files are refused with an error.
+max_file_bytes: 2000000
+"""
+
+
+@click.command("init")
+@click.option("--force", is_flag=True, help="Overwrite an existing .contentlint.yaml.")
+def command(force: bool) -> int:
+    """Write a commented .contentlint.yaml in the current folder."""
+    path = Path.cwd() / CONFIG_NAMES[0]
+    if path.exists() and not force:
+        raise click.UsageError(f"{path.name} already exists (use --force to overwrite)")
+    path.write_text(TEMPLATE, encoding="utf-8")
+    click.echo(f"wrote {path.name}")
+    return 0
+
+
+@click.command("config")
+@click.option("--show", "show", is_flag=True, required=True, help="Print the merged effective config.")
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use this config file instead of the nearest one.")
+def config_command(show: bool, path: Path | None, config_file: Path | None) -> int:
+    """Show the effective config for PATH (default: the current folder), as YAML."""
+    resolver = ConfigResolver(config_file)
+    target = path or Path.cwd()
+    config = resolver.for_directory(target) if target.is_dir() else resolver.for_file(target).for_path(target)
+    click.echo(yaml.safe_dump(config.to_dict(), allow_unicode=True, sort_keys=False), nl=False)
+    return 0
