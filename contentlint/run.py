@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
 
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ConfigError, ContentlintError, InputError, RuleError
@@ -68,9 +68,11 @@ def rulebook_for_config(config: Config) -> RuleBook:
 
 
 class Runner:
-    def __init__(self, options: RunOptions, stdin: BinaryIO | None = None) -> None:
+    def __init__(self, options: RunOptions, stdin: BinaryIO | None = None,
+                 on_file: Callable[[str], None] | None = None) -> None:
         self.options = options
         self.stdin = stdin
+        self.on_file = on_file  # called with each file's name as it is read (progress display)
         self.resolver = ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[tuple[Any, ...], RuleSet] = {}
 
@@ -111,6 +113,8 @@ class Runner:
         def posts() -> Iterator[Post]:
             for target in self._targets(paths, result):
                 result.files += 1
+                if self.on_file is not None:
+                    self.on_file(target.display)
                 try:
                     config = self.effective(self._config_for(target))
                     ruleset = self.ruleset(config)  # a broken pack or config fails here, per file

@@ -7,10 +7,22 @@ from pathlib import Path
 import click
 
 from contentlint.cli.options import build_run_options, fail_level_option, gate_options, run_options
+from contentlint.cli.progress import progress
 from contentlint.cli.report import emit, output_options
 from contentlint.report import FORMATS
 from contentlint.run import Runner
+from contentlint.sources.changed import calendars_touching, changed_files
+from contentlint.sources.discover import discover
 from contentlint.suppress import filter_baseline, read_baseline, write_baseline
+
+
+def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
+    """The PATHs' files (walked as usual) that git reports as changed, plus calendars pointing at them."""
+    candidates = [t.path for t in discover(paths, runner.resolver) if t.path is not None]
+    changed = set(changed_files(rev, Path.cwd()))
+    picked = [p for p in candidates if p.resolve() in {c.resolve() for c in changed}]
+    picked += calendars_touching(picked, candidates)
+    return [str(p) for p in sorted(set(picked))]
 
 
 @click.command("check")
@@ -20,15 +32,24 @@ from contentlint.suppress import filter_baseline, read_baseline, write_baseline
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Output format (auto: github inside GitHub Actions, else text).")
 @output_options
+@click.option("--changed", "changed", is_flag=False, flag_value="HEAD", default=None, metavar="[REV]",
+              help="Lint only files changed against REV (default: staged and unstaged changes against HEAD), and "
+                   "calendars whose entries point at a changed file.")
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
               help="Known findings: written on the first run (when FILE does not exist); later runs report and "
                    "fail only on findings that are not in it.")
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
             stdin_filename: str, fail_level: str | None, target: str | None, fail_under: int | None,
-            fmt: str, output: Path | None, template: Path | None, baseline: Path | None) -> int:
+            fmt: str, output: Path | None, template: Path | None, changed: str | None,
+            baseline: Path | None) -> int:
     """Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."""
     options = build_run_options(config_file, no_config, language, stdin_filename, fail_level, target, fail_under)
-    result = Runner(options, stdin=sys.stdin.buffer).run(list(paths))
+    runner = Runner(options, stdin=sys.stdin.buffer)
+    selected = list(paths)
+    if changed is not None:
+        selected = _changed(runner, selected, None if changed == "HEAD" else changed)
+    with progress(runner, selected):
+        result = runner.run(selected)
     if baseline is not None:
         if baseline.exists():
             result.findings, result.baselined = filter_baseline(result.findings, read_baseline(baseline))

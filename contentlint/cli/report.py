@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from contentlint.cli.options import build_run_options, gate_options, run_options
+from contentlint.cli.progress import progress
 from contentlint.report import FORMATS, resolve_format, write_report
 from contentlint.result import Result
 from contentlint.run import Runner
@@ -50,6 +51,8 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
             template: Path | None) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under)
-    result = Runner(options, stdin=sys.stdin.buffer).run(list(paths))
+    runner = Runner(options, stdin=sys.stdin.buffer)
+    with progress(runner, list(paths)):
+        result = runner.run(list(paths))
     emit(result, fmt, output, template)
     return 2 if result.has_fatal else 0

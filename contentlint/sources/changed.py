@@ -1,0 +1,46 @@
+"""`--changed [REV]`: the files git says changed (staged + unstaged against HEAD, or against REV)."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from contentlint.errors import ConfigError
+from contentlint.sources.calendar import is_calendar
+from contentlint.yamlsafe import load_yaml
+
+
+def changed_files(rev: str | None, cwd: Path) -> list[Path]:
+    """Existing files changed against ``rev`` (default HEAD, staged and unstaged) plus untracked ones."""
+    def git(*args: str) -> list[str]:
+        try:
+            proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+        except FileNotFoundError:
+            raise ConfigError("--changed needs git, which is not installed") from None
+        except subprocess.CalledProcessError as exc:
+            raise ConfigError(f"--changed: git {' '.join(args)} failed: {exc.stderr.strip()}") from None
+        return [line for line in proc.stdout.splitlines() if line]
+
+    top = Path(git("rev-parse", "--show-toplevel")[0])
+    names = git("diff", "--name-only", "--diff-filter=ACMR", rev or "HEAD")
+    names += git("ls-files", "--others", "--exclude-standard")
+    return sorted({(top / name) for name in names if (top / name).is_file()})
+
+
+def calendars_touching(paths: list[Path], candidates: list[Path]) -> list[Path]:
+    """Calendars among ``candidates`` whose `file:` entries point at one of the changed ``paths``."""
+    changed = {p.resolve() for p in paths}
+    found = []
+    for calendar in candidates:
+        if calendar.suffix.lower() not in (".yaml", ".yml") or calendar.resolve() in changed:
+            continue
+        try:
+            data = load_yaml(calendar.read_text(encoding="utf-8-sig"), str(calendar)).data
+        except Exception:  # noqa: BLE001 - a broken calendar is reported when it is linted, not here
+            continue
+        if not is_calendar(data):
+            continue
+        files = {(calendar.parent / str(e["file"])).resolve() for e in data["entries"]
+                 if isinstance(e, dict) and e.get("file")}
+        if files & changed:
+            found.append(calendar)
+    return found
