@@ -83,6 +83,8 @@ class Result:
     def finish(self) -> Result:
         # A post linted on its own and again as a calendar entry (`file:`) yields the same findings twice.
         self.findings = sorted(set(self.findings), key=Finding.sort_key)
+        # Posts in file order; cached files are replayed before analysed ones, so arrival order is not stable.
+        self.posts.sort(key=lambda p: (p.path, p.line, p.title, p.label or ""))
         return self
 
     @property

@@ -17,7 +17,8 @@ from contentlint.result import PostSummary, Result, RuleInfo
 from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
 from contentlint.sources.discover import Target, discover
-from contentlint.sources.load import load_target
+from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
+from contentlint.sources.load import load_target, read_bytes
 from contentlint.suppress import FileSuppressions
 from contentlint.suppress import apply as apply_suppressions
 
@@ -44,6 +45,7 @@ class RunOptions:
     stdin_name: str = "<stdin>"
     target: str | None = None  # overrides every calendar's and config's stage-mix target
     fail_under: int | None = None  # overrides every config's fail_under
+    cache_dir: Path | None = None  # None: no cache
 
 
 def error_id(error: ContentlintError) -> str:
@@ -73,6 +75,8 @@ class Runner:
         self.options = options
         self.stdin = stdin
         self.on_file = on_file  # called with each file's name as it is read (progress display)
+        self.cache = Cache(options.cache_dir) if options.cache_dir is not None else None
+        self._environments: dict[Any, str] = {}
         self.resolver = ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[tuple[Any, ...], RuleSet] = {}
 
@@ -109,6 +113,7 @@ class Runner:
         feeds: dict[str, tuple[Config, list[EntryResult]]] = {}
         feed_of: dict[int, str] = {}
         suppressions: dict[str, FileSuppressions] = {}
+        pending: dict[str, dict[str, Any]] = {}  # display path -> what to store in the cache once analysed
 
         def posts() -> Iterator[Post]:
             for target in self._targets(paths, result):
@@ -118,7 +123,14 @@ class Runner:
                 try:
                     config = self.effective(self._config_for(target))
                     ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
-                    loaded = load_target(target, config, self.stdin, self.options.target)
+                    data, key = self._cache_lookup(target, config)
+                    if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
+                        self._replay(entry, target, config, result, feeds, suppressions)
+                        continue
+                    loaded = load_target(target, config, self.stdin, self.options.target, data)
+                    if key is not None and loaded.calendar is None and not loaded.errors and loaded.posts:
+                        pending[target.display] = {"key": key, "left": len(loaded.posts), "posts": [],
+                                                   "findings": [], "feed": [], "suppressions": loaded.suppressions}
                     if loaded.suppressions is not None and loaded.suppressions.directives:
                         suppressions[loaded.suppressions.path] = loaded.suppressions
                     for error in loaded.errors:
@@ -150,6 +162,8 @@ class Runner:
                 calendars[post.calendar][2].append(entry_result)
             elif entry_result is not None and id(post) in feed_of:
                 feeds[feed_of.pop(id(post))][1].append(entry_result)
+            if post.path in pending and post.calendar is None:
+                self._remember(pending, post.path, result.posts[-1], findings, entry_result, feed_of)
             yield analysis, findings
         for calendar, config, results in calendars.values():
             self._finish_calendar(result, calendar, config, results)
@@ -159,6 +173,44 @@ class Runner:
                 feed = Calendar(path=root, name=root, kind="feed", target=target)
                 self._finish_calendar(result, feed, config, results)
         result.findings = apply_suppressions(result.findings, suppressions)
+
+    def _cache_lookup(self, target: Target, config: Config) -> tuple[bytes | None, str | None]:
+        """The file's bytes and its cache key (None for stdin, CSV calendars or without a cache)."""
+        if self.cache is None or target.path is None or target.display.lower().endswith(".csv"):
+            return None, None
+        data = read_bytes(target, config.max_file_bytes)
+        if len(data) > config.max_file_bytes:
+            return data, None
+        ident = (id(config), config.path)
+        if ident not in self._environments:
+            self._environments[ident] = environment_key(
+                config, (self.options.target, self.options.language, config.fail_level))
+        extra = f"{target.display}\0{target.root}".encode()
+        return data, self.cache.key(extra + b"\0" + data, self._environments[ident])
+
+    def _replay(self, entry: dict[str, Any], target: Target, config: Config, result: Result,
+                feeds: dict[str, tuple[Config, list[EntryResult]]],
+                suppressions: dict[str, FileSuppressions]) -> None:
+        posts, findings, feed, file_suppressions = load_outcome(entry)
+        result.posts.extend(posts)
+        result.add(findings, config.fail_level)
+        if feed and target.root is not None:
+            feeds.setdefault(target.root, (config, []))[1].extend(feed)
+        if file_suppressions is not None and file_suppressions.directives:
+            suppressions[file_suppressions.path] = file_suppressions
+
+    def _remember(self, pending: dict[str, dict[str, Any]], path: str, summary: PostSummary,
+                  findings: list[Finding], entry_result: EntryResult | None, feed_of: dict[int, str]) -> None:
+        record = pending[path]
+        record["posts"].append(summary)
+        record["findings"].extend(findings)
+        if entry_result is not None and entry_result.date is not None and summary.path == path:
+            record["feed"].append(entry_result)
+        record["left"] -= 1
+        if record["left"] == 0 and self.cache is not None:
+            del pending[path]
+            self.cache.put(record["key"], dump_outcome(record["posts"], record["findings"], record["feed"],
+                                                       record["suppressions"]))
 
     def _finish_calendar(self, result: Result, calendar: Calendar, config: Config,
                          results: list[EntryResult]) -> None:

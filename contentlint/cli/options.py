@@ -8,6 +8,7 @@ import click
 
 from contentlint.calendar.mix import PRESETS
 from contentlint.config import FAIL_LEVELS
+from contentlint.cache import default_dir
 from contentlint.run import RunOptions
 
 
@@ -21,6 +22,10 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Language for posts without a `lang` field (default: detect)."),
         click.option("--stdin-filename", default="<stdin>", show_default=True,
                      help="Name to report for input read from '-'."),
+        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Where results of unchanged files are kept (default: $XDG_CACHE_HOME/contentlint, "
+                          "~/.cache/contentlint)."),
+        click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -42,8 +47,10 @@ def fail_level_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 def build_run_options(config_file: Path | None, no_config: bool, language: str | None, stdin_filename: str,
                       fail_level: str | None = None, target: str | None = None,
-                      fail_under: int | None = None) -> RunOptions:
+                      fail_under: int | None = None, cache_dir: Path | None = None,
+                      no_cache: bool = False) -> RunOptions:
     if config_file is not None and not config_file.is_file():
         raise click.BadParameter(f"{config_file}: no such file", param_hint="--config")
     return RunOptions(config_file=config_file, use_config_files=not no_config, fail_level=fail_level,
-                      language=language, stdin_name=stdin_filename, target=target, fail_under=fail_under)
+                      language=language, stdin_name=stdin_filename, target=target, fail_under=fail_under,
+                      cache_dir=None if no_cache else (cache_dir or default_dir()))

@@ -48,9 +48,10 @@ class Loaded:
 
 
 def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
-                target_override: Any = None) -> Loaded:
+                target_override: Any = None, data: bytes | None = None) -> Loaded:
     """Posts (or a calendar) in the target; nothing for a YAML/CSV file found by walking that holds neither."""
-    data = read_bytes(target, config.max_file_bytes, stdin)
+    if data is None:
+        data = read_bytes(target, config.max_file_bytes, stdin)
     name = target.display.lower()
     target_mix = target_override if target_override is not None else config.target
     if name.endswith(".csv"):

@@ -1,0 +1,137 @@
+"""Per-file result cache: unchanged files are not analysed again.
+
+An entry is keyed by the file's bytes, the effective config, the rule packs' contents, the shipped model's card
+and the contentlint version, so any change to any of them misses. Entries are JSON (never pickle: a foreign
+entry must not be able to run code), written atomically; a corrupt or foreign entry is ignored and rebuilt.
+When every file hits, spaCy is never imported. Calendars are not cached (their entries can live in other files).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from contentlint import __version__
+from contentlint.calendar.model import Entry
+from contentlint.calendar.report import EntryResult
+from contentlint.config import Config
+from contentlint.model import Finding
+from contentlint.nlp import pipeline
+from contentlint.result import PostSummary
+from contentlint.rewrite.forms import Rewrites
+from contentlint.rules.pack import default_pack_files, pack_files
+from contentlint.suppress import Directive, FileSuppressions
+
+FORMAT = 1
+
+
+def default_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "contentlint"
+
+
+@lru_cache(maxsize=64)
+def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _digest_of(path: Path) -> str:
+    stat = path.stat()
+    return _file_digest(path, stat.st_mtime_ns, stat.st_size)
+
+
+def environment_key(config: Config, extra: tuple[Any, ...]) -> str:
+    """Everything but the file's own bytes that decides a file's results."""
+    packs = [*default_pack_files(), *(p for pack in config.packs for p in pack_files(pack))]
+    card = pipeline.MODELS_DIR / "card.json"
+    parts = {
+        "format": FORMAT, "version": __version__, "config": config.to_dict(), "extra": [str(e) for e in extra],
+        "packs": [(str(p), _digest_of(p)) for p in packs],
+        "model": _digest_of(card) if card.is_file() else None,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
+
+
+class Cache:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.hits = self.misses = 0
+
+    def key(self, data: bytes, environment: str) -> str:
+        return hashlib.sha256(environment.encode() + b"\0" + data).hexdigest()
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        path = self.directory / key[:2] / f"{key}.json"
+        try:
+            entry = json.loads(path.read_text(encoding="utf-8"))
+            if entry.get("format") != FORMAT or entry.get("key") != key:
+                raise ValueError("foreign entry")
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, AttributeError):
+            self.misses += 1  # corrupt or foreign: rebuilt and overwritten on this run
+            return None
+        self.hits += 1
+        return entry
+
+    def put(self, key: str, entry: dict[str, Any]) -> None:
+        folder = self.directory / key[:2]
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({**entry, "format": FORMAT, "key": key}, handle, ensure_ascii=False)
+            os.replace(tmp, folder / f"{key}.json")  # atomic: readers see the old entry or the new one
+        except OSError:
+            pass  # a read-only or full cache folder only costs speed
+
+
+# -- (de)serialising one file's outcome ------------------------------------------------------------------------
+
+def dump_outcome(posts: list[PostSummary], findings: list[Finding], feed: list[EntryResult],
+                 suppressions: FileSuppressions | None) -> dict[str, Any]:
+    return {
+        "posts": [_post(p) for p in posts],
+        "findings": [asdict(f) for f in findings],
+        "feed": [{"index": r.entry.index, "line": r.entry.line, "path": r.entry.path,
+                  "date": r.date.isoformat() if r.date else None, "channel": r.channel, "label": r.label,
+                  "group": r.group, "stage": r.stage, "confidence": r.confidence} for r in feed],
+        "suppressions": None if suppressions is None else {
+            "path": suppressions.path,
+            "directives": [{"line": d.line, "column": d.column, "rules": sorted(d.rules), "first": d.first,
+                            "last": d.last} for d in suppressions.directives]},
+    }
+
+
+def _post(p: PostSummary) -> dict[str, Any]:
+    data = asdict(p)
+    data["rewrites"] = p.rewrites.to_dict() if p.rewrites else None
+    data["evidence"] = [list(e) for e in p.evidence]
+    return data
+
+
+def load_outcome(entry: dict[str, Any]) -> tuple[list[PostSummary], list[Finding], list[EntryResult],
+                                                  FileSuppressions | None]:
+    posts = []
+    for data in entry["posts"]:
+        rewrites = data.pop("rewrites")
+        data["evidence"] = tuple(tuple(e) for e in data["evidence"])
+        posts.append(PostSummary(**data, rewrites=Rewrites(tuple(rewrites["headlines"]), tuple(rewrites["questions"]),
+                                                           rewrites["slots"]) if rewrites else None))
+    findings = [Finding(**f) for f in entry["findings"]]
+    feed = [EntryResult(Entry(r["index"], r["line"], r["path"],
+                              dt.date.fromisoformat(r["date"]) if r["date"] else None, r["channel"]),
+                        r["label"], r["group"], r["stage"], r["confidence"]) for r in entry["feed"]]
+    raw = entry["suppressions"]
+    suppressions = None
+    if raw is not None:
+        suppressions = FileSuppressions(raw["path"], [Directive(d["line"], d["column"], frozenset(d["rules"]),
+                                                                d["first"], d["last"]) for d in raw["directives"]])
+    return posts, findings, feed, suppressions
