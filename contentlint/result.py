@@ -85,6 +85,7 @@ class Result:
         self.findings = sorted(set(self.findings), key=Finding.sort_key)
         # Posts in file order; cached files are replayed before analysed ones, so arrival order is not stable.
         self.posts.sort(key=lambda p: (p.path, p.line, p.title, p.label or ""))
+        self.calendars.sort(key=lambda c: (c.calendar.kind, c.calendar.path))
         return self
 
     @property

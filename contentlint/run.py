@@ -1,6 +1,10 @@
 """The shell around the core: find files, load configs and rule packs, read posts, collect one Result."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator
@@ -22,6 +26,7 @@ from contentlint.sources.load import load_target, read_bytes
 from contentlint.suppress import FileSuppressions
 from contentlint.suppress import apply as apply_suppressions
 
+FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
 ERROR_IDS = {InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error"}
 BUILTIN_RULES = (
     RuleInfo("input-error", "error", "A file could not be read or parsed (encoding, binary data, broken front matter, "
@@ -46,6 +51,7 @@ class RunOptions:
     target: str | None = None  # overrides every calendar's and config's stage-mix target
     fail_under: int | None = None  # overrides every config's fail_under
     cache_dir: Path | None = None  # None: no cache
+    jobs: int = 0  # worker processes; 0: automatic (only when there are enough files)
 
 
 def error_id(error: ContentlintError) -> str:
@@ -97,8 +103,13 @@ class Runner:
 
     def run(self, paths: list[str]) -> Result:
         result = Result()
-        for _analysis, _findings in self.iter_posts(paths, result):
-            pass
+        targets = list(self._targets(paths, result))
+        jobs = self._jobs(targets)
+        if jobs > 1:
+            self._run_parallel(targets, jobs, result)
+        else:
+            for _analysis, _findings in self.iter_posts(paths, result, targets=targets):
+                pass
         for ruleset in self._rulesets.values():
             for rule in ruleset.rules:
                 result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind))
@@ -106,17 +117,58 @@ class Runner:
             result.rules.setdefault(info.id, info)
         return result.finish()
 
-    def iter_posts(self, paths: list[str], result: Result) -> Iterator[tuple[Analysis, list[Finding]]]:
-        """Each post's analysis and findings, in input order; errors and findings are added to ``result``."""
+    def _jobs(self, targets: list[Target]) -> int:
+        """Worker processes for this run: only when the file count pays for loading a pipeline per worker."""
+        if any(t.path is None for t in targets):
+            return 1  # stdin is read by this process
+        if self.options.jobs > 0:
+            return min(self.options.jobs, len(targets))
+        return max(1, min(os.cpu_count() or 1, len(targets) // FILES_PER_JOB))
+
+    def _run_parallel(self, targets: list[Target], jobs: int, result: Result) -> None:
+        shards = [targets[i::jobs] for i in range(jobs)]
+        context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            outcomes = list(pool.map(_run_shard, [(self.options, shard) for shard in shards]))
+        feeds: dict[str, tuple[Config, list[EntryResult]]] = {}
+        suppressions: dict[str, FileSuppressions] = {}
+        for shard_result, shard_feeds, shard_suppressions in outcomes:
+            result.findings.extend(shard_result.findings)
+            result.posts.extend(shard_result.posts)
+            result.calendars.extend(shard_result.calendars)
+            result.files += shard_result.files
+            result.fail_levels.update(shard_result.fail_levels)
+            result.rules.update(shard_result.rules)
+            for root, (config, entries) in shard_feeds.items():
+                feeds.setdefault(root, (config, []))[1].extend(entries)
+            suppressions.update(shard_suppressions)
+        self._finish_feeds(result, feeds)
+        result.findings = apply_suppressions(result.findings, suppressions)
+
+    def _finish_feeds(self, result: Result, feeds: dict[str, tuple[Config, list[EntryResult]]]) -> None:
+        for root, (config, results) in sorted(feeds.items()):
+            if len(results) >= 2:
+                target = resolve_target(self.options.target or config.target, config.tolerance)
+                feed = Calendar(path=root, name=root, kind="feed", target=target)
+                self._finish_calendar(result, feed, config, results)
+
+    def iter_posts(self, paths: list[str], result: Result, targets: list[Target] | None = None,
+                   shard: bool = False) -> Iterator[tuple[Analysis, list[Finding]]]:
+        """Each post's analysis and findings, in input order; errors and findings are added to ``result``.
+
+        A ``shard`` (one worker's part of a parallel run) leaves feeds and suppressions to the parent, which
+        sees every file: they are kept in ``self.shard_feeds`` and ``self.shard_suppressions``.
+        """
         configs: dict[int, Config] = {}
         calendars: dict[str, tuple[Calendar, Config, list[EntryResult]]] = {}
         feeds: dict[str, tuple[Config, list[EntryResult]]] = {}
         feed_of: dict[int, str] = {}
         suppressions: dict[str, FileSuppressions] = {}
         pending: dict[str, dict[str, Any]] = {}  # display path -> what to store in the cache once analysed
+        self.shard_feeds, self.shard_suppressions = feeds, suppressions
 
         def posts() -> Iterator[Post]:
-            for target in self._targets(paths, result):
+            for target in (targets if targets is not None else self._targets(paths, result)):
                 result.files += 1
                 if self.on_file is not None:
                     self.on_file(target.display)
@@ -167,12 +219,9 @@ class Runner:
             yield analysis, findings
         for calendar, config, results in calendars.values():
             self._finish_calendar(result, calendar, config, results)
-        for root, (config, results) in feeds.items():
-            if len(results) >= 2:
-                target = resolve_target(self.options.target or config.target, config.tolerance)
-                feed = Calendar(path=root, name=root, kind="feed", target=target)
-                self._finish_calendar(result, feed, config, results)
-        result.findings = apply_suppressions(result.findings, suppressions)
+        if not shard:
+            self._finish_feeds(result, feeds)
+            result.findings = apply_suppressions(result.findings, suppressions)
 
     def _cache_lookup(self, target: Target, config: Config) -> tuple[bytes | None, str | None]:
         """The file's bytes and its cache key (None for stdin, CSV calendars or without a cache)."""
@@ -243,3 +292,16 @@ def _entry_result(analysis: Analysis) -> EntryResult | None:
     entry = Entry(index=post.index, line=post.entry_line or post.line, path=post.calendar or post.path,
                   date=date, channel=normalise_channel(post.fields.get("channel")), post=post)
     return EntryResult(entry, c.label, c.group, c.stage, c.confidence)
+
+
+def _run_shard(job: tuple[RunOptions, list[Target]]) -> tuple[Result, dict[str, Any], dict[str, FileSuppressions]]:
+    """One worker's part of a parallel run (a module-level function, so it can be sent to a process)."""
+    options, targets = job
+    runner = Runner(options)
+    result = Result()
+    for _analysis, _findings in runner.iter_posts([], result, targets=targets, shard=True):
+        pass
+    for ruleset in runner._rulesets.values():
+        for rule in ruleset.rules:
+            result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind))
+    return result, runner.shard_feeds, runner.shard_suppressions

@@ -39,12 +39,12 @@ def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
               help="Known findings: written on the first run (when FILE does not exist); later runs report and "
                    "fail only on findings that are not in it.")
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, fail_level: str | None, target: str | None, fail_under: int | None,
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, fail_level: str | None, target: str | None, fail_under: int | None,
             fmt: str, output: Path | None, template: Path | None, changed: str | None,
             baseline: Path | None) -> int:
     """Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."""
     options = build_run_options(config_file, no_config, language, stdin_filename, fail_level, target, fail_under,
-                                cache_dir, no_cache)
+                                cache_dir, no_cache, jobs)
     runner = Runner(options, stdin=sys.stdin.buffer)
     selected = list(paths)
     if changed is not None:

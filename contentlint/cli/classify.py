@@ -34,7 +34,7 @@ def post_record(analysis: Analysis) -> dict[str, Any] | None:
 @run_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, fmt: str) -> int:
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, fmt: str) -> int:
     """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
     # classify reports each analysis as it is made, so it always analyses (no cache)
     options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True)

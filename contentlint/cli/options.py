@@ -26,6 +26,8 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
                      help="Where results of unchanged files are kept (default: $XDG_CACHE_HOME/contentlint, "
                           "~/.cache/contentlint)."),
         click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache."),
+        click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
+                     help="Worker processes (0: automatic, one per 50 files up to the CPU count)."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -48,9 +50,9 @@ def fail_level_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def build_run_options(config_file: Path | None, no_config: bool, language: str | None, stdin_filename: str,
                       fail_level: str | None = None, target: str | None = None,
                       fail_under: int | None = None, cache_dir: Path | None = None,
-                      no_cache: bool = False) -> RunOptions:
+                      no_cache: bool = False, jobs: int = 0) -> RunOptions:
     if config_file is not None and not config_file.is_file():
         raise click.BadParameter(f"{config_file}: no such file", param_hint="--config")
     return RunOptions(config_file=config_file, use_config_files=not no_config, fail_level=fail_level,
                       language=language, stdin_name=stdin_filename, target=target, fail_under=fail_under,
-                      cache_dir=None if no_cache else (cache_dir or default_dir()))
+                      cache_dir=None if no_cache else (cache_dir or default_dir()), jobs=jobs)

@@ -47,11 +47,11 @@ def emit(result: Result, fmt: str, output: Path | None, template: Path | None) -
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
 @output_options
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
             template: Path | None) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
-                                cache_dir, no_cache)
+                                cache_dir, no_cache, jobs)
     runner = Runner(options, stdin=sys.stdin.buffer)
     with progress(runner, list(paths)):
         result = runner.run(list(paths))

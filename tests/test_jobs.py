@@ -1,0 +1,27 @@
+"""--jobs N gives the same bytes as --jobs 1, with a broken file among many still reporting the rest."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_check import run
+from tests.conftest import REPO
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
+def test_parallel_output_is_byte_identical(tmp_path: Path, fmt: str) -> None:
+    tree = tmp_path / "samples"
+    shutil.copytree(REPO / "samples", tree)
+    (tree / "broken.md").write_text("---\ntitle: [oops\n---\n", encoding="utf-8")
+    (tree / "sjis.md").write_bytes("今だけ半額".encode("cp932"))
+    outputs = []
+    for jobs in ("1", "2", "3"):
+        code, out, _ = run(["check", str(tree), "--no-cache", "--jobs", jobs, "--format", fmt])
+        assert code == 2
+        outputs.append(out)
+    assert outputs[0] == outputs[1] == outputs[2]
+    if fmt == "text":
+        assert "broken.md:3:1: error [input-error]" in outputs[0] and "sjis.md:1:1: error [input-error]" in outputs[0]
+        assert "office-sale.md:7:16: warning [hard-sell]" in outputs[0]  # the others are still linted
