@@ -1,17 +1,21 @@
 """Speed and memory of contentlint, as ratios against floors measured on the same machine in the same run.
 
-    python bench/run.py [--repeat 5] [--posts 400]
+    python bench/run.py [--small 1000] [--large 10000] [--repeat 3] [--write]
 
-Floors: `python -c pass` (starting Python) and `python -c "import spacy"` (starting Python and importing spaCy).
-Reported: a one-file pre-commit style run and the samples run as multiples of the spaCy floor; warm
-throughput in posts per second (one process, one core); peak memory of a run over 1x, 2x and 4x as many
-files, to show whether memory stays flat as the corpus grows. Nothing here is asserted: it is a measurement.
+Generates en and ja posts of about 500 words from the project's corpus, then measures:
+  - one file, cold (no cache)          vs  python -c "import spacy"     target: <= floor + 0.3 s
+  - the samples, all cache hits        vs  python -c pass               target: <= 0.3 s
+  - warm throughput, one process        posts/s for --small and --large  target: >= 150 posts/s per core (en)
+  - peak RSS of `check`, --large vs --small                              target: <= 1.2x
+  - --small files: cold run vs unchanged rerun (cache)                   target: >= 20x faster
+Nothing here is asserted; `--write` records the numbers in bench/RESULTS.md.
 """
 from __future__ import annotations
 
 import argparse
-import json
+import datetime as dt
 import os
+import platform
 import statistics
 import subprocess
 import sys
@@ -21,104 +25,124 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+WORDS_PER_POST = 500
 
 
-def wall(cmd: list[str], repeat: int) -> float:
+def wall(cmd: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO, check=False)
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO, env=env, check=False)
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
 
 def peak_rss_mb(cmd: list[str]) -> float:
-    """Peak resident memory of a child process (Linux reports KiB)."""
     code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
             "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, cwd=REPO)
-    return int(out.stdout.strip()) / 1024
+    return int(out.stdout.strip()) / 1024  # Linux reports KiB
 
 
-def write_posts(folder: Path, n: int) -> None:
+def long_posts(lang: str | None, n: int) -> list[tuple[str, str, str]]:
+    """(lang, title, body) of about WORDS_PER_POST words (ja: 3 characters a word), from the corpus."""
     from contentlint.corpus import read_corpora
 
-    records = _interleaved(read_corpora([REPO / "corpus"]))
+    records = sorted((r for r in read_corpora([REPO / "corpus"]) if lang is None or r.lang == lang),
+                     key=lambda r: r.id)
+    if lang is None:  # alternate en and ja, so that every size loads both pipelines
+        en = [r for r in records if r.lang == "en"]
+        ja = [r for r in records if r.lang == "ja"]
+        records = [r for pair in zip(en, ja) for r in pair]
+    out = []
     for i in range(n):
-        r = records[i % len(records)]
-        title = r.title.replace('"', "'")
-        (folder / f"post-{i:05d}.md").write_text(f'---\ntitle: "{title}"\nlang: {r.lang}\n---\n{r.body}\n',
-                                                 encoding="utf-8")
+        first = records[i % len(records)]
+        body, j = [], i
+        while True:
+            r = records[j % len(records)] if records[j % len(records)].lang == first.lang else first
+            body.append(r.body)
+            text = "\n\n".join(body)
+            size = len(text.split()) if first.lang == "en" else len(text) // 3
+            if size >= WORDS_PER_POST:
+                break
+            j += 7
+        out.append((first.lang, first.title, text))
+    return out
 
 
-def _interleaved(records: list) -> list:
-    """en and ja records alternating, so every run loads both pipelines and sizes differ only in count."""
-    en = [r for r in records if r.lang == "en"]
-    ja = [r for r in records if r.lang == "ja"]
-    return [r for pair in zip(en, ja) for r in pair]
+def write_files(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, (lang, title, body) in enumerate(long_posts(None, n)):
+        safe = title.replace('"', "'").replace("\\", "/")
+        (folder / f"post-{i:05d}.md").write_text(f'---\ntitle: "{safe}"\nlang: {lang}\n---\n{body}\n', encoding="utf-8")
 
 
-def warm_throughput(n: int) -> dict[str, float]:
-    from contentlint.corpus import read_corpora, record_post
+def warm(lang: str | None, n: int) -> float:
+    from contentlint.corpus import record_post
+    from contentlint.corpus import Record
     from contentlint.lint import lint
     from contentlint.rules.engine import RuleSet
     from contentlint.rules.pack import default_pack_files, load_packs
 
-    records = _interleaved(read_corpora([REPO / "corpus"]))
-    posts = [record_post(records[i % len(records)]) for i in range(n)]
+    posts = [record_post(Record(f"b{i}", lg, "howto", "pre", title, body, "", "", ""))
+             for i, (lg, title, body) in enumerate(long_posts(lang, n))]
     ruleset = RuleSet.from_book(load_packs(default_pack_files()))
-    list(lint(posts[:20], lambda _p: ruleset))  # load pipelines and compile rules first: we time a warm process
+    for _ in lint(posts[:20], lambda _p: ruleset):
+        pass  # load pipelines, compile rules: the timed part is a warm process
     start = time.perf_counter()
     count = sum(1 for _ in lint(posts, lambda _p: ruleset))
-    elapsed = time.perf_counter() - start
-    chars = sum(len(p.text) for p in posts)
-    return {"posts": count, "seconds": round(elapsed, 3), "posts_per_second": round(count / elapsed, 1),
-            "chars_per_post": round(chars / count)}
+    return count / (time.perf_counter() - start)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--posts", type=int, default=400)
-    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--small", type=int, default=1000)
+    parser.add_argument("--large", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--write", action="store_true", help="record the results in bench/RESULTS.md")
     args = parser.parse_args()
-    py = sys.executable
-    cli = [py, "-m", "contentlint"]
-    one_file = "samples/en/office-sale.md"
-    results: dict[str, object] = {}
-    floor_python = wall([py, "-c", "pass"], args.repeat)
+    py, cli = sys.executable, [sys.executable, "-m", "contentlint"]
+    rows: list[tuple[str, str, str, str]] = []
+    floor_pass = wall([py, "-c", "pass"], args.repeat)
     floor_spacy = wall([py, "-c", "import spacy"], args.repeat)
-    results["floor_python_s"] = round(floor_python, 3)
-    results["floor_import_spacy_s"] = round(floor_spacy, 3)
-    for name, cmd in {"rules (no spaCy)": [*cli, "rules"],
-                      "check one file (pre-commit)": [*cli, "check", one_file],
-                      "check samples/": [*cli, "check", "samples/"],
-                      "classify samples/": [*cli, "classify", "samples/"]}.items():
-        t = wall(cmd, args.repeat)
-        results[name] = {"seconds": round(t, 3), "x_import_spacy": round(t / floor_spacy, 2)}
-    results["warm"] = warm_throughput(args.posts)
     with tempfile.TemporaryDirectory() as tmp:
-        memory = {}
-        for factor in (1, 2, 4):
-            folder = Path(tmp) / f"x{factor}"
-            folder.mkdir()
-            write_posts(folder, args.posts * factor)
-            memory[f"{args.posts * factor} files"] = round(peak_rss_mb([*cli, "check", str(folder)]), 1)
-        results["peak_rss_mb"] = memory
-    results["floor_rss_import_spacy_mb"] = round(peak_rss_mb([py, "-c", "import spacy"]), 1)
-    results["cpu"] = os.cpu_count()
-    if args.json:
-        print(json.dumps(results, indent=2))
-        return
-    print(f"floors: python {floor_python:.3f}s, import spacy {floor_spacy:.3f}s "
-          f"({results['floor_rss_import_spacy_mb']} MB)")
-    for name, value in results.items():
-        if isinstance(value, dict) and "x_import_spacy" in value:
-            print(f"{name:<28} {value['seconds']:>7.3f}s  = {value['x_import_spacy']:.2f} x import spacy")
-    warm = results["warm"]
-    print(f"warm check, 1 process: {warm['posts_per_second']} posts/s "  # type: ignore[index]
-          f"({warm['posts']} posts, {warm['chars_per_post']} chars each on average)")  # type: ignore[index]
-    print("peak memory of `check`: " + ", ".join(f"{k}: {v} MB" for k, v in memory.items()))
+        tmpdir = Path(tmp)
+        one = wall([*cli, "check", "--no-cache", "samples/en/office-sale.md"], args.repeat)
+        rows.append(("one file, cold (pre-commit)", f"{one:.2f} s", f"floor+{one - floor_spacy:.2f} s "
+                     f"({one / floor_spacy:.2f}x import spacy)", "<= floor + 0.3 s"))
+        cache = tmpdir / "cache"
+        posts = ["samples/en", "samples/ja"]  # calendars are always re-read, so they are left out here
+        subprocess.run([*cli, "check", *posts, "--cache-dir", str(cache)], cwd=REPO, capture_output=True)
+        hit = wall([*cli, "check", *posts, "--cache-dir", str(cache)], args.repeat)
+        rows.append(("the 12 sample posts, every file a cache hit", f"{hit:.2f} s",
+                     f"{hit / floor_pass:.1f}x python -c pass ({floor_pass:.3f} s)", "<= 0.3 s"))
+        for lang, n in (("en", args.small), (None, args.small), ("en", args.large)):
+            rate = warm(lang, n)
+            rows.append((f"warm, 1 process, {n} posts of ~{WORDS_PER_POST} words ({lang or 'en+ja'})",
+                         f"{rate:.0f} posts/s", "", ">= 150 posts/s (en)"))
+        small, large = tmpdir / "small", tmpdir / "large"
+        write_files(small, args.small)
+        write_files(large, args.large)
+        rss_small = peak_rss_mb([*cli, "check", str(small), "--no-cache", "--jobs", "1"])
+        rss_large = peak_rss_mb([*cli, "check", str(large), "--no-cache", "--jobs", "1"])
+        rows.append((f"peak RSS, {args.large} vs {args.small} files", f"{rss_large:.0f} / {rss_small:.0f} MB",
+                     f"{rss_large / rss_small:.2f}x", "<= 1.2x"))
+        rerun_cache = tmpdir / "rerun-cache"
+        cold = wall([*cli, "check", str(small), "--cache-dir", str(rerun_cache), "--jobs", "1"], 1)
+        rerun = wall([*cli, "check", str(small), "--cache-dir", str(rerun_cache), "--jobs", "1"], args.repeat)
+        rows.append((f"{args.small} files: cold vs unchanged rerun", f"{cold:.1f} s / {rerun:.2f} s",
+                     f"{cold / rerun:.0f}x faster", ">= 20x"))
+    header = (f"floors: python -c pass {floor_pass:.3f} s; python -c 'import spacy' {floor_spacy:.3f} s\n"
+              f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+              f"{os.cpu_count()} CPUs, Python {platform.python_version()}; {dt.date.today().isoformat()}")
+    table = ["| measurement | value | ratio | target |", "|---|---|---|---|",
+             *[f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]]
+    print(header)
+    print("\n".join(table))
+    if args.write:
+        text = ["# Benchmark results", "", "Measured by `python bench/run.py --write` (see the script's docstring).", "",
+                header.replace("\n", "  \n"), "", *table, ""]
+        (REPO / "bench" / "RESULTS.md").write_text("\n".join(text), encoding="utf-8")
 
 
 if __name__ == "__main__":
