@@ -1,10 +1,8 @@
 """The shell around the core: find files, load configs and rule packs, read posts, collect one Result."""
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator
@@ -126,6 +124,9 @@ class Runner:
         return max(1, min(os.cpu_count() or 1, len(targets) // FILES_PER_JOB))
 
     def _run_parallel(self, targets: list[Target], jobs: int, result: Result) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         shards = [targets[i::jobs] for i in range(jobs)]
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:

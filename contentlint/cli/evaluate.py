@@ -6,10 +6,7 @@ from pathlib import Path
 
 import click
 
-from contentlint.corpus import read_corpora
 from contentlint.nlp import pipeline
-from contentlint.nlp.evaluation import Pair, evaluate, format_report
-from contentlint.nlp.predict import classify_records
 
 
 @click.command("eval")
@@ -20,6 +17,10 @@ from contentlint.nlp.predict import classify_records
               help="Evaluate the models in this folder (the output of `contentlint train`) instead of the shipped ones.")
 def command(corpora: tuple[Path, ...], fmt: str, models: Path | None) -> int:
     """Measure the classifier on labelled posts (label, group and stage; overall and per language)."""
+    from contentlint.corpus import read_corpora
+    from contentlint.nlp.evaluation import Pair, evaluate, format_report
+    from contentlint.nlp.predict import classify_records
+
     pipeline.use_models(models)
     records = read_corpora(corpora)
     pairs = [Pair(record.lang, record.cls, c.cls) for record, c in classify_records(records)]

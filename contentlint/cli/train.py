@@ -5,12 +5,11 @@ from pathlib import Path
 
 import click
 
-from contentlint.corpus import read_corpora
 from contentlint.nlp import pipeline
-from contentlint.nlp.modelbuild import BuildPlan, build, command_line, write_card
-from contentlint.nlp.training import ARCHITECTURES, TrainSettings
 
-DEFAULTS = TrainSettings()
+# The training settings' defaults, repeated here so that starting the CLI does not import the training code.
+ARCHITECTURES = ("bow", "bow2", "ensemble", "reduce")
+DEFAULT_ARCH, DEFAULT_EPOCHS, DEFAULT_SEED = "bow", 5, 0
 
 
 @click.command("train")
@@ -18,10 +17,10 @@ DEFAULTS = TrainSettings()
                 metavar="CORPUS...")
 @click.option("--lang", "langs", multiple=True, type=click.Choice(["en", "ja"]),
               help="Languages to train (default: en and ja).")
-@click.option("--arch", type=click.Choice(sorted(ARCHITECTURES)), default=DEFAULTS.arch, show_default=True,
+@click.option("--arch", type=click.Choice(ARCHITECTURES), default=DEFAULT_ARCH, show_default=True,
               help="spaCy textcat architecture.")
-@click.option("--epochs", type=click.IntRange(1, 200), default=DEFAULTS.epochs, show_default=True)
-@click.option("--seed", type=int, default=DEFAULTS.seed, show_default=True)
+@click.option("--epochs", type=click.IntRange(1, 200), default=DEFAULT_EPOCHS, show_default=True)
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True)
 @click.option("--holdout", type=click.FloatRange(0.05, 0.5), default=0.2, show_default=True,
               help="Share of records held out for the card's metrics and the cue weight.")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=pipeline.MODELS_DIR,
@@ -30,6 +29,10 @@ DEFAULTS = TrainSettings()
 def command(corpora: tuple[Path, ...], langs: tuple[str, ...], arch: str, epochs: int, seed: int,
             holdout: float, output: Path, dry_run: bool) -> int:
     """Train the classifier from labelled JSONL corpora (files or folders of *.jsonl)."""
+    from contentlint.corpus import read_corpora
+    from contentlint.nlp.modelbuild import BuildPlan, build, command_line, write_card
+    from contentlint.nlp.training import TrainSettings
+
     records = read_corpora(corpora)
     settings = TrainSettings(arch=arch, epochs=epochs, seed=seed)
     plan = BuildPlan(corpora=tuple(str(c) for c in corpora), langs=langs or ("en", "ja"), settings=settings,

@@ -1,31 +1,48 @@
-"""Reporters: each takes the one Result of a run and writes a stream."""
+"""Reporters: each takes the one Result of a run and writes a stream.
+
+Writers are imported when used, so that a run that only prints text does not load Jinja2's HTML machinery
+or the SARIF builder (start-up time matters in a pre-commit hook).
+"""
 from __future__ import annotations
 
 import os
+from importlib import import_module
 from pathlib import Path
 from typing import Callable, TextIO
 
-from contentlint.report.github import write_github
-from contentlint.report.json import write_json
-from contentlint.report.junit import write_junit
-from contentlint.report.render import render_package, render_user
-from contentlint.report.sarif import write_sarif
-from contentlint.report.text import write_text
-from contentlint.report.view import build_view
 from contentlint.result import Result
 
-
-def _template(name: str) -> Callable[[Result, TextIO], None]:
-    def write(result: Result, stream: TextIO) -> None:
-        stream.write(render_package(name, build_view(result)))
-    return write
-
-
-REPORTERS: dict[str, Callable[[Result, TextIO], None]] = {
-    "text": write_text, "json": write_json, "markdown": _template("report.md.j2"),
-    "html": _template("report.html.j2"), "sarif": write_sarif, "github": write_github, "junit": write_junit,
+_WRITERS = {
+    "text": ("contentlint.report.text", "write_text"),
+    "json": ("contentlint.report.json", "write_json"),
+    "markdown": ("contentlint.report", "write_markdown"),
+    "html": ("contentlint.report", "write_html"),
+    "sarif": ("contentlint.report.sarif", "write_sarif"),
+    "github": ("contentlint.report.github", "write_github"),
+    "junit": ("contentlint.report.junit", "write_junit"),
 }
+REPORTERS = tuple(_WRITERS)
 FORMATS = (*REPORTERS, "auto")
+
+
+def _template(name: str, result: Result, stream: TextIO) -> None:
+    from contentlint.report.render import render_package
+    from contentlint.report.view import build_view
+
+    stream.write(render_package(name, build_view(result)))
+
+
+def write_markdown(result: Result, stream: TextIO) -> None:
+    _template("report.md.j2", result, stream)
+
+
+def write_html(result: Result, stream: TextIO) -> None:
+    _template("report.html.j2", result, stream)
+
+
+def writer(fmt: str) -> Callable[[Result, TextIO], None]:
+    module, name = _WRITERS[fmt]
+    return getattr(import_module(module), name)  # type: ignore[no-any-return]
 
 
 def resolve_format(fmt: str, environ: dict[str, str] | None = None) -> str:
@@ -38,6 +55,9 @@ def resolve_format(fmt: str, environ: dict[str, str] | None = None) -> str:
 
 def write_report(result: Result, fmt: str, stream: TextIO, template: Path | None = None) -> None:
     if template is not None:
+        from contentlint.report.render import render_user
+        from contentlint.report.view import build_view
+
         stream.write(render_user(template, build_view(result)))
         return
-    REPORTERS[fmt](result, stream)
+    writer(fmt)(result, stream)

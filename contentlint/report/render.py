@@ -36,10 +36,24 @@ def _configure(env: Environment) -> Environment:
 
 @lru_cache(maxsize=1)
 def package_environment() -> Environment:
-    # Autoescape is on for HTML (and XML); Markdown output escapes through the `md` filter.
+    # Autoescape is on for HTML (and XML); Markdown output escapes through the `md` filter. Compiled templates
+    # are kept next to the result cache, so a short run does not compile them again.
     return _configure(Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined,
                                   autoescape=select_autoescape(["html", "html.j2", "xml"]),
-                                  keep_trailing_newline=True))
+                                  keep_trailing_newline=True, bytecode_cache=_bytecode_cache()))
+
+
+def _bytecode_cache() -> Any:
+    from jinja2 import FileSystemBytecodeCache
+
+    from contentlint.cache import default_dir
+
+    folder = default_dir() / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(folder))
 
 
 def render_package(name: str, view: dict[str, Any]) -> str:

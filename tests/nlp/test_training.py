@@ -38,3 +38,13 @@ def test_build_reports_metrics_and_saves_a_loadable_model(tmp_path: Path) -> Non
     assert nlp.pipe_names == ["contentlint_en_lemmas", "textcat"]
     assert nlp.meta["contentlint"]["cue_weight"] == entry["cue_weight"]
     assert nlp("Buying")[0].lemma_ == "buy"
+
+
+def test_cli_defaults_match_the_training_settings() -> None:
+    from contentlint.cli import train as cli_train
+    from contentlint.nlp.training import ARCHITECTURES
+
+    defaults = TrainSettings()
+    assert set(cli_train.ARCHITECTURES) == set(ARCHITECTURES)
+    assert (cli_train.DEFAULT_ARCH, cli_train.DEFAULT_EPOCHS, cli_train.DEFAULT_SEED) == (
+        defaults.arch, defaults.epochs, defaults.seed)
