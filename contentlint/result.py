@@ -38,11 +38,12 @@ class PostSummary:
     evidence: tuple[tuple[int, int, str], ...] = ()  # (start, end, cue set) inside ``excerpt``
 
     @classmethod
-    def of(cls, analysis: Analysis) -> PostSummary:
+    def of(cls, analysis: Analysis, keep_excerpt: bool = True) -> PostSummary:
+        """The post's summary; without ``keep_excerpt`` (reports that show no post text) memory stays flat."""
         post, c = analysis.post, analysis.classification
         if c is None:
             return cls(post.path, post.line, post.title, post.lang)
-        excerpt = post.text[:EXCERPT_CHARS]
+        excerpt = post.text[:EXCERPT_CHARS] if keep_excerpt else ""
         evidence = tuple((m.start, m.end, m.cue_set) for m in c.evidence if m.end <= len(excerpt))
         return cls(post.path, post.line, post.title, post.lang, c.label, c.group, c.stage, c.confidence,
                    analysis.rewrites, excerpt, evidence)

@@ -50,6 +50,7 @@ class RunOptions:
     fail_under: int | None = None  # overrides every config's fail_under
     cache_dir: Path | None = None  # None: no cache
     jobs: int = 0  # worker processes; 0: automatic (only when there are enough files)
+    keep_excerpts: bool = False  # keep each post's opening text in the Result (the HTML report shows it)
 
 
 def error_id(error: ContentlintError) -> str:
@@ -208,7 +209,7 @@ class Runner:
         for analysis, findings in lint(posts(), rules_for):
             post = analysis.post
             config = configs.pop(id(post))
-            result.posts.append(PostSummary.of(analysis))
+            result.posts.append(PostSummary.of(analysis, self.options.keep_excerpts))
             result.add(findings, config.fail_level)
             entry_result = _entry_result(analysis)
             if entry_result is not None and post.calendar in calendars:
@@ -234,7 +235,7 @@ class Runner:
         ident = (id(config), config.path)
         if ident not in self._environments:
             self._environments[ident] = environment_key(
-                config, (self.options.target, self.options.language, config.fail_level))
+                config, (self.options.target, self.options.language, config.fail_level, self.options.keep_excerpts))
         extra = f"{target.display}\0{target.root}".encode()
         return data, self.cache.key(extra + b"\0" + data, self._environments[ident])
 

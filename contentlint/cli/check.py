@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from contentlint.cli.options import build_run_options, fail_level_option, gate_options, run_options
 from contentlint.cli.progress import progress
-from contentlint.cli.report import emit, output_options
+from contentlint.cli.report import emit, needs_excerpts, output_options
 from contentlint.report import FORMATS
 from contentlint.run import Runner
 from contentlint.sources.changed import calendars_touching, changed_files
@@ -43,8 +44,9 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
             fmt: str, output: Path | None, template: Path | None, changed: str | None,
             baseline: Path | None) -> int:
     """Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."""
-    options = build_run_options(config_file, no_config, language, stdin_filename, fail_level, target, fail_under,
-                                cache_dir, no_cache, jobs)
+    options = replace(build_run_options(config_file, no_config, language, stdin_filename, fail_level, target,
+                                        fail_under, cache_dir, no_cache, jobs),
+                      keep_excerpts=needs_excerpts(fmt, template))
     runner = Runner(options, stdin=sys.stdin.buffer)
     selected = list(paths)
     if changed is not None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 import os
 import sys
 from pathlib import Path
@@ -20,6 +21,11 @@ def output_options(func):  # type: ignore[no-untyped-def]
                         help="Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format.")(func)
     return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
                         help="Write the report to FILE instead of standard output.")(func)
+
+
+def needs_excerpts(fmt: str, template: Path | None) -> bool:
+    """The HTML page and user templates show each post's text; the other formats do not."""
+    return template is not None or resolve_format(fmt) == "html"
 
 
 def emit(result: Result, fmt: str, output: Path | None, template: Path | None) -> None:
@@ -50,8 +56,8 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
             stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
             template: Path | None) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
-    options = build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
-                                cache_dir, no_cache, jobs)
+    options = replace(build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
+                                        cache_dir, no_cache, jobs), keep_excerpts=needs_excerpts(fmt, template))
     runner = Runner(options, stdin=sys.stdin.buffer)
     with progress(runner, list(paths)):
         result = runner.run(list(paths))
