@@ -5,6 +5,7 @@ from collections import defaultdict
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from contentlint.report.view import owns
 from contentlint.result import Result
 
 
@@ -32,7 +33,7 @@ def junit_tree(result: Result) -> ET.Element:
             for post in cases:
                 case = ET.SubElement(suite, "testcase", classname=path, name=f"{post.title} (line {post.line})")
                 for f in findings[path]:
-                    if len(cases) > 1 and not _belongs(f.line, post.line, [c.line for c in cases]):
+                    if len(cases) > 1 and not owns(f.line, post.line, [c.line for c in cases]):
                         continue
                     tag = "error" if f.fatal else "failure"
                     ET.SubElement(case, tag, message=f.message, type=f"{f.level}:{f.rule_id}").text = \
@@ -50,13 +51,6 @@ def junit_tree(result: Result) -> ET.Element:
     for key, value in totals.items():
         root.set(key, str(value))
     return root
-
-
-def _belongs(line: int, post_line: int, lines: list[int]) -> bool:
-    ordered = sorted(lines)
-    low = 0 if post_line == ordered[0] else post_line
-    high = min((x for x in ordered if x > post_line), default=None)
-    return line >= low and (high is None or line < high)
 
 
 def write_junit(result: Result, stream: TextIO) -> None:

@@ -26,6 +26,16 @@ def segments(post: PostSummary) -> list[dict[str, Any]]:
     return pieces
 
 
+def owns(line: int, post_line: int, post_lines: list[int]) -> bool:
+    """Whether a finding on ``line`` belongs to the post starting at ``post_line`` in a file whose posts start at
+    ``post_lines``: a file with several posts (a calendar) gives each post the lines up to the next post; the
+    first post also takes what comes before it."""
+    ordered = sorted(post_lines)
+    low = 0 if post_line == ordered[0] else post_line
+    high = min((x for x in ordered if x > post_line), default=None)
+    return line >= low and (high is None or line < high)
+
+
 def build_view(result: Result) -> dict[str, Any]:
     by_path: dict[str, list[Any]] = defaultdict(list)
     for finding in result.findings:
@@ -36,12 +46,8 @@ def build_view(result: Result) -> dict[str, Any]:
     posts = []
     claimed: set[int] = set()
     for post in result.posts:
-        # A file with several posts (a calendar) gives each post the findings from its line to the next post's.
-        lines = sorted(starts[post.path])
-        low = 0 if post.line == lines[0] else post.line
-        high = min((line for line in lines if line > post.line), default=None)
-        mine = [f for f in by_path.get(post.path, []) if id(f) not in claimed and f.line >= low
-                and (high is None or f.line < high)]
+        mine = [f for f in by_path.get(post.path, []) if id(f) not in claimed
+                and owns(f.line, post.line, starts[post.path])]
         claimed.update(id(f) for f in mine)
         posts.append({"post": post, "segments": segments(post), "findings": mine,
                       "rewrites": post.rewrites.to_dict() if post.rewrites else None})
