@@ -1,0 +1,100 @@
+"""Hostile and broken input: one clear line naming the file, exit 2 where the input is at fault, every other file
+still linted, no traceback, inputs byte-identical afterwards. Each fixture is made here."""
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from tests.cli.test_check import run
+from tests.conftest import tree_digest
+
+GOOD = "---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n"
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+
+KINDS: dict[str, tuple[str, bytes | str, str]] = {
+    # name: (file name, content, what the error line says)
+    "broken-yaml-front-matter": ("a.md", "---\ntitle: [oops\n---\nbody\n", "invalid YAML"),
+    "alias-bomb": ("bomb.yaml", "title: t\nbody: b\n" + BOMB, "aliases are expanded"),
+    "deep-nesting": ("deep.yaml", "title: t\nbody: b\nx: " + "[" * 200 + "]" * 200 + "\n", "nested"),
+    "toml-garbage": ("t.md", "+++\ntitle = \"x\"\n\tgarbage here\n+++\nbody\n", "invalid TOML"),
+    "shift-jis": ("sjis.md", "今だけ半額セール".encode("cp932"), "Shift_JIS"),
+    "euc-jp": ("euc.md", "今だけ半額セールです".encode("euc_jp"), "not UTF-8"),
+    "undecodable": ("bad.md", b"ok\n\xff\xfe\xfa broken", "not UTF-8"),
+    "png-named-md": ("image.md", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG image"),
+    "zip-named-md": ("archive.md", b"PK\x03\x04" + b"\x00" * 64, "zip archive"),
+    "nul-bytes": ("nul.md", b"text\x00more", "NUL bytes"),
+    "huge-file": ("huge.md", b"a" * 3_000_000, "over the"),
+    "empty-file": ("empty.md", b"", "empty post"),
+    "front-matter-only": ("fm.md", "---\nlang: en\n---\n", "empty post"),
+    "unknown-lang": ("fr.md", "---\nlang: fr\n---\nBonjour\n", "no language pipeline for 'fr'"),
+    "calendar-file-outside": ("cal/calendar.yaml", "entries:\n  - {date: 2026-01-01, file: ../../etc/passwd}\n",
+                              "outside the calendar's folder"),
+    "csv-missing-column": ("c1.csv", "date,channel\n2026-01-01,x\n", "no `title` column"),
+    "csv-extra-columns": ("c2.csv", "date,title\n2026-01-01,a,b,c\n", "the header has 2"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_each_kind_is_one_clear_line_and_the_rest_is_linted(kind: str, write: Callable[..., Path],
+                                                            tmp_path: Path) -> None:
+    name, content, says = KINDS[kind]
+    bad = write(name, content)
+    good = write("good.md", GOOD)
+    before = tree_digest(tmp_path)
+    code, out, err = run(["check", "--no-cache", str(bad), str(good)])
+    assert code == 2, out
+    assert "Traceback" not in out + err
+    lines = [line for line in out.splitlines() if line.startswith(str(bad)) and says in line]
+    assert lines, out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+    assert tree_digest(tmp_path) == before
+
+
+def test_utf16_and_utf8_bom_and_mixed_line_ends_are_read(write: Callable[..., Path]) -> None:
+    utf16 = write("u16.md", ("---\r\ntitle: Sale\r\n---\r\nBuy now!\r\n").encode("utf-16"))
+    bom = write("bom.md", codecs.BOM_UTF8 + b"---\ntitle: Sale\n---\nBuy now!\n")
+    mixed = write("mixed.md", b"---\r\ntitle: Sale\r---\nIntro.\r\n\rBuy now!\n")
+    code, out, _ = run(["check", "--no-cache", str(utf16), str(bom), str(mixed)])
+    assert f"{utf16}:4:1: warning [hard-sell]" in out and f"{bom}:4:1: warning [hard-sell]" in out
+    assert f"{mixed}:6:1: warning [hard-sell]" in out
+
+
+def test_one_emoji_post_and_jinja_syntax_are_just_text(write: Callable[..., Path]) -> None:
+    emoji = write("emoji.md", "🎉\n")
+    jinja = write("jinja.md", "---\ntitle: \"{{ 7*7 }} {% for x in y %}\"\n---\n{{ config }} Buy now!\n")
+    code, out, _ = run(["check", "--no-cache", str(emoji), str(jinja)])
+    assert code in (0, 1) and "Traceback" not in out
+    assert "49" not in out
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file, so permissions cannot be tested")
+def test_unreadable_file(write: Callable[..., Path]) -> None:
+    path = write("secret.md", GOOD)
+    path.chmod(0)
+    code, out, _ = run(["check", str(path)])
+    assert code == 2 and "permission denied" in out
+
+
+def test_symlink_loop_and_dangling_link(tmp_path: Path, write: Callable[..., Path]) -> None:
+    write("posts/good.md", GOOD)
+    (tmp_path / "posts" / "loop").symlink_to(tmp_path / "posts")
+    (tmp_path / "posts" / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    code, out, _ = run(["check", "--no-cache", str(tmp_path / "posts")])
+    assert code == 2 and "Traceback" not in out
+    assert "dangling.md:1:1: error [input-error]" in out
+    assert "good.md:4:1: warning [hard-sell]" in out
+
+
+def test_a_folder_of_many_small_files(tmp_path: Path) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(2000):
+        (folder / f"p{i:05d}.md").write_text(f"Post {i}: how to read a churn chart.\n", encoding="utf-8")
+    code, out, _ = run(["check", "--no-cache", "--fail-level", "error", str(folder)])
+    assert code in (0, 1) and "in 2000 files, 2000 posts" in out
