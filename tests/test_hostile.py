@@ -98,3 +98,21 @@ def test_a_folder_of_many_small_files(tmp_path: Path) -> None:
         (folder / f"p{i:05d}.md").write_text(f"Post {i}: how to read a churn chart.\n", encoding="utf-8")
     code, out, _ = run(["check", "--no-cache", "--fail-level", "error", str(folder)])
     assert code in (0, 1) and "in 2000 files, 2000 posts" in out
+
+
+def test_an_internal_error_is_one_line_and_a_crash_log(write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from contentlint.cli import main
+    from contentlint.run import Runner
+
+    def explode(self: Runner, paths: list[str]) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(Runner, "run", explode)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    assert main(["check", str(write("a.md", GOOD))]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("contentlint: internal error; details in ") and "\n" not in err
+    log = Path(err.split("details in ", 1)[1].split(" — ", 1)[0])
+    text = log.read_text(encoding="utf-8")
+    assert "contentlint 0.1.0" in text and "Python " in text and "spaCy " in text and "RuntimeError: boom" in text
