@@ -20,8 +20,8 @@ from contentlint.suppress import filter_baseline, read_baseline, write_baseline
 def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
     """The PATHs' files (walked as usual) that git reports as changed, plus calendars pointing at them."""
     candidates = [t.path for t in discover(paths, runner.resolver) if t.path is not None]
-    changed = set(changed_files(rev, Path.cwd()))
-    picked = [p for p in candidates if p.resolve() in {c.resolve() for c in changed}]
+    changed = {c.resolve() for c in changed_files(rev, Path.cwd())}
+    picked = [p for p in candidates if p.resolve() in changed]
     picked += calendars_touching(picked, candidates)
     return [str(p) for p in sorted(set(picked))]
 

@@ -99,5 +99,5 @@ def _load_text(target: Target, config: Config, file: SourceFile, name: str, targ
                 raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`), "
                                  "or a calendar with `entries:`", target.display, 1, 1)
             return Loaded()
-        return Loaded([yaml_post(file, config.language)])
+        return Loaded([yaml_post(file, config.language, loaded)])
     return Loaded([markdown_post(file, config.language)])

@@ -13,7 +13,7 @@ from contentlint.errors import InputError
 from contentlint.model import Position, Post
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
 from contentlint.sources.markdown import project_markdown
-from contentlint.yamlsafe import load_yaml, mapping_value_nodes
+from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_value_nodes
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -154,9 +154,13 @@ def is_yaml_post(data: object) -> bool:
     return isinstance(data, dict) and "body" in data and "entries" not in data
 
 
-def yaml_post(file: SourceFile, config_lang: str | None = None) -> Post:
-    """A YAML file holding one post: `title`, `body` (Markdown) and front-matter fields."""
-    loaded = load_yaml(file.text, file.path)
+def yaml_post(file: SourceFile, config_lang: str | None = None, loaded: LoadedYaml | None = None) -> Post:
+    """A YAML file holding one post: `title`, `body` (Markdown) and front-matter fields.
+
+    ``loaded`` is the file already parsed by a caller that had to look inside it first.
+    """
+    if loaded is None:
+        loaded = load_yaml(file.text, file.path)
     if not is_yaml_post(loaded.data):
         raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`)",
                          file.path, 1, 1)
