@@ -11,7 +11,7 @@ from contentlint.calendar.mix import resolve_target
 from contentlint.errors import ConfigError
 from contentlint.globs import matches_any
 from contentlint.model import LEVELS
-from contentlint.sources.decode import DEFAULT_MAX_BYTES
+from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.yamlsafe import load_yaml_file
 
 CONFIG_NAMES = (".contentlint.yaml", ".contentlint.yml")
@@ -44,11 +44,18 @@ class Config:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     packs: tuple[Path, ...] = ()
     rules: Mapping[str, RuleOverride] = field(default_factory=dict)
-    max_file_bytes: int = DEFAULT_MAX_BYTES
+    max_file_bytes: int = DEFAULT_LIMITS.file_bytes
+    max_yaml_nodes: int = DEFAULT_LIMITS.yaml_nodes
+    max_yaml_depth: int = DEFAULT_LIMITS.yaml_depth
+    max_calendar_entries: int = DEFAULT_LIMITS.calendar_entries
     target: Any = None  # preset name or {pre, at, post} shares; None: the calendar's own, else 80-20
     tolerance: float = 0.1
     fail_under: int = DEFAULT_FAIL_UNDER
     overrides: tuple[PathOverride, ...] = ()
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(self.max_file_bytes, self.max_yaml_nodes, self.max_yaml_depth, self.max_calendar_entries)
 
     def for_path(self, path: Path) -> Config:
         """This config with the `overrides` whose globs match ``path`` (relative to the config's folder)."""
@@ -76,6 +83,9 @@ class Config:
             "packs": [str(p) for p in self.packs],
             "rules": {rule_id: _override_dict(o) for rule_id, o in sorted(self.rules.items())},
             "max_file_bytes": self.max_file_bytes,
+            "max_yaml_nodes": self.max_yaml_nodes,
+            "max_yaml_depth": self.max_yaml_depth,
+            "max_calendar_entries": self.max_calendar_entries,
             "target": self.target,
             "tolerance": self.tolerance,
             "fail_under": self.fail_under,
@@ -114,6 +124,12 @@ def _globs(value: Any) -> tuple[str, ...]:
 def _size(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise ValueError("expected a positive number of bytes")
+    return value
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ValueError("expected a positive whole number")
     return value
 
 
@@ -179,7 +195,10 @@ _SCHEMA = {
     "exclude": (_globs, "files and folders to skip when walking folders"),
     "packs": (None, "extra rule packs (files or folders), relative to this config file"),
     "rules": (_rule_overrides, "per-rule: off, on, or a level"),
-    "max_file_bytes": (_size, "larger files are skipped with an error"),
+    "max_file_bytes": (_size, "larger files are skipped with a warning (default 2000000)"),
+    "max_yaml_nodes": (_count, "YAML nodes per file once aliases are expanded (default 100000)"),
+    "max_yaml_depth": (_count, "nesting levels of a YAML document (default 64)"),
+    "max_calendar_entries": (_count, "entries read from one calendar (default 5000)"),
     "target": (_target, "stage-mix target: 80-20, 4-1-1, thirds, 70-20-10 or {pre: .., at: .., post: ..}"),
     "tolerance": (_tolerance, "allowed distance from a custom target's shares"),
     "fail_under": (_score, "a calendar or feed scoring below this fails the run (exit 1)"),

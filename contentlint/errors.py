@@ -29,6 +29,10 @@ class InputError(ContentlintError):
     """A post or calendar file that cannot be read or parsed."""
 
 
+class FileSkipped(InputError):
+    """A file over a size limit: skipped and reported as a warning (the run goes on; nothing in it was wrong)."""
+
+
 class ConfigError(ContentlintError):
     """A .contentlint.yaml that is malformed or names unknown keys/rules."""
 

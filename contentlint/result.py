@@ -8,7 +8,7 @@ from contentlint import __version__
 from contentlint.analysis import Analysis
 from contentlint.calendar.report import CalendarReport
 from contentlint.rewrite.forms import Rewrites
-from contentlint.errors import ContentlintError
+from contentlint.errors import ContentlintError, FileSkipped
 from contentlint.model import LEVEL_RANK, LEVELS, Finding
 
 
@@ -64,9 +64,13 @@ class Result:
     calendars: list[CalendarReport] = field(default_factory=list)
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # every rule that ran, for SARIF and reports
 
-    def add_error(self, error: ContentlintError, rule_id: str) -> None:
-        finding = Finding(error.path or "<unknown>", error.line or 1, error.column or 1, "error", rule_id,
-                          error.message, fatal=True)
+    def add_error(self, error: ContentlintError, rule_id: str, fail_level: str | None = None) -> None:
+        skipped = isinstance(error, FileSkipped)  # over a limit: a warning, not an input error
+        path = error.path or "<unknown>"
+        if skipped and fail_level is not None:
+            self.fail_levels.setdefault(path, fail_level)
+        finding = Finding(path, error.line or 1, error.column or 1,
+                          "warning" if skipped else "error", rule_id, error.message, fatal=not skipped)
         if finding not in self.findings:
             self.findings.append(finding)
 

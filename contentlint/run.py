@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator
 
 from contentlint.config import Config, ConfigResolver
-from contentlint.errors import ConfigError, ContentlintError, InputError, RuleError
+from contentlint.errors import ConfigError, ContentlintError, FileSkipped, InputError, RuleError
 from contentlint.analysis import Analysis
 from contentlint.calendar.mix import resolve_target
 from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
@@ -25,10 +25,12 @@ from contentlint.suppress import FileSuppressions
 from contentlint.suppress import apply as apply_suppressions
 
 FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
-ERROR_IDS = {InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error"}
+ERROR_IDS = {FileSkipped: "file-too-large", InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error"}
 BUILTIN_RULES = (
     RuleInfo("input-error", "error", "A file could not be read or parsed (encoding, binary data, broken front matter, "
              "an empty post, a calendar entry that makes no sense); the rest of the run went on.", "builtin"),
+    RuleInfo("file-too-large", "warning", "A file over `max_file_bytes` (default 2 MB) was skipped, not read; raise "
+             "the limit in .contentlint.yaml if it really is one post or calendar.", "builtin"),
     RuleInfo("config-error", "error", "A .contentlint.yaml could not be used: malformed, or an unknown key or rule.",
              "builtin"),
     RuleInfo("rule-error", "error", "A rule pack does not match the rule schema.", "builtin"),
@@ -174,6 +176,7 @@ class Runner:
                 result.files += 1
                 if self.on_file is not None:
                     self.on_file(target.display)
+                config: Config | None = None
                 try:
                     config = self.effective(self._config_for(target))
                     ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
@@ -201,7 +204,7 @@ class Runner:
                 except ContentlintError as error:
                     if error.path is None:
                         error.path = target.display
-                    result.add_error(error, error_id(error))
+                    result.add_error(error, error_id(error), config.fail_level if config else None)
 
         def rules_for(post: Post) -> RuleSet:
             return self.ruleset(configs[id(post)])

@@ -13,9 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from contentlint.errors import InputError
-
-MAX_NODES = 100_000
-MAX_DEPTH = 64
+from contentlint.limits import DEFAULT_LIMITS, Limits
 
 
 # libyaml's parser when PyYAML was built with it (it usually is): the same safe constructors, several times
@@ -45,14 +43,15 @@ class LoadedYaml:
     node: Node | None
 
 
-def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception] = InputError) -> LoadedYaml:
+def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception] = InputError,
+              limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
     """Parse one YAML document; errors name the file and the line (``line_offset`` shifts embedded YAML)."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return LoadedYaml(None, None)
-        _check_size(node, path, line_offset, error)
+        _check_size(node, path, line_offset, error, limits)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -81,18 +80,20 @@ def load_yaml_file(path: Path, what: str, error: type[Exception]) -> LoadedYaml:
     return load_yaml(text, where, error=error)
 
 
-def _check_size(root: Node, path: str, line_offset: int, error: type[Exception]) -> None:
+def _check_size(root: Node, path: str, line_offset: int, error: type[Exception], limits: Limits) -> None:
     # Iterative walk counting every visit: aliases revisit shared nodes, so an alias bomb exhausts the budget.
-    budget = MAX_NODES
+    budget = limits.yaml_nodes
     stack: list[tuple[Node, int]] = [(root, 1)]
     while stack:
         node, depth = stack.pop()
         budget -= 1
         if budget < 0:
-            raise error(f"YAML too large once aliases are expanded (over {MAX_NODES} nodes)", path,
+            raise error(f"YAML too large once aliases are expanded (over {limits.yaml_nodes} nodes; "
+                        "max_yaml_nodes in .contentlint.yaml)", path,
                         root.start_mark.line + 1 + line_offset)
-        if depth > MAX_DEPTH:
-            raise error(f"YAML nested deeper than {MAX_DEPTH} levels", path,
+        if depth > limits.yaml_depth:
+            raise error(f"YAML nested deeper than {limits.yaml_depth} levels (max_yaml_depth in .contentlint.yaml)",
+                        path,
                         node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
         if isinstance(node, MappingNode):
             for key, value in node.value:

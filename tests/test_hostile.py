@@ -29,7 +29,6 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     "png-named-md": ("image.md", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG image"),
     "zip-named-md": ("archive.md", b"PK\x03\x04" + b"\x00" * 64, "zip archive"),
     "nul-bytes": ("nul.md", b"text\x00more", "NUL bytes"),
-    "huge-file": ("huge.md", b"a" * 3_000_000, "over the"),
     "empty-file": ("empty.md", b"", "empty post"),
     "front-matter-only": ("fm.md", "---\nlang: en\n---\n", "empty post"),
     "unknown-lang": ("fr.md", "---\nlang: fr\n---\nBonjour\n", "no language pipeline for 'fr'"),
@@ -37,6 +36,12 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
                               "outside the calendar's folder"),
     "csv-missing-column": ("c1.csv", "date,channel\n2026-01-01,x\n", "no `title` column"),
     "csv-extra-columns": ("c2.csv", "date,title\n2026-01-01,a,b,c\n", "the header has 2"),
+    "pdf-named-md": ("doc.md", b"%PDF-1.7\n" + b"\x00" * 64, "PDF document"),
+    "utf16-without-bom": ("u16.md", "Buy now".encode("utf-16-le"), "NUL bytes"),
+    "yaml-post-not-a-mapping": ("list.yaml", "- title: a\n- body: b\n", "not a post"),
+    "calendar-entry-garbage": ("cal2.yaml", "entries:\n  - 42\n", "must be a mapping"),
+    "calendar-impossible-date": ("cal3.yaml", "entries:\n  - {date: 2026-13-45, title: t}\n", "2026-13-45"),
+    "unclosed-front-matter": ("open.md", "---\ntitle: x\nbody\n", "never closed"),
 }
 
 
@@ -73,12 +78,24 @@ def test_one_emoji_post_and_jinja_syntax_are_just_text(write: Callable[..., Path
     assert "49" not in out
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read any file, so permissions cannot be tested")
-def test_unreadable_file(write: Callable[..., Path]) -> None:
+def test_unreadable_file(write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
     path = write("secret.md", GOOD)
     path.chmod(0)
-    code, out, _ = run(["check", str(path)])
-    assert code == 2 and "permission denied" in out
+    if os.geteuid() == 0:  # root reads any file: make the reader meet the refusal an ordinary user would
+        import builtins
+
+        import contentlint.sources.load as load
+
+        def refuse(file: object, *args: object, **kwargs: object) -> object:
+            if str(file) == str(path):
+                raise PermissionError(13, "Permission denied", str(file))
+            return builtins.open(file, *args, **kwargs)  # type: ignore[call-overload]
+
+        monkeypatch.setattr(load, "open", refuse, raising=False)
+    good = write("good.md", GOOD)
+    code, out, _ = run(["check", "--no-cache", str(path), str(good)])
+    assert code == 2 and f"{path}:1:1: error [input-error] permission denied" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out
 
 
 def test_symlink_loop_and_dangling_link(tmp_path: Path, write: Callable[..., Path]) -> None:
@@ -91,13 +108,57 @@ def test_symlink_loop_and_dangling_link(tmp_path: Path, write: Callable[..., Pat
     assert "good.md:4:1: warning [hard-sell]" in out
 
 
-def test_a_folder_of_many_small_files(tmp_path: Path) -> None:
+def test_a_folder_of_ten_thousand_small_files(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(2000):
+    for i in range(10_000):
         (folder / f"p{i:05d}.md").write_text(f"Post {i}: how to read a churn chart.\n", encoding="utf-8")
+    (folder / "p05000.md").write_bytes(b"\xff broken")
     code, out, _ = run(["check", "--no-cache", "--fail-level", "error", str(folder)])
-    assert code in (0, 1) and "in 2000 files, 2000 posts" in out
+    assert code == 2 and "in 10000 files, 9999 posts" in out
+    assert f"{folder / 'p05000.md'}:1:1: error [input-error] not UTF-8" in out
+
+
+def test_a_huge_file_is_skipped_with_a_warning(write: Callable[..., Path], tmp_path: Path) -> None:
+    huge = tmp_path / "huge.md"
+    with open(huge, "wb") as handle:  # 50 MB of prose, written in pieces
+        for _ in range(50):
+            handle.write(b"Buy now. " * 116_509 + b"\n")
+    good = write("good.md", GOOD)
+    before = tree_digest(tmp_path)
+    code, out, _ = run(["check", "--no-cache", str(huge), str(good)])
+    assert code == 1  # a warning: nothing in the file was wrong, it was only not read
+    assert f"{huge}:1:1: warning [file-too-large] skipped: larger than the 2.0 MB limit (max_file_bytes" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+    assert tree_digest(tmp_path) == before
+    assert run(["check", "--no-cache", "--fail-level", "error", str(huge)])[0] == 0
+
+
+@pytest.mark.parametrize(("setting", "name", "content", "says"), [
+    ("max_file_bytes: 100", "post.md", "Buy now! " * 20, "larger than the 100 bytes limit (max_file_bytes"),
+    ("max_yaml_nodes: 50", "post.yaml", "title: t\nbody: b\nlist: [" + ", ".join("x" * 60) + "]\n",
+     "over 50 nodes; max_yaml_nodes"),
+    ("max_yaml_depth: 3", "post.md", "---\ntitle: t\nx: {a: {b: {c: 1}}}\n---\nBody.\n",
+     "nested deeper than 3 levels (max_yaml_depth"),
+    ("max_calendar_entries: 2", "cal.yaml", "entries:\n" + "  - {date: 2026-01-01, title: t}\n" * 3,
+     "3 entries, over the limit of 2 (max_calendar_entries"),
+    ("max_calendar_entries: 2", "cal.csv", "date,title\n" + "2026-01-01,t\n" * 3,
+     "more than 2 entries; the rest is not read (max_calendar_entries"),
+])
+def test_limits_are_set_in_the_config(setting: str, name: str, content: str, says: str,
+                                      write: Callable[..., Path]) -> None:
+    write(".contentlint.yaml", setting + "\n")
+    path = write(name, content)
+    code, out, _ = run(["check", "--no-cache", str(path)])
+    assert code in (1, 2) and f"{path}:" in out and says in out, out
+    assert run(["check", "--no-cache", "--no-config", str(path)])[1].count(says) == 0
+
+
+def test_limit_settings_are_validated(write: Callable[..., Path]) -> None:
+    from contentlint.cli import main
+
+    write(".contentlint.yaml", "max_yaml_depth: -1\n")
+    assert main(["check", str(write("a.md", GOOD))]) == 2
 
 
 def test_an_internal_error_is_one_line_and_a_crash_log(write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,

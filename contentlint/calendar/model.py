@@ -59,7 +59,10 @@ def parse_date(value: Any) -> dt.date | None:
     if not match:
         raise ValueError(f"date {value!r} is not a date (use YYYY-MM-DD)")
     year, month, day = (int(g) for g in match.groups())
-    return dt.date(year, month, day)
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"date {value!r} does not exist ({exc})") from None
 
 
 def normalise_channel(value: Any) -> str | None:

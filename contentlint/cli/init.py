@@ -41,8 +41,11 @@ target: 80-20
 # A calendar or feed scoring below this fails the run (exit 1).
 fail_under: 60
 
-# Larger files are refused with an error.
+# Limits: larger files are skipped with a warning; YAML nodes (aliases expanded) and nesting; calendar entries.
 max_file_bytes: 2000000
+max_yaml_nodes: 100000
+max_yaml_depth: 64
+max_calendar_entries: 5000
 """
 
 

@@ -5,6 +5,7 @@ from collections import defaultdict
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from contentlint.report.printable import visible
 from contentlint.report.view import owns
 from contentlint.result import Result
 
@@ -19,25 +20,28 @@ def junit_tree(result: Result) -> ET.Element:
     root = ET.Element("testsuites", name="contentlint", tests="0", failures="0", errors="0")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for path in sorted(set(findings) | set(posts)):
-        suite = ET.SubElement(root, "testsuite", name=path)
+        shown = visible(path)  # a file name may hold control characters too
+        suite = ET.SubElement(root, "testsuite", name=shown)
         cases = posts.get(path) or []
         failures = errors = 0
         if not cases:  # a file that produced no post: its errors are the test
-            case = ET.SubElement(suite, "testcase", classname=path, name=path)
+            case = ET.SubElement(suite, "testcase", classname=shown, name=shown)
             for f in findings[path]:
-                ET.SubElement(case, "error", message=f.message, type=f.rule_id).text = f"{path}:{f.line}:{f.column}"
+                ET.SubElement(case, "error", message=visible(f.message), type=f.rule_id).text = \
+                    f"{shown}:{f.line}:{f.column}"
                 errors += 1
             tests = 1
         else:
             tests = len(cases)
             for post in cases:
-                case = ET.SubElement(suite, "testcase", classname=path, name=f"{post.title} (line {post.line})")
+                case = ET.SubElement(suite, "testcase", classname=shown,
+                                     name=visible(f"{post.title} (line {post.line})"))
                 for f in findings[path]:
                     if len(cases) > 1 and not owns(f.line, post.line, [c.line for c in cases]):
                         continue
                     tag = "error" if f.fatal else "failure"
-                    ET.SubElement(case, tag, message=f.message, type=f"{f.level}:{f.rule_id}").text = \
-                        f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] {f.message}"
+                    ET.SubElement(case, tag, message=visible(f.message), type=f"{f.level}:{f.rule_id}").text = \
+                        visible(f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] {f.message}")
                     if f.fatal:
                         errors += 1
                     else:

@@ -1,30 +1,25 @@
 """Jinja2 rendering: the package's templates (autoescaped for HTML) and user templates in the sandbox."""
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from contentlint.errors import ConfigError
+from contentlint.report.printable import code_escape, markdown_escape, visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>&])")
-_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
 
-def markdown_escape(value: Any) -> str:
-    """Text safe inside a Markdown table cell: no markup, no HTML, one line."""
-    text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
-
-
-def code_escape(value: Any) -> str:
-    """Text safe inside a Markdown code span: no backticks, no line breaks."""
-    return " ".join(str(value).split()).replace("`", "'")
+def _finalize(value: object) -> object:
+    # Every `{{ ... }}` passes here before autoescaping. Markup is what our own macros and filters made.
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
 
 
 def _configure(env: Environment) -> Environment:
@@ -34,13 +29,20 @@ def _configure(env: Environment) -> Environment:
     return env
 
 
+def template_environment(*folders: Path, bytecode_cache: bool = True) -> Environment:
+    """An environment over ``folders`` (searched in order) and then the report templates, so other pages can
+    include the report's parts. Autoescape is on for HTML (and XML); Markdown output escapes through the `md`
+    filter. Without ``bytecode_cache`` nothing is written to disk (the web server)."""
+    return _configure(Environment(loader=FileSystemLoader([str(f) for f in (*folders, TEMPLATES)]),
+                                  undefined=StrictUndefined, autoescape=select_autoescape(["html", "html.j2", "xml"]),
+                                  keep_trailing_newline=True, finalize=_finalize,
+                                  bytecode_cache=_bytecode_cache() if bytecode_cache else None))
+
+
 @lru_cache(maxsize=1)
 def package_environment() -> Environment:
-    # Autoescape is on for HTML (and XML); Markdown output escapes through the `md` filter. Compiled templates
-    # are kept next to the result cache, so a short run does not compile them again.
-    return _configure(Environment(loader=FileSystemLoader(str(TEMPLATES)), undefined=StrictUndefined,
-                                  autoescape=select_autoescape(["html", "html.j2", "xml"]),
-                                  keep_trailing_newline=True, bytecode_cache=_bytecode_cache()))
+    # Compiled templates are kept next to the result cache, so a short run does not compile them again.
+    return template_environment()
 
 
 def _bytecode_cache() -> Any:
@@ -48,7 +50,9 @@ def _bytecode_cache() -> Any:
 
     from contentlint.cache import default_dir
 
-    folder = default_dir() / "templates"
+    # Environment options (finalize) are compiled into the bytecode but are not part of its cache key, so the
+    # folder's name changes whenever they do.
+    folder = default_dir() / "templates-2"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
@@ -66,7 +70,8 @@ def render_user(path: Path, view: dict[str, Any]) -> str:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read template: {exc}", str(path)) from None
-    env = _configure(SandboxedEnvironment(autoescape=True, keep_trailing_newline=True))
+    env = _configure(SandboxedEnvironment(autoescape=True, keep_trailing_newline=True,
+                                                  finalize=_finalize))
     try:
         return env.from_string(source).render(**view)
     except Exception as exc:  # noqa: BLE001 - any template error is the template author's to fix

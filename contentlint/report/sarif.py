@@ -6,6 +6,7 @@ from typing import Any, TextIO
 
 from contentlint import __version__
 from contentlint.result import Result
+from contentlint.report.printable import markdown_escape
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -24,7 +25,8 @@ def sarif_document(result: Result) -> dict[str, Any]:
             "shortDescription": {"text": rule_id.replace("-", " ")},
             "fullDescription": {"text": rationale},
             "help": {"text": f"{rationale}\n\nRun `contentlint explain {rule_id}` for examples.",
-                     "markdown": f"{rationale}\n\nRun `contentlint explain {rule_id}` for examples."},
+                     # GitHub renders this as Markdown: a rule pack's text must not become markup or links
+                     "markdown": f"{markdown_escape(rationale)}\n\nRun `contentlint explain {rule_id}` for examples."},
             "defaultConfiguration": {"level": LEVELS[info.level] if info else "error"},
         })
     results = []

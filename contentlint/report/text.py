@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
+from markupsafe import Markup
+
 from contentlint.report.render import package_environment
 from contentlint.report.view import build_view
 from contentlint.result import Result
@@ -20,6 +22,7 @@ def _colour(stream: TextIO) -> bool:
 def write_text(result: Result, stream: TextIO) -> None:
     colour = _colour(stream)
     env = package_environment().overlay()
-    env.filters["level"] = (lambda level: f"{_COLOURS[level]}{level}\033[0m") if colour else (lambda level: level)
+    # Markup marks our own escape codes as trusted, so that the renderer does not make them visible as text
+    env.filters["level"] = (lambda level: Markup(f"{_COLOURS[level]}{level}\033[0m")) if colour else str
     view = build_view(result)
     stream.write(env.get_template("report.txt.j2").render(**view, findings=result.findings))

@@ -15,7 +15,7 @@ from contentlint.model import Post
 from contentlint.sourcemap import SourceFile, align
 from contentlint.sources.decode import decode, normalise_newlines
 from contentlint.sources.post import finish_post, node_spans, markdown_post
-from contentlint.yamlsafe import load_yaml
+from contentlint.limits import DEFAULT_LIMITS, Limits
 
 CALENDAR_KEYS = {"name", "target_mix", "tolerance", "channels", "entries", "description"}
 ENTRY_KEYS = {"date", "channel", "title", "body", "file", "stage", "kpi", "lang", "product", "audience", "tags",
@@ -24,7 +24,6 @@ ENTRY_KEYS = {"date", "channel", "title", "body", "file", "stage", "kpi", "lang"
 CSV_ALIASES = {"日付": "date", "公開日": "date", "チャネル": "channel", "チャンネル": "channel", "媒体": "channel",
                "タイトル": "title", "件名": "title", "本文": "body", "ファイル": "file", "ステージ": "stage",
                "kpi": "kpi", "言語": "lang", "商品": "product", "製品": "product"}
-MAX_ENTRIES = 5000
 
 Errors = list[ContentlintError]
 
@@ -34,7 +33,7 @@ def is_calendar(data: object) -> bool:
 
 
 def load_yaml_calendar(file: SourceFile, data: dict[str, Any], node: Node | None, config_lang: str | None,
-                       max_bytes: int, target_override: Any = None) -> tuple[Calendar, Errors]:
+                       limits: Limits = DEFAULT_LIMITS, target_override: Any = None) -> tuple[Calendar, Errors]:
     path = file.path
     unknown = sorted(set(data) - CALENDAR_KEYS)
     errors: Errors = []
@@ -55,21 +54,22 @@ def load_yaml_calendar(file: SourceFile, data: dict[str, Any], node: Node | None
                         channel_types={str(k).lower(): str(v).lower() for k, v in channels.items()
                                        if v in ("open", "closed")})
     items = data["entries"]
-    if len(items) > MAX_ENTRIES:
-        raise InputError(f"calendar has {len(items)} entries, over the limit of {MAX_ENTRIES}", path, 1, 1)
+    if len(items) > limits.calendar_entries:
+        raise InputError(f"calendar has {len(items)} entries, over the limit of {limits.calendar_entries} "
+                         "(max_calendar_entries in .contentlint.yaml)", path, _key_line(node, "entries") or 1, 1)
     nodes = _entry_nodes(node)
     for index, raw in enumerate(items):
         entry_node = nodes[index] if index < len(nodes) else None
         line = entry_node.start_mark.line + 1 if entry_node is not None else 1
         try:
-            calendar.entries.append(_yaml_entry(file, raw, entry_node, index, line, config_lang, max_bytes))
+            calendar.entries.append(_yaml_entry(file, raw, entry_node, index, line, config_lang, limits))
         except ContentlintError as error:
             errors.append(error)
     return calendar, errors
 
 
 def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line: int, config_lang: str | None,
-                max_bytes: int) -> Entry:
+                limits: Limits) -> Entry:
     path = file.path
     if not isinstance(raw, dict):
         raise InputError(f"entry {index + 1} must be a mapping (date, channel, title, body or file)", path, line, 1)
@@ -84,7 +84,7 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
     channel = normalise_channel(raw.get("channel"))
     spans = node_spans(node, 0)
     if raw.get("file"):
-        post = _file_entry(Path(path), str(raw["file"]), fields, line, config_lang, max_bytes)
+        post = _file_entry(Path(path), str(raw["file"]), fields, line, config_lang, limits)
     else:
         body = raw.get("body") or ""
         if not isinstance(body, str):
@@ -104,18 +104,19 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
 
 
 def _file_entry(calendar_path: Path, name: str, fields: dict[str, Any], line: int, config_lang: str | None,
-                max_bytes: int) -> Post:
+                limits: Limits) -> Post:
     where = str(calendar_path)
     base = calendar_path.parent.resolve()
     target = (base / name).resolve()
     if base not in target.parents:
         raise InputError(f"`file: {name}` points outside the calendar's folder; refused", where, line, 1)
     try:
-        data = target.read_bytes()[: max_bytes + 1]
+        with open(target, "rb") as handle:
+            data = handle.read(limits.file_bytes + 1)
     except OSError as exc:
         raise InputError(f"`file: {name}`: {exc.strerror or exc}", where, line, 1) from None
     shown = str(calendar_path.parent / name)
-    post = markdown_post(decode(data, shown, max_bytes), config_lang)
+    post = markdown_post(decode(data, shown, limits.file_bytes), config_lang, limits)
     merged = {**post.fields, **fields}
     if "lang" in fields:
         from contentlint import lang as language
@@ -155,7 +156,8 @@ def decode_csv(data: bytes, path: str, max_bytes: int) -> SourceFile:
         raise InputError("CSV is neither UTF-8 nor Shift_JIS/CP932; export it as UTF-8", path, 1, 1) from None
 
 
-def load_csv_calendar(file: SourceFile, config_lang: str | None, target: Any = None) -> tuple[Calendar, Errors]:
+def load_csv_calendar(file: SourceFile, config_lang: str | None, target: Any = None,
+                      limits: Limits = DEFAULT_LIMITS) -> tuple[Calendar, Errors]:
     path = file.path
     reader = csv.reader(io.StringIO(file.text, newline=""))
     errors: Errors = []
@@ -176,27 +178,29 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target: Any = N
         row_line, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
-        if index >= MAX_ENTRIES:
-            errors.append(InputError(f"more than {MAX_ENTRIES} entries; the rest is not read", path, row_line, 1))
+        if index >= limits.calendar_entries:
+            errors.append(InputError(f"more than {limits.calendar_entries} entries; the rest is not read "
+                                     "(max_calendar_entries in .contentlint.yaml)", path, row_line, 1))
             break
         if len(row) != len(columns):
             errors.append(InputError(f"row has {len(row)} cells, the header has {len(columns)}", path, row_line, 1))
             continue
         cells = {col: cell.strip() for col, cell in zip(columns, row) if col}
         try:
-            calendar.entries.append(_csv_entry(file, cells, index, row_line, config_lang))
+            calendar.entries.append(_csv_entry(file, cells, index, row_line, config_lang, limits))
         except ContentlintError as error:
             errors.append(error)
     return calendar, errors
 
 
-def _csv_entry(file: SourceFile, cells: dict[str, str], index: int, line: int, config_lang: str | None) -> Entry:
+def _csv_entry(file: SourceFile, cells: dict[str, str], index: int, line: int, config_lang: str | None,
+               limits: Limits) -> Entry:
     try:
         date = parse_date(cells.get("date"))
     except ValueError as exc:
         raise InputError(str(exc), file.path, line, 1) from None
     if cells.get("file"):
-        post = _file_entry(Path(file.path), cells["file"], _csv_fields(cells), line, config_lang, 10**9)
+        post = _file_entry(Path(file.path), cells["file"], _csv_fields(cells), line, config_lang, limits)
     else:
         at = file.line_offset(line - 1)
         post = finish_post(file, _csv_fields(cells), {}, cells.get("body", ""), lambda _i: at, config_lang, index,

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import codecs
 
-from contentlint.errors import InputError
+from contentlint.errors import FileSkipped, InputError
+from contentlint.limits import DEFAULT_LIMITS
 from contentlint.sourcemap import SourceFile
 
-DEFAULT_MAX_BYTES = 2_000_000
+DEFAULT_MAX_BYTES = DEFAULT_LIMITS.file_bytes
 _MAGIC = {
     b"\x89PNG": "a PNG image",
     b"PK\x03\x04": "a zip archive",
@@ -20,8 +21,8 @@ _MAGIC = {
 def decode(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
     """Decode a post's bytes to normalised text (UTF-8 with or without BOM, or UTF-16 with BOM)."""
     if len(data) > max_bytes:
-        raise InputError(f"skipped: file is {_size(len(data))}, over the {_size(max_bytes)} limit "
-                         "(max_file_bytes in .contentlint.yaml)", path)
+        raise FileSkipped(f"skipped: larger than the {_size(max_bytes)} limit "
+                          "(max_file_bytes in .contentlint.yaml)", path)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")

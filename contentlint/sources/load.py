@@ -57,7 +57,7 @@ def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
     if name.endswith(".csv"):
         file = decode_csv(data, target.display, config.max_file_bytes)
         try:
-            calendar, errors = load_csv_calendar(file, config.language, target_mix)
+            calendar, errors = load_csv_calendar(file, config.language, target_mix, config.limits)
         except InputError:
             if not target.explicit:
                 return Loaded()
@@ -87,10 +87,10 @@ def _front_matter_disable(post: Post, suppressions: FileSuppressions) -> None:
 
 def _load_text(target: Target, config: Config, file: SourceFile, name: str, target_override: Any) -> Loaded:
     if name.endswith(YAML_SUFFIXES):
-        loaded = load_yaml(file.text, file.path)
+        loaded = load_yaml(file.text, file.path, limits=config.limits)
         if is_calendar(loaded.data):
             calendar, errors = load_yaml_calendar(file, loaded.data, loaded.node, config.language,
-                                                  config.max_file_bytes, target_override or None)
+                                                  config.limits, target_override or None)
             if target_override is None and loaded.data.get("target_mix") is None and config.target is not None:
                 calendar.target = resolve_target(config.target, config.tolerance)
             return Loaded([e.post for e in calendar.entries if e.post], calendar, errors)
@@ -100,4 +100,4 @@ def _load_text(target: Target, config: Config, file: SourceFile, name: str, targ
                                  "or a calendar with `entries:`", target.display, 1, 1)
             return Loaded()
         return Loaded([yaml_post(file, config.language, loaded)])
-    return Loaded([markdown_post(file, config.language)])
+    return Loaded([markdown_post(file, config.language, config.limits)])

@@ -10,6 +10,7 @@ from yaml.nodes import Node, ScalarNode
 
 from contentlint import lang as language
 from contentlint.errors import InputError
+from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.model import Position, Post
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
 from contentlint.sources.markdown import project_markdown
@@ -33,7 +34,7 @@ class FrontMatter:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
-def split_front_matter(file: SourceFile) -> FrontMatter:
+def split_front_matter(file: SourceFile, limits: Limits = DEFAULT_LIMITS) -> FrontMatter:
     text = file.text
     first_end = text.find("\n")
     opener = (text if first_end == -1 else text[:first_end]).rstrip()
@@ -50,7 +51,7 @@ def split_front_matter(file: SourceFile) -> FrontMatter:
             block = text[start:pos]
             body_start = len(text) if end == -1 else end + 1
             if kind == "yaml":
-                return _yaml_front_matter(file, block, start, body_start)
+                return _yaml_front_matter(file, block, start, body_start, limits)
             return _toml_front_matter(file, block, start, body_start)
         if end == -1:
             break
@@ -58,8 +59,8 @@ def split_front_matter(file: SourceFile) -> FrontMatter:
     raise InputError(f"front matter opened with '{opener}' on line 1 is never closed", file.path, 1, 1)
 
 
-def _yaml_front_matter(file: SourceFile, block: str, start: int, body_start: int) -> FrontMatter:
-    loaded = load_yaml(block, file.path, line_offset=1)
+def _yaml_front_matter(file: SourceFile, block: str, start: int, body_start: int, limits: Limits) -> FrontMatter:
+    loaded = load_yaml(block, file.path, line_offset=1, limits=limits)
     if loaded.data is None:
         return FrontMatter(body_start=body_start)
     if not isinstance(loaded.data, dict):
@@ -142,9 +143,9 @@ def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tu
                 lang_source=lang_source, line=line, index=index)
 
 
-def markdown_post(file: SourceFile, config_lang: str | None = None) -> Post:
+def markdown_post(file: SourceFile, config_lang: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Post:
     """A Markdown file, with optional front matter."""
-    front = split_front_matter(file)
+    front = split_front_matter(file, limits)
     body = file.text[front.body_start:]
     base = front.body_start
     return finish_post(file, front.data, front.spans, body, lambda offset: base + offset, config_lang)

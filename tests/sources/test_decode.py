@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from contentlint.errors import InputError
+from contentlint.errors import FileSkipped, InputError
 from contentlint.sources.decode import decode
 
 
@@ -38,5 +38,5 @@ def test_shift_jis_error_points_at_the_first_bad_byte() -> None:
 
 
 def test_size_limit() -> None:
-    with pytest.raises(InputError, match="over the"):
+    with pytest.raises(FileSkipped, match="larger than the 100 bytes limit"):
         decode(b"a" * 101, "big.md", max_bytes=100)

@@ -1,0 +1,39 @@
+"""User text made safe to print: control characters and bidirectional overrides shown as escapes.
+
+A title holding ``ESC [2J`` would clear the terminal of whoever reads the text report, ``BEL``/``ESC ]`` can set
+a terminal's title, U+202E reverses the order in which the rest of a line is displayed (the "Trojan Source"
+trick), and XML 1.0 cannot hold most C0 controls at all (a JUnit report containing one is not XML). Every
+reporter that writes user text as characters passes it through :func:`visible`; JSON and SARIF escape these
+characters by their own rules.
+"""
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, BOM/noncharacters
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every hidden or terminal-controlling character written as ``\\xNN`` / ``\\uNNNN``."""
+    return _HIDDEN.sub(_escape, text) if _HIDDEN.search(text) else text
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>&])")
+_MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def markdown_escape(value: object) -> str:
+    """Text safe inside Markdown (a table cell, a SARIF help text): no markup, no HTML, one line."""
+    text = " ".join(visible(str(value)).split())
+    return _MD_SPECIAL.sub(lambda m: _MD_ENTITIES.get(m.group(1), "\\" + m.group(1)), text)
+
+
+def code_escape(value: object) -> str:
+    """Text safe inside a Markdown code span: no backticks, no line breaks."""
+    return " ".join(visible(str(value)).split()).replace("`", "'")

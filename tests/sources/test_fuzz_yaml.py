@@ -1,0 +1,135 @@
+"""Property tests over YAML posts and YAML/CSV calendars, run through the whole engine: no crash, every reported
+position lies inside the file it names, and the analysed text of a YAML post maps back to the same characters
+in the original file."""
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from contentlint.errors import InputError
+from contentlint.result import Result
+from contentlint.run import Runner, RunOptions
+from contentlint.sources.decode import decode
+from contentlint.sources.post import yaml_post
+from contentlint.yamlsafe import load_yaml
+
+PIECES = ["Buy now", " ", "how to", " guide", "今だけ", "セール", "の使い方", "😀", "é", "\n", "\n\n", "- ", "# ",
+          ":", " #", "'", '"', "\\", "{", "}", "[", "]", "&", "*", "`code`", "**b**", "[a](https://x.example)",
+          "<b>", "%", "@", "!", "|", ">", "\t", "\u00a0", "2026-13-45", "---", "=SUM(1)", "50% off", "x"]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+SCALAR = st.one_of(TEXT, st.integers(-5, 5), st.booleans(), st.none(), st.just("2026-01-05"),
+                   st.lists(TEXT, max_size=2))
+STYLE = st.sampled_from([None, "|", '"', "'"])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+class _Styled(str):
+    style: str | None = None
+
+
+def _represent(dumper: yaml.SafeDumper, data: _Styled) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(data), style=data.style)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(_Styled, _represent)
+
+
+def styled(text: str, style: str | None) -> _Styled:
+    value = _Styled(text)
+    value.style = None if style == "|" and ("\t" in text or text != text.strip() or not text) else style
+    return value
+
+
+def dump(data: object, flow: bool) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, default_flow_style=flow, sort_keys=False, width=40)
+
+
+def run_engine(files: dict[str, str]) -> tuple[Result, dict[str, list[str]]]:
+    with tempfile.TemporaryDirectory() as folder:
+        lines = {}
+        for name, text in files.items():
+            path = Path(folder) / name
+            path.write_text(text, encoding="utf-8", newline="")
+            lines[str(path)] = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        result = Runner(RunOptions(use_config_files=False, language="en")).run(sorted(lines))
+        return result, lines
+
+
+def assert_inside(result: Result, lines: dict[str, list[str]]) -> None:
+    for f in result.findings:
+        assert f.path in lines, f
+        text = lines[f.path]
+        assert 1 <= f.line <= len(text) and 1 <= f.column <= len(text[f.line - 1]) + 1, f
+        if f.end_line is not None and f.end_column is not None:
+            assert f.line <= f.end_line <= len(text) and 1 <= f.end_column <= len(text[f.end_line - 1]) + 1, f
+
+
+@SETTINGS
+@given(title=TEXT, body=TEXT, style=STYLE, extra=st.dictionaries(st.sampled_from(["channel", "kpi", "lang",
+                                                                                    "stage", "date", "tags"]),
+                                                                   SCALAR, max_size=3),
+       flow=st.booleans(), garbage=st.sampled_from(["", "\n: :\n", "\n\t- x\n", "\n&a [*a]\n"]))
+def test_yaml_posts(title: str, body: str, style: str | None, extra: dict[str, object], flow: bool,
+                    garbage: str) -> None:
+    document = dump({"title": title, **extra, "body": styled(body, style)}, flow) + garbage
+    try:
+        loaded = load_yaml(document, "post.yaml")
+        post = yaml_post(decode(document.encode("utf-8"), "post.yaml"), "en", loaded)
+    except InputError as error:
+        assert error.path == "post.yaml"
+        assert error.line is None or 1 <= error.line <= document.count("\n") + 1
+    else:
+        source = post.source_map.file.text
+        for index, char in enumerate(post.text[post.body_start:], post.body_start):
+            offset = post.source_map.file_offset(index)
+            assert 0 <= offset <= len(source)
+            if not char.isspace() and offset < len(source):
+                assert source[offset] == char or (char == "&" and source.startswith("&amp;", offset)), \
+                    (index, char, source[max(0, offset - 5):offset + 5])
+    result, lines = run_engine({"post.yaml": document})
+    assert_inside(result, lines)
+
+
+ENTRY = st.fixed_dictionaries({"date": st.one_of(st.dates().map(str), st.just("2026-02-30"), TEXT, st.none()),
+                               "title": TEXT},
+                              optional={"channel": st.one_of(TEXT, st.sampled_from(["x", "blog", "line"])),
+                                        "body": TEXT, "stage": st.sampled_from(["pre", "at", "post", "later"]),
+                                        "kpi": TEXT, "lang": st.sampled_from(["en", "ja", "xx"]),
+                                        "bogus": st.integers()})
+
+
+@SETTINGS
+@given(entries=st.lists(st.one_of(ENTRY, st.integers(), st.lists(TEXT, max_size=2)), max_size=6),
+       target=st.sampled_from([None, "80-20", "4-1-1", "nonsense", {"pre": 0.5, "at": 0.5, "post": 0}]),
+       flow=st.booleans())
+def test_yaml_calendars(entries: list[object], target: object, flow: bool) -> None:
+    data: dict[str, object] = {"name": "fuzz", "entries": entries}
+    if target is not None:
+        data["target_mix"] = target
+    result, lines = run_engine({"calendar.yaml": dump(data, flow)})
+    assert_inside(result, lines)
+
+
+@SETTINGS
+@given(header=st.lists(st.sampled_from(["date", "title", "channel", "body", "stage", "kpi", "日付", "タイトル",
+                                        "extra", ""]), min_size=1, max_size=6),
+       rows=st.lists(st.lists(st.one_of(TEXT, st.just("=HYPERLINK(\"http://x\")"), st.dates().map(str)),
+                              max_size=7), max_size=6),
+       newline=st.sampled_from(["\n", "\r\n"]))
+def test_csv_calendars(header: list[str], rows: list[list[str]], newline: str) -> None:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator=newline)
+    writer.writerow(header)
+    writer.writerows(rows)
+    result, lines = run_engine({"calendar.csv": buffer.getvalue()})
+    assert_inside(result, lines)
