@@ -110,8 +110,9 @@ def align(value: str, source: str, start: int, end: int | None = None) -> list[i
 
     Used at parse time to place a parsed value (a YAML scalar, a Markdown text run) in the text it came from.
     Characters are matched in order; markup the parser removed (escapes, indentation, quotes) is skipped.
-    A character the parser produced without a source twin (an entity decoded to '&', a folded line break)
-    maps to the current source position without consuming anything.
+    A character the parser produced without a source twin (an entity decoded to '&', a folded line break, any
+    whitespace that is not at the current position) maps to the current source position without consuming
+    anything.
     """
     limit = len(source) if end is None else min(end, len(source))
     offsets: list[int] = []
@@ -121,6 +122,11 @@ def align(value: str, source: str, start: int, end: int | None = None) -> list[i
         if pos < limit and source[pos] == char:
             offsets.append(pos)
             pos += 1
+            continue
+        if char.isspace():
+            # Whitespace the parser made (a folded line, an escaped `\n`): searching for it would skip to the
+            # next real line break and past the characters that follow it.
+            offsets.append(min(pos, max(limit - 1, start)))
             continue
         # Look a short way ahead: markup removed by the parser is short (an escape, a quote, indentation,
         # an entity, a blockquote marker). A long jump would more likely land on an unrelated character.
