@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-SUPPORTED = ("en", "ja")
+SUPPORTED = ("en", "ja", "zh")
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LETTER = re.compile(r"[^\W\d_]")

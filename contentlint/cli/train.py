@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from contentlint.lang import SUPPORTED
 from contentlint.nlp import pipeline
 
 # The training settings' defaults, repeated here so that starting the CLI does not import the training code.
@@ -15,8 +16,8 @@ DEFAULT_ARCH, DEFAULT_EPOCHS, DEFAULT_SEED = "bow", 5, 0
 @click.command("train")
 @click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path),
                 metavar="CORPUS...")
-@click.option("--lang", "langs", multiple=True, type=click.Choice(["en", "ja"]),
-              help="Languages to train (default: en and ja).")
+@click.option("--lang", "langs", multiple=True, type=click.Choice(list(SUPPORTED)),
+              help="Languages to train (default: all; the card keeps the others).")
 @click.option("--arch", type=click.Choice(ARCHITECTURES), default=DEFAULT_ARCH, show_default=True,
               help="spaCy textcat architecture.")
 @click.option("--epochs", type=click.IntRange(1, 200), default=DEFAULT_EPOCHS, show_default=True)
@@ -35,7 +36,7 @@ def command(corpora: tuple[Path, ...], langs: tuple[str, ...], arch: str, epochs
 
     records = read_corpora(corpora)
     settings = TrainSettings(arch=arch, epochs=epochs, seed=seed)
-    plan = BuildPlan(corpora=tuple(str(c) for c in corpora), langs=langs or ("en", "ja"), settings=settings,
+    plan = BuildPlan(corpora=tuple(str(c) for c in corpora), langs=langs or SUPPORTED, settings=settings,
                      holdout=holdout, output=None if dry_run else output)
     card = build(plan, records, lambda msg: click.echo(msg, err=True))
     for lang, entry in card["languages"].items():

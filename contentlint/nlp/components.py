@@ -30,3 +30,23 @@ class LowercaseLookupLemmatizer:
 @Language.factory(LEMMAS)
 def make_lemmatizer(nlp: Language, name: str) -> LowercaseLookupLemmatizer:
     return LowercaseLookupLemmatizer()
+
+
+FORM_LEMMAS = "contentlint_form_lemmas"
+
+
+class FormLemmatizer:
+    """Chinese has no inflection: a token's lemma is its NFKC-normalised, lower-cased form, so that full-width
+    and half-width characters (１００％ and 100%) and Latin brand names in any case match the same cues."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        import unicodedata
+
+        for token in doc:
+            token.lemma_ = unicodedata.normalize("NFKC", token.text).lower()
+        return doc
+
+
+@Language.factory(FORM_LEMMAS)
+def make_form_lemmatizer(nlp: Language, name: str) -> FormLemmatizer:
+    return FormLemmatizer()

@@ -3,6 +3,7 @@
 English: ``spacy.blank("en")`` plus a lemmatizer backed by the lookup table of spacy-lookups-data.
 Japanese: ``spacy.blank("ja")``, tokenised by SudachiPy in split mode A (shortest units), so that a cue
 phrase and the same words inside a longer compound split the same way as often as possible.
+Chinese: ``spacy.blank("zh")`` with ``ZH_SEGMENTER`` (see bench/zh_segmenter.py for the measurement behind it).
 When the package ships a trained model for the language (``contentlint/models/<lang>``), that pipeline is
 loaded instead: the same tokenizer and lemmas plus our text classifier.
 spaCy is imported inside these functions so that commands which never analyse a post never pay for it.
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 BATCH_SIZE = 64
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 _models_dir = MODELS_DIR
+ZH_SEGMENTER = "char"
 
 
 def has_pipeline(lang: str) -> bool:
@@ -39,7 +41,7 @@ def model_dir(lang: str) -> Path:
     return _models_dir / lang
 
 
-def base(lang: str) -> Language:
+def base(lang: str, segmenter: str | None = None) -> Language:
     """A fresh pipeline without the classifier: tokenizer and lemmas (used for training, and as fallback)."""
     import spacy
 
@@ -51,6 +53,10 @@ def base(lang: str) -> Language:
         return nlp
     if lang == "ja":
         return spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "A"}}})
+    if lang == "zh":
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter or ZH_SEGMENTER}}})
+        nlp.add_pipe(components.FORM_LEMMAS)
+        return nlp
     raise KeyError(lang)
 
 

@@ -25,6 +25,11 @@ GENERIC_KATAKANA = {"サービス", "キャンペーン", "セール", "クー�
                     "ポイント", "データ", "オフ", "プレゼント", "アップデート", "リリース", "お知らせ", "コンテンツ",
                     "システム", "ソフト", "ツール", "ページ", "メール", "チーム"}
 _JA_PRODUCT = re.compile(r"「([^」]{2,30})」|([A-Za-z][A-Za-z0-9+.\- ]{1,30}[A-Za-z0-9+])|([ァ-ヴー]{3,}(?:\s?[A-Za-z0-9]+)?)")
+# Chinese names a product in 《》, 「」 or “” quotes, or in Latin letters (WPS, Notion, 飞书 Pro is left to
+# front matter `product`); generic words in quotes are not names.
+_ZH_PRODUCT = re.compile(r"[《「“]([^》」”]{2,20})[》」”]|([A-Za-z][A-Za-z0-9+.\- ]{1,30}[A-Za-z0-9+])")
+GENERIC_ZH = {"双十一", "618", "限时", "秒杀", "优惠券", "新品", "会员", "APP", "App", "app", "VIP", "PRO", "Pro"}
+_ZH_SEPARATORS = "。，、！？；：\n「」“”《》,.!?;:"
 _EN_STOP_STARTS = {"the", "a", "an", "our", "we", "you", "your", "this", "new", "now", "buy", "get", "how", "why",
                    "what", "today", "visit", "contact", "shop", "offer", "sale", "use", "big", "every", "all",
                    "limited", "don't", "follow", "it", "i", "in", "on", "for", "and", "with", "to",
@@ -46,7 +51,8 @@ class Slots:
 
 def extract(post: Post, doc: Doc, cues: Mapping[str, Sequence[CueMatch]]) -> Slots:
     text = post.text
-    product = _field(post, "product") or (_ja_product(doc) if post.lang == "ja" else _en_product(doc))
+    guess = {"ja": _ja_product, "zh": _zh_product}.get(post.lang, _en_product)
+    product = _field(post, "product") or guess(doc)
     return Slots(product=product, features=_features(post, text), outcome=_outcome(post, text, cues),
                  problem=_problem(text, cues, post.lang), audience=_field(post, "audience"))
 
@@ -101,6 +107,20 @@ def _ja_product(doc: Doc) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+def _zh_product(doc: Doc) -> str | None:
+    counts: Counter[str] = Counter()
+    for match in _ZH_PRODUCT.finditer(doc.text):
+        name = next(g for g in match.groups() if g).strip()
+        if name in GENERIC_ZH or name.isdigit() or name.lower() in {"pdf", "csv", "ok", "faq", "ai", "pr"}:
+            continue
+        counts[name] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _clause_before(text: str, end: int, separators: str) -> int:
+    return max(text.rfind(sep, 0, end) for sep in separators) + 1
+
+
 def _features(post: Post, text: str) -> tuple[str, ...]:
     """Short list items of the body: what a promotional post lists is nearly always its features."""
     items = [text[start:end].strip() for start, end in post.list_items]
@@ -111,10 +131,15 @@ def _features(post: Post, text: str) -> tuple[str, ...]:
 def _outcome(post: Post, text: str, cues: Mapping[str, Sequence[CueMatch]]) -> str | None:
     """The clause an outcome cue opens (en: "reduce the hours spent ..."; ja: "手間を削減")."""
     for match in cues.get("outcome", ()):
-        if post.lang == "ja":
-            start = max(text.rfind(sep, 0, match.start) for sep in "。、！？\n「」") + 1
-            phrase = text[start:match.end].strip()
+        if post.lang == "ja":  # the object comes before the verb: 手間を削減
+            phrase = text[_clause_before(text, match.start, "。、！？\n「」"):match.end].strip()
             if 2 < len(phrase) <= 30:
+                return phrase
+            continue
+        if post.lang == "zh":  # the verb comes first: 节省一半的对账时间
+            ends = [i for i in (text.find(sep, match.end) for sep in _ZH_SEPARATORS) if i != -1]
+            phrase = text[match.start:min(ends, default=len(text))].strip()
+            if 2 < len(phrase) <= 20:
                 return phrase
             continue
         end_match = _CLAUSE_END.search(text, match.start)
@@ -139,9 +164,9 @@ def _verb_lemma(word: str) -> str:
 
 def _problem(text: str, cues: Mapping[str, Sequence[CueMatch]], lang: str) -> str | None:
     for match in cues.get("problem", ()):
-        if lang == "ja":
-            start = max(text.rfind(sep, 0, match.start) for sep in "。、！？\n「」") + 1
-            phrase = text[start:match.end].strip()
+        if lang in ("ja", "zh"):  # the problem noun ends its clause: 在庫管理の手間, 库存积压的问题
+            phrase = text[_clause_before(text, match.start, _ZH_SEPARATORS if lang == "zh" else "。、！？\n「」"):
+                          match.end].strip()
             if 2 < len(phrase) <= 25:
                 return phrase
     return None
