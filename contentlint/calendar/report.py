@@ -39,7 +39,8 @@ class CalendarReport:
     fail_under: int | None = None
 
     def __post_init__(self) -> None:
-        self.results.sort(key=lambda r: (r.date or dt.date.max, r.entry.index))
+        # A total order: a feed's posts arrive in any order (from parallel workers), and two may share a date.
+        self.results.sort(key=lambda r: (r.date or dt.date.max, r.entry.index, r.entry.path, r.entry.line))
         self.mix = stage_mix(r.stage for r in self.results)
         by_channel: dict[str, list[str]] = {}
         for r in self.results:
