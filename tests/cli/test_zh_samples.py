@@ -1,0 +1,38 @@
+"""The Chinese samples: Weibo and WeChat posts and a calendar, linted end to end with Chinese messages."""
+from __future__ import annotations
+
+import json
+
+from tests.cli.test_check import run
+from tests.conftest import REPO
+
+ZH = REPO / "samples" / "zh"
+
+
+def test_weibo_flash_sale_is_a_hard_sell() -> None:
+    path = ZH / "weibo-flash-sale.md"
+    code, out, _ = run(["check", "--no-cache", str(path)])
+    assert code == 1
+    assert f"{path}:7:28: warning [hard-sell] 强行推销：“手慢无”。" in out
+    assert f"{path}:7:32: warning [hard-sell] 强行推销：“立即购买”。" in out
+    assert "→ 用[产品?][结果?]的3个方法" in out  # rewrites in Chinese; nothing invented for empty slots
+
+
+def test_wechat_launch_is_company_centric_and_the_guide_is_insight() -> None:
+    launch, guide = ZH / "wechat-product-launch.md", ZH / "wechat-month-end-closing.md"
+    code, out, _ = run(["check", "--no-cache", str(launch)])
+    assert f"{launch}:6:1: warning [company-centric] 以公司为中心：“我们/我司/本公司”出现5次，“你/您”只有0次" in out
+    _, out, _ = run(["classify", "--format", "json", str(launch), str(guide)])
+    records = {r["path"]: r for r in json.loads(out)["posts"]}
+    assert (records[str(launch)]["label"], records[str(launch)]["lang"]) == ("release", "zh")
+    assert records[str(guide)]["group"] == "insight" and records[str(guide)]["stage"] == "pre"
+    assert any(e["text"] == "正式发布" for e in records[str(launch)]["evidence"])
+
+
+def test_chinese_calendar_fails_the_gate() -> None:
+    path = REPO / "samples" / "calendar-zh.yaml"
+    code, out, _ = run(["check", "--no-cache", str(path)])
+    assert code == 1
+    assert "warning [mix-score] 内容阶段配比得分 0/100（fail），目标 80-20" in out
+    assert "warning [open-channel-only-promos] “weibo”是触达新读者的渠道" in out
+    assert "gate fail-under 60: FAILED" in out
