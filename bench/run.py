@@ -2,7 +2,7 @@
 
     python bench/run.py [--small 1000] [--large 10000] [--repeat 3] [--write]
 
-Generates en and ja posts of about 500 words from the project's corpus, then measures:
+Generates en, ja and zh posts of about 500 words from the project's corpus, then measures:
   - one file, cold (no cache)          vs  python -c "import spacy"     target: <= floor + 0.3 s
   - the samples, all cache hits        vs  python -c pass               target: <= 0.3 s
   - warm throughput, one process        posts/s for --small and --large  target: >= 150 posts/s per core (en)
@@ -45,7 +45,7 @@ def peak_rss_mb(cmd: list[str]) -> float:
 
 
 def long_posts(lang: str | None, n: int) -> list[tuple[str, str, str]]:
-    """(lang, title, body) of about WORDS_PER_POST words (ja: 3 characters a word), from the corpus."""
+    """(lang, title, body) of about WORDS_PER_POST words (ja, zh: 3 characters a word), from the corpus."""
     from contentlint.corpus import read_corpora
 
     records = sorted((r for r in read_corpora([REPO / "corpus"]) if lang is None or r.lang == lang),
@@ -116,7 +116,7 @@ def main() -> None:
         hit = wall([*cli, "check", *posts, "--cache-dir", str(cache)], args.repeat)
         rows.append(("the 12 sample posts, every file a cache hit", f"{hit:.2f} s",
                      f"{hit / floor_pass:.1f}x python -c pass ({floor_pass:.3f} s)", "<= 0.3 s"))
-        for lang, n in (("en", args.small), (None, args.small), ("en", args.large)):
+        for lang, n in (("en", args.small), (None, args.small), ("zh", args.small), ("en", args.large)):
             rate = warm(lang, n)
             rows.append((f"warm, 1 process, {n} posts of ~{WORDS_PER_POST} words ({lang or 'en+ja'})",
                          f"{rate:.0f} posts/s", "", ">= 150 posts/s (en)"))

@@ -10,6 +10,8 @@ from contentlint.calendar.report import CalendarReport
 from contentlint.rewrite.forms import Rewrites
 from contentlint.errors import ContentlintError, FileSkipped
 from contentlint.model import LEVEL_RANK, LEVELS, Finding
+from contentlint.rules.profile import ChecklistScore
+from contentlint.sources.profile import Profile
 
 
 EXCERPT_CHARS = 1200
@@ -54,6 +56,25 @@ class PostSummary:
                 "rewrites": self.rewrites.to_dict() if self.rewrites else None}
 
 
+@dataclass(frozen=True, slots=True)
+class ProfileSummary:
+    """A LinkedIn profile and its score against each checklist rule that ran on it."""
+
+    path: str
+    line: int
+    name: str
+    lang: str
+    scores: tuple[ChecklistScore, ...] = ()
+
+    @classmethod
+    def of(cls, profile: Profile, scores: list[ChecklistScore]) -> ProfileSummary:
+        return cls(profile.path, profile.line, profile.name, profile.lang, tuple(scores))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "name": self.name, "lang": self.lang,
+                "checklists": [s.to_dict() for s in self.scores]}
+
+
 @dataclass(slots=True)
 class Result:
     findings: list[Finding] = field(default_factory=list)
@@ -63,6 +84,7 @@ class Result:
     baselined: int = 0  # findings hidden because the baseline knows them
     calendars: list[CalendarReport] = field(default_factory=list)
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # every rule that ran, for SARIF and reports
+    profiles: list[ProfileSummary] = field(default_factory=list)
 
     def add_error(self, error: ContentlintError, rule_id: str, fail_level: str | None = None) -> None:
         skipped = isinstance(error, FileSkipped)  # over a limit: a warning, not an input error
@@ -90,7 +112,12 @@ class Result:
         self.findings = sorted(set(self.findings), key=Finding.sort_key)
         # Posts in file order; cached files are replayed before analysed ones, so arrival order is not stable.
         self.posts.sort(key=lambda p: (p.path, p.line, p.title, p.label or ""))
+        # A post read on its own and again through a calendar's `file:` entry is one post.
+        seen: set[tuple[str, int, str]] = set()
+        self.posts = [p for p in self.posts if (p.path, p.line, p.title) not in seen
+                      and not seen.add((p.path, p.line, p.title))]  # type: ignore[func-returns-value]
         self.calendars.sort(key=lambda c: (c.calendar.kind, c.calendar.path))
+        self.profiles.sort(key=lambda p: p.path)
         return self
 
     @property
@@ -118,4 +145,5 @@ class Result:
             "findings": [f.to_dict() for f in self.findings],
             "posts": [p.to_dict() for p in self.posts],
             "calendars": [c.to_dict() for c in self.calendars],
+            "profiles": [p.to_dict() for p in self.profiles],
         }

@@ -15,12 +15,14 @@ from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.lint import lint
 from contentlint.model import Finding, Post
-from contentlint.result import PostSummary, Result, RuleInfo
+from contentlint.result import PostSummary, ProfileSummary, Result, RuleInfo
 from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
+from contentlint.rules.profile import lint_profile, score_id
 from contentlint.sources.discover import Target, discover
 from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
 from contentlint.sources.load import load_target, read_bytes
+from contentlint.sources.profile import Profile
 from contentlint.suppress import FileSuppressions
 from contentlint.suppress import apply as apply_suppressions
 
@@ -140,6 +142,7 @@ class Runner:
             result.findings.extend(shard_result.findings)
             result.posts.extend(shard_result.posts)
             result.calendars.extend(shard_result.calendars)
+            result.profiles.extend(shard_result.profiles)
             result.files += shard_result.files
             result.fail_levels.update(shard_result.fail_levels)
             result.rules.update(shard_result.rules)
@@ -194,6 +197,8 @@ class Runner:
                         result.add_error(error, error_id(error))
                     if loaded.calendar is not None:
                         calendars[loaded.calendar.path] = (loaded.calendar, config, [])
+                    if loaded.profile is not None:
+                        self._lint_profile(result, loaded.profile, ruleset, config)
                     for post in loaded.posts:
                         ruleset.checkers(post.lang)  # compile now, so a bad pattern is blamed here
                         configs[id(post)] = config
@@ -271,6 +276,17 @@ class Runner:
         report = CalendarReport(calendar, results, fail_under=config.fail_under)
         result.add(self.ruleset(config).lint_calendar(report), config.fail_level)
         result.calendars.append(report)
+
+    def _lint_profile(self, result: Result, profile: Profile, ruleset: RuleSet, config: Config) -> None:
+        """A profile is not a post: only the profile-scope rules run on it. Profiles are never cached (no spaCy
+        work to save, and "recent activity" is measured from today unless the file sets `as_of`)."""
+        findings, scores = lint_profile(ruleset.rules, profile)
+        result.add(findings, config.fail_level)
+        result.profiles.append(ProfileSummary.of(profile, scores))
+        for rule in ruleset.rules:
+            if any(score.rule_id == rule.id for score in scores):
+                result.rules.setdefault(score_id(rule.id), RuleInfo(score_id(rule.id), "info", rule.rationale,
+                                                                    rule.kind))
 
     def _config_for(self, target: Target) -> Config:
         if target.path is None:

@@ -26,4 +26,10 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
         assert f"contentlint/{module}" in names
     assert {"contentlint/report/templates/report.html.j2", "contentlint/report/templates/report.md.j2",
             "contentlint/report/schema/check-1.schema.json"} <= names
+    # every template (the report's, its parts shared with the web pages, the pages') and the page's script
+    assets = [p for folder in ("report/templates", "web/templates", "web/static")
+              for p in (REPO / "contentlint" / folder).iterdir() if p.is_file()]
+    assert len(assets) >= 12 and (REPO / "contentlint/web/static/contentlint.js") in assets
+    assert {p.relative_to(REPO).as_posix() for p in assets} <= names
+    assert {"contentlint/web/app.py", "contentlint/cli/serve.py"} <= names
     assert not any(name.startswith(("tests/", "corpus/", "samples/")) for name in names)

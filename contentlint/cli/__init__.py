@@ -18,9 +18,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from contentlint.cli import check, classify, evaluate, explain, init, report, rules, train
+    from contentlint.cli import check, classify, evaluate, explain, init, report, rules, serve, train
 
-    for module in (check, report, classify, rules, explain, init, train, evaluate):
+    for module in (check, report, classify, rules, explain, init, train, evaluate, serve):
         cli.add_command(module.command)
     cli.add_command(init.config_command)
 

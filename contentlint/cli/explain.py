@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from contentlint.cli.rules import config_options, effective_rules
+from contentlint.rules.kinds import KINDS
 
 
 @click.command("explain")
@@ -22,10 +23,15 @@ def command(rule_id: str, config_file: Path | None, no_config: bool) -> int:
         raise click.UsageError(f"unknown rule id `{rule_id}`.{hint}")
     wrap = lambda text: textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
     status = rule.level if rule.enabled else f"off (default level {rule.level})"
-    lines = [f"{rule.id}  ({rule.kind}, {status}, languages: {', '.join(rule.languages)})", "", "Message:"]
+    scope = f", channels: {', '.join(rule.channels)}" if rule.channels else ""
+    lines = [f"{rule.id}  ({rule.kind}, {status}, languages: {', '.join(rule.languages)}{scope})", "", "Message:"]
     for lang, message in rule.messages.items():
         lines.append(wrap(f"[{lang}] {message}" if len(rule.messages) > 1 else message))
-    lines += ["", "Why:", wrap(rule.rationale), "", f"Defined in: {rule.source}:{rule.line}"]
+    lines += ["", "Why:", wrap(rule.rationale)]
+    describe = getattr(KINDS[rule.kind], "describe", None)  # kinds whose params are a list worth reading
+    if describe is not None:
+        lines += ["", "Checks:", *(f"  {line}" for line in describe(rule.params))]
+    lines += ["", f"Defined in: {rule.source}:{rule.line}"]
     for key, title in (("fail", "Flagged"), ("pass", "Not flagged")):
         if rule.examples.get(key):
             lines += ["", f"{title}:"]

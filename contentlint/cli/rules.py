@@ -25,8 +25,8 @@ def config_options(func):  # type: ignore[no-untyped-def]
 
 def rule_dict(rule: Rule) -> dict[str, object]:
     return {"id": rule.id, "kind": rule.kind, "level": rule.level, "enabled": rule.enabled,
-            "languages": list(rule.languages), "message": rule.message, "rationale": rule.rationale,
-            "source": rule.source}
+            "languages": list(rule.languages), "channels": list(rule.channels), "message": rule.message,
+            "rationale": rule.rationale, "source": rule.source}
 
 
 @click.command("rules")
@@ -44,5 +44,7 @@ def command(config_file: Path | None, no_config: bool, fmt: str) -> int:
     for rule in ordered:
         level = rule.level if rule.enabled else "off"
         summary = rule.rationale.split(". ")[0].rstrip(".") + "."
+        if rule.channels:
+            summary = f"({', '.join(rule.channels)}) {summary}"
         click.echo(f"{rule.id:<{width}}  {level:<7}  {rule.kind:<8}  {','.join(rule.languages):<6}  {summary}")
     return 0

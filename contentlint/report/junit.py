@@ -24,12 +24,16 @@ def junit_tree(result: Result) -> ET.Element:
         suite = ET.SubElement(root, "testsuite", name=shown)
         cases = posts.get(path) or []
         failures = errors = 0
-        if not cases:  # a file that produced no post: its errors are the test
+        if not cases:  # a file that produced no post (unreadable, a profile): its findings are the test
             case = ET.SubElement(suite, "testcase", classname=shown, name=shown)
             for f in findings[path]:
-                ET.SubElement(case, "error", message=visible(f.message), type=f.rule_id).text = \
+                tag = "error" if f.fatal else "failure"
+                ET.SubElement(case, tag, message=visible(f.message), type=f"{f.level}:{f.rule_id}").text = \
                     f"{shown}:{f.line}:{f.column}"
-                errors += 1
+                if f.fatal:
+                    errors += 1
+                else:
+                    failures += 1
             tests = 1
         else:
             tests = len(cases)

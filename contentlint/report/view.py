@@ -65,4 +65,4 @@ def build_view(result: Result) -> dict[str, Any]:
         })
     return {"version": __version__, "counts": counts, "problems": sum(counts.values()), "files": result.files,
             "posts": posts, "other_findings": other, "calendars": calendars, "exit_code": result.exit_code(),
-            "stages": STAGES, "stage_names": STAGE_NAMES}
+            "stages": STAGES, "stage_names": STAGE_NAMES, "rules": result.rules}

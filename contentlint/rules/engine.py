@@ -97,7 +97,10 @@ class RuleSet:
         findings = []
         if not pipeline.has_pipeline(post.lang):
             findings.append(_unsupported(post))
+        channel = post.channel
         for rule, checker in self.checkers(post.lang):
+            if not rule.applies_to_channel(channel):
+                continue
             for hit in checker.check(analysis):
                 findings.append(_finding(post, rule, hit))
         return findings

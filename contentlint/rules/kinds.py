@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol, Sequence
 
 from contentlint.analysis import Analysis
 from contentlint.model import Position
@@ -85,8 +85,8 @@ class SurfaceMatcher:
         self.phrases = sorted({_fold(p) for p in phrases if _fold(p)}, key=len, reverse=True)
 
     def __call__(self, doc: Doc) -> list[Any]:
-        text = _fold(doc.text)
-        if len(text) != len(doc.text):  # NFKC changed the length: offsets would not line up
+        text = _folded(doc)
+        if text is None:  # NFKC changed the length: offsets would not line up
             return []
         spans = []
         for phrase in self.phrases:
@@ -103,19 +103,55 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def _folded(doc: Doc) -> str | None:
+    """The Doc's folded text, made once per Doc: `doc.text` joins every token anew on each access, and a
+    Chinese Doc has a token per character, so the dozens of surface matchers per post would pay for it again
+    and again."""
+    key = "contentlint.folded"
+    if key not in doc.user_data:
+        original = doc.text
+        folded = _fold(original)
+        doc.user_data[key] = folded if len(folded) == len(original) else None
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+class PhraseFinder:
+    """Phrases of one language in a Doc: spaCy's PhraseMatcher on ``attr`` and, in Japanese and Chinese, the
+    normalised surface text (SurfaceMatcher). A hit that overlaps one of the ``exclude`` phrases is dropped, so a
+    short cue can be listed without firing inside ordinary words (最 but not 最近 or 最后).
+    """
+
+    def __init__(self, nlp: Language, lang: str, phrases: Sequence[str], attr: str = "LEMMA",
+                 exclude: Sequence[str] = ()) -> None:
+        self.matcher = phrase_matcher(nlp, attr, "cue", phrases) if phrases else None
+        self.surface = SurfaceMatcher(phrases) if phrases and lang in UNSPACED else None
+        self.exclude = PhraseFinder(nlp, lang, exclude, attr) if exclude else None
+
+    def __call__(self, doc: Doc, extra: Sequence[Any] = ()) -> list[Any]:
+        found = spans(doc, self.matcher(doc) if self.matcher else [],
+                      [*extra, *(self.surface(doc) if self.surface else ())])
+        if self.exclude is None:
+            return found
+        blocked = self.exclude(doc)
+        return [s for s in found
+                if not any(s.start_char < b.end_char and b.start_char < s.end_char for b in blocked)]
+
+
 class _SpanChecker:
-    def __init__(self, matcher: Any, suggestion: str, surface: SurfaceMatcher | None = None) -> None:
-        self.matcher = matcher
-        self.surface = surface
+    def __init__(self, find: Callable[[Doc], list[Any]], suggestion: str) -> None:
+        self.find = find
         self.suggestion = suggestion
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
         assert doc is not None
-        extra = self.surface(doc) if self.surface else ()
-        for span in spans(doc, self.matcher(doc), extra):
+        for span in self.find(doc):
             yield Hit(span.start_char, span.end_char,
                       values={"match": span.text, "suggestion": self.suggestion})
+
+
+_EXCLUDE = Option(opt.per_language(opt.STRING_LIST), default={},
+                  help="{lang: [phrase, ...]}: a match overlapping one of these is not reported (最 in 最近)")
 
 
 class PhrasesKind:
@@ -128,6 +164,7 @@ class PhrasesKind:
     needs_doc = True
     schema = {
         "phrases": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [phrase, ...]}"),
+        "exclude": _EXCLUDE,
         "attr": Option(opt.one_of(*_ATTRS), default="LEMMA", help="token attribute compared"),
         "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
     }
@@ -137,37 +174,49 @@ class PhrasesKind:
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         assert nlp is not None
-        phrases = params["phrases"].get(lang, [])
-        matcher = phrase_matcher(nlp, params["attr"], "cue", phrases)
-        surface = SurfaceMatcher(phrases) if lang in UNSPACED else None
-        return _SpanChecker(matcher, params["suggestion"].get(lang, ""), surface)
+        find = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), params["attr"],
+                            params["exclude"].get(lang, []))
+        return _SpanChecker(find, params["suggestion"].get(lang, ""))
 
 
 class PatternKind:
-    """spaCy Matcher token patterns per language (for cues that phrase lists cannot express)."""
+    """spaCy Matcher token patterns per language (for cues that phrase lists cannot express).
+
+    ``phrases`` adds phrase lists, matched as the phrases kind matches them: Chinese and Japanese cues are best
+    written as phrases, which match whatever the tokenizer's segmentation.
+    """
 
     name = "pattern"
     needs_doc = True
     schema = {
-        "patterns": Option(opt.per_language(opt.TOKEN_PATTERNS), required=True,
+        "patterns": Option(opt.per_language(opt.TOKEN_PATTERNS), default={},
                            help="{lang: [[{LOWER: follow}, ...], ...]}"),
+        "phrases": Option(opt.per_language(opt.STRING_LIST), default={},
+                          help="{lang: [phrase, ...]} matched like the phrases kind (lemmas + surface text)"),
         "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
-        return _missing_languages(params["patterns"], languages, "patterns")
+        missing = [lang for lang in languages
+                   if lang != "*" and lang not in params["patterns"] and lang not in params["phrases"]]
+        return f"patterns: no entry (in patterns or phrases) for language {missing[0]!r} listed in `languages`" \
+            if missing else None
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         from spacy.matcher import Matcher
 
         assert nlp is not None
         matcher = Matcher(nlp.vocab, validate=True)
+        patterns = params["patterns"].get(lang)
         try:
-            matcher.add("cue", params["patterns"].get(lang, []))
+            if patterns:
+                matcher.add("cue", patterns)
         except (ValueError, TypeError) as exc:
             raise ValueError(f"params.patterns: invalid token pattern for {lang!r}: "
                              f"{' '.join(str(exc).split())[:300]}") from None
-        return _SpanChecker(matcher, params["suggestion"].get(lang, ""))
+        phrases = PhraseFinder(nlp, lang, params["phrases"].get(lang, []))
+        return _SpanChecker(lambda doc: phrases(doc, spans(doc, matcher(doc)) if patterns else ()),
+                            params["suggestion"].get(lang, ""))
 
 
 class _RatioChecker:
@@ -278,12 +327,14 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (PhrasesKind(), PatternKin
 def _register_classified() -> None:
     from contentlint.calendar.rules import CALENDAR_KINDS
     from contentlint.rules.classified import CLASSIFIED_KINDS
+    from contentlint.rules.profile import PROFILE_KINDS
+    from contentlint.rules.channel import CHANNEL_KINDS  # also registers the `requires` kind
 
-    KINDS.update({kind.name: kind for kind in (*CLASSIFIED_KINDS, *CALENDAR_KINDS)})
+    KINDS.update({kind.name: kind for kind in (*CLASSIFIED_KINDS, *CALENDAR_KINDS, *PROFILE_KINDS, *CHANNEL_KINDS)})
 
 
 def scope_of(kind_name: str) -> str:
-    """"post" rules look at one post; "calendar" rules at a whole calendar or feed."""
+    """"post" rules look at one post; "calendar" rules at a whole calendar or feed; "profile" rules at a profile."""
     return getattr(KINDS[kind_name], "scope", "post")
 
 

@@ -17,7 +17,8 @@ from contentlint.yamlsafe import load_yaml_file
 
 ANY_LANGUAGE = "*"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_RULE_KEYS = {"id", "kind", "level", "message", "rationale", "languages", "params", "examples", "enabled"}
+_RULE_KEYS = {"id", "kind", "level", "message", "rationale", "languages", "channels", "params", "examples",
+              "enabled"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Rule:
     enabled: bool = True
     source: str = ""
     line: int = 0
+    channels: tuple[str, ...] = ()  # empty: every post; else only posts whose `channel` is one of these
 
     @property
     def message(self) -> str:
@@ -43,6 +45,9 @@ class Rule:
 
     def applies_to(self, lang: str) -> bool:
         return ANY_LANGUAGE in self.languages or lang in self.languages
+
+    def applies_to_channel(self, channel: str | None) -> bool:
+        return not self.channels or channel in self.channels
 
     @property
     def needs_doc(self) -> bool:
@@ -198,6 +203,11 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
         languages = [languages]
     if opt.STRING_LIST(languages):
         raise fail("languages: expected a list of language codes (or '*')")
+    channels = raw.get("channels", [])
+    if isinstance(channels, str):
+        channels = [channels]
+    if channels and opt.STRING_LIST(channels):
+        raise fail("channels: expected a list of channel names (linkedin, x, weibo ...)")
     params = raw.get("params") or {}
     if not isinstance(params, dict):
         raise fail("params: expected a mapping")
@@ -214,7 +224,8 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     return Rule(id=rule_id, kind=kind, level=level,
                 messages={lang: text.strip() for lang, text in messages.items()},
                 rationale=" ".join(raw["rationale"].split()), languages=tuple(languages), params=params,
-                examples=examples, enabled=enabled, source=where, line=line or 0)
+                examples=examples, enabled=enabled, source=where, line=line or 0,
+                channels=tuple(dict.fromkeys(c.strip().lower() for c in channels)))
 
 
 def _parse_examples(raw: Any, fail: Any) -> dict[str, tuple[str, ...]]:

@@ -19,7 +19,7 @@ from contentlint.limits import DEFAULT_LIMITS, Limits
 
 CALENDAR_KEYS = {"name", "target_mix", "tolerance", "channels", "entries", "description"}
 ENTRY_KEYS = {"date", "channel", "title", "body", "file", "stage", "kpi", "lang", "product", "audience", "tags",
-              "contentlint", "id", "status", "owner", "url"}
+              "contentlint", "id", "status", "owner", "url", "sponsored"}
 # Column names as Japanese spreadsheets often have them.
 CSV_ALIASES = {"日付": "date", "公開日": "date", "チャネル": "channel", "チャンネル": "channel", "媒体": "channel",
                "タイトル": "title", "件名": "title", "本文": "body", "ファイル": "file", "ステージ": "stage",

@@ -17,6 +17,7 @@ from contentlint.model import Post
 from contentlint.sources.decode import decode
 from contentlint.sources.discover import Target
 from contentlint.sources.post import is_yaml_post, markdown_post, yaml_post
+from contentlint.sources.profile import Profile, is_profile, load_profile
 from contentlint.yamlsafe import load_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -39,17 +40,19 @@ def read_bytes(target: Target, max_bytes: int, stdin: BinaryIO | None = None) ->
 
 @dataclass(slots=True)
 class Loaded:
-    """What one file holds: posts, or a calendar whose entries are the posts; plus per-entry errors."""
+    """What one file holds: posts, or a calendar whose entries are the posts, or a profile; plus per-entry errors."""
 
     posts: list[Post] = field(default_factory=list)
     calendar: Calendar | None = None
     errors: list[ContentlintError] = field(default_factory=list)
     suppressions: FileSuppressions | None = None
+    profile: Profile | None = None
 
 
 def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
                 target_override: Any = None, data: bytes | None = None) -> Loaded:
-    """Posts (or a calendar) in the target; nothing for a YAML/CSV file found by walking that holds neither."""
+    """Posts (or a calendar, or a profile) in the target; nothing for a YAML/CSV file found by walking that holds
+    none of them."""
     if data is None:
         data = read_bytes(target, config.max_file_bytes, stdin)
     name = target.display.lower()
@@ -67,14 +70,17 @@ def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
     loaded = _load_text(target, config, file, name, target_override)
     loaded.suppressions = scan(file.path, file.text, yaml=name.endswith(YAML_SUFFIXES))
     for post in loaded.posts:
-        _front_matter_disable(post, loaded.suppressions)
+        if post.calendar is None:
+            _front_matter_disable(post, loaded.suppressions)
+    if loaded.profile is not None:
+        _front_matter_disable(loaded.profile, loaded.suppressions)
     return loaded
 
 
-def _front_matter_disable(post: Post, suppressions: FileSuppressions) -> None:
-    """`contentlint: {disable: [rule-id, ...]}` in front matter (or a YAML post) silences rules for the file."""
+def _front_matter_disable(post: Post | Profile, suppressions: FileSuppressions) -> None:
+    """`contentlint: {disable: [rule-id, ...]}` in front matter (a YAML post, a profile) silences rules for the file."""
     settings = post.fields.get("contentlint")
-    if settings is None or post.path != suppressions.path or post.calendar is not None:
+    if settings is None or post.path != suppressions.path:
         return
     disable = settings.get("disable") if isinstance(settings, dict) else None
     if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
@@ -88,6 +94,8 @@ def _front_matter_disable(post: Post, suppressions: FileSuppressions) -> None:
 def _load_text(target: Target, config: Config, file: SourceFile, name: str, target_override: Any) -> Loaded:
     if name.endswith(YAML_SUFFIXES):
         loaded = load_yaml(file.text, file.path, limits=config.limits)
+        if is_profile(loaded.data):
+            return Loaded(profile=load_profile(file, loaded.data, loaded.node, config.language))
         if is_calendar(loaded.data):
             calendar, errors = load_yaml_calendar(file, loaded.data, loaded.node, config.language,
                                                   config.limits, target_override or None)
@@ -97,7 +105,8 @@ def _load_text(target: Target, config: Config, file: SourceFile, name: str, targ
         if not is_yaml_post(loaded.data):
             if target.explicit:
                 raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`), "
-                                 "or a calendar with `entries:`", target.display, 1, 1)
+                                 "a calendar with `entries:`, or a profile with `kind: linkedin-profile`",
+                                 target.display, 1, 1)
             return Loaded()
         return Loaded([yaml_post(file, config.language, loaded)])
     return Loaded([markdown_post(file, config.language, config.limits)])

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +17,7 @@ from markdown_it import MarkdownIt
 from contentlint.report import REPORTERS
 from tests.cli.test_check import run
 from tests.conftest import tree_digest
+from tests.report.test_formats import _Elements as Elements
 
 # Each payload would mark the page's <body> if it ever ran as script.
 SCRIPT = "<script>document.body.setAttribute('data-pwned','script')</script>"
@@ -76,15 +76,6 @@ def reports(folder: Path) -> dict[str, str]:
         assert code == 2 and "Traceback" not in text + err  # exit 2: the config's language is not a language
         out[fmt] = text
     return out
-
-
-class Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
 
 
 def assert_inert_html(html: str) -> None:

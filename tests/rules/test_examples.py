@@ -11,6 +11,7 @@ from contentlint.rules.kinds import scope_of
 from contentlint.run import Runner, RunOptions
 from contentlint.rules.pack import Rule, default_pack_files, load_packs
 from tests.conftest import post_from
+from tests.rules.test_profile import profile_of
 
 BOOK = load_packs(default_pack_files())
 RULES = BOOK.rules
@@ -25,16 +26,22 @@ def test_every_rule_has_examples_in_every_language_it_supports() -> None:
         assert rule.examples.get("pass"), rule.id
         if scope_of(rule.kind) == "calendar":
             continue
-        langs = {post_from(text).lang for text in rule.examples["fail"]}
-        expected = {"en", "ja"} if "*" in rule.languages else set(rule.languages)
+        langs = {_lang(text, rule) for text in rule.examples["fail"]}
+        # a language-independent rule covers en and ja, and zh too when it has a Chinese message
+        expected = {"en", "ja", *({"zh"} & set(rule.messages))} if "*" in rule.languages else set(rule.languages)
         assert expected <= langs, f"{rule.id}: fail examples cover {langs}, not {expected}"
+
+
+def _lang(text: str, rule: Rule) -> str:
+    # profile rules' examples are whole profile files
+    return profile_of(text).lang if scope_of(rule.kind) == "profile" else post_from(text).lang
 
 
 @pytest.mark.parametrize(("rule", "verdict", "text"), CASES)
 def test_rule_example(rule: Rule, verdict: str, text: str, tmp_path: Path) -> None:
-    if scope_of(rule.kind) == "calendar":
-        # calendar rules' examples are calendars: run the whole command path on one
-        path = tmp_path / "calendar.yaml"
+    if scope_of(rule.kind) in ("calendar", "profile"):
+        # calendar and profile rules' examples are calendars and profiles: run the whole command path on one
+        path = tmp_path / f"{scope_of(rule.kind)}.yaml"
         path.write_text(text, encoding="utf-8")
         result = Runner(RunOptions(use_config_files=False, fail_under=0)).run([str(path)])
         assert not result.has_fatal, [f.message for f in result.findings if f.fatal]

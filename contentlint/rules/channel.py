@@ -1,0 +1,338 @@
+"""Rule kinds for the habits and limits of social channels: post length, hashtag count, a link in the opening.
+
+They read the post's text (and, for URLs, the body as written in the file: URLs are not part of the analysed
+text), not the spaCy Doc, so they also run on posts in languages without a pipeline. Limits are per channel
+(the `channel:` field in lower case); a post on a channel without a limit is not checked. The channel must be
+set where the text is written (see ``shared_article``): a calendar entry that points a channel at a Markdown
+file shares that article there, and the article's length is not the post's.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
+
+from contentlint.analysis import Analysis
+from contentlint.model import Position, Post
+from contentlint.rules import options as opt
+from contentlint.rules.kinds import Checker, Hit
+from contentlint.rules.options import Option
+from contentlint.rules.requires import REQUIRES_KINDS
+# The very pattern that takes URLs out of the analysed text, so what is counted here is what was left out there.
+from contentlint.sources.markdown import _URL as URL
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+WEIGHTINGS = ("plain", "x", "weibo")
+_NAMES = {"x": "X", "twitter": "X", "linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram",
+          "weibo": "Weibo", "wechat": "WeChat", "threads": "Threads", "bluesky": "Bluesky"}
+# A hashtag: # or ＃ then word characters with at least one letter (#1 is not a tag), not inside a word, an
+# HTML entity or a path; a Weibo topic closes with a second # (#话题#).
+HASHTAG = re.compile(r"(?<![\w&/#＃])[#＃](?=\w*[^\W\d_])\w+(?:[#＃](?!\w))?")
+_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)?\+\+\+)[ \t]*(?:\n|\Z)",
+                           re.DOTALL)
+_SCALAR = re.compile(r"""["']?([^\s#"',}\]]+)""")  # a front-matter value as written, without quotes or comment
+_NOT_PROSE_LINE = re.compile(r"^\s*(?:[|>][+-]?\d*|<!--.*-->)\s*$")  # a YAML block indicator, an HTML comment
+
+
+# -- where the body is written ---------------------------------------------------------------------------------
+
+def raw_body(post: Post) -> tuple[int, int] | None:
+    """File offsets [start, end) of the post's body as written, markup and URLs included.
+
+    Markdown: everything after the front matter. A YAML post or a calendar entry: from its `body:` value to the
+    end of the line holding the body's last prose (a URL on a line of its own after the last prose line of a
+    YAML block is not seen). None where the body cannot be placed in the file (CSV cells, title-only entries).
+    """
+    file = post.source_map.file
+    where = post.field_positions.get("body")
+    if where is not None:
+        start = file.line_offset(where.line - 1) + where.column - 1
+        last = post.source_map.file_offset(len(post.text) - 1) if post.body_start < len(post.text) else start
+        end = file.text.find("\n", max(last, start))
+        return start, len(file.text) if end == -1 else end
+    if post.calendar is not None and post.path == post.calendar:
+        return None
+    front = _FRONT_MATTER.match(file.text)
+    return (front.end() if front else 0), len(file.text)
+
+
+def opening_lines(post: Post, count: int) -> list[tuple[int, str]]:
+    """The first ``count`` non-blank lines of the body as written: (file offset, line text)."""
+    region = raw_body(post)
+    if region is None:
+        return []
+    text = post.source_map.file.text
+    start, end = region
+    lines: list[tuple[int, str]] = []
+    while start < end and len(lines) < count:
+        stop = text.find("\n", start, end)
+        stop = end if stop == -1 else stop
+        line = text[start:stop]
+        if line.strip() and not (not lines and _NOT_PROSE_LINE.match(line)):
+            lines.append((start, line))
+        start = stop + 1
+    return lines
+
+
+def body_urls(post: Post) -> list[re.Match[str]]:
+    """URLs in the body as written (they are not in the analysed text)."""
+    region = raw_body(post)
+    return [] if region is None else list(URL.finditer(post.source_map.file.text, *region))
+
+
+def file_hit(post: Post, offset: int, values: Mapping[str, Any]) -> Hit:
+    return Hit(position=Position(*post.source_map.file.line_col(offset)), path=post.path, values=values)
+
+
+def shared_article(post: Post) -> bool:
+    """A calendar entry's `file:` puts on its channel a text whose own front matter names no channel, or another
+    one (a blog article shared on X): the article's length, hashtags and opening are not the post's."""
+    if post.calendar is None or post.calendar == post.path or post.channel is None:
+        return False
+    where = post.field_positions.get("channel")
+    if where is None:
+        return True
+    # The entry's fields override the file's, so read the file's own value where its front matter wrote it.
+    file = post.source_map.file
+    own = _SCALAR.match(file.text, file.line_offset(where.line - 1) + where.column - 1)
+    return own is None or own.group(1).lower() != post.channel
+
+
+def own_channel(post: Post) -> str | None:
+    """The channel the post's text is written for (None for a shared article)."""
+    return None if shared_article(post) else post.channel
+
+
+def channel_name(post: Post) -> str:
+    """The post's channel as its users write it (LinkedIn, X), for messages."""
+    channel = post.channel or ""
+    return _NAMES.get(channel, channel)
+
+
+# -- options ---------------------------------------------------------------------------------------------------
+
+def _channel_map(inner: Any, example: str) -> Any:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, dict) or not value:
+            return f"expected a mapping of channel -> limit, e.g. {example}"
+        for channel, item in value.items():
+            if not isinstance(channel, str) or channel != channel.strip().lower():
+                return f"channel names are lower-case text, got {channel!r}"
+            problem = inner(item)
+            if problem:
+                return f"[{channel}] {problem}"
+        return None
+    return check
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    max: int
+    weighting: str = "plain"
+    url_length: int | None = None  # None: a URL counts as written
+
+
+_LIMIT_KEYS = {"max", "weighting", "url_length"}
+
+
+def _limit(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return opt.INTEGER(value)
+    unknown = sorted(set(value) - _LIMIT_KEYS)
+    if unknown:
+        return f"unknown key `{unknown[0]}` (a limit has: max, weighting, url_length)"
+    if "max" not in value:
+        return "`max` is missing"
+    return (opt.INTEGER(value["max"]) or opt.one_of(*WEIGHTINGS)(value.get("weighting", "plain"))
+            or (opt.INTEGER(value["url_length"]) if "url_length" in value else None))
+
+
+def _limits(raw: Mapping[str, Any]) -> dict[str, Limit]:
+    return {channel: Limit(item) if isinstance(item, int) else Limit(**item) for channel, item in raw.items()}
+
+
+# -- length ----------------------------------------------------------------------------------------------------
+
+_JOINERS = {0x200D, 0xFE0E, 0xFE0F} | set(range(0x1F3FB, 0x1F400))  # ZWJ, variation selectors, skin tones
+
+
+def char_weights(text: str, weighting: str) -> list[float]:
+    """How much each character counts against a limit.
+
+    x: X's weighted count (twitter-text v3): Latin, Greek, Cyrillic and other scripts up to U+10FF, and general
+    punctuation in U+2000-200D, U+2010-201F, U+2032-2037, count 1; everything else (Han, kana, Hangul, full-width
+    forms, emoji) counts 2; an emoji sequence counts once. weibo: half-width (ASCII) characters count a half.
+    plain: every character counts 1.
+    """
+    if weighting == "plain":
+        return [1.0] * len(text)
+    if weighting == "weibo":
+        return [0.5 if ord(char) < 0x80 else 1.0 for char in text]
+    weights = []
+    joined = False
+    for char in text:
+        code = ord(char)
+        if code in _JOINERS or joined:
+            weights.append(0.0)  # part of the emoji before it
+        elif code <= 0x10FF or 0x2000 <= code <= 0x200D or 0x2010 <= code <= 0x201F or 0x2032 <= code <= 0x2037:
+            weights.append(1.0)
+        else:
+            weights.append(2.0)
+        joined = code == 0x200D
+    return weights
+
+
+class _PerChannel:
+    """A checker with one limit per channel, for posts written for that channel."""
+
+    def __init__(self, limits: Mapping[str, Any]) -> None:
+        self.limits = limits
+
+    def limit(self, post: Post) -> Any:
+        return self.limits.get(own_channel(post) or "")
+
+
+class _ChannelKind:
+    needs_doc = False
+
+    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
+        return None
+
+
+class _Length(_PerChannel):
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        post = analysis.post
+        limit = self.limit(post)
+        if limit is None:
+            return
+        file = post.source_map.file
+        text = post.text.rstrip()  # block breaks the projection adds at the end are not part of the post
+        weights = char_weights(text, limit.weighting)
+        # (file offset, order, weight, index in the post's text or None for a URL of the body)
+        units: list[tuple[int, int, float, int | None]] = []
+        # A URL in the title is part of the analysed text; like a URL of the body it counts as one link.
+        for match in URL.finditer(post.text, 0, post.body_start):
+            weights[match.start():match.end()] = [0.0] * (match.end() - match.start())
+            units.append((post.source_map.file_offset(match.start()), 1, self._url(match.group(), limit),
+                          match.start()))
+        units += [(match.start(), 1, self._url(match.group(), limit), None) for match in body_urls(post)]
+        total = sum(weights) + sum(unit[2] for unit in units)
+        if math.ceil(total) <= limit.max:
+            return
+        units += [(post.source_map.file_offset(i), 0, weight, i) for i, weight in enumerate(weights) if weight]
+        running = 0.0
+        for offset, _order, weight, index in sorted(units, key=lambda u: (u[0], u[1])):
+            running += weight
+            if math.ceil(running) > limit.max:
+                break
+        values = {"count": math.ceil(total), "max": limit.max, "over": math.ceil(total) - limit.max,
+                  "channel": channel_name(post), "match": ""}
+        if index is None:
+            yield Hit(position=Position(*file.line_col(offset)), path=post.path, values=values)
+            return
+        end = max(len(text), index + 1)
+        yield Hit(index, end, values={**values, "match": text[index:end][:40]})
+
+    @staticmethod
+    def _url(url: str, limit: Limit) -> float:
+        return float(limit.url_length) if limit.url_length is not None else sum(char_weights(url, limit.weighting))
+
+
+class LengthKind(_ChannelKind):
+    """Post length against each channel's limit (X's weighted count, Weibo's half-width count, or characters)."""
+
+    name = "length"
+    schema = {
+        "limits": Option(_channel_map(_limit, "{x: {max: 280, weighting: x, url_length: 23}, linkedin: 3000}"),
+                         required=True,
+                         help="{channel: max} or {channel: {max: N, weighting: plain|x|weibo, url_length: N}}; the "
+                              "title counts (social posts have none apart from their text); url_length: what one "
+                              "URL counts (X: 23), else as written"),
+    }
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+        return _Length(_limits(params["limits"]))
+
+    def describe(self, params: Mapping[str, Any]) -> list[str]:
+        """One line per channel, for `contentlint explain`."""
+        lines = []
+        for channel, limit in sorted(_limits(params["limits"]).items()):
+            how = {"x": ", X's weighted count (CJK and emoji 2)", "weibo": ", half-width characters count ½"}
+            url = f", a URL counts {limit.url_length}" if limit.url_length is not None else ""
+            lines.append(f"{channel}: at most {limit.max} characters{how.get(limit.weighting, '')}{url}")
+        return lines
+
+
+# -- hashtags --------------------------------------------------------------------------------------------------
+
+class _Hashtags(_PerChannel):
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        post = analysis.post
+        limit = self.limit(post)
+        if limit is None:
+            return
+        tags = list(HASHTAG.finditer(post.text))
+        if len(tags) <= limit:
+            return
+        first = tags[limit]
+        yield Hit(first.start(), first.end(),
+                  values={"match": first.group(), "count": len(tags), "max": limit, "channel": channel_name(post),
+                          "tags": " ".join(dict.fromkeys(tag.group() for tag in tags))})
+
+
+class HashtagsKind(_ChannelKind):
+    """More hashtags than a channel allows or rewards; reported at the first one over the limit."""
+
+    name = "hashtags"
+    schema = {
+        "limits": Option(_channel_map(opt.INTEGER, "{instagram: 30, x: 2}"), required=True,
+                         help="{channel: most hashtags a post should have}"),
+    }
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+        return _Hashtags(dict(params["limits"]))
+
+    def describe(self, params: Mapping[str, Any]) -> list[str]:
+        return [f"{channel}: at most {limit} hashtags" for channel, limit in sorted(params["limits"].items())]
+
+
+# -- a link in the opening -------------------------------------------------------------------------------------
+
+class _LinkFirstLine:
+    def __init__(self, lines: int) -> None:
+        self.lines = lines
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        post = analysis.post
+        if shared_article(post):
+            return
+        values = {"channel": channel_name(post)}
+        # A title from front matter or a calendar entry is the post's first line; URLs stay in its analysed text.
+        for match in URL.finditer(post.text, 0, post.body_start):
+            yield Hit(match.start(), match.end(), values={**values, "match": match.group()})
+        for offset, line in opening_lines(post, self.lines):
+            for match in URL.finditer(line):
+                yield file_hit(post, offset + match.start(), {**values, "match": match.group()})
+
+
+class LinkFirstLineKind(_ChannelKind):
+    """A URL in the opening line of a post, where the network shows a link preview instead of the text and
+    ranks posts that send readers away lower. Reported at the URL, in the file as written."""
+
+    name = "link-first-line"
+    schema = {
+        "lines": Option(opt.INTEGER, default=1,
+                        help="how many opening lines of the body are checked (the title is always checked)"),
+    }
+
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+        return _LinkFirstLine(int(params["lines"]))
+
+    def describe(self, params: Mapping[str, Any]) -> list[str]:
+        return [f"URLs in the title and the first {params['lines']} line(s) of the body"]
+
+
+CHANNEL_KINDS = (LengthKind(), HashtagsKind(), LinkFirstLineKind(), *REQUIRES_KINDS)

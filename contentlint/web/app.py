@@ -1,0 +1,118 @@
+"""The Starlette application behind `contentlint serve`: the draft page, the calendar page and a post's page.
+
+Safety: every page is rendered with autoescaping and served under a strict Content-Security-Policy (scripts
+only from this server, nothing from other origins); request bodies are limited; a request whose Host header
+is not this server's is refused, so a web page elsewhere cannot reach it through DNS rebinding, and a form
+posted from another origin is refused too. Nothing is written to disk.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from contentlint.web import pages
+from contentlint.web.draft import Draft
+from contentlint.web.engine import Engine
+from contentlint.web.hosts import LOOPBACK_HOSTS
+
+STATIC = Path(__file__).resolve().parent / "static"
+MAX_BODY_BYTES = 512 * 1024  # a long blog post is tens of kilobytes
+CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; "
+                           "img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "content-security-policy": CONTENT_SECURITY_POLICY,
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+}
+
+
+class SameOrigin:
+    """Adds the security headers to every response, and refuses a POST whose Origin is another site's (a
+    form on a page elsewhere may post here even though it cannot read the answer)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        origin = headers.get("origin")
+        if scope["method"] not in ("GET", "HEAD") and origin is not None and origin != "null" \
+                and origin.split("://", 1)[-1] != headers.get("host"):
+            await PlainTextResponse("Cross-origin request refused", status_code=403)(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                response_headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    response_headers.setdefault(name, value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> Starlette:
+    has_paths = bool(engine.paths)
+
+    async def read_draft(request: Request) -> Draft:
+        async with request.form(max_files=0, max_fields=20) as form:
+            return Draft.from_form({key: value for key, value in form.items() if isinstance(value, str)})
+
+    async def draft_page(request: Request) -> Response:
+        if request.method == "GET":
+            return HTMLResponse(pages.draft_page(Draft(), None, has_paths))
+        draft = await read_draft(request)
+        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
+        return HTMLResponse(pages.draft_page(draft, result, has_paths))
+
+    async def analyse(request: Request) -> Response:
+        draft = await read_draft(request)
+        if draft.empty:
+            return HTMLResponse(pages.draft_result(draft, None))
+        return HTMLResponse(pages.draft_result(draft, await run_in_threadpool(engine.analyse, draft)))
+
+    async def calendar_page(request: Request) -> Response:
+        if not has_paths:
+            return HTMLResponse(pages.message_page(
+                "No calendar given", "Start the server with a calendar file or a folder of posts, e.g. "
+                "contentlint serve samples/", has_paths), status_code=404)
+        return HTMLResponse(pages.calendar_page(await run_in_threadpool(engine.served), engine.paths))
+
+    async def post_page(request: Request) -> Response:
+        path = request.query_params.get("path", "")
+        line = request.query_params.get("line", "")
+        page = None
+        if has_paths and re.fullmatch(r"[0-9]{1,9}", line):
+            page = pages.post_page(await run_in_threadpool(engine.served), path, int(line))
+        if page is None:
+            return HTMLResponse(pages.message_page("No such post", "This post is not among the files this server "
+                                                   "was started with.", has_paths), status_code=404)
+        return HTMLResponse(page)
+
+    routes = [
+        Route("/", draft_page, methods=["GET", "POST"]),
+        Route("/analyse", analyse, methods=["POST"]),
+        Route("/calendar", calendar_page),
+        Route("/post", post_page),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts), www_redirect=False),
+                  Middleware(SameOrigin)]
+    return Starlette(routes=routes, middleware=middleware, max_body_size=MAX_BODY_BYTES)

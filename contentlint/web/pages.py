@@ -1,0 +1,89 @@
+"""The web pages as HTML strings, rendered from the same view (`build_view`) and template parts as the HTML
+report. Nothing here knows about HTTP."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment
+
+from contentlint.calendar.model import CLOSED_CHANNELS, OPEN_CHANNELS
+from contentlint.lang import SUPPORTED
+from contentlint.model import Finding
+from contentlint.report.render import template_environment
+from contentlint.report.view import build_view
+from contentlint.result import Result
+from contentlint.web.draft import Draft
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語 (Japanese)", "zh": "中文 (Chinese)"}
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    # Compiled in memory only: the server writes nothing to disk.
+    return template_environment(TEMPLATES, bytecode_cache=False)
+
+
+def _render(name: str, view: dict[str, Any], has_paths: bool) -> str:
+    return environment().get_template(name).render(**view, has_paths=has_paths)
+
+
+def post_href(path: str, line: int) -> str:
+    return "/post?" + urlencode({"path": path, "line": line})
+
+
+def draft_view(draft: Draft, result: Result | None) -> dict[str, Any]:
+    view = build_view(result if result is not None else Result())
+    return {**view, "draft": draft, "checked": result is not None, "locate": draft.where,
+            "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in SUPPORTED],
+            "channels": sorted(set(OPEN_CHANNELS) | set(CLOSED_CHANNELS))}
+
+
+def draft_page(draft: Draft, result: Result | None, has_paths: bool) -> str:
+    """The form with the draft's analysis below it (none before the first check)."""
+    return _render("draft.html.j2", draft_view(draft, result), has_paths)
+
+
+def draft_result(draft: Draft, result: Result) -> str:
+    """Only the analysis, which the page's script swaps in as the writer types."""
+    return _render("_draft_result.html.j2", draft_view(draft, result), False)
+
+
+def calendar_page(result: Result, paths: list[str]) -> str:
+    """Each calendar or feed (mix against target, per channel, timeline, gate) with its posts, then the posts
+    that are in none, each linking to its analysis."""
+    view = build_view(result)
+    listed: set[tuple[str, int]] = set()
+    for cal in view["calendars"]:
+        cal["entries"] = []
+        for event, entry in zip(cal["timeline"], cal["report"].results):
+            post = entry.entry.post
+            href = post_href(post.path, post.line) if post is not None else None
+            cal["entries"].append({**event, "href": href})
+            if post is not None:
+                listed.add((post.path, post.line))
+    others = [{"post": p["post"], "findings": len(p["findings"]), "href": post_href(p["post"].path, p["post"].line)}
+              for p in view["posts"] if (p["post"].path, p["post"].line) not in listed]
+    return _render("calendar.html.j2", {**view, "paths": paths, "other_posts": others}, True)
+
+
+def post_page(result: Result, path: str, line: int) -> str | None:
+    """One post of the served PATHs as its report card; None when the run has no such post."""
+    view = build_view(result)
+    chosen = next((p for p in view["posts"] if p["post"].path == path and p["post"].line == line), None)
+    if chosen is None:
+        return None
+
+    def locate(finding: Finding) -> str:  # the card names the file already
+        if finding.path == path:
+            return f"line {finding.line}, column {finding.column}"
+        return f"{finding.path}:{finding.line}:{finding.column}"
+
+    return _render("post.html.j2", {**view, "chosen": chosen, "locate": locate}, True)
+
+
+def message_page(title: str, text: str, has_paths: bool) -> str:
+    return _render("message.html.j2", {"title": title, "text": text}, has_paths)

@@ -1,0 +1,213 @@
+"""End to end in a real browser: `contentlint serve samples/` in its own process, driven by headless Chromium
+through Selenium, with JavaScript on (the draft is checked as the writer pauses typing) and off (the form
+posts), at desktop and phone widths. Screenshots go to tmp_path, and also to $CONTENTLINT_SCREENSHOTS when
+that names a folder, for a person to look at."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+
+from tests.conftest import REPO
+from tests.web.test_app import EN_HOWTO, JA_PROMO
+
+pytest.importorskip("uvicorn", reason='the web extra is not installed: pip install "contentlint[web]"')
+pytest.importorskip("selenium", reason="selenium is not installed (it is in the test extra)")
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None or CHROMEDRIVER is None,
+    reason="headless Chromium and its driver (Debian packages `chromium` and `chromium-driver`) are not installed")
+WIDTHS = {"desktop": 1280, "phone": 390}
+PHONE = WIDTHS["phone"]
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """The real command, as a marketer starts it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "contentlint", "serve", "samples/", "--port", str(port)],
+                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/", timeout=5) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"contentlint serve did not start: {proc.communicate(timeout=10)[0]}")
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@pytest.fixture(params=list(WIDTHS.values()), ids=list(WIDTHS))
+def width(request: pytest.FixtureRequest) -> int:
+    return int(request.param)
+
+
+@pytest.fixture
+def browser() -> Iterator[Callable[..., WebDriver]]:
+    drivers: list[WebDriver] = []
+
+    def start(width: int, javascript: bool = True) -> WebDriver:
+        options = webdriver.ChromeOptions()
+        options.binary_location = CHROMIUM  # type: ignore[assignment]
+        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                         "--disable-sync", "--hide-scrollbars", f"--window-size={width},900"):
+            options.add_argument(argument)
+        if not javascript:
+            options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+        driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+        emulate(driver, width)
+        drivers.append(driver)
+        return driver
+
+    yield start
+    for driver in drivers:
+        driver.quit()
+
+
+def emulate(driver: WebDriver, width: int, height: int = 900) -> None:
+    """Lay the page out at ``width``, as a phone or a desktop browser does (and ``height``, for a full-page shot)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width <= PHONE})
+
+
+def screenshot(driver: WebDriver, width: int, name: str, folder: Path) -> Path:
+    """A full-page PNG, after checking that nothing sticks out sideways."""
+    assert driver.execute_script("return document.documentElement.scrollWidth") <= width, f"{name}: overflows"
+    height = driver.execute_script("return Math.ceil(document.documentElement.scrollHeight)")
+    emulate(driver, width, height)
+    path = folder / f"{name}-{width}.png"
+    driver.save_screenshot(str(path))
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 20_000
+    if os.environ.get("CONTENTLINT_SCREENSHOTS"):
+        target = Path(os.environ["CONTENTLINT_SCREENSHOTS"])
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, target / path.name)
+    return path
+
+
+def type_draft(driver: WebDriver, draft: dict[str, str]) -> None:
+    for name in ("title", "channel", "kpi", "body"):
+        driver.find_element(By.NAME, name).send_keys(draft[name])
+
+
+def analysis(driver: WebDriver) -> dict[str, Any]:
+    """What the page shows about the draft."""
+    return driver.execute_script("""
+        const all = (sel) => Array.from(document.querySelectorAll(sel));
+        const verdict = document.querySelector('.verdict h2');
+        return {verdict: verdict ? verdict.textContent : null,
+                badges: all('.card.post .badge').map(b => b.textContent.trim()),
+                rules: all('.card.post ul.findings .rule').map(r => r.textContent),
+                marks: all('.card.post mark').map(m => m.textContent),
+                headlines: all('.rewrites .headline').map(h => h.textContent)};""")
+
+
+def wait_for_analysis(driver: WebDriver) -> dict[str, Any]:
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#result .verdict"))
+    return analysis(driver)
+
+
+def test_a_japanese_promotion_is_checked_as_it_is_typed(server: str, browser: Callable[..., WebDriver],
+                                                        width: int, tmp_path: Path) -> None:
+    driver = browser(width)
+    driver.get(server + "/")
+    type_draft(driver, JA_PROMO)  # no click: the page checks when typing pauses
+    shown = wait_for_analysis(driver)
+    assert shown["verdict"].startswith("A promotional post") and "sale" in shown["badges"]
+    assert "at · at purchase" in shown["badges"] and "ja" in shown["badges"]
+    assert {"hard-sell", "follower-bait", "vanity-kpi"} <= set(shown["rules"])
+    assert any("セール" in m or "オフ" in m for m in shown["marks"])
+    assert any("活用術" in h for h in shown["headlines"])
+    form = driver.find_element(By.ID, "draft-form").rect
+    result = driver.find_element(By.ID, "result").rect
+    if width > PHONE:  # side by side
+        assert result["x"] >= form["x"] + form["width"]
+    else:  # one column: the analysis under the form
+        assert result["y"] >= form["y"] + form["height"]
+    copy = driver.find_element(By.CSS_SELECTOR, ".rewrites button.copy")
+    assert copy.is_displayed()
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", copy)
+    copy.click()
+    WebDriverWait(driver, 10).until(lambda d: copy.text in ("Copied", "Select and copy"))
+    assert copy.text == "Copied"
+    screenshot(driver, width, "draft-ja-promotion", tmp_path)
+
+
+def test_an_english_how_to_is_insight_led(server: str, browser: Callable[..., WebDriver], width: int,
+                                          tmp_path: Path) -> None:
+    driver = browser(width)
+    driver.get(server + "/")
+    type_draft(driver, EN_HOWTO)
+    driver.find_element(By.CSS_SELECTOR, "form#draft-form button[type=submit]").click()
+    shown = wait_for_analysis(driver)
+    assert shown["verdict"].startswith("An insight-led post") and "howto" in shown["badges"]
+    assert "insight" in shown["badges"] and "en" in shown["badges"]
+    assert shown["rules"] == ["vanity-kpi"] and shown["headlines"] == []
+    assert driver.current_url == server + "/"  # checked in place, the draft is still in the form
+    assert driver.find_element(By.NAME, "title").get_attribute("value") == EN_HOWTO["title"]
+    screenshot(driver, width, "draft-en-howto", tmp_path)
+
+
+def test_without_javascript_the_form_posts_and_the_server_renders(server: str, browser: Callable[..., WebDriver],
+                                                                  tmp_path: Path) -> None:
+    driver = browser(WIDTHS["desktop"], javascript=False)
+    driver.get(server + "/")
+    type_draft(driver, JA_PROMO)
+    time.sleep(1.5)  # were the script running, it would have checked the draft by now
+    assert not driver.find_elements(By.CSS_SELECTOR, "#result .verdict")
+    driver.find_element(By.CSS_SELECTOR, "form#draft-form button[type=submit]").click()
+    shown = wait_for_analysis(driver)
+    assert shown["verdict"].startswith("A promotional post") and "hard-sell" in shown["rules"]
+    assert any("活用術" in h for h in shown["headlines"])
+    assert not driver.find_element(By.CSS_SELECTOR, ".rewrites button.copy").is_displayed()  # needs the script
+    assert driver.find_element(By.NAME, "body").get_attribute("value") == JA_PROMO["body"]
+    screenshot(driver, WIDTHS["desktop"], "draft-no-javascript", tmp_path)
+
+
+def test_the_calendar_page_links_each_post_to_its_analysis(server: str, browser: Callable[..., WebDriver],
+                                                           width: int, tmp_path: Path) -> None:
+    driver = browser(width)
+    driver.get(server + "/calendar")
+    headings = [h.text for h in driver.find_elements(By.TAG_NAME, "h2")]
+    assert "Calendar: Ledgerly Q1 content" in headings and "Calendar: オフィス製品 冬のプロモーション" in headings
+    assert driver.find_elements(By.CSS_SELECTOR, "svg[aria-label='posts in date order, coloured by stage']")
+    screenshot(driver, width, "calendar", tmp_path)
+    emulate(driver, width)
+    link = driver.find_element(By.LINK_TEXT, "オフィス全品○○%オフセール")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
+    link.click()
+    WebDriverWait(driver, 30).until(lambda d: "/post?" in d.current_url)
+    assert driver.find_element(By.CSS_SELECTOR, ".card.post h3").text == "オフィス全品○○%オフセール"
+    assert "hard-sell" in analysis(driver)["rules"]
+    screenshot(driver, width, "post", tmp_path)
