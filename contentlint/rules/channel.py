@@ -241,8 +241,31 @@ class _Length(_PerChannel):
         return float(limit.url_length) if limit.url_length is not None else sum(char_weights(url, limit.weighting))
 
 
+class _TitleLength(_PerChannel):
+    """A headline against a channel's limit (a WeChat article's title, a Xiaohongshu note's)."""
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        post = analysis.post
+        limit = self.limit(post)
+        title = post.text[:post.body_start].rstrip()
+        if limit is None or not title:  # no title written in the file: nothing the writer can shorten
+            return
+        weights = char_weights(title, limit.weighting)
+        total = math.ceil(sum(weights))
+        if total <= limit.max:
+            return
+        running, index = 0.0, 0
+        for index, weight in enumerate(weights):
+            running += weight
+            if math.ceil(running) > limit.max:
+                break
+        yield Hit(index, len(title), values={"count": total, "max": limit.max, "over": total - limit.max,
+                                             "channel": channel_name(post), "match": title[index:][:40]})
+
+
 class LengthKind(_ChannelKind):
-    """Post length against each channel's limit (X's weighted count, Weibo's half-width count, or characters)."""
+    """Post length against each channel's limit (X's weighted count, Weibo's half-width count, or characters);
+    with `part: title`, the title's length."""
 
     name = "length"
     schema = {
@@ -251,10 +274,13 @@ class LengthKind(_ChannelKind):
                          help="{channel: max} or {channel: {max: N, weighting: plain|x|weibo, url_length: N}}; the "
                               "title counts (social posts have none apart from their text); url_length: what one "
                               "URL counts (X: 23), else as written"),
+        "part": Option(opt.one_of("post", "title"), default="post",
+                       help="what is measured: the whole post (title and body), or only the title"),
     }
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
-        return _Length(_limits(params["limits"]))
+        limits = _limits(params["limits"])
+        return _TitleLength(limits) if params["part"] == "title" else _Length(limits)
 
     def describe(self, params: Mapping[str, Any]) -> list[str]:
         """One line per channel, for `contentlint explain`."""

@@ -55,6 +55,16 @@ def test_x_limit_counts_japanese_double_and_reports_where_the_limit_is_passed() 
     assert not findings(rule, text.replace("channel: x\n", ""))  # no channel, no limit
 
 
+def test_title_length_is_measured_on_the_title_as_written() -> None:
+    rule = RULES["title-length"]
+    title = "财务小白也能学会：月末结账从五天缩短到两天的三个习惯"  # 26 characters
+    (finding,) = findings(rule, f"---\nchannel: xiaohongshu\ntitle: {title}\n---\n所有发票只走一个收件箱。\n")
+    assert (finding.line, finding.column) == (3, 8 + 20)  # `title: ` then the 21st character
+    assert "26" in finding.message and "20" in finding.message
+    assert not findings(rule, f"---\nchannel: wechat\ntitle: {title}\n---\n所有发票只走一个收件箱。\n")
+    assert not findings(rule, "---\nchannel: xiaohongshu\n---\n" + "所有发票只走一个收件箱。" * 5 + "\n")  # no title
+
+
 def test_x_counts_a_url_as_23_however_long_it_is() -> None:
     rule = RULES["channel-length"]
     url = "https://example.com/" + "a" * 300
@@ -66,7 +76,7 @@ def test_x_counts_a_url_as_23_however_long_it_is() -> None:
 
 
 def test_overflow_inside_a_url_is_reported_at_the_url() -> None:
-    rule = replace(RULES["channel-length"], params={"limits": {"linkedin": {"max": 30}}})
+    rule = replace(RULES["channel-length"], params={"limits": {"linkedin": {"max": 30}}, "part": "post"})
     text = "---\nchannel: linkedin\n---\nShort text, then https://example.com/a/long/path\n"
     (finding,) = findings(rule, text)
     assert (finding.line, finding.column) == (4, 18)
