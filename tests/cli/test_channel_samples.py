@@ -61,3 +61,13 @@ def test_the_linkedin_rules_are_listed_and_explained() -> None:
     assert code == 0 and "  x: at most 280 characters, X's weighted count (CJK and emoji 2), a URL counts 23" in out
     code, out, _ = run(["explain", "linkedin-no-question"])
     assert code == 0 and "  every post (reported at its title)" in out
+
+
+def test_a_sponsored_calendar_entry_needs_its_label(write) -> None:  # type: ignore[no-untyped-def]
+    entry = ("  - date: 2026-03-0{day}\n    channel: instagram\n    lang: ja\n    sponsored: true\n"
+             "    title: {title}\n    body: 発色がきれいで一日中落ちにくいリップです。\n")
+    path = write("cal.yaml", "entries:\n" + entry.format(day=1, title="新作リップを使ってみました")
+                 + entry.format(day=8, title="【PR】新作リップを使ってみました"))
+    code, out, _ = run(["check", "--no-cache", str(path)])
+    flagged = [line for line in out.splitlines() if "[ja-stealth-marketing]" in line]
+    assert code == 1 and len(flagged) == 1 and flagged[0].startswith(f"{path}:5:16: error")
