@@ -135,3 +135,40 @@ def test_csv_calendars(header: list[str], rows: list[list[str]], newline: str) -
     writer.writerows(rows)
     result, lines = run_engine({"calendar.csv": buffer.getvalue()})
     assert_inside(result, lines)
+
+
+PROFILE_VALUE = st.one_of(TEXT, st.integers(-10, 2000), st.booleans(), st.none(), st.dates().map(str),
+                          st.lists(st.one_of(TEXT, st.dictionaries(st.sampled_from(
+                              ["title", "company", "from", "to", "description", "date", "type", "text", "school"]),
+                              st.one_of(TEXT, st.integers(0, 3000), st.none()), max_size=4)), max_size=3),
+                          st.dictionaries(st.sampled_from(["title", "company", "description", "from"]), TEXT,
+                                          max_size=3))
+
+
+def entries(*keys: str) -> st.SearchStrategy[dict[str, str]]:
+    return st.dictionaries(st.sampled_from(keys), TEXT, max_size=len(keys))
+
+
+POSITION = entries("title", "company", "description", "from", "to")
+ACTIVITY = st.fixed_dictionaries({"date": st.dates().map(str), "type": st.sampled_from(["post", "comment", "reaction"])},
+                                 optional={"text": TEXT})
+TYPED = {  # values of the right type, so that most examples reach the checklist rather than a type error
+    "name": TEXT, "headline": TEXT, "about": TEXT, "photo": TEXT, "banner": TEXT, "custom_url": TEXT,
+    "connections": st.one_of(st.integers(0, 5000), st.just("500+")), "skills": st.lists(TEXT, max_size=7),
+    "current_position": POSITION, "past_positions": st.lists(POSITION, max_size=3),
+    "education": st.lists(entries("school", "degree", "field", "from", "to"), max_size=2),
+    "recommendations": st.lists(entries("from", "relationship", "text"), max_size=3),
+    "recent_activity": st.lists(ACTIVITY, max_size=3), "language_versions": st.lists(st.sampled_from(["en", "ja"])),
+    "as_of": st.dates().map(str), "lang": st.sampled_from(["en", "ja", "fr"]),
+}
+
+
+@SETTINGS
+@given(fields=st.fixed_dictionaries({}, optional={key: st.one_of(value, value, value, PROFILE_VALUE)
+                                                 for key, value in TYPED.items()}),
+       nickname=st.integers(0, 9).map(lambda n: n == 0), flow=st.booleans())
+def test_linkedin_profiles(fields: dict[str, object], nickname: bool, flow: bool) -> None:
+    extra = {"nickname": "x"} if nickname else {}  # an unknown key
+    result, lines = run_engine({"profile.yaml": dump({"kind": "linkedin-profile", **fields, **extra}, flow)})
+    assert_inside(result, lines)
+    assert result.findings  # a score line, or an error naming the file
