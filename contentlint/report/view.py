@@ -51,6 +51,11 @@ def build_view(result: Result) -> dict[str, Any]:
         claimed.update(id(f) for f in mine)
         posts.append({"post": post, "segments": segments(post), "findings": mine,
                       "rewrites": post.rewrites.to_dict() if post.rewrites else None})
+    profiles = []
+    for profile in result.profiles:
+        mine = [f for f in by_path.get(profile.path, []) if id(f) not in claimed]
+        claimed.update(id(f) for f in mine)
+        profiles.append({"profile": profile, "findings": mine})
     other = [f for f in result.findings if id(f) not in claimed]
     counts = result.counts()
     calendars = []
@@ -64,5 +69,5 @@ def build_view(result: Result) -> dict[str, Any]:
             "span_days": (dated[-1].date - dated[0].date).days if len(dated) > 1 else 0,  # type: ignore[operator]
         })
     return {"version": __version__, "counts": counts, "problems": sum(counts.values()), "files": result.files,
-            "posts": posts, "other_findings": other, "calendars": calendars, "exit_code": result.exit_code(),
+            "posts": posts, "profiles": profiles, "other_findings": other, "calendars": calendars, "exit_code": result.exit_code(),
             "stages": STAGES, "stage_names": STAGE_NAMES, "rules": result.rules}

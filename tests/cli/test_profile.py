@@ -157,3 +157,16 @@ def test_explain_lists_the_ten_points() -> None:
     code, out, _ = run(["explain", "linkedin-profile"])
     assert code == 0 and "Checks:" in out
     assert " 1. photo (photo)" in out and "10. recent activity (recent_activity;" in out and "max age days 30" in out
+
+
+def test_html_and_markdown_reports_give_each_profile_its_score() -> None:
+    from tests.cli.test_check import run
+    from tests.conftest import REPO
+
+    folder = str(REPO / "samples" / "linkedin")
+    html = run(["report", "--no-cache", folder, "--format", "html"])[1]
+    assert "<h2>LinkedIn profiles</h2>" in html and "linkedin-profile 6/10" in html and "佐藤" in html
+    assert "<h2>Other findings</h2>" not in html  # a profile's findings sit in its card
+    md = run(["report", "--no-cache", folder, "--format", "markdown"])[1]
+    assert "| 6/10 | banner-and-url, recommendations, connections, recent-activity |" in md
+    assert "`linkedin-profile-score`" in md  # and its findings are still in the table of findings
