@@ -105,7 +105,7 @@ def _language(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected a language code such as en or ja")
+        raise ValueError("expected a language code such as en, ja or zh")
     return value.strip()
 
 

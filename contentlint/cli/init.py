@@ -12,7 +12,7 @@ TEMPLATE = """\
 # contentlint configuration. Found by walking up from each file's folder; the nearest file wins.
 # Every key is optional; unknown keys are errors. `contentlint config --show FILE` prints what applies to a file.
 
-# Language for posts without a `lang` field (en, ja). Leave unset to detect it from the text.
+# Language for posts without a `lang` field (en, ja, zh). Leave unset to detect it from the text.
 # language: en
 
 # Lowest finding level that makes the exit code 1: error, warning or info.
