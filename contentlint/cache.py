@@ -87,7 +87,8 @@ class Cache:
             folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".json")
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({**entry, "format": FORMAT, "key": key}, handle, ensure_ascii=False)
+                # ASCII escapes keep any text, including a file name that is not UTF-8 (a lone surrogate)
+                json.dump({**entry, "format": FORMAT, "key": key}, handle)
             os.replace(tmp, folder / f"{key}.json")  # atomic: readers see the old entry or the new one
         except OSError:
             pass  # a read-only or full cache folder only costs speed

@@ -244,7 +244,7 @@ class Runner:
         if ident not in self._environments:
             self._environments[ident] = environment_key(
                 config, (self.options.target, self.options.language, config.fail_level, self.options.keep_excerpts))
-        extra = f"{target.display}\0{target.root}".encode()
+        extra = f"{target.display}\0{target.root}".encode("utf-8", "surrogateescape")  # names need not be UTF-8
         return data, self.cache.key(extra + b"\0" + data, self._environments[ident])
 
     def _replay(self, entry: dict[str, Any], target: Target, config: Config, result: Result,

@@ -48,6 +48,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception]
     """Parse one YAML document; errors name the file and the line (``line_offset`` shifts embedded YAML)."""
     loader = _Loader(text)
     try:
+        _check_depth(text, path, line_offset, error, limits)
         node = loader.get_single_node()
         if node is None:
             return LoadedYaml(None, None)
@@ -78,6 +79,22 @@ def load_yaml_file(path: Path, what: str, error: type[Exception]) -> LoadedYaml:
     except (OSError, UnicodeDecodeError) as exc:
         raise error(f"cannot read {what}: {exc}", where) from None
     return load_yaml(text, where, error=error)
+
+
+def _check_depth(text: str, path: str, line_offset: int, error: type[Exception], limits: Limits) -> None:
+    # libyaml's composer recurses once per level and crashes the process (not a Python RecursionError) on a
+    # document nested tens of thousands deep, so nesting is counted on the parser's events first: the event
+    # parser is a state machine, and counting is cheap.
+    depth = 0
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > limits.yaml_depth:
+                mark = event.start_mark
+                raise error(f"YAML nested deeper than {limits.yaml_depth} levels "
+                            "(max_yaml_depth in .contentlint.yaml)", path, mark.line + 1 + line_offset, mark.column + 1)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
 
 
 def _check_size(root: Node, path: str, line_offset: int, error: type[Exception], limits: Limits) -> None:

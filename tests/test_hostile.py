@@ -22,6 +22,9 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     "broken-yaml-front-matter": ("a.md", "---\ntitle: [oops\n---\nbody\n", "invalid YAML"),
     "alias-bomb": ("bomb.yaml", "title: t\nbody: b\n" + BOMB, "aliases are expanded"),
     "deep-nesting": ("deep.yaml", "title: t\nbody: b\nx: " + "[" * 200 + "]" * 200 + "\n", "nested"),
+    "nesting-that-crashes-libyaml": ("deeper.yaml", "[" * 30_000 + "]" * 30_000 + "\n", "nested deeper than 64"),
+    "nesting-in-front-matter": ("deeper.md", "---\ntitle: " + "[" * 100_000 + "\n---\nbody\n", "nested deeper"),
+    "profile-empty-list-item": ("profile.yaml", "kind: linkedin-profile\nrecent_activity:\n  -\n", "is empty"),
     "toml-garbage": ("t.md", "+++\ntitle = \"x\"\n\tgarbage here\n+++\nbody\n", "invalid TOML"),
     "shift-jis": ("sjis.md", "今だけ半額セール".encode("cp932"), "Shift_JIS"),
     "euc-jp": ("euc.md", "今だけ半額セールです".encode("euc_jp"), "not UTF-8"),
@@ -177,3 +180,23 @@ def test_an_internal_error_is_one_line_and_a_crash_log(write: Callable[..., Path
     log = Path(err.split("details in ", 1)[1].split(" — ", 1)[0])
     text = log.read_text(encoding="utf-8")
     assert "contentlint 0.1.0" in text and "Python " in text and "spaCy " in text and "RuntimeError: boom" in text
+
+
+def test_a_file_name_that_is_not_utf8_or_holds_escape_codes(tmp_path: Path) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    name = b"bad\xff\x1b[2Jname.md"
+    with open(os.path.join(os.fsencode(tmp_path), name), "wb") as handle:
+        handle.write(GOOD.encode("utf-8"))
+    shown = f"{tmp_path}/bad\\xff\\x1b[2Jname.md"
+    for fmt in ("text", "json", "sarif", "junit", "html", "markdown", "github"):
+        code, out, err = run(["check", str(tmp_path), "--format", fmt])  # with the cache: it must store the name
+        assert code == 1 and "Traceback" not in out + err, (fmt, err)
+        assert "\x1b" not in out and not any(0xD800 <= ord(c) <= 0xDFFF for c in out), fmt
+        if fmt in ("json", "sarif"):
+            json.loads(out)
+        elif fmt == "junit":
+            ET.fromstring(out)
+        elif fmt in ("text", "github"):
+            assert shown in out, out

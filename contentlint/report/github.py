@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from contentlint.report.printable import visible
 from contentlint.result import Result
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

@@ -10,13 +10,25 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, BOM/noncharacters
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+# C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, BOM/noncharacters, and
+# lone surrogates (a file name that is not UTF-8 arrives as one; it cannot be written as UTF-8 at all)
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff\ud800-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a non-UTF-8 file name, as Python decodes it: show the byte
+        code -= 0xDC00
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def json_text(document: object) -> str:
+    """A JSON document as UTF-8-safe text: sorted keys, readable non-ASCII, lone surrogates as `\\udcff` escapes."""
+    import json
+
+    text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def visible(text: str) -> str:

@@ -1,12 +1,11 @@
 """SARIF 2.1.0 for code scanning, built as data."""
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from contentlint import __version__
 from contentlint.result import Result
-from contentlint.report.printable import markdown_escape
+from contentlint.report.printable import json_text, markdown_escape
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -49,5 +48,4 @@ def sarif_document(result: Result) -> dict[str, Any]:
 
 
 def write_sarif(result: Result, stream: TextIO) -> None:
-    json.dump(sarif_document(result), stream, ensure_ascii=False, indent=2, sort_keys=True)
-    stream.write("\n")
+    stream.write(json_text(sarif_document(result)) + "\n")

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 WEIGHTINGS = ("plain", "x", "weibo")
 _NAMES = {"x": "X", "twitter": "X", "linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram",
-          "weibo": "Weibo", "wechat": "WeChat", "threads": "Threads", "bluesky": "Bluesky"}
+          "weibo": "Weibo", "wechat": "WeChat", "threads": "Threads", "bluesky": "Bluesky",
+          "xiaohongshu": "Xiaohongshu (小红书)", "youtube": "YouTube"}
 # A hashtag: # or ＃ then word characters with at least one letter (#1 is not a tag), not inside a word, an
 # HTML entity or a path; a Weibo topic closes with a second # (#话题#).
 HASHTAG = re.compile(r"(?<![\w&/#＃])[#＃](?=\w*[^\W\d_])\w+(?:[#＃](?!\w))?")

@@ -157,8 +157,7 @@ class ProfileChecklistKind:
         "points": Option(_points, required=True, help="[{id, name, fields, advice, conditions...}, ...]"),
         "score_message": Option(opt.per_language(opt.STRING), required=True,
                                 help="{lang: text} with {score}, {total}, {missing}"),
-        "complete_message": Option(opt.per_language(opt.STRING), required=True,
-                                   help="{lang: text} with {score}, {total} when every point is met"),
+
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
@@ -246,7 +245,8 @@ def score_id(rule_id: str) -> str:
 
 
 def lint_profile(rules: Iterable[Rule], profile: Profile) -> tuple[list[Finding], list[ChecklistScore]]:
-    """Findings of the profile-scope rules (one per point not met, plus the score) and each checklist's score."""
+    """Findings of the profile-scope rules (one per point not met, plus the score when any is) and each
+    checklist's score."""
     from contentlint.rules.engine import format_message  # engine imports the kinds, which register this module
     from contentlint.rules.kinds import KINDS, scope_of
 
@@ -267,11 +267,12 @@ def lint_profile(rules: Iterable[Rule], profile: Profile) -> tuple[list[Finding]
             where = profile.position_of(result.field)
             findings.append(Finding(profile.path, where.line, where.column, rule.level, rule.id,
                                     format_message(rule.message_for(profile.lang), values), text=result.id))
-        separator = "、" if profile.lang in ("ja", "zh") else ", "
-        names = separator.join(checklist.localised(checklist.points[r.number - 1]["name"]) for r in failed)
-        template = checklist.localised(rule.params["score_message" if failed else "complete_message"])
-        message = format_message(template, {"score": total - len(failed), "total": total, "missing": names})
-        findings.append(Finding(profile.path, profile.line, 1, "info", score_id(rule.id), message))
+        if failed:  # a complete profile is clean, like a post without findings; its score is in the reports
+            separator = "、" if profile.lang in ("ja", "zh") else ", "
+            names = separator.join(checklist.localised(checklist.points[r.number - 1]["name"]) for r in failed)
+            message = format_message(checklist.localised(rule.params["score_message"]),
+                                     {"score": total - len(failed), "total": total, "missing": names})
+            findings.append(Finding(profile.path, profile.line, 1, "info", score_id(rule.id), message))
         scores.append(ChecklistScore(rule.id, total - len(failed), total, tuple(r.id for r in failed)))
     return findings, scores
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_URL = re.compile(r"(?:https?://|www\.|mailto:)[^\s<>()\[\]{}\"'、。「」（）]+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.|mailto:)[^\s\x00-\x1f\x7f<>()\[\]{}\"'、。「」（）]+", re.IGNORECASE)
 _SKIP_BLOCKS = {"fence", "code_block", "html_block", "hr"}
 _BLOCK_BREAKS = {"paragraph_close", "heading_close", "list_item_close", "blockquote_close", "tr_close",
                  "th_close", "td_close"}

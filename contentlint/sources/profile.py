@@ -186,6 +186,8 @@ def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, wher
         items = node.value if isinstance(node, SequenceNode) else []
         for index, item in enumerate(value):
             item_node = items[index] if index < len(items) else node
+            if item is None:  # `-` with nothing after it: an empty entry is a mistake, not a missing field
+                raise InputError(f"`{where}[{index + 1}]` is empty", path, *_line_col(item_node))
             _validate(spec.item, item, item_node, f"{where}[{index + 1}]", path)
         return
     if isinstance(spec, Record):

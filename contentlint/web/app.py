@@ -35,14 +35,17 @@ SECURITY_HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",
+    # not no-referrer: under it a browser sends `Origin: null` with the page's own form posts
+    "referrer-policy": "same-origin",
     "cache-control": "no-store",
 }
 
 
 class SameOrigin:
-    """Adds the security headers to every response, and refuses a POST whose Origin is another site's (a
-    form on a page elsewhere may post here even though it cannot read the answer)."""
+    """Adds the security headers to every response, and refuses requests that another site makes the browser
+    send: a POST whose Origin is not this server (or is `null`, as from a sandboxed frame), and any request the
+    browser marks as cross-site (Fetch Metadata) other than following a link to a page, so that a page elsewhere
+    can neither post drafts nor make the server re-read its files with an <img>."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -51,10 +54,7 @@ class SameOrigin:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        origin = headers.get("origin")
-        if scope["method"] not in ("GET", "HEAD") and origin is not None and origin != "null" \
-                and origin.split("://", 1)[-1] != headers.get("host"):
+        if not _same_site(scope):
             await PlainTextResponse("Cross-origin request refused", status_code=403)(scope, receive, send)
             return
 
@@ -66,6 +66,19 @@ class SameOrigin:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _same_site(scope: Scope) -> bool:
+    headers = Headers(scope=scope)
+    site = headers.get("sec-fetch-site")
+    if site == "cross-site" and not (scope["method"] == "GET" and headers.get("sec-fetch-mode") == "navigate"):
+        return False
+    if scope["method"] in ("GET", "HEAD"):
+        return True
+    origin = headers.get("origin")
+    if origin is None or origin == "null":  # no origin to compare: trust only the browser's own marking
+        return site == "same-origin" or (origin is None and site is None)
+    return origin.split("://", 1)[-1].lower() == (headers.get("host") or "").lower()
 
 
 def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> Starlette:

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from contentlint.calendar.model import CLOSED_CHANNELS, OPEN_CHANNELS
 from contentlint.lang import SUPPORTED
@@ -24,7 +25,11 @@ LANGUAGE_NAMES = {"en": "English", "ja": "日本語 (Japanese)", "zh": "中文 (
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     # Compiled in memory only: the server writes nothing to disk.
-    return template_environment(TEMPLATES, bytecode_cache=False)
+    env = template_environment(TEMPLATES, bytecode_cache=False)
+    # A form field gives the writer's text back as typed (escaped, but control characters are not spelled out
+    # as they are in reports), so that posting the form again does not change the draft.
+    env.filters["field"] = Markup.escape
+    return env
 
 
 def _render(name: str, view: dict[str, Any], has_paths: bool) -> str:

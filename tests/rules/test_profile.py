@@ -42,12 +42,10 @@ def test_the_checklist_has_ten_points_in_order() -> None:
     assert [p["id"] for p in RULE.params["points"]] == POINTS
 
 
-def test_a_complete_profile_scores_10_with_only_the_score_line() -> None:
+def test_a_complete_profile_scores_10_and_is_clean() -> None:
     findings, score = check(COMPLETE)
     assert (score.score, score.total, score.missing) == (10, 10, ())
-    (only,) = findings
-    assert (only.rule_id, only.level, only.line, only.column) == ("linkedin-profile-score", "info", 1, 1)
-    assert only.message == "LinkedIn profile completeness 10/10: every point of the checklist is met."
+    assert findings == []
 
 
 FAILS = [
@@ -175,7 +173,6 @@ rules:
     rationale: Because.
     params:
       score_message: {en: "{score}/{total}, missing {missing}"}
-      complete_message: {en: "{score}/{total}"}
       points:
         - id: photo
           name: {en: photo}

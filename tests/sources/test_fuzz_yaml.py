@@ -138,7 +138,7 @@ def test_csv_calendars(header: list[str], rows: list[list[str]], newline: str) -
 
 
 PROFILE_VALUE = st.one_of(TEXT, st.integers(-10, 2000), st.booleans(), st.none(), st.dates().map(str),
-                          st.lists(st.one_of(TEXT, st.dictionaries(st.sampled_from(
+                          st.lists(st.one_of(TEXT, st.none(), st.dictionaries(st.sampled_from(
                               ["title", "company", "from", "to", "description", "date", "type", "text", "school"]),
                               st.one_of(TEXT, st.integers(0, 3000), st.none()), max_size=4)), max_size=3),
                           st.dictionaries(st.sampled_from(["title", "company", "description", "from"]), TEXT,

@@ -175,6 +175,19 @@ def test_a_post_from_another_origin_is_refused(client: TestClient) -> None:
     assert response.status_code == 403
     assert client.post("/analyse", data=JA_PROMO, headers={"Origin": "http://127.0.0.1:8766"}).status_code == 403
     assert client.post("/analyse", data=JA_PROMO, headers={"Origin": BASE}).status_code == 200
+    # a sandboxed frame or data: page sends `Origin: null`; letters may differ in case
+    assert client.post("/analyse", data=JA_PROMO, headers={"Origin": "null"}).status_code == 403
+    assert client.post("/analyse", data=JA_PROMO, headers={"Origin": BASE.upper().replace("HTTP", "http")}
+                       ).status_code == 200
+
+
+def test_requests_a_browser_marks_cross_site_are_refused_except_following_a_link(client: TestClient) -> None:
+    cross = {"Sec-Fetch-Site": "cross-site"}
+    assert client.get("/calendar", headers={**cross, "Sec-Fetch-Mode": "no-cors"}).status_code == 403  # an <img>
+    assert client.post("/analyse", data=JA_PROMO, headers={**cross, "Sec-Fetch-Mode": "no-cors"}).status_code == 403
+    assert client.get("/", headers={**cross, "Sec-Fetch-Mode": "navigate"}).status_code == 200  # a link to the page
+    same = {"Sec-Fetch-Site": "same-origin", "Sec-Fetch-Mode": "cors"}
+    assert client.post("/analyse", data=JA_PROMO, headers=same).status_code == 200
 
 
 def test_request_bodies_are_limited(client: TestClient) -> None:

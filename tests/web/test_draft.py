@@ -53,3 +53,12 @@ def test_findings_are_placed_on_the_form() -> None:
     assert draft.where(at(6, 1)) == "body, line 1, column 1"
     assert draft.where(at(7, 3)) == "body, line 2, column 3"
     assert draft.where(at(1)) == "draft"
+
+
+def test_a_form_field_gives_the_draft_back_as_typed() -> None:
+    from contentlint.web import pages
+    from contentlint.web.draft import Draft
+
+    html = pages.draft_page(Draft(title="a\u202eb <i>", body="x\x0cy </textarea><script>"), None, False)
+    assert 'value="a\u202eb &lt;i&gt;"' in html  # escaped, not spelled out as \u202e
+    assert "x\x0cy &lt;/textarea&gt;&lt;script&gt;</textarea>" in html
