@@ -41,6 +41,7 @@ class Post:
     list_items: tuple[tuple[int, int], ...] = ()  # spans of Markdown list items in ``text``
     calendar: str | None = None  # the calendar this post is an entry of
     entry_line: int | None = None  # the entry's line in that calendar
+    body_span: tuple[int, int] | None = None  # file offsets of the body as written (markup and URLs included)
 
     @property
     def channel(self) -> str | None:

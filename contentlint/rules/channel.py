@@ -32,8 +32,6 @@ _NAMES = {"x": "X", "twitter": "X", "linkedin": "LinkedIn", "facebook": "Faceboo
 # A hashtag: # or ＃ then word characters with at least one letter (#1 is not a tag), not inside a word, an
 # HTML entity or a path; a Weibo topic closes with a second # (#话题#).
 HASHTAG = re.compile(r"(?<![\w&/#＃])[#＃](?=\w*[^\W\d_])\w+(?:[#＃](?!\w))?")
-_FRONT_MATTER = re.compile(r"\A(?:---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)|\+\+\+[ \t]*\n(?:.*?\n)?\+\+\+)[ \t]*(?:\n|\Z)",
-                           re.DOTALL)
 _SCALAR = re.compile(r"""["']?([^\s#"',}\]]+)""")  # a front-matter value as written, without quotes or comment
 _NOT_PROSE_LINE = re.compile(r"^\s*(?:[|>][+-]?\d*|<!--.*-->)\s*$")  # a YAML block indicator, an HTML comment
 
@@ -43,21 +41,13 @@ _NOT_PROSE_LINE = re.compile(r"^\s*(?:[|>][+-]?\d*|<!--.*-->)\s*$")  # a YAML bl
 def raw_body(post: Post) -> tuple[int, int] | None:
     """File offsets [start, end) of the post's body as written, markup and URLs included.
 
-    Markdown: everything after the front matter. A YAML post or a calendar entry: from its `body:` value to the
-    end of the line holding the body's last prose (a URL on a line of its own after the last prose line of a
-    YAML block is not seen). None where the body cannot be placed in the file (CSV cells, title-only entries).
+    Markdown: everything after the front matter; a YAML post or a calendar entry: its `body:` value — as the
+    loader placed them (parsed once). None where the body is not placed in the file (CSV cells, title-only
+    entries).
     """
-    file = post.source_map.file
-    where = post.field_positions.get("body")
-    if where is not None:
-        start = file.line_offset(where.line - 1) + where.column - 1
-        last = post.source_map.file_offset(len(post.text) - 1) if post.body_start < len(post.text) else start
-        end = file.text.find("\n", max(last, start))
-        return start, len(file.text) if end == -1 else end
-    if post.calendar is not None and post.path == post.calendar:
+    if post.body_span is None:  # a CSV cell or a title-only entry: not placed in the file
         return None
-    front = _FRONT_MATTER.match(file.text)
-    return (front.end() if front else 0), len(file.text)
+    return post.body_span
 
 
 def opening_lines(post: Post, count: int) -> list[tuple[int, str]]:

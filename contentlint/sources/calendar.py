@@ -97,6 +97,7 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
             locate = lambda _i: file.line_offset(line - 1)  # noqa: E731
         post = finish_post(file, fields, spans, body, locate, config_lang, index,
                             title_offset=file.line_offset(line - 1))
+        post.body_span = spans.get("body")
     if not raw.get("file"):
         post.line = line
     post.calendar, post.entry_line, post.index = path, line, index

@@ -148,7 +148,9 @@ def markdown_post(file: SourceFile, config_lang: str | None = None, limits: Limi
     front = split_front_matter(file, limits)
     body = file.text[front.body_start:]
     base = front.body_start
-    return finish_post(file, front.data, front.spans, body, lambda offset: base + offset, config_lang)
+    post = finish_post(file, front.data, front.spans, body, lambda offset: base + offset, config_lang)
+    post.body_span = (base, len(file.text))
+    return post
 
 
 def is_yaml_post(data: object) -> bool:
@@ -173,8 +175,10 @@ def yaml_post(file: SourceFile, config_lang: str | None = None, loaded: LoadedYa
     start, end = spans["body"]
     offsets = align(body, file.text, start, end)
     end_offset = end
-    return finish_post(file, fields, spans, body,
-                        lambda i: offsets[i] if i < len(offsets) else end_offset, config_lang)
+    post = finish_post(file, fields, spans, body,
+                       lambda i: offsets[i] if i < len(offsets) else end_offset, config_lang)
+    post.body_span = (start, end)
+    return post
 
 
 def _node_line_col(node: Node | None, key: str) -> tuple[int | None, int | None]:
@@ -191,4 +195,6 @@ def text_post(path: str, title: str, body: str, fields: dict[str, Any] | None = 
     all_fields = {**(fields or {}), "title": title}
     if lang:
         all_fields.setdefault("lang", lang)
-    return finish_post(file, all_fields, {}, body, lambda offset: offset, None)
+    post = finish_post(file, all_fields, {}, body, lambda offset: offset, None)
+    post.body_span = (0, len(body))
+    return post

@@ -233,3 +233,15 @@ def test_an_article_written_for_another_channel_keeps_its_own(write: Callable[..
         write("drafts/guide.md", f"{front}\n" + "A sentence of the guide. " * 20 + "\n")
         calendar = write("calendar.yaml", "entries:\n  - {date: 2026-01-05, channel: x, file: drafts/guide.md}\n")
         assert bool(run_file(calendar, "channel-length")) is checked, own
+
+
+def test_the_body_is_where_the_loader_put_it(write: Callable[..., Path]) -> None:
+    """A YAML block body's closing URL line counts; front matter opened by `---` and a full-width space (as the
+    loader reads it) is not body, so a URL in it is not a link in the opening line."""
+    text = "x" * 260  # with the title, 264 characters: over 280 only when the closing URL counts (23)
+    block = write("block.yaml", f"channel: x\ntitle: t\nbody: |\n  {text}\n  https://example.com/a\n")
+    flow = write("flow.yaml", f"channel: x\ntitle: t\nbody: \"{text}\\nhttps://example.com/a\"\n")
+    counts = [[f.message.split(" ")[0] for f in run_file(path, "channel-length")] for path in (block, flow)]
+    assert counts[0] == counts[1] and len(counts[0]) == 1 and int(counts[0][0]) > 280
+    odd = write("odd.md", "---\u3000\nchannel: linkedin\nimage: https://example.com/i.png\n---\nA calm opening line.\n")
+    assert run_file(odd, "link-first-line") == []
