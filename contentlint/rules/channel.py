@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
@@ -147,32 +148,45 @@ def _limits(raw: Mapping[str, Any]) -> dict[str, Limit]:
 
 # -- length ----------------------------------------------------------------------------------------------------
 
-_JOINERS = {0x200D, 0xFE0E, 0xFE0F} | set(range(0x1F3FB, 0x1F400))  # ZWJ, variation selectors, skin tones
+# Characters that continue the one before them as one visible character (a grapheme cluster): the zero-width
+# joiner and what follows it, variation selectors, skin tones, the keycap mark, tag characters (flags of regions).
+_EMOJI_PARTS = {0x200D, 0xFE0E, 0xFE0F, 0x20E3} | set(range(0x1F3FB, 0x1F400)) | set(range(0xE0020, 0xE0080))
+_REGIONAL = range(0x1F1E6, 0x1F200)  # two of them make a flag
 
 
 def char_weights(text: str, weighting: str) -> list[float]:
-    """How much each character counts against a limit.
+    """How much each character counts against a limit, counting what a reader sees as one character once.
 
     x: X's weighted count (twitter-text v3): Latin, Greek, Cyrillic and other scripts up to U+10FF, and general
     punctuation in U+2000-200D, U+2010-201F, U+2032-2037, count 1; everything else (Han, kana, Hangul, full-width
-    forms, emoji) counts 2; an emoji sequence counts once. weibo: half-width (ASCII) characters count a half.
-    plain: every character counts 1.
+    forms, emoji) counts 2, and an emoji sequence (family, flag, keycap, skin tone) counts 2 once. weibo:
+    half-width (ASCII) characters count a half. plain: every visible character counts 1. Combining marks and
+    the parts of an emoji sequence add nothing.
     """
-    if weighting == "plain":
-        return [1.0] * len(text)
-    if weighting == "weibo":
-        return [0.5 if ord(char) < 0x80 else 1.0 for char in text]
-    weights = []
-    joined = False
-    for char in text:
+    weights: list[float] = []
+    start = 0  # index of the character that begins the current cluster
+    previous = -1
+    regional_open = False
+    for index, char in enumerate(text):
         code = ord(char)
-        if code in _JOINERS or joined:
-            weights.append(0.0)  # part of the emoji before it
-        elif code <= 0x10FF or 0x2000 <= code <= 0x200D or 0x2010 <= code <= 0x201F or 0x2032 <= code <= 0x2037:
-            weights.append(1.0)
-        else:
+        continues = index > 0 and (code in _EMOJI_PARTS or previous == 0x200D
+                                   or (code in _REGIONAL and regional_open)
+                                   or unicodedata.category(char) in ("Mn", "Me"))
+        regional_open = code in _REGIONAL and not (continues and previous in _REGIONAL)
+        previous = code
+        if continues:
+            weights.append(0.0)
+            if weighting == "x" and (code in _EMOJI_PARTS or code in _REGIONAL):
+                weights[start] = 2.0  # "1" + U+FE0F + U+20E3 is an emoji
+            continue
+        start = index
+        if weighting == "weibo":
+            weights.append(0.5 if code < 0x80 else 1.0)
+        elif weighting == "x" and not (code <= 0x10FF or 0x2000 <= code <= 0x200D or 0x2010 <= code <= 0x201F
+                                       or 0x2032 <= code <= 0x2037):
             weights.append(2.0)
-        joined = code == 0x200D
+        else:
+            weights.append(1.0)
     return weights
 
 

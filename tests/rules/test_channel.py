@@ -43,6 +43,13 @@ def test_x_weights_cjk_full_width_and_emoji_double_and_an_emoji_sequence_once() 
     assert sum(char_weights("日本語", "plain")) == 3
 
 
+def test_what_a_reader_sees_as_one_character_counts_once() -> None:
+    assert sum(char_weights("👨\u200d👩\u200d👧", "plain")) == 1  # a family
+    assert sum(char_weights("🇯🇵🇨🇳", "plain")) == 2 and sum(char_weights("🇯🇵🇨🇳", "x")) == 4  # two flags
+    assert sum(char_weights("1\ufe0f\u20e3", "x")) == 2  # a keycap is an emoji
+    assert sum(char_weights("e\u0301", "plain")) == 1  # e + combining acute
+
+
 def test_x_limit_counts_japanese_double_and_reports_where_the_limit_is_passed() -> None:
     rule = RULES["channel-length"]
     text = "---\nchannel: x\n---\n" + "あ" * 100 + "\n" + "い" * 45 + "\n"
