@@ -21,7 +21,7 @@ from contentlint.rules.kinds import Checker, Hit
 from contentlint.rules.options import Option
 from contentlint.rules.requires import REQUIRES_KINDS
 # The very pattern that takes URLs out of the analysed text, so what is counted here is what was left out there.
-from contentlint.sources.markdown import _URL as URL
+from contentlint.sources.markdown import URL
 
 if TYPE_CHECKING:
     from spacy.language import Language

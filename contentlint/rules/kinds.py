@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-_ATTRS = ("LEMMA", "LOWER", "ORTH", "NORM")
+TOKEN_ATTRS = ("LEMMA", "LOWER", "ORTH", "NORM")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ class Kind(Protocol):
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker: ...
 
 
-def _missing_languages(per_lang: Mapping[str, Any], languages: Sequence[str], option: str) -> str | None:
+def missing_languages(per_lang: Mapping[str, Any], languages: Sequence[str], option: str) -> str | None:
     missing = [lang for lang in languages if lang != "*" and lang not in per_lang]
     return f"{option}: no entry for language {missing[0]!r} listed in `languages`" if missing else None
 
@@ -150,7 +150,7 @@ class _SpanChecker:
                       values={"match": span.text, "suggestion": self.suggestion})
 
 
-_EXCLUDE = Option(opt.per_language(opt.STRING_LIST), default={},
+EXCLUDE_OPTION = Option(opt.per_language(opt.STRING_LIST), default={},
                   help="{lang: [phrase, ...]}: a match overlapping one of these is not reported (最 in 最近)")
 
 
@@ -164,13 +164,13 @@ class PhrasesKind:
     needs_doc = True
     schema = {
         "phrases": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [phrase, ...]}"),
-        "exclude": _EXCLUDE,
-        "attr": Option(opt.one_of(*_ATTRS), default="LEMMA", help="token attribute compared"),
+        "exclude": EXCLUDE_OPTION,
+        "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LEMMA", help="token attribute compared"),
         "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
-        return _missing_languages(params["phrases"], languages, "phrases")
+        return missing_languages(params["phrases"], languages, "phrases")
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         assert nlp is not None
@@ -247,12 +247,12 @@ class RatioKind:
         "yours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [you, your, ...]}"),
         "max_ratio": Option(opt.NUMBER, default=2.0, help="fires when ours > max_ratio * yours"),
         "min_count": Option(opt.INTEGER, default=3, help="... and ours >= min_count"),
-        "attr": Option(opt.one_of(*_ATTRS), default="LOWER", help="token attribute compared"),
+        "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LOWER", help="token attribute compared"),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
-        return (_missing_languages(params["ours"], languages, "ours")
-                or _missing_languages(params["yours"], languages, "yours"))
+        return (missing_languages(params["ours"], languages, "ours")
+                or missing_languages(params["yours"], languages, "yours"))
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         assert nlp is not None

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 from contentlint.analysis import Analysis
 from contentlint.model import Post
 from contentlint.rules import options as opt
-from contentlint.rules.kinds import _ATTRS, _EXCLUDE, Checker, Hit, PhraseFinder, _missing_languages
+from contentlint.rules.kinds import EXCLUDE_OPTION, TOKEN_ATTRS, Checker, Hit, PhraseFinder, missing_languages
 from contentlint.rules.options import Option
 
 if TYPE_CHECKING:
@@ -95,16 +95,16 @@ class RequiresKind:
         "when_fields": Option(_field_values, default={},
                               help="{field: [value, ...]}: front-matter values that trigger the rule "
                                    "(e.g. {sponsored: [true]}); with neither trigger every post must comply"),
-        "exclude": _EXCLUDE,
+        "exclude": EXCLUDE_OPTION,
         "each": Option(lambda v: None if isinstance(v, bool) else "expected true or false", default=False,
                        help="report every trigger (true) or only the first (false)"),
-        "attr": Option(opt.one_of(*_ATTRS), default="LEMMA", help="token attribute compared"),
+        "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LEMMA", help="token attribute compared"),
         "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
-        return (_missing_languages(params["required"], languages, "required")
-                or (_missing_languages(params["when"], languages, "when") if params["when"] else None))
+        return (missing_languages(params["required"], languages, "required")
+                or (missing_languages(params["when"], languages, "when") if params["when"] else None))
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         assert nlp is not None

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
-_URL = re.compile(r"(?:https?://|www\.|mailto:)[^\s\x00-\x1f\x7f<>()\[\]{}\"'、。「」（）]+", re.IGNORECASE)
+URL = re.compile(r"(?:https?://|www\.|mailto:)[^\s\x00-\x1f\x7f<>()\[\]{}\"'、。「」（）]+", re.IGNORECASE)
 _SKIP_BLOCKS = {"fence", "code_block", "html_block", "hr"}
 _BLOCK_BREAKS = {"paragraph_close", "heading_close", "list_item_close", "blockquote_close", "tr_close",
                  "th_close", "td_close"}
@@ -100,7 +100,7 @@ def _add_prose(text: str, offsets: list[int], locate: Callable[[int], int],
                builder: ProjectionBuilder) -> None:
     """Add a text run, leaving out bare URLs (they are not prose)."""
     last = 0
-    for match in _URL.finditer(text):
+    for match in URL.finditer(text):
         if match.start() > last:
             builder.add(text[last:match.start()], [locate(o) for o in offsets[last:match.start()]])
         last = match.end()
