@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
-from contentlint.rules.kinds import UNSPACED, SurfaceMatcher, phrase_matcher, spans
+from contentlint.rules.kinds import PhraseFinder
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -20,21 +20,13 @@ class CueMatch:
 
 
 class CueMatcher:
-    """Finds every cue set's phrases in a Doc (lemmas; in Japanese also the normalised surface text)."""
+    """Finds every cue set's phrases in a Doc (lemmas; in Japanese and Chinese also the normalised surface text)."""
 
     def __init__(self, nlp: Language, lang: str, cues: Mapping[str, Mapping[str, Sequence[str]]]) -> None:
-        self._sets: list[tuple[str, Any, SurfaceMatcher | None]] = []
-        for cue_set in sorted(cues):
-            phrases = list(cues[cue_set].get(lang, ()))
-            if not phrases:
-                continue
-            surface = SurfaceMatcher(phrases) if lang in UNSPACED else None
-            self._sets.append((cue_set, phrase_matcher(nlp, "LEMMA", cue_set, phrases), surface))
+        # The same finder as the phrases rules: lemmas, and in Japanese and Chinese the surface text too.
+        self._sets = [(cue_set, PhraseFinder(nlp, lang, list(cues[cue_set].get(lang, ()))))
+                      for cue_set in sorted(cues) if cues[cue_set].get(lang)]
 
     def __call__(self, doc: Doc) -> dict[str, list[CueMatch]]:
-        found: dict[str, list[CueMatch]] = {}
-        for cue_set, matcher, surface in self._sets:
-            extra = surface(doc) if surface else ()
-            found[cue_set] = [CueMatch(cue_set, span.text, span.start_char, span.end_char)
-                              for span in spans(doc, matcher(doc), extra)]
-        return found
+        return {cue_set: [CueMatch(cue_set, span.text, span.start_char, span.end_char) for span in find(doc)]
+                for cue_set, find in self._sets}

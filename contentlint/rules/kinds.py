@@ -151,7 +151,7 @@ class _SpanChecker:
 
 
 EXCLUDE_OPTION = Option(opt.per_language(opt.STRING_LIST), default={},
-                  help="{lang: [phrase, ...]}: a match overlapping one of these is not reported (最 in 最近)")
+                        help="{lang: [phrase, ...]}: a match overlapping one of these is not reported (最 in 最近)")
 
 
 class PhrasesKind:
