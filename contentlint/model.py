@@ -18,6 +18,11 @@ class Position:
     column: int
 
 
+def channel_of(fields: Mapping[str, Any]) -> str | None:
+    value = fields.get("channel")
+    return str(value).lower() if value is not None else None
+
+
 @dataclass(slots=True)
 class Post:
     """One post: its prose projection (title + body, markup removed) and a map back to the original file.
@@ -42,11 +47,12 @@ class Post:
     calendar: str | None = None  # the calendar this post is an entry of
     entry_line: int | None = None  # the entry's line in that calendar
     body_span: tuple[int, int] | None = None  # file offsets of the body as written (markup and URLs included)
+    # The channel the text's own front matter names; a calendar entry's `channel:` may put the text elsewhere.
+    written_for: str | None = None
 
     @property
     def channel(self) -> str | None:
-        value = self.fields.get("channel")
-        return str(value).lower() if value is not None else None
+        return channel_of(self.fields)
 
     def field_location(self, name: str) -> tuple[str, Position]:
         """Where a field is written: in this file's front matter, else at the calendar entry that set it."""

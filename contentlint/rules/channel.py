@@ -33,27 +33,14 @@ _NAMES = {"x": "X", "twitter": "X", "linkedin": "LinkedIn", "facebook": "Faceboo
 # A hashtag: # or ＃ then word characters with at least one letter (#1 is not a tag), not inside a word, an
 # HTML entity or a path; a Weibo topic closes with a second # (#话题#).
 HASHTAG = re.compile(r"(?<![\w&/#＃])[#＃](?=\w*[^\W\d_])\w+(?:[#＃](?!\w))?")
-_SCALAR = re.compile(r"""["']?([^\s#"',}\]]+)""")  # a front-matter value as written, without quotes or comment
 _NOT_PROSE_LINE = re.compile(r"^\s*(?:[|>][+-]?\d*|<!--.*-->)\s*$")  # a YAML block indicator, an HTML comment
 
 
 # -- where the body is written ---------------------------------------------------------------------------------
 
-def raw_body(post: Post) -> tuple[int, int] | None:
-    """File offsets [start, end) of the post's body as written, markup and URLs included.
-
-    Markdown: everything after the front matter; a YAML post or a calendar entry: its `body:` value — as the
-    loader placed them (parsed once). None where the body is not placed in the file (CSV cells, title-only
-    entries).
-    """
-    if post.body_span is None:  # a CSV cell or a title-only entry: not placed in the file
-        return None
-    return post.body_span
-
-
 def opening_lines(post: Post, count: int) -> list[tuple[int, str]]:
     """The first ``count`` non-blank lines of the body as written: (file offset, line text)."""
-    region = raw_body(post)
+    region = post.body_span  # None: a CSV cell or a title-only entry, not placed in the file
     if region is None:
         return []
     text = post.source_map.file.text
@@ -71,7 +58,7 @@ def opening_lines(post: Post, count: int) -> list[tuple[int, str]]:
 
 def body_urls(post: Post) -> list[re.Match[str]]:
     """URLs in the body as written (they are not in the analysed text)."""
-    region = raw_body(post)
+    region = post.body_span
     return [] if region is None else list(URL.finditer(post.source_map.file.text, *region))
 
 
@@ -84,13 +71,7 @@ def shared_article(post: Post) -> bool:
     one (a blog article shared on X): the article's length, hashtags and opening are not the post's."""
     if post.calendar is None or post.calendar == post.path or post.channel is None:
         return False
-    where = post.field_positions.get("channel")
-    if where is None:
-        return True
-    # The entry's fields override the file's, so read the file's own value where its front matter wrote it.
-    file = post.source_map.file
-    own = _SCALAR.match(file.text, file.line_offset(where.line - 1) + where.column - 1)
-    return own is None or own.group(1).lower() != post.channel
+    return post.written_for != post.channel
 
 
 def own_channel(post: Post) -> str | None:
@@ -213,7 +194,6 @@ class _Length(_PerChannel):
         limit = self.limit(post)
         if limit is None:
             return
-        file = post.source_map.file
         text = post.text.rstrip()  # block breaks the projection adds at the end are not part of the post
         weights = char_weights(text, limit.weighting)
         # (file offset, order, weight, index in the post's text or None for a URL of the body)
@@ -236,7 +216,7 @@ class _Length(_PerChannel):
         values = {"count": math.ceil(total), "max": limit.max, "over": math.ceil(total) - limit.max,
                   "channel": channel_name(post), "match": ""}
         if index is None:
-            yield Hit(position=Position(*file.line_col(offset)), path=post.path, values=values)
+            yield file_hit(post, offset, values)
             return
         end = max(len(text), index + 1)
         yield Hit(index, end, values={**values, "match": text[index:end][:40]})

@@ -11,7 +11,7 @@ from yaml.nodes import Node, ScalarNode
 from contentlint import lang as language
 from contentlint.errors import InputError
 from contentlint.limits import DEFAULT_LIMITS, Limits
-from contentlint.model import Position, Post
+from contentlint.model import Position, Post, channel_of
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
 from contentlint.sources.markdown import project_markdown
 from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_value_nodes
@@ -140,7 +140,7 @@ def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tu
     return Post(path=file.path, text=text, source_map=source_map, list_items=tuple(builder.list_items),
                 title=title_text or _title_from_body(text[body_start:]), body_start=body_start,
                 fields=fields, field_positions=_field_positions(file, spans), lang=lang,
-                lang_source=lang_source, line=line, index=index)
+                lang_source=lang_source, line=line, index=index, written_for=channel_of(fields))
 
 
 def markdown_post(file: SourceFile, config_lang: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Post:
