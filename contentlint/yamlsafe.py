@@ -120,8 +120,13 @@ def _check_size(root: Node, path: str, line_offset: int, error: type[Exception],
             stack.extend((item, depth + 1) for item in node.value)
 
 
-def mapping_value_nodes(node: Node | None) -> dict[str, Node]:
-    """Top-level ``key -> value node`` of a mapping node (for positions of front-matter fields)."""
+def mapping_nodes(node: Node | None) -> dict[str, tuple[Node, Node]]:
+    """Top-level ``key -> (key node, value node)`` of a mapping node (for positions of fields and their keys)."""
     if not isinstance(node, MappingNode):
         return {}
-    return {key.value: value for key, value in node.value if isinstance(key, ScalarNode)}
+    return {key.value: (key, value) for key, value in node.value if isinstance(key, ScalarNode)}
+
+
+def mapping_value_nodes(node: Node | None) -> dict[str, Node]:
+    """Top-level ``key -> value node`` of a mapping node (for positions of front-matter fields)."""
+    return {name: value for name, (_key, value) in mapping_nodes(node).items()}

@@ -9,13 +9,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from contentlint import lang as language
 from contentlint.calendar.model import parse_date
 from contentlint.errors import InputError
 from contentlint.model import Position
 from contentlint.sourcemap import SourceFile
+from contentlint.yamlsafe import mapping_nodes
 
 KIND = "linkedin-profile"
 ACTIVITY_TYPES = ("post", "comment", "article", "share", "reaction", "video", "event", "newsletter")
@@ -148,7 +149,7 @@ def load_profile(file: SourceFile, data: dict[str, Any], node: Node | None, conf
                  today: dt.date | None = None) -> Profile:
     """Validate a parsed profile (unknown keys and wrong types are InputErrors at their line:column)."""
     path = file.path
-    keys = _keys(node)
+    keys = mapping_nodes(node)
     for key, value in data.items():
         key_node, value_node = keys.get(str(key), (None, None))
         spec = FIELDS.get(str(key))
@@ -160,7 +161,7 @@ def load_profile(file: SourceFile, data: dict[str, Any], node: Node | None, conf
     positions = {key: Position(*_line_col(k, default=1)) for key, (k, _v) in keys.items()}
     for key, (_k, value_node) in keys.items():
         if isinstance(FIELDS[key], Record):
-            for sub, (sub_key, _sub_value) in _keys(value_node).items():
+            for sub, (sub_key, _sub_value) in mapping_nodes(value_node).items():
                 positions[f"{key}.{sub}"] = Position(*_line_col(sub_key, default=1))
     fields = dict(data)
     if fields.get("connections") == "500+":
@@ -194,7 +195,7 @@ def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, wher
         if not isinstance(value, dict):
             raise InputError(f"`{where}` must be a mapping ({', '.join(spec.keys)}), got {_shown(value)}",
                              path, *_line_col(node))
-        keys = _keys(node)
+        keys = mapping_nodes(node)
         for key, item in value.items():
             key_node, value_node = keys.get(str(key), (node, node))
             if str(key) not in spec.keys:
@@ -213,12 +214,6 @@ def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, wher
 def _shown(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _keys(node: Node | None) -> dict[str, tuple[Node, Node]]:
-    if not isinstance(node, MappingNode):
-        return {}
-    return {key.value: (key, value) for key, value in node.value if isinstance(key, ScalarNode)}
 
 
 def _line_col(node: Node | None, default: int | None = None) -> tuple[int | None, int | None]:
