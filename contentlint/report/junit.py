@@ -5,9 +5,17 @@ from collections import defaultdict
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from contentlint.model import Finding
 from contentlint.report.printable import visible
 from contentlint.report.view import owns
 from contentlint.result import Result
+
+
+def _add_finding(case: ET.Element, f: Finding, text: str) -> bool:
+    """The finding as the test case's <error> (input that could not be linted) or <failure>; True for an error."""
+    ET.SubElement(case, "error" if f.fatal else "failure", message=visible(f.message),
+                  type=f"{f.level}:{f.rule_id}").text = text
+    return f.fatal
 
 
 def junit_tree(result: Result) -> ET.Element:
@@ -27,13 +35,8 @@ def junit_tree(result: Result) -> ET.Element:
         if not cases:  # a file that produced no post (unreadable, a profile): its findings are the test
             case = ET.SubElement(suite, "testcase", classname=shown, name=shown)
             for f in findings[path]:
-                tag = "error" if f.fatal else "failure"
-                ET.SubElement(case, tag, message=visible(f.message), type=f"{f.level}:{f.rule_id}").text = \
-                    f"{shown}:{f.line}:{f.column}"
-                if f.fatal:
-                    errors += 1
-                else:
-                    failures += 1
+                fatal = _add_finding(case, f, f"{shown}:{f.line}:{f.column}")
+                errors, failures = errors + fatal, failures + (not fatal)
             tests = 1
         else:
             tests = len(cases)
@@ -43,13 +46,9 @@ def junit_tree(result: Result) -> ET.Element:
                 for f in findings[path]:
                     if len(cases) > 1 and not owns(f.line, post.line, [c.line for c in cases]):
                         continue
-                    tag = "error" if f.fatal else "failure"
-                    ET.SubElement(case, tag, message=visible(f.message), type=f"{f.level}:{f.rule_id}").text = \
-                        visible(f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] {f.message}")
-                    if f.fatal:
-                        errors += 1
-                    else:
-                        failures += 1
+                    fatal = _add_finding(case, f, visible(f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] "
+                                                          f"{f.message}"))
+                    errors, failures = errors + fatal, failures + (not fatal)
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))
         suite.set("errors", str(errors))
