@@ -59,6 +59,10 @@ def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception]
         line = mark.line + 1 + line_offset if mark else None
         column = mark.column + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem and limits.yaml_depth < _LIBRARY_DEPTH:
+            # PyYAML >= 6.0.3 stops deep nesting itself (at 1,000 levels, while scanning ahead of our event
+            # count): the user still meets our limit and the setting that changes it.
+            raise error(_too_deep(limits), path, line, column) from None
         raise error(f"invalid YAML: {problem}", path, line, column) from None
     except yaml.YAMLError as exc:
         raise error(f"invalid YAML: {exc}", path) from None
@@ -81,6 +85,13 @@ def load_yaml_file(path: Path, what: str, error: type[Exception]) -> LoadedYaml:
     return load_yaml(text, where, error=error)
 
 
+_LIBRARY_DEPTH = 1000  # PyYAML's own flow-nesting limit (6.0.3 and later)
+
+
+def _too_deep(limits: Limits) -> str:
+    return f"YAML nested deeper than {limits.yaml_depth} levels (max_yaml_depth in .contentlint.yaml)"
+
+
 def _check_depth(text: str, path: str, line_offset: int, error: type[Exception], limits: Limits) -> None:
     # libyaml's composer recurses once per level and crashes the process (not a Python RecursionError) on a
     # document nested tens of thousands deep, so nesting is counted on the parser's events first: the event
@@ -91,8 +102,7 @@ def _check_depth(text: str, path: str, line_offset: int, error: type[Exception],
             depth += 1
             if depth > limits.yaml_depth:
                 mark = event.start_mark
-                raise error(f"YAML nested deeper than {limits.yaml_depth} levels "
-                            "(max_yaml_depth in .contentlint.yaml)", path, mark.line + 1 + line_offset, mark.column + 1)
+                raise error(_too_deep(limits), path, mark.line + 1 + line_offset, mark.column + 1)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
@@ -109,9 +119,7 @@ def _check_size(root: Node, path: str, line_offset: int, error: type[Exception],
                         "max_yaml_nodes in .contentlint.yaml)", path,
                         root.start_mark.line + 1 + line_offset)
         if depth > limits.yaml_depth:
-            raise error(f"YAML nested deeper than {limits.yaml_depth} levels (max_yaml_depth in .contentlint.yaml)",
-                        path,
-                        node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+            raise error(_too_deep(limits), path, node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
         if isinstance(node, MappingNode):
             for key, value in node.value:
                 stack.append((key, depth + 1))

@@ -3,6 +3,7 @@ still linted, no traceback, inputs byte-identical afterwards. Each fixture is ma
 from __future__ import annotations
 
 import codecs
+import re
 import os
 from pathlib import Path
 from typing import Callable
@@ -21,9 +22,10 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     # name: (file name, content, what the error line says)
     "broken-yaml-front-matter": ("a.md", "---\ntitle: [oops\n---\nbody\n", "invalid YAML"),
     "alias-bomb": ("bomb.yaml", "title: t\nbody: b\n" + BOMB, "aliases are expanded"),
-    "deep-nesting": ("deep.yaml", "title: t\nbody: b\nx: " + "[" * 200 + "]" * 200 + "\n", "nested"),
-    "nesting-that-crashes-libyaml": ("deeper.yaml", "[" * 30_000 + "]" * 30_000 + "\n", "nested deeper than 64"),
-    "nesting-in-front-matter": ("deeper.md", "---\ntitle: " + "[" * 100_000 + "\n---\nbody\n", "nested deeper"),
+    "deep-nesting": ("deep.yaml", "title: t\nbody: b\nx: " + "[" * 200 + "]" * 200 + "\n", "nested deeper than 64"),
+    # Past PyYAML's own nesting limit the wording may be the library's: what the user needs is one error line.
+    "nesting-that-crashes-libyaml": ("deeper.yaml", "[" * 30_000 + "]" * 30_000 + "\n", "error [input-error]"),
+    "nesting-in-front-matter": ("deeper.md", "---\ntitle: " + "[" * 100_000 + "\n---\nbody\n", "error [input-error]"),
     "profile-empty-list-item": ("profile.yaml", "kind: linkedin-profile\nrecent_activity:\n  -\n", "is empty"),
     "toml-garbage": ("t.md", "+++\ntitle = \"x\"\n\tgarbage here\n+++\nbody\n", "invalid TOML"),
     "shift-jis": ("sjis.md", "今だけ半額セール".encode("cp932"), "Shift_JIS"),
@@ -58,8 +60,8 @@ def test_each_kind_is_one_clear_line_and_the_rest_is_linted(kind: str, write: Ca
     code, out, err = run(["check", "--no-cache", str(bad), str(good)])
     assert code == 2, out
     assert "Traceback" not in out + err
-    lines = [line for line in out.splitlines() if line.startswith(str(bad)) and says in line]
-    assert lines, out
+    about_bad = [line for line in out.splitlines() if re.match(re.escape(str(bad)) + r":\d+:\d+: ", line)]
+    assert len(about_bad) == 1 and says in about_bad[0], out
     assert f"{good}:4:1: warning [hard-sell]" in out
     assert tree_digest(tmp_path) == before
 
