@@ -28,7 +28,7 @@ from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.pack import default_pack_files, pack_files
 from contentlint.suppress import Directive, FileSuppressions
 
-FORMAT = 1
+FORMAT = 2
 
 
 def default_dir() -> Path:
@@ -115,6 +115,7 @@ def _post(p: PostSummary) -> dict[str, Any]:
     data = asdict(p)
     data["rewrites"] = p.rewrites.to_dict() if p.rewrites else None
     data["evidence"] = [list(e) for e in p.evidence]
+    data["marks"] = [list(m) for m in p.marks]
     return data
 
 
@@ -124,6 +125,7 @@ def load_outcome(entry: dict[str, Any]) -> tuple[list[PostSummary], list[Finding
     for data in entry["posts"]:
         rewrites = data.pop("rewrites")
         data["evidence"] = tuple(tuple(e) for e in data["evidence"])
+        data["marks"] = tuple(tuple(m) for m in data["marks"])
         posts.append(PostSummary(**data, rewrites=Rewrites(tuple(rewrites["headlines"]), tuple(rewrites["questions"]),
                                                            rewrites["slots"]) if rewrites else None))
     findings = [Finding(**f) for f in entry["findings"]]

@@ -2,19 +2,39 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Mapping, Sequence
 
 from contentlint import __version__
 from contentlint.analysis import Analysis
 from contentlint.calendar.report import CalendarReport
 from contentlint.rewrite.forms import Rewrites
 from contentlint.errors import ContentlintError, FileSkipped
-from contentlint.model import LEVEL_RANK, LEVELS, Finding
+from contentlint.model import LEVEL_RANK, LEVELS, Finding, Post
 from contentlint.rules.profile import ChecklistScore
 from contentlint.sources.profile import Profile
 
 
 EXCERPT_CHARS = 1200
+
+
+def finding_marks(post: Post, length: int, findings: Sequence[Finding]) -> tuple[tuple[int, int, int, int], ...]:
+    """Where, in the first ``length`` characters of the post's text, each finding's span lies: the text offsets
+    whose file positions are the finding's start and end (through the source map, never by searching for the
+    quoted words). Findings outside the text (front matter fields, other files) have no mark."""
+    spans = [f for f in findings if f.path == post.path and f.end_line is not None and f.end_column is not None]
+    if not spans or length == 0:
+        return ()
+    starts: dict[tuple[int, int], int] = {}
+    ends: dict[tuple[int, int], int] = {}
+    for index in range(length):
+        starts.setdefault(post.source_map.line_col(index), index)
+        ends[post.source_map.end_line_col(index + 1)] = index + 1
+    marks = set()
+    for f in spans:
+        start, end = starts.get((f.line, f.column)), ends.get((f.end_line, f.end_column))  # type: ignore[arg-type]
+        if start is not None and end is not None and start < end:
+            marks.add((start, end, f.line, f.column))
+    return tuple(sorted(marks))
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +43,7 @@ class RuleInfo:
     level: str
     rationale: str
     kind: str
+    rationales: Mapping[str, str] = field(default_factory=dict)  # language -> rationale, where the pack has one
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +59,12 @@ class PostSummary:
     rewrites: Rewrites | None = None
     excerpt: str = ""  # the start of the analysed text, for reports
     evidence: tuple[tuple[int, int, str], ...] = ()  # (start, end, cue set) inside ``excerpt``
+    # (start, end, line, column) inside ``excerpt`` of each finding on the post's text, so that reports can
+    # highlight the phrases that findings quote; a finding is matched by its line and column in the file.
+    marks: tuple[tuple[int, int, int, int], ...] = ()
 
     @classmethod
-    def of(cls, analysis: Analysis, keep_excerpt: bool = True) -> PostSummary:
+    def of(cls, analysis: Analysis, keep_excerpt: bool = True, findings: Sequence[Finding] = ()) -> PostSummary:
         """The post's summary; without ``keep_excerpt`` (reports that show no post text) memory stays flat."""
         post, c = analysis.post, analysis.classification
         if c is None:
@@ -48,7 +72,7 @@ class PostSummary:
         excerpt = post.text[:EXCERPT_CHARS] if keep_excerpt else ""
         evidence = tuple((m.start, m.end, m.cue_set) for m in c.evidence if m.end <= len(excerpt))
         return cls(post.path, post.line, post.title, post.lang, c.label, c.group, c.stage, c.confidence,
-                   analysis.rewrites, excerpt, evidence)
+                   analysis.rewrites, excerpt, evidence, finding_marks(post, len(excerpt), findings))
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "line": self.line, "title": self.title, "lang": self.lang,

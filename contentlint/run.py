@@ -15,6 +15,7 @@ from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.lint import lint
 from contentlint.model import Finding, Post
+from contentlint.i18n import N_
 from contentlint.result import PostSummary, ProfileSummary, Result, RuleInfo
 from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
@@ -29,17 +30,17 @@ from contentlint.suppress import apply as apply_suppressions
 FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
 ERROR_IDS = {FileSkipped: "file-too-large", InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error"}
 BUILTIN_RULES = (
-    RuleInfo("input-error", "error", "A file could not be read or parsed (encoding, binary data, broken front matter, "
-             "an empty post, a calendar entry that makes no sense); the rest of the run went on.", "builtin"),
-    RuleInfo("file-too-large", "warning", "A file over `max_file_bytes` (default 2 MB) was skipped, not read; raise "
-             "the limit in .contentlint.yaml if it really is one post or calendar.", "builtin"),
-    RuleInfo("config-error", "error", "A .contentlint.yaml could not be used: malformed, or an unknown key or rule.",
+    RuleInfo("input-error", "error", N_("A file could not be read or parsed (encoding, binary data, broken front matter, "
+             "an empty post, a calendar entry that makes no sense); the rest of the run went on."), "builtin"),
+    RuleInfo("file-too-large", "warning", N_("A file over `max_file_bytes` (default 2 MB) was skipped, not read; raise "
+             "the limit in .contentlint.yaml if it really is one post or calendar."), "builtin"),
+    RuleInfo("config-error", "error", N_("A .contentlint.yaml could not be used: malformed, or an unknown key or rule."),
              "builtin"),
-    RuleInfo("rule-error", "error", "A rule pack does not match the rule schema.", "builtin"),
-    RuleInfo("unsupported-language", "warning", "The post's language has no pipeline; only language-independent "
-             "rules ran.", "builtin"),
-    RuleInfo("unused-suppression", "warning", "A suppression comment or front-matter `contentlint: {disable: ...}` "
-             "that silenced nothing: remove it so that it does not hide a future finding.", "builtin"),
+    RuleInfo("rule-error", "error", N_("A rule pack does not match the rule schema."), "builtin"),
+    RuleInfo("unsupported-language", "warning", N_("The post's language has no pipeline; only language-independent "
+             "rules ran."), "builtin"),
+    RuleInfo("unused-suppression", "warning", N_("A suppression comment or front-matter `contentlint: {disable: ...}` "
+             "that silenced nothing: remove it so that it does not hide a future finding."), "builtin"),
 )
 
 
@@ -115,7 +116,7 @@ class Runner:
                 pass
         for ruleset in self._rulesets.values():
             for rule in ruleset.rules:
-                result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind))
+                result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind, rule.rationales))
         for info in BUILTIN_RULES:
             result.rules.setdefault(info.id, info)
         return result.finish()
@@ -217,7 +218,7 @@ class Runner:
         for analysis, findings in lint(posts(), rules_for):
             post = analysis.post
             config = configs.pop(id(post))
-            result.posts.append(PostSummary.of(analysis, self.options.keep_excerpts))
+            result.posts.append(PostSummary.of(analysis, self.options.keep_excerpts, findings))
             result.add(findings, config.fail_level)
             entry_result = _entry_result(analysis)
             if entry_result is not None and post.calendar in calendars:
@@ -286,7 +287,7 @@ class Runner:
         for rule in ruleset.rules:
             if any(score.rule_id == rule.id for score in scores):
                 result.rules.setdefault(score_id(rule.id), RuleInfo(score_id(rule.id), "info", rule.rationale,
-                                                                    rule.kind))
+                                                                    rule.kind, rule.rationales))
 
     def _config_for(self, target: Target) -> Config:
         if target.path is None:
@@ -324,5 +325,5 @@ def _run_shard(job: tuple[RunOptions, list[Target]]) -> tuple[Result, dict[str, 
         pass
     for ruleset in runner._rulesets.values():
         for rule in ruleset.rules:
-            result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind))
+            result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind, rule.rationales))
     return result, runner.shard_feeds, runner.shard_suppressions

@@ -32,4 +32,8 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
     assert len(assets) >= 12 and (REPO / "contentlint/web/static/contentlint.js") in assets
     assert {p.relative_to(REPO).as_posix() for p in assets} <= names
     assert {"contentlint/web/app.py", "contentlint/cli/serve.py"} <= names
+    # the compiled interface translations (gettext reads the .mo; the .po ships beside it for translators)
+    for lang in ("ja", "zh"):
+        assert {f"contentlint/locale/{lang}/LC_MESSAGES/contentlint.mo",
+                f"contentlint/locale/{lang}/LC_MESSAGES/contentlint.po"} <= names
     assert not any(name.startswith(("tests/", "corpus/", "samples/")) for name in names)

@@ -8,6 +8,7 @@ import click
 
 from contentlint.calendar.mix import PRESETS
 from contentlint.config import FAIL_LEVELS
+from contentlint.i18n import UI_LANGUAGES
 from contentlint.cache import default_dir
 from contentlint.run import RunOptions
 
@@ -28,10 +29,17 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache."),
         click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
                      help="Worker processes (0: automatic, one per 50 files up to the CPU count)."),
+        ui_lang_option,
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
     return func
+
+
+def ui_lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--ui-lang", type=click.Choice(UI_LANGUAGES),
+                        help="Interface language: headings, labels, counts and summaries (default: from LC_ALL, "
+                             "LC_MESSAGES or LANG, else en). Findings follow each post's language.")(func)
 
 
 def gate_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -11,6 +11,7 @@ import click
 
 from contentlint.cli.options import build_run_options, gate_options, run_options
 from contentlint.cli.progress import progress
+from contentlint import i18n
 from contentlint.report import FORMATS, resolve_format, write_report
 from contentlint.result import Result
 from contentlint.run import Runner
@@ -28,17 +29,18 @@ def needs_excerpts(fmt: str, template: Path | None) -> bool:
     return template is not None or resolve_format(fmt) == "html"
 
 
-def emit(result: Result, fmt: str, output: Path | None, template: Path | None) -> None:
-    """Write the report where it belongs; Markdown also goes to the GitHub step summary when there is one."""
+def emit(result: Result, fmt: str, output: Path | None, template: Path | None, language: str = i18n.DEFAULT) -> None:
+    """Write the report where it belongs, in the interface ``language``; Markdown also goes to the GitHub step
+    summary when there is one."""
     fmt = resolve_format(fmt)
     buffer = io.StringIO()
-    write_report(result, fmt, buffer, template)
+    write_report(result, fmt, buffer, template, language)
     text = buffer.getvalue()
     if output is not None:
         output.write_text(text, encoding="utf-8")
     else:
         if fmt == "text" and template is None:
-            write_report(result, fmt, sys.stdout)  # straight to the terminal, so it can be coloured
+            write_report(result, fmt, sys.stdout, language=language)  # straight to the terminal, so it can be coloured
         else:
             sys.stdout.write(text)
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -53,7 +55,7 @@ def emit(result: Result, fmt: str, output: Path | None, template: Path | None) -
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
 @output_options
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
             template: Path | None) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
@@ -61,5 +63,5 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     runner = Runner(options, stdin=sys.stdin.buffer)
     with progress(runner, list(paths)):
         result = runner.run(list(paths))
-    emit(result, fmt, output, template)
+    emit(result, fmt, output, template, i18n.resolve(ui_lang))
     return 2 if result.has_fatal else 0

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import click
 
-from contentlint.cli.options import build_run_options
+from contentlint import i18n
+from contentlint.cli.options import build_run_options, ui_lang_option
 
 MISSING_EXTRA = 'contentlint: the web page needs the web extra: pip install "contentlint[web]"'
 
@@ -47,8 +48,9 @@ def _port_free(host: str, port: int) -> bool:
 @click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Use this config file (instead of the nearest .contentlint.yaml).")
 @click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults.")
+@ui_lang_option
 def command(paths: tuple[str, ...], port: int, host: str | None, open_browser: bool, config_file: Path | None,
-            no_config: bool) -> int:
+            no_config: bool, ui_lang: str | None) -> int:
     """Open a local web page: paste a draft and see its label, stage, findings and rewrites; browse the
     calendars and posts in PATH (a calendar file or a folder of posts)."""
     if not _web_extra_installed():
@@ -70,7 +72,8 @@ def command(paths: tuple[str, ...], port: int, host: str | None, open_browser: b
     if not _port_free(listen, port):
         raise click.ClickException(f"port {port} is in use on {listen}; choose another with --port")
     engine = Engine(list(paths), build_run_options(config_file, no_config, None, "<stdin>", no_cache=True))
-    app = create_app(engine, allowed_hosts(listen))
+    # a browser that asks for one of our languages gets it; others get --ui-lang, else the locale's language
+    app = create_app(engine, allowed_hosts(listen), i18n.resolve(ui_lang))
     url = f"http://{url_host('127.0.0.1' if listen in WILDCARD else listen)}:{port}/"
     click.echo(f"contentlint: the page is at {url} (Ctrl+C stops the server)", err=True)
     threading.Thread(target=engine.warm_up, name="warm-up", daemon=True).start()

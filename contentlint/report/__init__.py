@@ -10,6 +10,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Callable, TextIO
 
+from contentlint.i18n import DEFAULT
 from contentlint.result import Result
 
 _WRITERS = {
@@ -23,24 +24,27 @@ _WRITERS = {
 }
 REPORTERS = tuple(_WRITERS)
 FORMATS = (*REPORTERS, "auto")
+# Formats people read, in the interface language; the machine formats (JSON, SARIF, GitHub, JUnit) keep one
+# finding per match and English field names whatever the language.
+TRANSLATED = ("text", "markdown", "html")
 
 
-def _template(name: str, result: Result, stream: TextIO) -> None:
+def _template(name: str, result: Result, stream: TextIO, language: str) -> None:
     from contentlint.report.render import render_package
     from contentlint.report.view import build_view
 
-    stream.write(render_package(name, build_view(result)))
+    stream.write(render_package(name, build_view(result, language), language))
 
 
-def write_markdown(result: Result, stream: TextIO) -> None:
-    _template("report.md.j2", result, stream)
+def write_markdown(result: Result, stream: TextIO, language: str = DEFAULT) -> None:
+    _template("report.md.j2", result, stream, language)
 
 
-def write_html(result: Result, stream: TextIO) -> None:
-    _template("report.html.j2", result, stream)
+def write_html(result: Result, stream: TextIO, language: str = DEFAULT) -> None:
+    _template("report.html.j2", result, stream, language)
 
 
-def writer(fmt: str) -> Callable[[Result, TextIO], None]:
+def writer(fmt: str) -> Callable[..., None]:
     module, name = _WRITERS[fmt]
     return getattr(import_module(module), name)  # type: ignore[no-any-return]
 
@@ -53,11 +57,16 @@ def resolve_format(fmt: str, environ: dict[str, str] | None = None) -> str:
     return fmt
 
 
-def write_report(result: Result, fmt: str, stream: TextIO, template: Path | None = None) -> None:
+def write_report(result: Result, fmt: str, stream: TextIO, template: Path | None = None,
+                 language: str = DEFAULT) -> None:
+    """``result`` in ``fmt`` (or through a user's ``template``); the readable formats speak ``language``."""
     if template is not None:
         from contentlint.report.render import render_user
         from contentlint.report.view import build_view
 
-        stream.write(render_user(template, build_view(result)))
+        stream.write(render_user(template, build_view(result, language), language))
         return
-    writer(fmt)(result, stream)
+    if fmt in TRANSLATED:
+        writer(fmt)(result, stream, language)
+    else:
+        writer(fmt)(result, stream)

@@ -7,6 +7,7 @@ from typing import TextIO
 
 from markupsafe import Markup
 
+from contentlint.i18n import DEFAULT
 from contentlint.report.render import package_environment
 from contentlint.report.view import build_view
 from contentlint.result import Result
@@ -19,10 +20,10 @@ def _colour(stream: TextIO) -> bool:
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
-def write_text(result: Result, stream: TextIO) -> None:
+def write_text(result: Result, stream: TextIO, language: str = DEFAULT) -> None:
     colour = _colour(stream)
-    env = package_environment().overlay()
+    env = package_environment(language).overlay()
     # Markup marks our own escape codes as trusted, so that the renderer does not make them visible as text
     env.filters["level"] = (lambda level: Markup(f"{_COLOURS[level]}{level}\033[0m")) if colour else str
-    view = build_view(result)
+    view = build_view(result, language)
     stream.write(env.get_template("report.txt.j2").render(**view, findings=result.findings))

@@ -2,28 +2,47 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, Sequence
 
 from contentlint import __version__
+from contentlint.i18n import DEFAULT, translations
+from contentlint.report.words import names, target_description
+from contentlint.model import Finding
 from contentlint.result import PostSummary, Result
 from contentlint.taxonomy import STAGES
 
-STAGE_NAMES = {"pre": "before purchase", "at": "at purchase", "post": "after purchase"}
 
-
-def segments(post: PostSummary) -> list[dict[str, Any]]:
-    """The excerpt cut into plain and evidence pieces, for highlighting (templates escape every piece)."""
-    pieces, last = [], 0
-    for start, end, cue in sorted(post.evidence):
-        if start < last:
-            continue
-        if start > last:
-            pieces.append({"text": post.excerpt[last:start], "cue": None})
-        pieces.append({"text": post.excerpt[start:end], "cue": cue})
-        last = end
-    if last < len(post.excerpt):
-        pieces.append({"text": post.excerpt[last:], "cue": None})
+def segments(post: PostSummary, findings: Sequence[Finding] = ()) -> list[dict[str, Any]]:
+    """The excerpt cut into pieces for highlighting: each piece has the classifier's evidence ``cue`` covering it
+    (or None) and ``hit``, the rule of a finding whose phrase covers it (or None). Templates escape every piece."""
+    at = {(f.line, f.column): f.rule_id for f in findings}
+    hits = [(start, end, at[(line, column)]) for start, end, line, column in post.marks if (line, column) in at]
+    spans = [(start, end) for start, end, _ in post.evidence] + [(start, end) for start, end, _ in hits]
+    cuts = sorted({0, len(post.excerpt), *(x for span in spans for x in span if 0 <= x <= len(post.excerpt))})
+    pieces: list[dict[str, Any]] = []
+    for start, end in zip(cuts, cuts[1:]):
+        cue = next((c for s, e, c in sorted(post.evidence) if s <= start and end <= e), None)
+        hit = next((r for s, e, r in hits if s <= start and end <= e), None)
+        if pieces and pieces[-1]["cue"] == cue and pieces[-1]["hit"] == hit:
+            pieces[-1]["text"] += post.excerpt[start:end]
+        else:
+            pieces.append({"text": post.excerpt[start:end], "cue": cue, "hit": hit})
     return pieces
+
+
+def grouped(findings: Sequence[Finding]) -> list[dict[str, Any]]:
+    """Findings of one rule at one level, as one entry: the first finding's message, how many there are, and
+    every finding (its place and quoted words), in the order they first occur. People read one message with a
+    count instead of the same long message once per phrase; machine formats keep one finding per match."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for f in findings:
+        group = groups.setdefault((f.rule_id, f.level), {"rule_id": f.rule_id, "level": f.level,
+                                                          "message": f.message, "first": f, "findings": []})
+        group["findings"].append(f)
+    for group in groups.values():
+        group["count"] = len(group["findings"])
+        group["phrases"] = list(dict.fromkeys(f.text for f in group["findings"] if f.text))
+    return list(groups.values())
 
 
 def owns(line: int, post_line: int, post_lines: list[int]) -> bool:
@@ -36,7 +55,9 @@ def owns(line: int, post_line: int, post_lines: list[int]) -> bool:
     return line >= low and (high is None or line < high)
 
 
-def build_view(result: Result) -> dict[str, Any]:
+def build_view(result: Result, language: str = DEFAULT) -> dict[str, Any]:
+    """The template data; ``language`` is the interface language of the names (stages, levels ...) and of the
+    rules' explanations."""
     by_path: dict[str, list[Any]] = defaultdict(list)
     for finding in result.findings:
         by_path[finding.path].append(finding)
@@ -49,13 +70,13 @@ def build_view(result: Result) -> dict[str, Any]:
         mine = [f for f in by_path.get(post.path, []) if id(f) not in claimed
                 and owns(f.line, post.line, starts[post.path])]
         claimed.update(id(f) for f in mine)
-        posts.append({"post": post, "segments": segments(post), "findings": mine,
+        posts.append({"post": post, "segments": segments(post, mine), "findings": mine, "groups": grouped(mine),
                       "rewrites": post.rewrites.to_dict() if post.rewrites else None})
     profiles = []
     for profile in result.profiles:
         mine = [f for f in by_path.get(profile.path, []) if id(f) not in claimed]
         claimed.update(id(f) for f in mine)
-        profiles.append({"profile": profile, "findings": mine})
+        profiles.append({"profile": profile, "findings": mine, "groups": grouped(mine)})
     other = [f for f in result.findings if id(f) not in claimed]
     counts = result.counts()
     calendars = []
@@ -68,6 +89,16 @@ def build_view(result: Result) -> dict[str, Any]:
                           "line": r.entry.line} for r in report.results],
             "span_days": (dated[-1].date - dated[0].date).days if len(dated) > 1 else 0,  # type: ignore[operator]
         })
-    return {"version": __version__, "counts": counts, "problems": sum(counts.values()), "files": result.files,
-            "posts": posts, "profiles": profiles, "other_findings": other, "calendars": calendars, "exit_code": result.exit_code(),
-            "stages": STAGES, "stage_names": STAGE_NAMES, "rules": result.rules}
+    catalogue = translations(language)
+    shown = names(catalogue)
+    # Why each rule exists, in the interface language: a pack's own translation, else our catalogue's (the
+    # built-in rules), else as written (then marked as English, or whatever language the pack wrote it in).
+    why = {}
+    for rule_id, info in result.rules.items():
+        text = info.rationales.get(language) or catalogue.gettext(info.rationale)
+        why[rule_id] = {"text": text, "lang": language if text != info.rationale or language == DEFAULT else
+                        next((k for k, v in info.rationales.items() if v == text), DEFAULT)}
+    return {"version": __version__, "ui_lang": language, "names": shown, "counts": counts, "problems": sum(counts.values()), "files": result.files,
+            "posts": posts, "profiles": profiles, "other_findings": other, "other_groups": grouped(other), "calendars": calendars, "exit_code": result.exit_code(),
+            "stages": STAGES, "stage_names": shown["stage_names"], "rules": result.rules, "why": why,
+            "target_description": lambda target: target_description(target, catalogue)}

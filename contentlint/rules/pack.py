@@ -27,7 +27,7 @@ class Rule:
     kind: str
     level: str
     messages: Mapping[str, str]  # language -> message template; "en" is the fallback
-    rationale: str
+    rationale: str  # in English (else the first language given): SARIF, `explain`, the fallback
     languages: tuple[str, ...]
     params: Mapping[str, Any]
     examples: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -35,6 +35,7 @@ class Rule:
     source: str = ""
     line: int = 0
     channels: tuple[str, ...] = ()  # empty: every post; else only posts whose `channel` is one of these
+    rationales: Mapping[str, str] = field(default_factory=dict)  # language -> rationale, as written
 
     @property
     def message(self) -> str:
@@ -192,8 +193,11 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     level = raw.get("level", "warning")
     if level not in LEVELS:
         raise fail(f"level: expected one of {', '.join(LEVELS)}, got {level!r}")
-    if opt.STRING(raw.get("rationale")):
-        raise fail("rationale: expected a non-empty string")
+    rationale = raw.get("rationale")
+    rationales = {"en": rationale} if isinstance(rationale, str) else rationale
+    if opt.per_language(opt.STRING)(rationales):
+        raise fail("rationale: expected a non-empty string, or a mapping of language -> string")
+    rationales = {lang: " ".join(text.split()) for lang, text in rationales.items()}
     message = raw.get("message")
     messages = {"en": message} if isinstance(message, str) else message
     if opt.per_language(opt.STRING)(messages):
@@ -223,7 +227,8 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
         raise fail("enabled: expected true or false")
     return Rule(id=rule_id, kind=kind, level=level,
                 messages={lang: text.strip() for lang, text in messages.items()},
-                rationale=" ".join(raw["rationale"].split()), languages=tuple(languages), params=params,
+                rationale=rationales.get("en") or next(iter(rationales.values())), rationales=rationales,
+                languages=tuple(languages), params=params,
                 examples=examples, enabled=enabled, source=where, line=line or 0,
                 channels=tuple(dict.fromkeys(c.strip().lower() for c in channels)))
 

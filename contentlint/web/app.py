@@ -22,6 +22,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from contentlint import i18n
+from contentlint.i18n import N_
 from contentlint.web import pages
 from contentlint.web.draft import Draft
 from contentlint.web.engine import Engine
@@ -81,7 +83,32 @@ def _same_site(scope: Scope) -> bool:
     return origin.split("://", 1)[-1].lower() == (headers.get("host") or "").lower()
 
 
-def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) -> Starlette:
+LANGUAGE_COOKIE = "contentlint-lang"
+
+
+def page_language(request: Request, default: str) -> str:
+    """The interface language of a page: the one picked in the page's switcher (``?lang=``, then remembered in a
+    cookie), else the browser's (Accept-Language), else the server's (``--ui-lang`` or its locale)."""
+    for picked in (request.query_params.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
+        if picked in i18n.UI_LANGUAGES:
+            return picked
+    return i18n.from_accept_language(request.headers.get("accept-language")) or default
+
+
+def localised(request: Request, response: Response, language: str) -> Response:
+    """The response, saying its language; a language picked in the switcher is remembered for the next pages
+    (and for the drafts the page's script posts)."""
+    response.headers["content-language"] = language
+    response.headers["vary"] = "Accept-Language, Cookie"
+    if request.query_params.get("lang") == language:
+        response.set_cookie(LANGUAGE_COOKIE, language, max_age=365 * 24 * 3600, path="/", samesite="strict",
+                            httponly=True)
+    return response
+
+
+def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
+               language: str = i18n.DEFAULT) -> Starlette:
+    """The application; ``language`` is the interface language for browsers that ask for none of ours."""
     has_paths = bool(engine.paths)
 
     async def read_draft(request: Request) -> Draft:
@@ -89,35 +116,40 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS) ->
             return Draft.from_form({key: value for key, value in form.items() if isinstance(value, str)})
 
     async def draft_page(request: Request) -> Response:
+        lang = page_language(request, language)
         if request.method == "GET":
-            return HTMLResponse(pages.draft_page(Draft(), None, has_paths))
+            return localised(request, HTMLResponse(pages.draft_page(Draft(), None, has_paths, lang)), lang)
         draft = await read_draft(request)
         result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
-        return HTMLResponse(pages.draft_page(draft, result, has_paths))
+        return localised(request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang)), lang)
 
     async def analyse(request: Request) -> Response:
+        lang = page_language(request, language)
         draft = await read_draft(request)
-        if draft.empty:
-            return HTMLResponse(pages.draft_result(draft, None))
-        return HTMLResponse(pages.draft_result(draft, await run_in_threadpool(engine.analyse, draft)))
+        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
+        return localised(request, HTMLResponse(pages.draft_result(draft, result, lang)), lang)
 
     async def calendar_page(request: Request) -> Response:
+        lang = page_language(request, language)
         if not has_paths:
-            return HTMLResponse(pages.message_page(
-                "No calendar given", "Start the server with a calendar file or a folder of posts, e.g. "
-                "contentlint serve samples/", has_paths), status_code=404)
-        return HTMLResponse(pages.calendar_page(await run_in_threadpool(engine.served), engine.paths))
+            return localised(request, HTMLResponse(pages.message_page(
+                N_("No calendar given"), N_("Start the server with a calendar file or a folder of posts, e.g. "
+                                            "contentlint serve samples/"), has_paths, lang), status_code=404), lang)
+        return localised(request, HTMLResponse(pages.calendar_page(await run_in_threadpool(engine.served),
+                                                                   engine.paths, lang)), lang)
 
     async def post_page(request: Request) -> Response:
+        lang = page_language(request, language)
         path = request.query_params.get("path", "")
         line = request.query_params.get("line", "")
         page = None
         if has_paths and re.fullmatch(r"[0-9]{1,9}", line):
-            page = pages.post_page(await run_in_threadpool(engine.served), path, int(line))
+            page = pages.post_page(await run_in_threadpool(engine.served), path, int(line), lang)
         if page is None:
-            return HTMLResponse(pages.message_page("No such post", "This post is not among the files this server "
-                                                   "was started with.", has_paths), status_code=404)
-        return HTMLResponse(page)
+            return localised(request, HTMLResponse(pages.message_page(
+                N_("No such post"), N_("This post is not among the files this server was started with."), has_paths,
+                lang), status_code=404), lang)
+        return localised(request, HTMLResponse(page), lang)
 
     routes = [
         Route("/", draft_page, methods=["GET", "POST"]),

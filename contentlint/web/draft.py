@@ -1,11 +1,13 @@
 """A draft typed into the web page, as the Markdown document with front matter that the engine reads."""
 from __future__ import annotations
 
+import gettext
 from dataclasses import dataclass, fields
 from typing import Mapping
 
 import yaml
 
+from contentlint.i18n import N_
 from contentlint.lang import SUPPORTED
 from contentlint.model import Finding
 from contentlint.taxonomy import STAGES
@@ -13,6 +15,9 @@ from contentlint.taxonomy import STAGES
 FILE_NAME = "draft.md"  # what findings on a draft are reported against
 MAX_FIELD_CHARS = 200  # title, channel and KPI are one line each
 _FIELD_ORDER = ("title", "channel", "lang", "stage", "kpi")
+# the form's fields as a finding's place names them
+FIELD_NAMES = {"title": N_("title"), "channel": N_("channel"), "lang": N_("language"), "stage": N_("stage"),
+               "kpi": N_("KPI")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +61,13 @@ class Draft:
         header = yaml.safe_dump(matter, allow_unicode=True, sort_keys=False, width=1_000_000) if matter else ""
         return f"---\n{header}---\n{self.body}".encode("utf-8")
 
-    def where(self, finding: Finding) -> str:
+    def where(self, finding: Finding, translations: gettext.NullTranslations | None = None) -> str:
         """A finding's place as the writer sees the form: a field name, or the line and column in the body."""
+        t = translations or gettext.NullTranslations()
         keys = list(self.front_matter())
         body_line = finding.line - (len(keys) + 2)
         if body_line >= 1:
-            return f"body, line {body_line}, column {finding.column}"
+            return t.gettext("body, line {line}, column {column}").format(line=body_line, column=finding.column)
         if 2 <= finding.line < len(keys) + 2:
-            return keys[finding.line - 2]
-        return "draft"
+            return t.gettext(FIELD_NAMES[keys[finding.line - 2]])
+        return t.gettext("draft")

@@ -11,6 +11,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from contentlint.calendar.model import CLOSED_CHANNELS, OPEN_CHANNELS
+from contentlint.i18n import DEFAULT, UI_LANGUAGES, translations
 from contentlint.lang import SUPPORTED
 from contentlint.model import Finding
 from contentlint.report.render import template_environment
@@ -19,48 +20,57 @@ from contentlint.result import Result
 from contentlint.web.draft import Draft
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-LANGUAGE_NAMES = {"en": "English", "ja": "日本語 (Japanese)", "zh": "中文 (Chinese)"}
+# Each language by its own name: the switcher and the draft's language menu read the same whatever the page's
+# language, so a writer finds theirs.
+ENDONYMS = {"en": "English", "ja": "日本語", "zh": "中文"}
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
+@lru_cache(maxsize=len(UI_LANGUAGES))
+def environment(language: str = DEFAULT) -> Environment:
     # Compiled in memory only: the server writes nothing to disk.
-    env = template_environment(TEMPLATES, bytecode_cache=False)
+    env = template_environment(TEMPLATES, bytecode_cache=False, language=language)
     # A form field gives the writer's text back as typed (escaped, but control characters are not spelled out
     # as they are in reports), so that posting the form again does not change the draft.
     env.filters["field"] = Markup.escape
     return env
 
 
-def _render(name: str, view: dict[str, Any], has_paths: bool) -> str:
-    return environment().get_template(name).render(**view, has_paths=has_paths)
+def _render(name: str, view: dict[str, Any], has_paths: bool, language: str, here: str = "/",
+            query: dict[str, Any] | None = None) -> str:
+    """A page in ``language``; its language switcher links to the same page (``here`` with ``query``) in each
+    language."""
+    switch = [(code, ENDONYMS[code], here + "?" + urlencode({**(query or {}), "lang": code})) for code in UI_LANGUAGES]
+    return environment(language).get_template(name).render(**{**view, "ui_lang": language}, has_paths=has_paths,
+                                                            ui_languages=switch)
 
 
 def post_href(path: str, line: int) -> str:
     return "/post?" + urlencode({"path": path, "line": line})
 
 
-def draft_view(draft: Draft, result: Result | None) -> dict[str, Any]:
-    view = build_view(result if result is not None else Result())
-    return {**view, "draft": draft, "checked": result is not None, "locate": draft.where,
-            "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in SUPPORTED],
+def draft_view(draft: Draft, result: Result | None, language: str) -> dict[str, Any]:
+    view = build_view(result if result is not None else Result(), language)
+    catalogue = translations(language)
+    return {**view, "draft": draft, "checked": result is not None,
+            "locate": lambda finding: draft.where(finding, catalogue),
+            "languages": [(code, view["names"]["languages"][code]) for code in SUPPORTED],
             "channels": sorted(set(OPEN_CHANNELS) | set(CLOSED_CHANNELS))}
 
 
-def draft_page(draft: Draft, result: Result | None, has_paths: bool) -> str:
+def draft_page(draft: Draft, result: Result | None, has_paths: bool, language: str = DEFAULT) -> str:
     """The form with the draft's analysis below it (none before the first check)."""
-    return _render("draft.html.j2", draft_view(draft, result), has_paths)
+    return _render("draft.html.j2", draft_view(draft, result, language), has_paths, language)
 
 
-def draft_result(draft: Draft, result: Result) -> str:
+def draft_result(draft: Draft, result: Result | None, language: str = DEFAULT) -> str:
     """Only the analysis, which the page's script swaps in as the writer types."""
-    return _render("_draft_result.html.j2", draft_view(draft, result), False)
+    return _render("_draft_result.html.j2", draft_view(draft, result, language), False, language)
 
 
-def calendar_page(result: Result, paths: list[str]) -> str:
+def calendar_page(result: Result, paths: list[str], language: str = DEFAULT) -> str:
     """Each calendar or feed (mix against target, per channel, timeline, gate) with its posts, then the posts
     that are in none, each linking to its analysis."""
-    view = build_view(result)
+    view = build_view(result, language)
     listed: set[tuple[str, int]] = set()
     for cal in view["calendars"]:
         cal["entries"] = []
@@ -72,23 +82,29 @@ def calendar_page(result: Result, paths: list[str]) -> str:
                 listed.add((post.path, post.line))
     others = [{"post": p["post"], "findings": len(p["findings"]), "href": post_href(p["post"].path, p["post"].line)}
               for p in view["posts"] if (p["post"].path, p["post"].line) not in listed]
-    return _render("calendar.html.j2", {**view, "paths": paths, "other_posts": others}, True)
+    return _render("calendar.html.j2", {**view, "paths": paths, "other_posts": others}, True, language,
+                   "/calendar")
 
 
-def post_page(result: Result, path: str, line: int) -> str | None:
+def post_page(result: Result, path: str, line: int, language: str = DEFAULT) -> str | None:
     """One post of the served PATHs as its report card; None when the run has no such post."""
-    view = build_view(result)
+    view = build_view(result, language)
+    catalogue = translations(language)
     chosen = next((p for p in view["posts"] if p["post"].path == path and p["post"].line == line), None)
     if chosen is None:
         return None
 
     def locate(finding: Finding) -> str:  # the card names the file already
         if finding.path == path:
-            return f"line {finding.line}, column {finding.column}"
+            return catalogue.gettext("line {line}, column {column}").format(line=finding.line, column=finding.column)
         return f"{finding.path}:{finding.line}:{finding.column}"
 
-    return _render("post.html.j2", {**view, "chosen": chosen, "locate": locate}, True)
+    return _render("post.html.j2", {**view, "chosen": chosen, "locate": locate}, True, language,
+                   "/post", {"path": path, "line": line})
 
 
-def message_page(title: str, text: str, has_paths: bool) -> str:
-    return _render("message.html.j2", {"title": title, "text": text}, has_paths)
+def message_page(title: str, text: str, has_paths: bool, language: str = DEFAULT) -> str:
+    """A short page; ``title`` and ``text`` are catalogue messages, shown in ``language``."""
+    catalogue = translations(language)
+    return _render("message.html.j2", {"title": catalogue.gettext(title), "text": catalogue.gettext(text)}, has_paths,
+                   language)

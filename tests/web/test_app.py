@@ -102,9 +102,9 @@ def test_a_posted_japanese_promotion_shows_label_findings_and_rewrites(client: T
     assert response.status_code == 200
     text = response.text
     assert "A promotional post" in text and '<span class="badge label">sale</span>' in text
-    assert "at · at purchase" in text and '<span class="badge">ja</span>' in text
+    assert "at · at purchase" in text and '<span class="badge">Japanese</span>' in text
     assert {"hard-sell", "follower-bait", "vanity-kpi", "promo-without-outcome"} <= set(rules_in(text))
-    assert '<span class="loc">kpi</span>' in text and '<span class="loc">body, line 1, column' in text
+    assert '<span class="loc">KPI</span>' in text and '<span class="loc">body, line 1, column' in text
     assert "売り込みの圧力：「今だけ」" in text and '<details class="why"><summary>why</summary>' in text
     assert re.search(r'<mark class="sale" title="sale">[^<]*(セール|オフ)', text)  # evidence highlighted
     headlines = headlines_in(text)
@@ -150,7 +150,7 @@ def test_every_piece_of_a_hostile_draft_is_escaped(client: TestClient) -> None:
         assert not any(name.startswith("on") for _, attrs in page.tags for name in attrs)
         assert not any("javascript:" in (value or "") for _, attrs in page.tags for value in attrs.values())
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
-        assert "<h3>&lt;script&gt;alert(1)&lt;/script&gt; 30% off {{ 7*7 }}</h3>" in text and "{% raw %}" in text
+        assert '<h3 lang="en">&lt;script&gt;alert(1)&lt;/script&gt; 30% off {{ 7*7 }}</h3>' in text and "{% raw %}" in text
         assert "hard-sell" in rules_in(text)
         if path == "/":  # the form holds the draft as typed, as text
             assert "&lt;/textarea&gt;&lt;script&gt;alert(2)" in text

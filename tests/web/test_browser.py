@@ -145,7 +145,7 @@ def test_a_japanese_promotion_is_checked_as_it_is_typed(server: str, browser: Ca
     type_draft(driver, JA_PROMO)  # no click: the page checks when typing pauses
     shown = wait_for_analysis(driver)
     assert shown["verdict"].startswith("A promotional post") and "sale" in shown["badges"]
-    assert "at · at purchase" in shown["badges"] and "ja" in shown["badges"]
+    assert "at · at purchase" in shown["badges"] and "Japanese" in shown["badges"]
     assert {"hard-sell", "follower-bait", "vanity-kpi"} <= set(shown["rules"])
     assert any("セール" in m or "オフ" in m for m in shown["marks"])
     assert any("活用術" in h for h in shown["headlines"])
@@ -172,7 +172,7 @@ def test_an_english_how_to_is_insight_led(server: str, browser: Callable[..., We
     driver.find_element(By.CSS_SELECTOR, "form#draft-form button[type=submit]").click()
     shown = wait_for_analysis(driver)
     assert shown["verdict"].startswith("An insight-led post") and "howto" in shown["badges"]
-    assert "insight" in shown["badges"] and "en" in shown["badges"]
+    assert "insight" in shown["badges"] and "English" in shown["badges"]
     assert shown["rules"] == ["vanity-kpi"] and shown["headlines"] == []
     assert driver.current_url == server + "/"  # checked in place, the draft is still in the form
     assert driver.find_element(By.NAME, "title").get_attribute("value") == EN_HOWTO["title"]

@@ -49,7 +49,7 @@ def test_an_empty_front_matter_keeps_a_body_that_starts_with_a_fence() -> None:
 def test_findings_are_placed_on_the_form() -> None:
     draft = Draft(title="Sale", body="Buy now\nToday", channel="x", kpi="likes")
     # ---, title, channel, kpi, ---, then the body
-    assert [draft.where(at(line)) for line in (2, 3, 4)] == ["title", "channel", "kpi"]
+    assert [draft.where(at(line)) for line in (2, 3, 4)] == ["title", "channel", "KPI"]
     assert draft.where(at(6, 1)) == "body, line 1, column 1"
     assert draft.where(at(7, 3)) == "body, line 2, column 3"
     assert draft.where(at(1)) == "draft"

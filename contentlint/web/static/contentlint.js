@@ -4,10 +4,15 @@
   "use strict";
   var PAUSE_MS = 700;
 
+  // The page's words for what the script says, in the page's language (see _page.html.j2).
+  function word(name) {
+    return document.body.getAttribute("data-" + name) || "";
+  }
+
   function copyText(text, button) {
     function done(ok) {
-      button.textContent = ok ? "Copied" : "Select and copy";
-      window.setTimeout(function () { button.textContent = "Copy"; }, 1600);
+      button.textContent = ok ? word("copied") : word("select");
+      window.setTimeout(function () { button.textContent = word("copy"); }, 1600);
     }
     function copyBySelection() {
       var area = document.createElement("textarea");
@@ -54,7 +59,7 @@
       var mine = ++sent;
       if (controller) { controller.abort(); }
       controller = window.AbortController ? new AbortController() : null;
-      status.textContent = "Checking…";
+      status.textContent = word("checking");
       fetch("/analyse", {
         method: "POST", body: body, credentials: "same-origin",
         signal: controller ? controller.signal : undefined,
@@ -65,10 +70,10 @@
         if (mine !== sent) { return; }
         result.innerHTML = html;  // rendered by the server with every piece of text escaped
         enableCopyButtons(result);
-        status.textContent = "Checked.";
+        status.textContent = word("checked");
       }).catch(function (error) {
         if (mine !== sent || (error && error.name === "AbortError")) { return; }
-        status.textContent = "Could not check the draft (" + error.message + ").";
+        status.textContent = word("failed").replace("{error}", error.message);
       });
     }
 
