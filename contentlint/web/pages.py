@@ -77,7 +77,7 @@ def calendar_page(result: Result, paths: list[str], language: str = DEFAULT) -> 
         for event, entry in zip(cal["timeline"], cal["report"].results):
             post = entry.entry.post
             href = post_href(post.path, post.line) if post is not None else None
-            cal["entries"].append({**event, "href": href})
+            cal["entries"].append({**event, "href": href, "lang": post.lang if post is not None else language})
             if post is not None:
                 listed.add((post.path, post.line))
     others = [{"post": p["post"], "findings": len(p["findings"]), "href": post_href(p["post"].path, p["post"].line)}

@@ -109,7 +109,7 @@ def test_a_posted_japanese_promotion_shows_label_findings_and_rewrites(client: T
     assert re.search(r'<mark class="sale" title="sale">[^<]*(セール|オフ)', text)  # evidence highlighted
     headlines = headlines_in(text)
     assert 2 <= len(headlines) <= 3 and any("活用術" in h for h in headlines)
-    assert text.count('<button type="button" class="copy" hidden>Copy</button>') == len(headlines)
+    assert text.count('<button type="button" class="copy" lang="en" hidden>Copy</button>') == len(headlines)
     page = Elements(text)  # the form keeps what was typed
     assert page.textareas == ["\n" + JA_PROMO["body"]]  # the first newline of a textarea is not content
     assert ("input", {"id": "title", "name": "title", "maxlength": "200", "value": JA_PROMO["title"],

@@ -1,0 +1,84 @@
+"""The interface language: how it is chosen, and that the shipped catalogues are complete and compiled."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from contentlint import i18n
+from tests.conftest import REPO
+
+
+def _catalogues_tool():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("catalogues", REPO / "tools" / "catalogues.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["catalogues"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_message_is_translated_and_every_mo_matches_its_po() -> None:
+    """Extracts the messages from the code as `python tools/catalogues.py` does: a new or changed message
+    without a Japanese and Chinese translation, or a .po edited without compiling its .mo, fails here."""
+    tool = _catalogues_tool()
+    template = tool.extract()
+    assert len([m for m in template if m.id]) > 100
+    for language in ("ja", "zh"):
+        assert tool.stale(template, language) == []
+
+
+def test_a_stale_mo_is_caught(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    tool = _catalogues_tool()
+    template = tool.extract()
+    po = tool.po_path("ja")
+    copy = tmp_path / "ja" / "LC_MESSAGES"
+    copy.mkdir(parents=True)
+    (copy / "contentlint.po").write_bytes(po.read_bytes().replace("購入前".encode(), "購入の前".encode()))
+    (copy / "contentlint.mo").write_bytes(po.with_suffix(".mo").read_bytes())
+    monkeypatch.setattr(tool, "LOCALE", tmp_path)
+    monkeypatch.setattr(tool, "ROOT", tmp_path)
+    assert any("does not match its .po" in line for line in tool.stale(template, "ja"))
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({}, "en"),
+    ({"LANG": "ja_JP.UTF-8"}, "ja"),
+    ({"LANG": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "ja_JP.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh"),
+    ({"LANG": "ja_JP.UTF-8", "LC_ALL": "C"}, "en"),  # LC_ALL overrides, and C is English
+    ({"LC_ALL": "", "LANG": "zh_TW.UTF-8"}, "zh"),  # an empty variable counts as unset
+    ({"LANG": "fr_FR.UTF-8"}, "en"),  # no catalogue: English
+])
+def test_the_locale_picks_the_language(environ: dict[str, str], expected: str) -> None:
+    assert i18n.resolve(None, environ) == expected
+
+
+def test_ui_lang_wins_over_the_locale() -> None:
+    assert i18n.resolve("ja", {"LANG": "zh_CN.UTF-8"}) == "ja"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("ja,en-US;q=0.9,en;q=0.8", "ja"),
+    ("fr-FR,fr;q=0.9,zh-CN;q=0.5,en;q=0.4", "zh"),
+    ("en;q=0.2, ja;q=0.7", "ja"),
+    ("ja;q=0, en", "en"),  # q=0: not acceptable
+    ("fr, de", None),
+    ("", None),
+    (None, None),
+    ("*", None),
+    ("ja;q=abc", None),
+])
+def test_accept_language(header: str | None, expected: str | None) -> None:
+    assert i18n.from_accept_language(header) == expected
+
+
+def test_plurals_are_real_plurals() -> None:
+    english = i18n.translations("en")
+    assert english.ngettext("%(count)s post", "%(count)s posts", 1) % {"count": 1} == "1 post"
+    assert english.ngettext("%(count)s post", "%(count)s posts", 2) % {"count": 2} == "2 posts"
+    japanese = i18n.translations("ja")
+    assert japanese.ngettext("%(count)s post", "%(count)s posts", 1) % {"count": 1} == "投稿 1 件"
+    assert japanese.ngettext("%(count)s post", "%(count)s posts", 5) % {"count": 5} == "投稿 5 件"
+    assert i18n.translations("zh").gettext("why") == "原因"
