@@ -15,7 +15,7 @@ from contentlint.taxonomy import STAGES
 def segments(post: PostSummary, findings: Sequence[Finding] = ()) -> list[dict[str, Any]]:
     """The excerpt cut into pieces for highlighting: each piece has the classifier's evidence ``cue`` covering it
     (or None) and ``hit``, the rule of a finding whose phrase covers it (or None). Templates escape every piece."""
-    at = {(f.line, f.column): f.rule_id for f in findings}
+    at = {(f.line, f.column): f.rule_id for f in findings if f.text}  # findings that quote words of the text
     hits = [(start, end, at[(line, column)]) for start, end, line, column in post.marks if (line, column) in at]
     spans = [(start, end) for start, end, _ in post.evidence] + [(start, end) for start, end, _ in hits]
     cuts = sorted({0, len(post.excerpt), *(x for span in spans for x in span if 0 <= x <= len(post.excerpt))})

@@ -71,7 +71,7 @@ def client(engine: Engine) -> Iterator[TestClient]:
 
 
 def rules_in(page: str) -> list[str]:
-    return re.findall(r'<span class="rule">([^<]+)</span>', page)
+    return re.findall(r'<span class="rule"[^>]*>([^<]+)</span>', page)
 
 
 def headlines_in(page: str) -> list[str]:
@@ -104,12 +104,12 @@ def test_a_posted_japanese_promotion_shows_label_findings_and_rewrites(client: T
     assert "A promotional post" in text and '<span class="badge label">sale</span>' in text
     assert "at · at purchase" in text and '<span class="badge">Japanese</span>' in text
     assert {"hard-sell", "follower-bait", "vanity-kpi", "promo-without-outcome"} <= set(rules_in(text))
-    assert '<span class="loc">KPI</span>' in text and '<span class="loc">body, line 1, column' in text
+    assert '<span class="loc" translate="no">KPI</span>' in text and '<span class="loc" translate="no">body, line 1, column' in text
     assert "売り込みの圧力：「今だけ」" in text and '<details class="why"><summary>why</summary>' in text
     assert re.search(r'<mark class="sale" title="sale">[^<]*(セール|オフ)', text)  # evidence highlighted
     headlines = headlines_in(text)
     assert 2 <= len(headlines) <= 3 and any("活用術" in h for h in headlines)
-    assert text.count('<button type="button" class="copy" lang="en" hidden>Copy</button>') == len(headlines)
+    assert text.count('<button type="button" class="copy" lang="en" translate="yes" hidden>Copy</button>') == len(headlines)
     page = Elements(text)  # the form keeps what was typed
     assert page.textareas == ["\n" + JA_PROMO["body"]]  # the first newline of a textarea is not content
     assert ("input", {"id": "title", "name": "title", "maxlength": "200", "value": JA_PROMO["title"],
@@ -137,7 +137,7 @@ def test_a_draft_the_engine_refuses_says_why(client: TestClient) -> None:
     response = client.post("/analyse", data={"title": "", "body": "a\x00b"})
     assert response.status_code == 200
     assert "Could not check everything" in response.text and rules_in(response.text) == ["input-error"]
-    assert "binary file (contains NUL bytes)" in response.text and '<span class="loc">draft</span>' in response.text
+    assert "binary file (contains NUL bytes)" in response.text and '<span class="loc" translate="no">draft</span>' in response.text
 
 
 def test_every_piece_of_a_hostile_draft_is_escaped(client: TestClient) -> None:
@@ -150,7 +150,7 @@ def test_every_piece_of_a_hostile_draft_is_escaped(client: TestClient) -> None:
         assert not any(name.startswith("on") for _, attrs in page.tags for name in attrs)
         assert not any("javascript:" in (value or "") for _, attrs in page.tags for value in attrs.values())
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
-        assert '<h3 lang="en">&lt;script&gt;alert(1)&lt;/script&gt; 30% off {{ 7*7 }}</h3>' in text and "{% raw %}" in text
+        assert '<h3 lang="en" translate="no">&lt;script&gt;alert(1)&lt;/script&gt; 30% off {{ 7*7 }}</h3>' in text and "{% raw %}" in text
         assert "hard-sell" in rules_in(text)
         if path == "/":  # the form holds the draft as typed, as text
             assert "&lt;/textarea&gt;&lt;script&gt;alert(2)" in text
@@ -215,7 +215,7 @@ def test_the_calendar_page_shows_mix_timeline_gate_and_links_to_each_post(client
     calendars = text.count('<h2>Calendar: ') + text.count('<h2>Feed: ')
     assert calendars >= 4 and text.count("<h3 style=\"margin-top:16px\">Timeline</h3>") == calendars
     assert "gate fail-under 60: <b>FAILED</b>" in text and "gate fail-under 60: <b>passed</b>" in text
-    assert "<td>line</td>" in text and "<td>newsletter</td>" in text  # per-channel mix
+    assert '<td translate="no">line</td>' in text and '<td translate="no">newsletter</td>' in text  # per-channel mix
     links = [html.unescape(h) for h in re.findall(r'href="(/post\?[^"]+)"', text)]
     assert len(links) >= 30
     office_sale = str(REPO / "samples/ja/office-sale.md")
@@ -225,7 +225,7 @@ def test_the_calendar_page_shows_mix_timeline_gate_and_links_to_each_post(client
     assert "オフィス全品○○%オフセール" in post.text and '<span class="badge label">sale</span>' in post.text
     assert {"hard-sell", "follower-bait"} <= set(rules_in(post.text)) and headlines_in(post.text)
     assert f"{office_sale}:2" in post.text and 'href="/calendar"' in post.text
-    assert '<span class="loc">line 7, column 16</span>' in post.text  # in the file the card names
+    assert '<span class="loc" translate="no">line 7, column 16</span>' in post.text  # in the file the card names
 
 
 def test_the_post_page_shows_only_posts_of_the_served_paths(client: TestClient) -> None:
