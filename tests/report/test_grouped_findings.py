@@ -14,8 +14,8 @@ from tests.cli.test_check import run
 FIVE = ("---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now! Order now. Shop now <b>and</b> act now — "
         "limited time only.\n")
 PHRASES = ["Buy now", "Order now", "Shop now", "act now", "limited time only"]
-HOSTILE = ("---\ntitle: Offer\n---\nGet <i>x</i> 30% off & more: buy now <script>alert(1)</script> "
-           "order now</textarea>\"'><img src=x onerror=alert(2)>\n")
+HOSTILE = ("---\ntitle: \"<script>alert(1)</script> Buy now <img src=x onerror=alert(2)> & save\"\n---\n"
+           "Get <i>x</i> 30% off & more: order now</textarea>\"'><img src=x onerror=alert(3)>\n")
 
 
 class Marks(HTMLParser):
@@ -95,8 +95,9 @@ def test_highlights_keep_the_text_escaped(write: Callable[..., Path]) -> None:
     marks.feed(page)
     assert not marks.tags & {"script", "img", "textarea"} and "<i>x</i>" not in page  # the post's markup is text
     hits = [text for text, classes in marks.marks if "hit" in classes.split()]
-    assert hits == ["buy now", "order now"]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert hits == ["Buy now", "order now"]
+    # the title is part of the highlighted text: its markup is shown as text around the mark
+    assert '&lt;script&gt;alert(1)&lt;/script&gt; <mark class="hit" title="hard-sell">Buy now</mark> &lt;img' in page
 
 
 def test_long_posts_are_not_cut_off(write: Callable[..., Path]) -> None:
