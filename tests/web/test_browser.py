@@ -76,15 +76,18 @@ def width(request: pytest.FixtureRequest) -> int:
 def browser() -> Iterator[Callable[..., WebDriver]]:
     drivers: list[WebDriver] = []
 
-    def start(width: int, javascript: bool = True) -> WebDriver:
+    def start(width: int, javascript: bool = True, language: str = "en-US") -> WebDriver:
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM  # type: ignore[assignment]
         for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                          "--no-first-run", "--disable-background-networking", "--disable-component-update",
                          "--disable-sync", "--hide-scrollbars", f"--window-size={width},900"):
             options.add_argument(argument)
+        prefs: dict[str, Any] = {"intl.accept_languages": language}  # what the browser asks for (Accept-Language)
         if not javascript:
-            options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+            prefs["profile.managed_default_content_settings.javascript"] = 2
+        options.add_experimental_option("prefs", prefs)
+        options.add_argument(f"--lang={language}")
         driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
         emulate(driver, width)
         drivers.append(driver)
@@ -211,3 +214,39 @@ def test_the_calendar_page_links_each_post_to_its_analysis(server: str, browser:
     assert driver.find_element(By.CSS_SELECTOR, ".card.post h3").text == "オフィス全品○○%オフセール"
     assert "hard-sell" in analysis(driver)["rules"]
     screenshot(driver, width, "post", tmp_path)
+
+
+def test_a_japanese_browser_gets_a_japanese_page(server: str, browser: Callable[..., WebDriver], width: int,
+                                                 tmp_path: Path) -> None:
+    """A browser set to Japanese: every heading, label, button, verdict and status is Japanese, the page picks
+    a Japanese font, and the switcher turns the page Chinese."""
+    driver = browser(width, language="ja")
+    driver.get(server + "/")
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ja"
+    assert driver.find_element(By.TAG_NAME, "h1").text == "下書きをチェック"
+    labels = [label.text for label in driver.find_elements(By.CSS_SELECTOR, "form.draft label")]
+    assert labels[:2] == ["タイトル", "本文 （マークダウン）"] and "想定するステージ" in labels
+    font = driver.execute_script("return getComputedStyle(document.body).fontFamily")
+    assert "Noto Sans CJK JP" in font and "PingFang SC" not in font  # Japanese glyph forms for Han characters
+    type_draft(driver, JA_PROMO)
+    shown = wait_for_analysis(driver)
+    assert shown["verdict"].startswith("販促の投稿です") and "セール" in shown["badges"]
+    assert "購入時 · 購入のとき" in shown["badges"] and "日本語" in shown["badges"]
+    assert {"hard-sell", "follower-bait", "vanity-kpi"} <= set(shown["rules"])
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "status").text == "チェックしました。")
+    summaries = [s.text for s in driver.find_elements(By.CSS_SELECTOR, "details.why summary")]
+    assert summaries and set(summaries) == {"理由"}
+    copy = driver.find_element(By.CSS_SELECTOR, ".rewrites button.copy")
+    assert copy.text == "コピー"
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", copy)
+    copy.click()
+    WebDriverWait(driver, 10).until(lambda d: copy.text in ("コピーしました", "選択してコピーしてください"))
+    screenshot(driver, width, "draft-ja-interface", tmp_path)
+    emulate(driver, width)
+    switch = driver.find_element(By.CSS_SELECTOR, "header .langs a[lang=zh]")
+    assert switch.text == "中文"
+    switch.click()
+    WebDriverWait(driver, 30).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh")
+    assert driver.find_element(By.TAG_NAME, "h1").text == "检查草稿"
+    driver.get(server + "/calendar")  # the choice is remembered over the browser's Japanese
+    assert driver.find_element(By.TAG_NAME, "h1").text == "日历与帖子"
