@@ -195,8 +195,10 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
         raise fail(f"level: expected one of {', '.join(LEVELS)}, got {level!r}")
     rationale = raw.get("rationale")
     rationales = {"en": rationale} if isinstance(rationale, str) else rationale
-    if opt.per_language(opt.STRING)(rationales):
-        raise fail("rationale: expected a non-empty string, or a mapping of language -> string")
+    problem = opt.per_language(opt.STRING)(rationales) if isinstance(rationales, dict) else "missing"
+    if problem:
+        detail = "" if problem == "missing" or not isinstance(rationale, dict) else f" ({problem})"
+        raise fail(f"rationale: expected a non-empty string, or a mapping of language -> string{detail}")
     rationales = {lang: " ".join(text.split()) for lang, text in rationales.items()}
     message = raw.get("message")
     messages = {"en": message} if isinstance(message, str) else message

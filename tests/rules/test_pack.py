@@ -69,3 +69,18 @@ def test_broken_yaml_pack(write: Callable[..., Path]) -> None:
     with pytest.raises(RuleError, match="invalid YAML") as info:
         load_pack(write("pack.yaml", "rules:\n  - id: [broken\n"))
     assert info.value.line is not None
+
+
+def test_a_rationale_in_several_languages(write: Callable[..., Path]) -> None:
+    text = VALID.replace("    rationale: Because.\n", "    rationale:\n      en: Because.\n      ja: なぜなら。\n")
+    (rule,) = load_pack(write("pack.yaml", text)).rules
+    assert rule.rationale == "Because." and rule.rationales == {"en": "Because.", "ja": "なぜなら。"}
+    with pytest.raises(RuleError, match=r"rationale: .*\[ja\]"):
+        load_pack(write("bad.yaml", text.replace("ja: なぜなら。", "ja: ''")))
+
+
+def test_every_default_rule_explains_itself_in_english_japanese_and_chinese() -> None:
+    for file in default_pack_files():
+        for rule in load_pack(file).rules:
+            assert set(rule.rationales) == {"en", "ja", "zh"}, (file.name, rule.id)
+            assert rule.rationale == rule.rationales["en"]
