@@ -74,3 +74,15 @@ def test_eval_prints_metrics_for_a_labelled_file(write: Callable[..., Path]) -> 
     data = json.loads(run(["eval", "--format", "json", str(path)])[1])
     assert data["schema"] == "contentlint.eval/1"
     assert data["report"]["all"]["group"]["n"] == 2
+
+
+def test_text_lines_in_the_interface_language(write: Callable[..., Path]) -> None:
+    sale = write("sale.md", SALE_JA)
+    code, out, _ = run(["classify", str(sale), "--ui-lang", "ja"])
+    assert code == 0
+    head, evidence = out.splitlines()
+    assert head.startswith(f"{sale}:2: セール/購入時 (販促, ") and evidence.startswith("    根拠：“")
+    code, out, _ = run(["classify", str(sale), "--ui-lang", "zh"])
+    assert out.splitlines()[0].startswith(f"{sale}:2: 优惠/购买时 (促销, ")
+    _, out, _ = run(["classify", str(sale), "--format", "json", "--ui-lang", "ja"])
+    assert json.loads(out)["posts"][0]["label"] == "sale"  # JSON keeps the codes
