@@ -1,6 +1,6 @@
 """Real labelled posts from public repositories: pointers in the repo, texts rebuilt from snapshots.
 
-The repository keeps only *pointers* (`corpus/real/<lang>/<owner>__<repo>.jsonl`): source (`owner/repo@commit:path`),
+The repository keeps only *pointers* (`realposts/<lang>/<owner>__<repo>.jsonl`): source (`owner/repo@commit:path`),
 licence, label, stage, source type, how the label was decided and the SHA-256 of the extracted text. The texts
 themselves come from the repositories' snapshots (the search tool's `fetch`, which puts a git directory under
 /work/.mirror/<owner>+<repo>/repo) and are written, never committed, to the text folder (default
@@ -39,7 +39,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
-POINTERS = ROOT / "corpus" / "real"
+POINTERS = ROOT / "realposts"
 SHARED = ROOT.parent / "shared" / "corpus"
 MIRRORS = Path(os.environ.get("REALCORPUS_MIRRORS", "/work/.mirror"))
 TEXT = Path(os.environ.get("REALCORPUS_TEXT", str(ROOT.parent / "realcorpus")))
