@@ -118,8 +118,29 @@ def _post(p: PostSummary) -> dict[str, Any]:
     return data
 
 
-def load_outcome(entry: dict[str, Any]) -> tuple[list[PostSummary], list[Finding], list[EntryResult],
-                                                  FileSuppressions | None]:
+Outcome = tuple[list[PostSummary], list[Finding], list[EntryResult], FileSuppressions | None]
+
+
+def load_outcome(entry: dict[str, Any]) -> Outcome | None:
+    """The outcome stored in ``entry``, or None when the entry does not have the shape ``dump_outcome`` writes
+    (a corrupt or foreign entry of any shape: the caller analyses the file again)."""
+    try:
+        outcome = _load_outcome(entry)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    posts, findings, _feed, _suppressions = outcome
+    if not all(_well_typed(f) for f in findings) or not all(isinstance(p.path, str) for p in posts):
+        return None
+    return outcome
+
+
+def _well_typed(finding: Finding) -> bool:
+    return (isinstance(finding.path, str) and isinstance(finding.line, int) and isinstance(finding.column, int)
+            and isinstance(finding.rule_id, str) and isinstance(finding.message, str)
+            and finding.level in ("error", "warning", "info"))
+
+
+def _load_outcome(entry: dict[str, Any]) -> Outcome:
     posts = []
     for data in entry["posts"]:
         rewrites = data.pop("rewrites")

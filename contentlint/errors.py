@@ -39,3 +39,14 @@ class ConfigError(ContentlintError):
 
 class RuleError(ContentlintError):
     """A rule pack that does not match the rule schema."""
+
+
+class FileCrashed(ContentlintError):
+    """Not the user's fault: contentlint failed on this one file (a bug). The file gets one error line and the
+    rest of the run goes on."""
+
+    @classmethod
+    def of(cls, exc: BaseException, path: str | None) -> FileCrashed:
+        detail = " ".join(str(exc).split())[:200]
+        return cls(f"contentlint failed on this file ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                   "the other files were linted — please report this with the file", path)

@@ -1,6 +1,7 @@
 """Calendar-level rule kinds: they read a CalendarReport (entries in date order with their stages)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import statistics
 from dataclasses import dataclass, field
@@ -108,20 +109,20 @@ class InsightFreeWeeksKind(_CalendarKind):
         dated = report.dated()
         if not dated:
             return
-        monday = lambda d: d - dt.timedelta(days=d.weekday())  # noqa: E731
-        weeks_with_insight = {monday(r.date) for r in dated if r.group == "insight"}
-        week, last = monday(dated[0].date), monday(dated[-1].date)
-        stretch: list[dt.date] = []
-        while week <= last + dt.timedelta(days=7):
-            if week <= last and week not in weeks_with_insight:
-                stretch.append(week)
-            elif stretch:
-                if len(stretch) >= params["min_weeks"]:
-                    anchor = next((r for r in dated if r.date >= stretch[0]), dated[-1])
-                    yield _at(anchor, weeks=len(stretch), first=stretch[0].isoformat(),
-                              last=(stretch[-1] + dt.timedelta(days=6)).isoformat())
-                stretch = []
-            week += dt.timedelta(days=7)
+        # Week numbers are ordinals of Mondays, so a placeholder date such as 9999-12-31 never overflows, and the
+        # work is one step per insight week, not one per week of the span (which a year-9999 entry makes ~400,000).
+        monday = lambda d: d.toordinal() - d.weekday()  # noqa: E731
+        first, last = monday(dated[0].date), monday(dated[-1].date)
+        insight = sorted({monday(r.date) for r in dated if r.group == "insight"})
+        starts = [monday(r.date) for r in dated]
+        for before, after in zip([first - 7, *insight], [*insight, last + 7]):
+            weeks = (after - before) // 7 - 1
+            if weeks >= max(1, params["min_weeks"]):
+                begin, end = before + 7, after - 7
+                anchor = dated[min(bisect.bisect_left(starts, begin), len(dated) - 1)]
+                yield _at(anchor, weeks=weeks, first=dt.date.fromordinal(begin).isoformat(),
+                          last=dt.date.fromordinal(end + 6).isoformat() if end + 6 <= dt.date.max.toordinal()
+                          else dt.date.max.isoformat())
 
 
 class CadenceKind(_CalendarKind):
