@@ -22,13 +22,15 @@ def test_good_calendar_passes_the_gate_and_shows_the_mix_table() -> None:
     assert "mix score 100/100 (good); gate fail-under 80: passed" in out
 
 
-def test_promotional_calendars_fail_with_streaks_gaps_and_fit_at_entry_lines() -> None:
+def test_promotional_calendars_fail_with_streaks_gaps_and_fit_on_the_calendar_naming_entries() -> None:
     code, out, _ = run(["check", str(SAMPLES / "calendar-ja.yaml")])
     assert code == 1
     path = str(SAMPLES / "calendar-ja.yaml")
-    assert f"{path}:10:1: warning [promo-streak] 販促の投稿が5件続いています" in out
-    assert f"{path}:17:1: warning [closed-channel-promos]" in out
-    assert f"{path}:39:1: warning [calendar-gap] 2026-01-27から2026-02-24まで28日間" in out
+    assert f"\n{path}: warning [promo-streak] 販促の投稿が5件続いています" in out
+    assert "入れましょう。（対象の予定：10, 14, 17, 24, 29行目）\n" in out
+    assert f"\n{path}: warning [closed-channel-promos]" in out
+    assert f"{path}: warning [calendar-gap] 2026-01-27から2026-02-24まで28日間" in out
+    assert "計画しましょう。（対象の予定：35, 39行目）\n" in out
     assert f"{path}:10:1: warning [vanity-kpi]" in out  # the kpi is set by the calendar entry
     assert "gate fail-under 60: FAILED" in out
     code, out, _ = run(["check", str(SAMPLES / "calendar.csv")])
@@ -75,6 +77,8 @@ def test_a_folder_of_dated_posts_is_a_feed(write: Callable[..., Path], tmp_path:
     before = tree_digest(tmp_path)
     code, out, _ = run(["check", str(tmp_path / "blog")])
     assert code == 1
-    assert f"{tmp_path / 'blog'}: feed" in out and "[promo-streak]" not in out  # a run of 3 is allowed
-    assert f"{tmp_path}/blog/2026-01-05.md:2:1: warning [mix-score]" in out
+    assert f"{tmp_path / 'blog'}/: feed" in out and "[promo-streak]" not in out  # a run of 3 is allowed
+    assert f"\n{tmp_path}/blog/: warning [mix-score] Stage mix scores 0/100" in out
+    assert "(posts: 2026-01-05.md, 2026-01-12.md, 2026-01-19.md)\n" in out
+    assert "2026-01-05.md:2:1: warning [mix-score]" not in out
     assert tree_digest(tmp_path) == before
