@@ -214,7 +214,8 @@ class SpanKind(_CalendarKind):
         dated = report.dated()
         continuity = report.continuity()
         if dated and continuity["days"] < params["min_days"]:
-            yield _about((dated[0], dated[-1]) if len(dated) > 1 else dated, days=continuity["days"], insight=continuity["checkpoints"].get("3m", 0))
+            yield _about((dated[0], dated[-1]) if len(dated) > 1 else dated, days=continuity["days"],
+                         insight=continuity["checkpoints"].get("3m", 0))
 
 
 class CadenceDropKind(_CalendarKind):
