@@ -21,7 +21,7 @@ from contentlint import __version__
 from contentlint.calendar.model import Entry
 from contentlint.calendar.report import EntryResult
 from contentlint.config import Config
-from contentlint.model import Finding
+from contentlint.model import Finding, Related
 from contentlint.nlp import pipeline
 from contentlint.result import PostSummary
 from contentlint.rewrite.forms import Rewrites
@@ -107,7 +107,7 @@ def dump_outcome(posts: list[PostSummary], findings: list[Finding], feed: list[E
         "suppressions": None if suppressions is None else {
             "path": suppressions.path,
             "directives": [{"line": d.line, "column": d.column, "rules": sorted(d.rules), "first": d.first,
-                            "last": d.last} for d in suppressions.directives]},
+                            "last": d.last, "to_end": d.to_end} for d in suppressions.directives]},
     }
 
 
@@ -147,7 +147,8 @@ def _load_outcome(entry: dict[str, Any]) -> Outcome:
         data["evidence"] = tuple(tuple(e) for e in data["evidence"])
         posts.append(PostSummary(**data, rewrites=Rewrites(tuple(rewrites["headlines"]), tuple(rewrites["questions"]),
                                                            rewrites["slots"]) if rewrites else None))
-    findings = [Finding(**f) for f in entry["findings"]]
+    findings = [Finding(**{**f, "related": tuple(Related(**r) for r in f.get("related", ()))})
+                for f in entry["findings"]]
     feed = [EntryResult(Entry(r["index"], r["line"], r["path"],
                               dt.date.fromisoformat(r["date"]) if r["date"] else None, r["channel"]),
                         r["label"], r["group"], r["stage"], r["confidence"]) for r in entry["feed"]]
@@ -155,5 +156,6 @@ def _load_outcome(entry: dict[str, Any]) -> Outcome:
     suppressions = None
     if raw is not None:
         suppressions = FileSuppressions(raw["path"], [Directive(d["line"], d["column"], frozenset(d["rules"]),
-                                                                d["first"], d["last"]) for d in raw["directives"]])
+                                                                d["first"], d["last"], to_end=d.get("to_end", False))
+                                                      for d in raw["directives"]])
     return posts, findings, feed, suppressions

@@ -163,10 +163,13 @@ class Runner:
         result.findings = apply_suppressions(result.findings, suppressions)
 
     def _finish_feeds(self, result: Result, feeds: dict[str, tuple[Config, list[EntryResult]]]) -> None:
-        for root, (config, results) in sorted(feeds.items()):
+        for root, (_first_post_config, results) in sorted(feeds.items()):
             if len(results) >= 2:
+                # The feed's own settings: the config that governs its folder, with the overrides that match it.
+                # (the walk of `root` already loaded it, so a broken config has been reported there).
+                config = self.effective(self.resolver.for_directory(Path(root)).for_path(Path(root), folder=True))
                 target = resolve_target(self.options.target or config.target, config.tolerance)
-                feed = Calendar(path=root, name=root, kind="feed", target=target)
+                feed = Calendar(path=feed_path(root), name=root, kind="feed", target=target)
                 self._finish_calendar(result, feed, config, results)
 
     def iter_posts(self, paths: list[str], result: Result, targets: list[Target] | None = None,
@@ -327,6 +330,11 @@ class Runner:
                 yield from discover([path], self.resolver, self.options.stdin_name)
             except ContentlintError as error:
                 result.add_error(error, error_id(error))
+
+
+def feed_path(root: str) -> str:
+    """A feed is reported on its folder, written with a trailing `/` so that every format shows a folder."""
+    return root.rstrip("/\\") + "/"
 
 
 def _entry_result(analysis: Analysis) -> EntryResult | None:
