@@ -256,6 +256,22 @@ def cmd_remove(args: argparse.Namespace) -> None:
     print(f"removed {args.source}")
 
 
+def cmd_agreement(args: argparse.Namespace) -> None:
+    """Agreement of an independent re-labelling (source, label, stage per line) with the recorded labels."""
+    recorded = {p["source"]: p for p in all_pointers()}
+    answers = [a for a in _read_jsonl(Path(args.answers)) if a["source"] in recorded]
+    n = len(answers)
+    same = sum(recorded[a["source"]]["label"] == a["label"] for a in answers)
+    both = sum(recorded[a["source"]]["label"] == a["label"] and recorded[a["source"]]["stage"] == a["stage"]
+               for a in answers)
+    group = sum((recorded[a["source"]]["label"] in ("product", "sale", "release"))
+                == (a["label"] in ("product", "sale", "release")) for a in answers)
+    ours, theirs = Counter(recorded[a["source"]]["label"] for a in answers), Counter(a["label"] for a in answers)
+    chance = sum(ours[k] * theirs[k] for k in ours) / n / n
+    print(f"{n} records re-labelled: label agreement {same / n:.3f} (Cohen's kappa {(same / n - chance) / (1 - chance):.3f}), "
+          f"label and stage {both / n:.3f}, promotional/insight group {group / n:.3f}")
+
+
 def all_pointers() -> list[dict]:
     return [p for f in sorted(POINTERS.glob("*/*.jsonl")) for p in _read_jsonl(f)]
 
@@ -330,6 +346,9 @@ def main(argv: list[str] | None = None) -> None:
     p = sub.add_parser("materialise")
     p.add_argument("--rehash", action="store_true", help="record new hashes after a deliberate extraction change")
     p.set_defaults(run=cmd_materialise)
+    p = sub.add_parser("agreement")
+    p.add_argument("answers", help="JSONL of an independent re-labelling: source, label, stage")
+    p.set_defaults(run=cmd_agreement)
     p = sub.add_parser("remove")
     p.add_argument("source", help="owner/repo@commit:path of the record to drop")
     p.set_defaults(run=cmd_remove)
