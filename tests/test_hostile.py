@@ -79,7 +79,7 @@ def test_one_emoji_post_and_jinja_syntax_are_just_text(write: Callable[..., Path
     jinja = write("jinja.md", "---\ntitle: \"{{ 7*7 }} {% for x in y %}\"\n---\n{{ config }} Buy now!\n")
     code, out, _ = run(["check", "--no-cache", str(emoji), str(jinja)])
     assert code in (0, 1) and "Traceback" not in out
-    assert "49" not in out
+    assert "49" not in out.replace(str(jinja.parent), "")  # the temp folder may be pytest-49
 
 
 def test_unreadable_file(write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
