@@ -29,6 +29,11 @@ class InputError(ContentlintError):
     """A post or calendar file that cannot be read or parsed."""
 
 
+class EmptyPost(InputError):
+    """A post with no title and no prose: an error for a YAML post or calendar entry; a Markdown file like that
+    holds no post and is skipped."""
+
+
 class FileSkipped(InputError):
     """A file over a size limit: skipped and reported as a warning (the run goes on; nothing in it was wrong)."""
 

@@ -87,6 +87,7 @@ class Result:
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # every rule that ran, for SARIF and reports
     profiles: list[ProfileSummary] = field(default_factory=list)
     gate: str = "all"  # what fails the run: "all", only the "mix" scores, or only the "findings"
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why): files that hold no post
 
     def add_error(self, error: ContentlintError, rule_id: str, fail_level: str | None = None) -> None:
         skipped = isinstance(error, FileSkipped)  # over a limit: a warning, not an input error
@@ -120,6 +121,7 @@ class Result:
                       and not seen.add((p.path, p.line, p.title))]  # type: ignore[func-returns-value]
         self.calendars.sort(key=lambda c: (c.calendar.kind, c.calendar.path))
         self.profiles.sort(key=lambda p: p.path)
+        self.skipped.sort()
         return self
 
     @property

@@ -153,6 +153,7 @@ class Runner:
             result.posts.extend(shard_result.posts)
             result.calendars.extend(shard_result.calendars)
             result.profiles.extend(shard_result.profiles)
+            result.skipped.extend(shard_result.skipped)
             result.files += shard_result.files
             result.fail_levels.update(shard_result.fail_levels)
             result.rules.update(shard_result.rules)
@@ -201,6 +202,8 @@ class Runner:
                         if self._replay(entry, target, config, result, feeds, suppressions):
                             continue
                     loaded = load_target(target, config, self.stdin, self.options.target, data)
+                    if loaded.skipped is not None:
+                        result.skipped.append((target.display, loaded.skipped))
                     if key is not None and loaded.calendar is None and not loaded.errors and loaded.posts:
                         pending[target.display] = {"key": key, "left": len(loaded.posts), "posts": [],
                                                    "findings": [], "feed": [], "suppressions": loaded.suppressions}

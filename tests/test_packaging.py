@@ -1,6 +1,7 @@
 """`pip install .` must ship the rule packs and the trained models inside the wheel."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -33,3 +34,13 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
     assert {p.relative_to(REPO).as_posix() for p in assets} <= names
     assert {"contentlint/web/app.py", "contentlint/cli/serve.py"} <= names
     assert not any(name.startswith(("tests/", "corpus/", "samples/")) for name in names)
+
+
+def test_readme_installs_from_a_clone_or_git_never_from_an_index() -> None:
+    """No package index serves contentlint: every install line in README's code blocks names a path or Git."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    code = "\n".join(re.findall(r"```(?:sh|yaml)\n(.*?)```", readme, re.S))
+    installs = [m.group(1) for m in re.finditer(r"pip install ((?:\"[^\"]*\"|\S)+)", code)]
+    assert installs
+    by_name = [spec for spec in installs if re.fullmatch(r"[\"']?contentlint(\[[^\]]*\])?[\"']?", spec)]
+    assert by_name == [], by_name

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from contentlint.cli.options import build_run_options, fail_level_option, gate_options, run_options
+from contentlint.cli.options import build_run_options, fail_level_option, gate_options, run_options, show_skipped
 from contentlint.cli.progress import progress
 from contentlint.cli.report import emit, needs_excerpts, output_options
 from contentlint.report import FORMATS
@@ -45,7 +45,7 @@ def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
               help="Known findings: written on the first run (when FILE does not exist); later runs report and "
                    "fail only on findings that are not in it.")
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, fail_level: str | None, target: str | None, fail_under: int | None,
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, verbose: bool, fail_level: str | None, target: str | None, fail_under: int | None,
             fmt: str, output: Path | None, template: Path | None, changed: str | None,
             baseline: Path | None, gate: str) -> int:
     """Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."""
@@ -68,6 +68,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
                        "on new ones", err=True)
             result.findings = [f for f in result.findings if f.fatal]
     emit(result, fmt, output, template)
+    show_skipped(result, verbose)
     if result.baselined:
         click.echo(f"contentlint: {result.baselined} known findings hidden by the baseline {baseline}", err=True)
     if gate == "mix" and not result.calendars and not result.has_fatal:

@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from contentlint.analysis import Analysis
-from contentlint.cli.options import build_run_options, run_options
+from contentlint.cli.options import build_run_options, run_options, show_skipped
 from contentlint.result import Result
 from contentlint.run import Runner
 
@@ -34,7 +34,7 @@ def post_record(analysis: Analysis) -> dict[str, Any] | None:
 @run_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, fmt: str) -> int:
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, verbose: bool, fmt: str) -> int:
     """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
     # classify reports each analysis as it is made, so it always analyses (no cache)
     options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True)
@@ -52,6 +52,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
             cues = ", ".join(f"“{e['text']}”" for e in r["evidence"][:6]) or "no cue words"
             click.echo(f"{r['path']}:{r['line']}: {r['label']}/{r['stage']} ({r['group']}, "
                        f"{r['confidence']:.0%}) {r['title']}\n    evidence: {cues}")
+    show_skipped(result, verbose)
     for finding in result.findings:
         if finding.fatal:
             click.echo(f"{finding.path}:{finding.line}:{finding.column}: {finding.level} [{finding.rule_id}] "

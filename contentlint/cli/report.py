@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from contentlint.cli.options import build_run_options, gate_options, run_options
+from contentlint.cli.options import build_run_options, gate_options, run_options, show_skipped
 from contentlint.cli.progress import progress
 from contentlint.report import FORMATS, resolve_format, write_report
 from contentlint.result import Result
@@ -53,7 +53,7 @@ def emit(result: Result, fmt: str, output: Path | None, template: Path | None) -
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
 @output_options
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, verbose: bool, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
             template: Path | None) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
@@ -62,4 +62,5 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     with progress(runner, list(paths)):
         result = runner.run(list(paths))
     emit(result, fmt, output, template)
+    show_skipped(result, verbose)
     return 2 if result.has_fatal else 0

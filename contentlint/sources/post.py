@@ -9,7 +9,7 @@ from typing import Any, Mapping
 from yaml.nodes import Node, ScalarNode
 
 from contentlint import lang as language
-from contentlint.errors import InputError
+from contentlint.errors import EmptyPost, InputError
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.model import Position, Post, channel_of
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
@@ -185,7 +185,7 @@ def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tu
     project_markdown(body, builder, locate_body)
     text, source_map = builder.build(file)
     if not text.strip():
-        raise InputError("empty post: no title and no prose in the body", file.path, 1, 1)
+        raise EmptyPost("empty post: no title and no prose in the body", file.path, 1, 1)
     lang, lang_source = language.resolve(fields.get("lang"), config_lang, text)
     line = file.line_col(spans["title"][0] if "title" in spans else title_offset)[0]
     return Post(path=file.path, text=text, source_map=source_map, list_items=tuple(builder.list_items),
