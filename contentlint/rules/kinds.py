@@ -219,8 +219,8 @@ class PatternKind:
         matcher = Matcher(nlp.vocab, validate=True)
         patterns = params["patterns"].get(lang)
         try:
-            if patterns:
-                matcher.add("cue", tokenpatterns.expand(patterns, nlp))
+            for key, expanded in (tokenpatterns.expand(patterns, nlp) if patterns else {}).items():
+                matcher.add(key, expanded)
         except (ValueError, TypeError) as exc:
             raise ValueError(f"params.patterns: invalid token pattern for {lang!r}: "
                              f"{' '.join(str(exc).split())[:300]}") from None
@@ -229,8 +229,9 @@ class PatternKind:
         nearby = SourceNearby(PhraseFinder(nlp, lang, sources)) if sources else None
 
         def find(doc: Doc) -> list[Any]:
-            tokens = [s for _k, start, end in (matcher(doc) if patterns else ())
-                      if (s := tokenpatterns.trim(doc[start:end])) is not None]
+            tokens = [s for key, start, end in (matcher(doc) if patterns else ())
+                      if (s := tokenpatterns.trim(doc[start:end - tokenpatterns.after(nlp.vocab.strings[key])]))
+                      is not None]
             found = phrases(doc, tokens)
             return nearby.unsupported(doc, found) if nearby else found
 

@@ -8,6 +8,10 @@ combination of words (bounded by ``MAX_EXPANSIONS``). ``OP: "?"`` on a WORD elem
 A pattern may start with ``{BREAK: true}``: the cue opens a sentence or line (after punctuation, a line break or
 at the start of the text). Imperatives are told apart this way: "Hurry!" and "Buy now" open a sentence, while
 "we hurried" and "you can order the results" do not. The match is reported without the punctuation before it.
+
+Trailing elements marked ``AFTER: true`` must follow the cue but are not part of what is reported (今だけ before a
+noun, not before で; "only 3 left" before "in" or "!"): spaCy's Matcher has no look-ahead, so patterns are keyed by
+how many such tokens end them (``after(key)``) and the finder cuts them off.
 """
 from __future__ import annotations
 
@@ -20,13 +24,23 @@ if TYPE_CHECKING:
 
 WORD = "WORD"
 BREAK = "BREAK"
+AFTER = "AFTER"
 MAX_EXPANSIONS = 1024
 
 
-def expand(patterns: Sequence[list[dict[str, Any]]], nlp: Language) -> list[list[dict[str, Any]]]:
-    """spaCy patterns for ``patterns``: WORD elements replaced by the tokens of each of their words."""
-    expanded = []
+def expand(patterns: Sequence[list[dict[str, Any]]], nlp: Language) -> dict[str, list[list[dict[str, Any]]]]:
+    """spaCy patterns for ``patterns`` keyed by their trailing AFTER count (see ``after``): WORD elements replaced
+    by the tokens of each of their words, BREAK by its three forms."""
+    keyed: dict[str, list[list[dict[str, Any]]]] = {}
     for pattern in patterns:
+        tail = 0
+        while tail < len(pattern) and pattern[len(pattern) - 1 - tail].get(AFTER) is True:
+            tail += 1
+        if tail == len(pattern) or any(AFTER in element for element in pattern[:len(pattern) - tail]):
+            raise ValueError(f"{AFTER}: only the last elements of a pattern, after the cue, can be marked")
+        pattern = [*pattern[:len(pattern) - tail], *({k: v for k, v in e.items() if k != AFTER}
+                                                      for e in pattern[len(pattern) - tail:])]
+        expanded = keyed.setdefault(f"cue{tail}", [])
         choices = [_choices(element, nlp) for element in pattern]
         combos = 1
         for options in choices:
@@ -38,7 +52,12 @@ def expand(patterns: Sequence[list[dict[str, Any]]], nlp: Language) -> list[list
             tokens = [token for part in combo for token in part]
             if tokens:
                 expanded.extend(_breaks(tokens))
-    return expanded
+    return keyed
+
+
+def after(key: str) -> int:
+    """How many tokens at the end of a match of the patterns under ``key`` are context, not the cue."""
+    return int(key[3:])
 
 
 def _breaks(tokens: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

@@ -4,15 +4,17 @@ import pytest
 from spacy.matcher import Matcher
 
 from contentlint.nlp import pipeline
-from contentlint.rules.tokenpatterns import expand, trim
+from contentlint.rules.tokenpatterns import after, expand, trim
 
 
 def _matches(lang: str, patterns: list[list[dict]], text: str) -> list[str]:
     nlp = pipeline.load(lang)
     matcher = Matcher(nlp.vocab, validate=True)
-    matcher.add("x", expand(patterns, nlp))
+    for key, expanded in expand(patterns, nlp).items():
+        matcher.add(key, expanded)
     doc = nlp(text)
-    return sorted(span.text for _k, s, e in matcher(doc) if (span := trim(doc[s:e])) is not None)
+    return sorted(span.text for k, s, e in matcher(doc)
+                  if (span := trim(doc[s:e - after(nlp.vocab.strings[k])])) is not None)
 
 
 def test_break_matches_a_cue_that_opens_a_sentence_or_the_text() -> None:
@@ -27,7 +29,13 @@ def test_word_elements_follow_the_tokenizer() -> None:
     assert _matches("zh", pattern, "关注用户需求") == []
 
 
-@pytest.mark.parametrize("pattern", [[{"WORD": []}], [{"WORD": ["a"], "OP": "+"}],
+def test_after_elements_must_follow_but_are_not_reported() -> None:
+    pattern = [[{"LOWER": "only"}, {"LIKE_NUM": True}, {"LOWER": "left"}, {"LOWER": {"IN": ["in", "at"]}, "AFTER": True}]]
+    assert _matches("en", pattern, "Only 3 left in stock. Only 3 left the team.") == ["Only 3 left"]
+
+
+@pytest.mark.parametrize("pattern", [[{"WORD": []}], [{"LOWER": "a", "AFTER": True}],
+                                     [{"LOWER": "a", "AFTER": True}, {"LOWER": "b"}], [{"WORD": ["a"], "OP": "+"}],
                                      [{"LOWER": "a"}, {"BREAK": True}], [{"BREAK": True}]])
 def test_bad_elements_are_refused(pattern: list[dict]) -> None:
     with pytest.raises(ValueError):
