@@ -178,7 +178,7 @@ def test_rules_and_explain() -> None:
         "irregular-cadence", "ja-stealth-marketing", "ja-unsupported-superlative", "link-first-line",
         "linkedin-hashtags", "linkedin-no-question", "linkedin-pitch", "linkedin-profile", "low-confidence",
         "mix-score", "open-channel-only-promos", "promo-streak", "promo-without-outcome", "stage-mismatch",
-        "title-length", "vanity-kpi", "weibo-fold", "x-hashtags", "zh-absolute-terms", "zh-ad-label", "zh-superlative"]
+        "title-length", "unsupported-superlative", "vanity-kpi", "weibo-fold", "x-hashtags", "zh-absolute-terms", "zh-ad-label", "zh-superlative"]
     assert "linkedin-pitch" in out and "(linkedin)" in run(["rules"])[1].split("linkedin-pitch", 1)[1].split("\n")[0]
     code, out, _ = run(["explain", "hard-sell"])
     assert code == 0 and "Why:" in out and "今すぐ購入" in out
