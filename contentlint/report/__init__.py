@@ -20,6 +20,7 @@ _WRITERS = {
     "sarif": ("contentlint.report.sarif", "write_sarif"),
     "github": ("contentlint.report.github", "write_github"),
     "junit": ("contentlint.report.junit", "write_junit"),
+    "codeclimate": ("contentlint.report.codeclimate", "write_codeclimate"),
 }
 REPORTERS = tuple(_WRITERS)
 FORMATS = (*REPORTERS, "auto")
