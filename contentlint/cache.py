@@ -21,7 +21,7 @@ from contentlint import __version__
 from contentlint.calendar.model import Entry
 from contentlint.calendar.report import EntryResult
 from contentlint.config import Config
-from contentlint.model import Finding
+from contentlint.model import Finding, Related
 from contentlint.nlp import pipeline
 from contentlint.result import PostSummary
 from contentlint.rewrite.forms import Rewrites
@@ -107,7 +107,7 @@ def dump_outcome(posts: list[PostSummary], findings: list[Finding], feed: list[E
         "suppressions": None if suppressions is None else {
             "path": suppressions.path,
             "directives": [{"line": d.line, "column": d.column, "rules": sorted(d.rules), "first": d.first,
-                            "last": d.last} for d in suppressions.directives]},
+                            "last": d.last, "to_end": d.to_end} for d in suppressions.directives]},
     }
 
 
@@ -119,8 +119,29 @@ def _post(p: PostSummary) -> dict[str, Any]:
     return data
 
 
-def load_outcome(entry: dict[str, Any]) -> tuple[list[PostSummary], list[Finding], list[EntryResult],
-                                                  FileSuppressions | None]:
+Outcome = tuple[list[PostSummary], list[Finding], list[EntryResult], FileSuppressions | None]
+
+
+def load_outcome(entry: dict[str, Any]) -> Outcome | None:
+    """The outcome stored in ``entry``, or None when the entry does not have the shape ``dump_outcome`` writes
+    (a corrupt or foreign entry of any shape: the caller analyses the file again)."""
+    try:
+        outcome = _load_outcome(entry)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    posts, findings, _feed, _suppressions = outcome
+    if not all(_well_typed(f) for f in findings) or not all(isinstance(p.path, str) for p in posts):
+        return None
+    return outcome
+
+
+def _well_typed(finding: Finding) -> bool:
+    return (isinstance(finding.path, str) and isinstance(finding.line, int) and isinstance(finding.column, int)
+            and isinstance(finding.rule_id, str) and isinstance(finding.message, str)
+            and finding.level in ("error", "warning", "info"))
+
+
+def _load_outcome(entry: dict[str, Any]) -> Outcome:
     posts = []
     for data in entry["posts"]:
         rewrites = data.pop("rewrites")
@@ -128,7 +149,8 @@ def load_outcome(entry: dict[str, Any]) -> tuple[list[PostSummary], list[Finding
         data["marks"] = tuple(tuple(m) for m in data["marks"])
         posts.append(PostSummary(**data, rewrites=Rewrites(tuple(rewrites["headlines"]), tuple(rewrites["questions"]),
                                                            rewrites["slots"]) if rewrites else None))
-    findings = [Finding(**f) for f in entry["findings"]]
+    findings = [Finding(**{**f, "related": tuple(Related(**r) for r in f.get("related", ()))})
+                for f in entry["findings"]]
     feed = [EntryResult(Entry(r["index"], r["line"], r["path"],
                               dt.date.fromisoformat(r["date"]) if r["date"] else None, r["channel"]),
                         r["label"], r["group"], r["stage"], r["confidence"]) for r in entry["feed"]]
@@ -136,5 +158,6 @@ def load_outcome(entry: dict[str, Any]) -> tuple[list[PostSummary], list[Finding
     suppressions = None
     if raw is not None:
         suppressions = FileSuppressions(raw["path"], [Directive(d["line"], d["column"], frozenset(d["rules"]),
-                                                                d["first"], d["last"]) for d in raw["directives"]])
+                                                                d["first"], d["last"], to_end=d.get("to_end", False))
+                                                      for d in raw["directives"]])
     return posts, findings, feed, suppressions

@@ -57,14 +57,19 @@ class Config:
     def limits(self) -> Limits:
         return Limits(self.max_file_bytes, self.max_yaml_nodes, self.max_yaml_depth, self.max_calendar_entries)
 
-    def for_path(self, path: Path) -> Config:
-        """This config with the `overrides` whose globs match ``path`` (relative to the config's folder)."""
+    def for_path(self, path: Path, folder: bool = False) -> Config:
+        """This config with the `overrides` whose globs match ``path`` (relative to the config's folder).
+
+        A ``folder`` (a feed) is matched as `its/path/`, so `blog/**` and `blog/posts` both take in the feed of
+        `blog/posts` as well as its posts."""
         if not self.overrides or self.path is None:
             return self
         try:
             relative = path.resolve().relative_to(self.path.parent.resolve()).as_posix()
         except ValueError:
             return self
+        if folder:
+            relative = ("" if relative == "." else relative) + "/"
         rules = dict(self.rules)
         matched = False
         for override in self.overrides:

@@ -29,6 +29,11 @@ class InputError(ContentlintError):
     """A post or calendar file that cannot be read or parsed."""
 
 
+class EmptyPost(InputError):
+    """A post with no title and no prose: an error for a YAML post or calendar entry; a Markdown file like that
+    holds no post and is skipped."""
+
+
 class FileSkipped(InputError):
     """A file over a size limit: skipped and reported as a warning (the run goes on; nothing in it was wrong)."""
 
@@ -39,3 +44,14 @@ class ConfigError(ContentlintError):
 
 class RuleError(ContentlintError):
     """A rule pack that does not match the rule schema."""
+
+
+class FileCrashed(ContentlintError):
+    """Not the user's fault: contentlint failed on this one file (a bug). The file gets one error line and the
+    rest of the run goes on."""
+
+    @classmethod
+    def of(cls, exc: BaseException, path: str | None) -> FileCrashed:
+        detail = " ".join(str(exc).split())[:200]
+        return cls(f"contentlint failed on this file ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                   "the other files were linted — please report this with the file", path)

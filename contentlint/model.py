@@ -68,8 +68,24 @@ class Post:
 
 
 @dataclass(frozen=True, slots=True)
+class Related:
+    """A post a finding is about, where the finding itself sits elsewhere (a feed's or calendar's finding)."""
+
+    path: str
+    line: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing to tell the writer, at a position in the original file."""
+    """One thing to tell the writer, at a position in the original file.
+
+    A finding about a whole feed or calendar has no position (``line`` and ``column`` are 0): its ``path`` is the
+    feed's folder (ending in ``/``) or the calendar file, ``related`` names the posts it is about and ``about``
+    says so in the message's language ("(posts: a.md, b.md)").
+    """
 
     path: str
     line: int
@@ -81,19 +97,42 @@ class Finding:
     end_column: int | None = None
     text: str = ""
     fatal: bool = False
+    related: tuple[Related, ...] = ()
+    about: str = ""
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.line, self.column, self.rule_id, self.message)
+    @property
+    def positioned(self) -> bool:
+        """False for a finding about a whole feed or calendar."""
+        return self.line > 0
+
+    @property
+    def location(self) -> str:
+        """`path:line:column`, or the path alone for a finding about a whole feed or calendar."""
+        return f"{self.path}:{self.line}:{self.column}" if self.positioned else self.path
+
+    @property
+    def full_message(self) -> str:
+        """The message and, for a feed's finding, the posts it is about."""
+        if not self.about:
+            return self.message
+        return self.message + ("" if self.about.startswith("（") else " ") + self.about
+
+    def sort_key(self) -> tuple[str, int, int, str, str, int, str]:
+        # A feed's findings of one rule follow the order of the posts they are about
+        first = self.related[0] if self.related else None
+        return (self.path, self.line, self.column, self.rule_id, first.path if first else "",
+                first.line if first else 0, self.message)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
-            "line": self.line,
-            "column": self.column,
+            "line": self.line if self.positioned else None,
+            "column": self.column if self.positioned else None,
             "end_line": self.end_line,
             "end_column": self.end_column,
             "level": self.level,
             "rule": self.rule_id,
             "message": self.message,
             "text": self.text,
+            "related": [r.to_dict() for r in self.related],
         }

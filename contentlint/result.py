@@ -15,6 +15,7 @@ from contentlint.sources.profile import Profile
 
 
 EXCERPT_CHARS = 1200
+GATES = ("all", "mix", "findings")  # what makes the exit code 1
 
 
 def finding_marks(post: Post, length: int, findings: Sequence[Finding]) -> tuple[tuple[int, int, int, int], ...]:
@@ -109,6 +110,8 @@ class Result:
     calendars: list[CalendarReport] = field(default_factory=list)
     rules: dict[str, RuleInfo] = field(default_factory=dict)  # every rule that ran, for SARIF and reports
     profiles: list[ProfileSummary] = field(default_factory=list)
+    gate: str = "all"  # what fails the run: "all", only the "mix" scores, or only the "findings"
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, why): files that hold no post
 
     def add_error(self, error: ContentlintError, rule_id: str, fail_level: str | None = None) -> None:
         skipped = isinstance(error, FileSkipped)  # over a limit: a warning, not an input error
@@ -142,6 +145,7 @@ class Result:
                       and not seen.add((p.path, p.line, p.title))]  # type: ignore[func-returns-value]
         self.calendars.sort(key=lambda c: (c.calendar.kind, c.calendar.path))
         self.profiles.sort(key=lambda p: p.path)
+        self.skipped.sort()
         return self
 
     @property
@@ -149,10 +153,13 @@ class Result:
         return any(f.fatal for f in self.findings)
 
     def exit_code(self) -> int:
-        """2: input/config/rule errors; 1: findings at or above the fail level; 0: clean."""
+        """2: input/config/rule errors; 1: findings at or above the fail level, or a calendar or feed under its
+        `fail_under` (only the one or the other with `gate` "findings" or "mix"); 0: clean."""
         if self.has_fatal:
             return 2
-        return 1 if self.failing or any(not c.gate_passed for c in self.calendars) else 0
+        findings_fail = self.gate != "mix" and bool(self.failing)
+        mix_fails = self.gate != "findings" and any(not c.gate_passed for c in self.calendars)
+        return 1 if findings_fail or mix_fails else 0
 
     def counts(self) -> dict[str, int]:
         counts = {level: 0 for level in LEVELS}
@@ -162,7 +169,7 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema": "contentlint.check/1",
+            "schema": "contentlint.check/2",
             "version": __version__,
             "summary": {"files": self.files, "posts": len(self.posts), **self.counts(),
                         "exit_code": self.exit_code()},

@@ -1,6 +1,7 @@
 """The shell around the core: find files, load configs and rule packs, read posts, collect one Result."""
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import dataclass, replace
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterator
 
 from contentlint.config import Config, ConfigResolver
-from contentlint.errors import ConfigError, ContentlintError, FileSkipped, InputError, RuleError
+from contentlint.errors import ConfigError, ContentlintError, FileCrashed, FileSkipped, InputError, RuleError
 from contentlint.analysis import Analysis
 from contentlint.calendar.mix import resolve_target
 from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
@@ -28,7 +29,8 @@ from contentlint.suppress import FileSuppressions
 from contentlint.suppress import apply as apply_suppressions
 
 FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
-ERROR_IDS = {FileSkipped: "file-too-large", InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error"}
+ERROR_IDS = {FileSkipped: "file-too-large", InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error",
+             FileCrashed: "internal-error"}
 BUILTIN_RULES = (
     RuleInfo("input-error", "error", N_("A file could not be read or parsed (encoding, binary data, broken front matter, "
              "an empty post, a calendar entry that makes no sense); the rest of the run went on."), "builtin"),
@@ -39,6 +41,8 @@ BUILTIN_RULES = (
     RuleInfo("rule-error", "error", N_("A rule pack does not match the rule schema."), "builtin"),
     RuleInfo("unsupported-language", "warning", N_("The post's language has no pipeline; only language-independent "
              "rules ran."), "builtin"),
+    RuleInfo("internal-error", "error", N_("contentlint failed on one file (a bug, not the file's fault); that file "
+             "gets this one line, the rest of the run went on. Please report it with the file."), "builtin"),
     RuleInfo("unused-suppression", "warning", N_("A suppression comment or front-matter `contentlint: {disable: ...}` "
              "that silenced nothing: remove it so that it does not hide a future finding."), "builtin"),
 )
@@ -136,7 +140,13 @@ class Runner:
         shards = [targets[i::jobs] for i in range(jobs)]
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            outcomes = list(pool.map(_run_shard, [(self.options, shard) for shard in shards]))
+            futures = [pool.submit(_run_shard, (self.options, shard)) for shard in shards]
+            outcomes = []
+            for future, shard in zip(futures, shards):
+                try:
+                    outcomes.append(future.result())
+                except Exception:  # a worker died (killed, out of memory): its files are linted here instead
+                    outcomes.append(_run_shard((self.options, shard)))
         feeds: dict[str, tuple[Config, list[EntryResult]]] = {}
         suppressions: dict[str, FileSuppressions] = {}
         for shard_result, shard_feeds, shard_suppressions in outcomes:
@@ -144,6 +154,7 @@ class Runner:
             result.posts.extend(shard_result.posts)
             result.calendars.extend(shard_result.calendars)
             result.profiles.extend(shard_result.profiles)
+            result.skipped.extend(shard_result.skipped)
             result.files += shard_result.files
             result.fail_levels.update(shard_result.fail_levels)
             result.rules.update(shard_result.rules)
@@ -154,10 +165,13 @@ class Runner:
         result.findings = apply_suppressions(result.findings, suppressions)
 
     def _finish_feeds(self, result: Result, feeds: dict[str, tuple[Config, list[EntryResult]]]) -> None:
-        for root, (config, results) in sorted(feeds.items()):
+        for root, (_first_post_config, results) in sorted(feeds.items()):
             if len(results) >= 2:
+                # The feed's own settings: the config that governs its folder, with the overrides that match it.
+                # (the walk of `root` already loaded it, so a broken config has been reported there).
+                config = self.effective(self.resolver.for_directory(Path(root)).for_path(Path(root), folder=True))
                 target = resolve_target(self.options.target or config.target, config.tolerance)
-                feed = Calendar(path=root, name=root, kind="feed", target=target)
+                feed = Calendar(path=feed_path(root), name=root, kind="feed", target=target)
                 self._finish_calendar(result, feed, config, results)
 
     def iter_posts(self, paths: list[str], result: Result, targets: list[Target] | None = None,
@@ -186,9 +200,11 @@ class Runner:
                     ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
                     data, key = self._cache_lookup(target, config)
                     if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
-                        self._replay(entry, target, config, result, feeds, suppressions)
-                        continue
+                        if self._replay(entry, target, config, result, feeds, suppressions):
+                            continue
                     loaded = load_target(target, config, self.stdin, self.options.target, data)
+                    if loaded.skipped is not None:
+                        result.skipped.append((target.display, loaded.skipped))
                     if key is not None and loaded.calendar is None and not loaded.errors and loaded.posts:
                         pending[target.display] = {"key": key, "left": len(loaded.posts), "posts": [],
                                                    "findings": [], "feed": [], "suppressions": loaded.suppressions}
@@ -211,11 +227,18 @@ class Runner:
                     if error.path is None:
                         error.path = target.display
                     result.add_error(error, error_id(error), config.fail_level if config else None)
+                except Exception as exc:  # a bug on this one file must not take the run down
+                    result.add_error(FileCrashed.of(exc, target.display), "internal-error")
 
         def rules_for(post: Post) -> RuleSet:
             return self.ruleset(configs[id(post)])
 
-        for analysis, findings in lint(posts(), rules_for):
+        def failed(post: Post, exc: Exception) -> None:
+            configs.pop(id(post), None)
+            feed_of.pop(id(post), None)
+            result.add_error(FileCrashed.of(exc, post.calendar or post.path), "internal-error")
+
+        for analysis, findings in lint(posts(), rules_for, on_error=failed):
             post = analysis.post
             config = configs.pop(id(post))
             result.posts.append(PostSummary.of(analysis, self.options.keep_excerpts, findings))
@@ -241,23 +264,29 @@ class Runner:
         data = read_bytes(target, config.max_file_bytes)
         if len(data) > config.max_file_bytes:
             return data, None
-        ident = (id(config), config.path)
+        # Keyed by what the config says, never by the object's identity: short-lived Config objects reuse ids.
+        extra = (self.options.target, self.options.language, config.fail_level, self.options.keep_excerpts)
+        ident = json.dumps([config.to_dict(), str(config.path), [str(e) for e in extra]], sort_keys=True, default=str)
         if ident not in self._environments:
-            self._environments[ident] = environment_key(
-                config, (self.options.target, self.options.language, config.fail_level, self.options.keep_excerpts))
-        extra = f"{target.display}\0{target.root}".encode("utf-8", "surrogateescape")  # names need not be UTF-8
-        return data, self.cache.key(extra + b"\0" + data, self._environments[ident])
+            self._environments[ident] = environment_key(config, extra)
+        names = f"{target.display}\0{target.root}".encode("utf-8", "surrogateescape")  # names need not be UTF-8
+        return data, self.cache.key(names + b"\0" + data, self._environments[ident])
 
     def _replay(self, entry: dict[str, Any], target: Target, config: Config, result: Result,
                 feeds: dict[str, tuple[Config, list[EntryResult]]],
-                suppressions: dict[str, FileSuppressions]) -> None:
-        posts, findings, feed, file_suppressions = load_outcome(entry)
+                suppressions: dict[str, FileSuppressions]) -> bool:
+        """Add a cached outcome to the run; False (nothing added) when the entry is not a valid outcome."""
+        outcome = load_outcome(entry)
+        if outcome is None:
+            return False  # a corrupt entry, whatever its shape, is a miss: analysed again and overwritten
+        posts, findings, feed, file_suppressions = outcome
         result.posts.extend(posts)
         result.add(findings, config.fail_level)
         if feed and target.root is not None:
             feeds.setdefault(target.root, (config, []))[1].extend(feed)
         if file_suppressions is not None and file_suppressions.directives:
             suppressions[file_suppressions.path] = file_suppressions
+        return True
 
     def _remember(self, pending: dict[str, dict[str, Any]], path: str, summary: PostSummary,
                   findings: list[Finding], entry_result: EntryResult | None, feed_of: dict[int, str]) -> None:
@@ -275,7 +304,12 @@ class Runner:
     def _finish_calendar(self, result: Result, calendar: Calendar, config: Config,
                          results: list[EntryResult]) -> None:
         report = CalendarReport(calendar, results, fail_under=config.fail_under)
-        result.add(self.ruleset(config).lint_calendar(report), config.fail_level)
+        try:
+            findings = list(self.ruleset(config).lint_calendar(report))
+        except Exception as exc:  # one calendar's failure is that calendar's error line
+            result.add_error(FileCrashed.of(exc, calendar.path), "internal-error")
+            return
+        result.add(findings, config.fail_level)
         result.calendars.append(report)
 
     def _lint_profile(self, result: Result, profile: Profile, ruleset: RuleSet, config: Config) -> None:
@@ -300,6 +334,11 @@ class Runner:
                 yield from discover([path], self.resolver, self.options.stdin_name)
             except ContentlintError as error:
                 result.add_error(error, error_id(error))
+
+
+def feed_path(root: str) -> str:
+    """A feed is reported on its folder, written with a trailing `/` so that every format shows a folder."""
+    return root.rstrip("/\\") + "/"
 
 
 def _entry_result(analysis: Analysis) -> EntryResult | None:

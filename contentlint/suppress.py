@@ -7,7 +7,8 @@ YAML:      # contentlint: disable=rule-a,rule-b     (alone on a line: until `ena
            # contentlint: disable-next-line=rule-a
 Front matter:  contentlint: {disable: [rule-a]}     (the whole file)
 No rule ids means every rule. Input, config and rule errors are never suppressed. A directive that suppresses
-nothing is reported as `unused-suppression`.
+nothing is reported as `unused-suppression`. A calendar's own findings (mix score, streaks ...) are about the whole
+file: a `disable` that is never enabled again, or a whole-file one, silences them.
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from contentlint.model import Finding
 
 ALL = "*"
 UNUSED = "unused-suppression"
-_MD = re.compile(r"<!--\s*contentlint-(disable-next-line|disable|enable)\b([^>]*?)-->")
+# Bounded: an unclosed "<!-- contentlint-disable" repeated 37,000 times made the lazy scan quadratic (minutes).
+_MD = re.compile(r"<!--\s{0,20}contentlint-(disable-next-line|disable|enable)\b([^>]{0,1000}?)-->")
 _YAML = re.compile(r"#\s*contentlint:\s*(disable-next-line|disable|enable)\b(?:\s*=\s*([\w\s,-]*))?")
 _IDS = re.compile(r"[a-z][a-z0-9-]*")
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -37,9 +39,11 @@ class Directive:
     first: int  # lines covered, inclusive
     last: int
     used: bool = False
+    to_end: bool = False  # runs to the end of the file: it also covers findings about the whole file
 
     def covers(self, finding: Finding) -> bool:
-        return self.first <= finding.line <= self.last and (ALL in self.rules or finding.rule_id in self.rules)
+        where = self.to_end if not finding.positioned else self.first <= finding.line <= self.last
+        return where and (ALL in self.rules or finding.rule_id in self.rules)
 
 
 @dataclass(slots=True)
@@ -48,7 +52,7 @@ class FileSuppressions:
     directives: list[Directive] = field(default_factory=list)
 
     def add_whole_file(self, rules: Iterable[str], line: int, column: int) -> None:
-        self.directives.append(Directive(line, column, frozenset(rules) or frozenset({ALL}), 1, 10**9))
+        self.directives.append(Directive(line, column, frozenset(rules) or frozenset({ALL}), 1, 10**9, to_end=True))
 
 
 def _rules(text: str | None) -> frozenset[str]:
@@ -74,7 +78,7 @@ def scan(path: str, text: str, yaml: bool) -> FileSuppressions:
                 if yaml and not alone:
                     result.directives.append(Directive(number, column, rules, number, number))
                     continue
-                directive = Directive(number, column, rules, number, last_line)
+                directive = Directive(number, column, rules, number, last_line, to_end=True)
                 result.directives.append(directive)
                 for rule in rules:
                     open_blocks[rule] = directive
@@ -82,7 +86,7 @@ def scan(path: str, text: str, yaml: bool) -> FileSuppressions:
                 for rule in rules if ALL not in rules else list(open_blocks):
                     directive = open_blocks.pop(rule, None)
                     if directive is not None:
-                        directive.last = number
+                        directive.last, directive.to_end = number, False
     return result
 
 
@@ -114,7 +118,7 @@ def _what(finding: Finding) -> str:
 
 def fingerprint(finding: Finding, occurrence: int) -> str:
     """Stable across line shifts: the file, the rule, what was matched (or the message) and which occurrence."""
-    basis = "\x1f".join((finding.path.replace("\\", "/"), finding.rule_id, _what(finding), str(occurrence)))
+    basis = "\x1f".join((finding.path.replace("\\", "/").rstrip("/"), finding.rule_id, _what(finding), str(occurrence)))
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -44,8 +44,11 @@ class LoadedYaml:
 
 
 def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception] = InputError,
-              limits: Limits = DEFAULT_LIMITS) -> LoadedYaml:
-    """Parse one YAML document; errors name the file and the line (``line_offset`` shifts embedded YAML)."""
+              limits: Limits = DEFAULT_LIMITS, wanted: Callable[[Node], bool] | None = None) -> LoadedYaml:
+    """Parse one YAML document; errors name the file and the line (``line_offset`` shifts embedded YAML).
+
+    A document that ``wanted`` turns down is parsed but never built: ``LoadedYaml(None, node)``.
+    """
     loader = _Loader(text)
     try:
         _check_depth(text, path, line_offset, error, limits)
@@ -53,6 +56,8 @@ def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception]
         if node is None:
             return LoadedYaml(None, None)
         _check_size(node, path, line_offset, error, limits)
+        if wanted is not None and not wanted(node):
+            return LoadedYaml(None, node)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

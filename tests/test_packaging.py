@@ -1,6 +1,7 @@
 """`pip install .` must ship the rule packs and the trained models inside the wheel."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -25,7 +26,7 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
     for module in ("calendar/report.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py"):
         assert f"contentlint/{module}" in names
     assert {"contentlint/report/templates/report.html.j2", "contentlint/report/templates/report.md.j2",
-            "contentlint/report/schema/check-1.schema.json"} <= names
+            "contentlint/report/schema/check-2.schema.json"} <= names
     # every template (the report's, its parts shared with the web pages, the pages') and the page's script
     assets = [p for folder in ("report/templates", "web/templates", "web/static")
               for p in (REPO / "contentlint" / folder).iterdir() if p.is_file()]
@@ -37,3 +38,13 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
         assert {f"contentlint/locale/{lang}/LC_MESSAGES/contentlint.mo",
                 f"contentlint/locale/{lang}/LC_MESSAGES/contentlint.po"} <= names
     assert not any(name.startswith(("tests/", "corpus/", "samples/")) for name in names)
+
+
+def test_readme_installs_from_a_clone_or_git_never_from_an_index() -> None:
+    """No package index serves contentlint: every install line in README's code blocks names a path or Git."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    code = "\n".join(re.findall(r"```(?:sh|yaml)\n(.*?)```", readme, re.S))
+    installs = [m.group(1) for m in re.finditer(r"pip install ((?:\"[^\"]*\"|\S)+)", code)]
+    assert installs
+    by_name = [spec for spec in installs if re.fullmatch(r"[\"']?contentlint(\[[^\]]*\])?[\"']?", spec)]
+    assert by_name == [], by_name

@@ -61,9 +61,10 @@ def test_front_matter_disable_and_its_validation(write: Callable[..., Path]) -> 
 
 
 def test_input_errors_cannot_be_suppressed(write: Callable[..., Path]) -> None:
-    path = write("a.md", "<!-- contentlint-disable -->\n")
+    path = write("a.md", "---\ntitle: [oops\ncontentlint: {disable: [input-error]}\n---\n"
+                         "<!-- contentlint-disable -->\nBuy now!\n")
     code, out, _ = run(["check", str(path)])
-    assert code == 2 and "[input-error] empty post" in out
+    assert code == 2 and "[input-error] invalid YAML" in out
 
 
 def test_per_path_overrides_in_config(write: Callable[..., Path], tmp_path: Path) -> None:

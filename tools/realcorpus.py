@@ -1,6 +1,6 @@
 """Real labelled posts from public repositories: pointers in the repo, texts rebuilt from snapshots.
 
-The repository keeps only *pointers* (`corpus/real/<lang>/<owner>__<repo>.jsonl`): source (`owner/repo@commit:path`),
+The repository keeps only *pointers* (`realposts/<lang>/<owner>__<repo>.jsonl`): source (`owner/repo@commit:path`),
 licence, label, stage, source type, how the label was decided and the SHA-256 of the extracted text. The texts
 themselves come from the repositories' snapshots (the search tool's `fetch`, which puts a git directory under
 /work/.mirror/<owner>+<repo>/repo) and are written, never committed, to the text folder (default
@@ -11,6 +11,7 @@ themselves come from the repositories' snapshots (the search tool's `fetch`, whi
     python tools/realcorpus.py add   owner/repo --license MIT --lang en --label howto --stage post \
                                      --type docs --by provenance PATH...      # pointer + text record
     python tools/realcorpus.py materialise                                   # rebuild every text from pointers
+    python tools/realcorpus.py remove owner/repo@commit:path                 # drop one record
     python tools/realcorpus.py check                                          # reserved/dev overlap, hashes, counts
 
 Extraction (the same for `add` and `materialise`, so a rebuild is byte-identical): front matter (`---` YAML or `+++`
@@ -39,7 +40,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
-POINTERS = ROOT / "corpus" / "real"
+POINTERS = ROOT / "realposts"
 SHARED = ROOT.parent / "shared" / "corpus"
 MIRRORS = Path(os.environ.get("REALCORPUS_MIRRORS", "/work/.mirror"))
 TEXT = Path(os.environ.get("REALCORPUS_TEXT", str(ROOT.parent / "realcorpus")))
@@ -59,7 +60,9 @@ def git_dir(repo: str) -> Path:
 
 
 def git(repo: str, *args: str) -> bytes:
-    return subprocess.run(["git", "--git-dir", str(git_dir(repo)), *args], check=True, capture_output=True).stdout
+    options = ["-c", "core.quotepath=off"] if args and args[0] != "-c" else []
+    return subprocess.run(["git", *options, "--git-dir", str(git_dir(repo)), *args], check=True,
+                          capture_output=True).stdout
 
 
 def head(repo: str) -> str:
@@ -161,13 +164,14 @@ def extract(repo: str, commit: str, path: str) -> dict:
         title = (parser.title or parser.h1).strip()
     else:
         data, body = _front_matter(text)
+        data = {str(k).lower(): v for k, v in data.items()}
         meta = {k: _jsonable(data[k]) for k in META_KEYS if k in data}
         title = str(data.get("title") or "").strip()
         body = body.strip()
     if not title:
-        heading = re.search(r"^#{1,2}\s+(.+)$", body, re.M)
+        heading = re.search(r"^#{1,2}\s+(.+)$|^(\S[^\n]*)\n(?:=+|-+)[ \t]*$", body, re.M)
         first = next((line.strip() for line in body.splitlines() if line.strip()), "")
-        title = heading.group(1).strip() if heading else first[:200]
+        title = (heading.group(1) or heading.group(2)).strip() if heading else first[:200]
     meta["path"] = path
     return {"title": title, "body": body[:MAX_BODY], "meta": meta}
 
@@ -183,7 +187,8 @@ def _slug(repo: str) -> str:
 def _read_jsonl(path: Path) -> list[dict]:
     if not path.exists():
         return []
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    # split on "\n" only: str.splitlines() also splits on U+2028/U+2029/U+0085 inside JSON strings
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
 def _write_jsonl(path: Path, records: list[dict]) -> None:
@@ -201,7 +206,8 @@ def text_record(pointer: dict, extracted: dict) -> dict:
 
 def cmd_ls(args: argparse.Namespace) -> None:
     refuse_if_reserved(args.repo)
-    names = git(args.repo, "ls-tree", "-r", "--name-only", "HEAD", *([args.folder] if args.folder else []))
+    names = git(args.repo, "ls-tree", "-r", "--name-only", "HEAD",
+                *([args.folder] if args.folder else []))
     exts = tuple("." + e.strip(".") for e in args.ext.split(",")) if args.ext else None
     for name in names.decode("utf-8", errors="replace").splitlines():
         if exts is None or name.lower().endswith(exts):
@@ -241,12 +247,38 @@ def cmd_add(args: argparse.Namespace) -> None:
     print(f"{args.repo}: {added} added/updated; {len(pointers)} records in {pointer_file.relative_to(ROOT)}")
 
 
+def cmd_remove(args: argparse.Namespace) -> None:
+    repo = args.source.split("@", 1)[0]
+    for folder in (POINTERS, TEXT):
+        for path in folder.glob(f"*/{_slug(repo)}.jsonl"):
+            kept = [r for r in _read_jsonl(path) if r["source"] != args.source]
+            _write_jsonl(path, kept)
+    print(f"removed {args.source}")
+
+
+def cmd_agreement(args: argparse.Namespace) -> None:
+    """Agreement of an independent re-labelling (source, label, stage per line) with the recorded labels."""
+    recorded = {p["source"]: p for p in all_pointers()}
+    answers = [a for a in _read_jsonl(Path(args.answers)) if a["source"] in recorded]
+    n = len(answers)
+    same = sum(recorded[a["source"]]["label"] == a["label"] for a in answers)
+    both = sum(recorded[a["source"]]["label"] == a["label"] and recorded[a["source"]]["stage"] == a["stage"]
+               for a in answers)
+    group = sum((recorded[a["source"]]["label"] in ("product", "sale", "release"))
+                == (a["label"] in ("product", "sale", "release")) for a in answers)
+    ours, theirs = Counter(recorded[a["source"]]["label"] for a in answers), Counter(a["label"] for a in answers)
+    chance = sum(ours[k] * theirs[k] for k in ours) / n / n
+    print(f"{n} records re-labelled: label agreement {same / n:.3f} (Cohen's kappa {(same / n - chance) / (1 - chance):.3f}), "
+          f"label and stage {both / n:.3f}, promotional/insight group {group / n:.3f}")
+
+
 def all_pointers() -> list[dict]:
     return [p for f in sorted(POINTERS.glob("*/*.jsonl")) for p in _read_jsonl(f)]
 
 
 def cmd_materialise(args: argparse.Namespace) -> None:
     missing, bad, done = set(), 0, 0
+    rehashed: dict[Path, list[dict]] = {}
     by_file: dict[Path, list[dict]] = {}
     for pointer in all_pointers():
         repo, rest = pointer["source"].split("@", 1)
@@ -255,6 +287,9 @@ def cmd_materialise(args: argparse.Namespace) -> None:
             missing.add(repo)
             continue
         extracted = extract(repo, commit, path)
+        if args.rehash and text_hash(extracted) != pointer["sha256"]:
+            pointer["sha256"] = text_hash(extracted)  # the extraction changed on purpose: record the new texts
+            rehashed.setdefault(POINTERS / pointer["lang"] / f"{_slug(repo)}.jsonl", []).append(pointer)
         if text_hash(extracted) != pointer["sha256"]:
             bad += 1
             print(f"hash differs: {pointer['source']}", file=sys.stderr)
@@ -263,6 +298,9 @@ def cmd_materialise(args: argparse.Namespace) -> None:
         done += 1
     for path, records in by_file.items():
         _write_jsonl(path, records)
+    for path in rehashed:
+        by_source = {p["source"]: p for p in rehashed[path]}
+        _write_jsonl(path, [by_source.get(p["source"], p) for p in _read_jsonl(path)])
     print(f"{done} texts written under {TEXT}; {bad} hash mismatches; {len(missing)} repositories not fetched"
           + (": " + ", ".join(sorted(missing)) if missing else ""))
 
@@ -305,7 +343,15 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--by", required=True, choices=("provenance", "reading"))
     p.add_argument("--min-chars", type=int, default=80)
     p.set_defaults(run=cmd_add)
-    sub.add_parser("materialise").set_defaults(run=cmd_materialise)
+    p = sub.add_parser("materialise")
+    p.add_argument("--rehash", action="store_true", help="record new hashes after a deliberate extraction change")
+    p.set_defaults(run=cmd_materialise)
+    p = sub.add_parser("agreement")
+    p.add_argument("answers", help="JSONL of an independent re-labelling: source, label, stage")
+    p.set_defaults(run=cmd_agreement)
+    p = sub.add_parser("remove")
+    p.add_argument("source", help="owner/repo@commit:path of the record to drop")
+    p.set_defaults(run=cmd_remove)
     sub.add_parser("check").set_defaults(run=cmd_check)
     args = parser.parse_args(argv)
     args.run(args)

@@ -1,11 +1,13 @@
 """Calendar-level rule kinds: they read a CalendarReport (entries in date order with their stages)."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import statistics
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+from contentlint.calendar.mix import Mix
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.rules import options as opt
 from contentlint.rules.options import Option
@@ -13,13 +15,20 @@ from contentlint.rules.options import Option
 
 @dataclass(frozen=True, slots=True)
 class CalendarHit:
-    path: str
-    line: int
+    """A finding about the whole calendar or feed, and the entries (posts) it is about, in date order."""
+
+    about: tuple[EntryResult, ...]
     values: Mapping[str, Any] = field(default_factory=dict)
 
 
-def _at(result: EntryResult, **values: Any) -> CalendarHit:
-    return CalendarHit(result.entry.path, result.entry.line, values)
+def _about(results: Iterable[EntryResult], **values: Any) -> CalendarHit:
+    return CalendarHit(tuple(results), values)
+
+
+def _excess(report: CalendarReport, results: Sequence[EntryResult], shares: Mix) -> list[EntryResult]:
+    """The posts of the stages whose share is above the target's range: those that pull the score down."""
+    over = {stage for stage, (_low, high) in report.target.ranges.items() if shares.share(stage) > high}
+    return [r for r in results if r.stage in over]
 
 
 def _fraction(value: Any) -> str | None:
@@ -79,9 +88,7 @@ class PromoStreakKind(_CalendarKind):
         for scope, results in scopes:
             for run in _runs(results):
                 if len(run) > params["max_run"]:
-                    lines = ", ".join(str(r.entry.line) for r in run)
-                    yield _at(run[0], run=len(run), channel=scope, lines=lines,
-                              first=_day(run[0]), last=_day(run[-1]))
+                    yield _about(run, run=len(run), channel=scope, first=_day(run[0]), last=_day(run[-1]))
 
 
 class GapKind(_CalendarKind):
@@ -95,7 +102,7 @@ class GapKind(_CalendarKind):
         for before, after in zip(dated, dated[1:]):
             days = (after.date - before.date).days  # type: ignore[operator]
             if days > params["max_days"]:
-                yield _at(after, days=days, first=_day(before), last=_day(after))
+                yield _about((before, after), days=days, first=_day(before), last=_day(after))
 
 
 class InsightFreeWeeksKind(_CalendarKind):
@@ -108,20 +115,22 @@ class InsightFreeWeeksKind(_CalendarKind):
         dated = report.dated()
         if not dated:
             return
-        monday = lambda d: d - dt.timedelta(days=d.weekday())  # noqa: E731
-        weeks_with_insight = {monday(r.date) for r in dated if r.group == "insight"}
-        week, last = monday(dated[0].date), monday(dated[-1].date)
-        stretch: list[dt.date] = []
-        while week <= last + dt.timedelta(days=7):
-            if week <= last and week not in weeks_with_insight:
-                stretch.append(week)
-            elif stretch:
-                if len(stretch) >= params["min_weeks"]:
-                    anchor = next((r for r in dated if r.date >= stretch[0]), dated[-1])
-                    yield _at(anchor, weeks=len(stretch), first=stretch[0].isoformat(),
-                              last=(stretch[-1] + dt.timedelta(days=6)).isoformat())
-                stretch = []
-            week += dt.timedelta(days=7)
+        # Week numbers are ordinals of Mondays, so a placeholder date such as 9999-12-31 never overflows, and the
+        # work is one step per insight week, not one per week of the span (which a year-9999 entry makes ~400,000).
+        monday = lambda d: d.toordinal() - d.weekday()  # noqa: E731
+        first, last = monday(dated[0].date), monday(dated[-1].date)
+        insight = sorted({monday(r.date) for r in dated if r.group == "insight"})
+        starts = [monday(r.date) for r in dated]
+        for before, after in zip([first - 7, *insight], [*insight, last + 7]):
+            weeks = (after - before) // 7 - 1
+            if weeks >= max(1, params["min_weeks"]):
+                begin, end = before + 7, after - 7
+                lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_right(starts, end)
+                # a silent stretch is about the posts in it, else the posts on either side of it
+                about = dated[lo:hi] or dated[max(lo - 1, 0):lo] + dated[hi:hi + 1]
+                yield _about(about, weeks=weeks, first=dt.date.fromordinal(begin).isoformat(),
+                             last=dt.date.fromordinal(end + 6).isoformat() if end + 6 <= dt.date.max.toordinal()
+                             else dt.date.max.isoformat())
 
 
 class CadenceKind(_CalendarKind):
@@ -141,7 +150,9 @@ class CadenceKind(_CalendarKind):
             return
         variation = statistics.pstdev(gaps) / mean
         if variation > params["max_variation"]:
-            yield _at(dated[0], variation=f"{variation:.2f}", shortest=min(gaps), longest=max(gaps),
+            pairs = list(zip(dated, dated[1:]))
+            longest = max(range(len(gaps)), key=lambda i: gaps[i])
+            yield _about(pairs[longest], variation=f"{variation:.2f}", shortest=min(gaps), longest=max(gaps),
                       mean=f"{mean:.1f}")
 
 
@@ -156,8 +167,8 @@ class ChannelMixKind(_CalendarKind):
         for channel, mix in report.channel_mixes.items():
             value = report.channel_score(channel)
             if mix.total >= params["min_posts"] and value < params["min_score"]:
-                first = next(r for r in report.results if (r.channel or "(none)") == channel)
-                yield _at(first, channel=channel, score=value, posts=mix.total,
+                mine = [r for r in report.results if (r.channel or "(none)") == channel]
+                yield _about(_excess(report, mine, mix), channel=channel, score=value, posts=mix.total,
                           at_share=f"{mix.share('at'):.0%}", target=report.target.name,
                           target_description=report.target.description)
 
@@ -175,8 +186,8 @@ class ChannelFitKind(_CalendarKind):
             if report.calendar.channel_type(channel) != params["channel_type"] or mix.total < params["min_posts"]:
                 continue
             if mix.share("at") > params["max_at_share"]:
-                first = next(r for r in report.results if (r.channel or "(none)") == channel)
-                yield _at(first, channel=channel, at_share=f"{mix.share('at'):.0%}", posts=mix.total)
+                promos = [r for r in report.results if (r.channel or "(none)") == channel and r.stage == "at"]
+                yield _about(promos, channel=channel, at_share=f"{mix.share('at'):.0%}", posts=mix.total)
 
 
 class MixScoreKind(_CalendarKind):
@@ -188,7 +199,7 @@ class MixScoreKind(_CalendarKind):
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         if report.results and report.score < params["min_score"]:
             shares = ", ".join(f"{s} {report.mix.share(s):.0%}" for s in ("pre", "at", "post"))
-            yield _at(report.results[0], score=report.score, band=report.band, mix=shares,
+            yield _about(_excess(report, report.results, report.mix), score=report.score, band=report.band, mix=shares,
                       target=report.target.name, target_description=report.target.description)
 
 
@@ -202,7 +213,8 @@ class SpanKind(_CalendarKind):
         dated = report.dated()
         continuity = report.continuity()
         if dated and continuity["days"] < params["min_days"]:
-            yield _at(dated[0], days=continuity["days"], insight=continuity["checkpoints"].get("3m", 0))
+            yield _about((dated[0], dated[-1]) if len(dated) > 1 else dated, days=continuity["days"],
+                         insight=continuity["checkpoints"].get("3m", 0))
 
 
 class CadenceDropKind(_CalendarKind):
@@ -226,8 +238,8 @@ class CadenceDropKind(_CalendarKind):
             quarters[min(3, (r.date - start).days * 4 // (span + 1))] += 1  # type: ignore[operator]
         earlier = sum(quarters[:3]) / 3
         if quarters[3] < params["ratio"] * earlier:
-            last = next(r for r in dated if (r.date - start).days * 4 // (span + 1) >= 3)  # type: ignore[operator]
-            yield _at(last, last_quarter=quarters[3], earlier=f"{earlier:.1f}")
+            tail = [r for r in dated if (r.date - start).days * 4 // (span + 1) >= 3]  # type: ignore[operator]
+            yield _about(tail, last_quarter=quarters[3], earlier=f"{earlier:.1f}")
 
 
 def _day(result: EntryResult) -> str:

@@ -10,7 +10,7 @@ import click
 
 from contentlint import i18n
 from contentlint.analysis import Analysis
-from contentlint.cli.options import build_run_options, run_options
+from contentlint.cli.options import build_run_options, run_options, show_skipped
 from contentlint.report.words import names
 from contentlint.result import Result
 from contentlint.run import Runner
@@ -36,7 +36,7 @@ def post_record(analysis: Analysis) -> dict[str, Any] | None:
 @run_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, fmt: str) -> int:
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, verbose: bool, fmt: str) -> int:
     """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
     # classify reports each analysis as it is made, so it always analyses (no cache)
     options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True)
@@ -58,6 +58,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
             click.echo(f"{r['path']}:{r['line']}: {shown['labels'][r['label']]}/{shown['stages'][r['stage']]} "
                        f"({shown['groups'][r['group']]}, {r['confidence']:.0%}) {r['title']}\n    "
                        + translations.gettext("evidence: {cues}").format(cues=cues))
+    show_skipped(result, verbose, i18n.resolve(ui_lang))
     for finding in result.findings:
         if finding.fatal:
             click.echo(f"{finding.path}:{finding.line}:{finding.column}: {finding.level} [{finding.rule_id}] "

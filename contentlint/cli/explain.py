@@ -1,13 +1,23 @@
 """`contentlint explain ID`: what a rule checks, why, and its examples."""
 from __future__ import annotations
 
+import difflib
 import textwrap
 from pathlib import Path
+from typing import Iterable
 
 import click
 
 from contentlint.cli.rules import config_options, effective_rules
 from contentlint.rules.kinds import KINDS
+
+
+def similar_ids(rule_id: str, known: Iterable[str]) -> list[str]:
+    """Rule ids the user probably meant, closest first (as git suggests commands): spelling slips (`hardsell`),
+    then ids that contain what was typed or are contained in it (`hard`)."""
+    ids = sorted(known)
+    close = difflib.get_close_matches(rule_id.lower(), ids, n=3, cutoff=0.6)
+    return close + [r for r in ids if (rule_id in r or r in rule_id) and r not in close]
 
 
 @click.command("explain")
@@ -18,7 +28,7 @@ def command(rule_id: str, config_file: Path | None, no_config: bool) -> int:
     _config, rules = effective_rules(config_file, no_config)
     rule = rules.get(rule_id)
     if rule is None:
-        close = [r for r in sorted(rules) if rule_id in r or r in rule_id]
+        close = similar_ids(rule_id, rules)
         hint = f" Did you mean: {', '.join(close)}?" if close else " See `contentlint rules`."
         raise click.UsageError(f"unknown rule id `{rule_id}`.{hint}")
     wrap = lambda text: textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731

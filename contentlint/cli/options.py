@@ -8,8 +8,9 @@ import click
 
 from contentlint.calendar.mix import PRESETS
 from contentlint.config import FAIL_LEVELS
-from contentlint.i18n import UI_LANGUAGES
+from contentlint.i18n import DEFAULT, UI_LANGUAGES, translations
 from contentlint.cache import default_dir
+from contentlint.result import Result
 from contentlint.run import RunOptions
 
 
@@ -30,6 +31,9 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
                      help="Worker processes (0: automatic, one per 50 files up to the CPU count)."),
         ui_lang_option,
+        click.option("--verbose", "-v", is_flag=True,
+                     help="Also name the files skipped because they hold no post (site config, data and i18n "
+                          "YAML, section pages, redirect stubs), on stderr."),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
@@ -64,3 +68,13 @@ def build_run_options(config_file: Path | None, no_config: bool, language: str |
     return RunOptions(config_file=config_file, use_config_files=not no_config, fail_level=fail_level,
                       language=language, stdin_name=stdin_filename, target=target, fail_under=fail_under,
                       cache_dir=None if no_cache else (cache_dir or default_dir()), jobs=jobs)
+
+
+def show_skipped(result: Result, verbose: bool, ui_lang: str = DEFAULT) -> None:
+    """With --verbose, one stderr line per file that held no post (stderr keeps machine formats clean), in the
+    interface language."""
+    if verbose:
+        catalogue = translations(ui_lang)
+        for path, why in result.skipped:
+            click.echo("contentlint: " + catalogue.gettext("skipped {path}: {why}").format(
+                path=path, why=catalogue.gettext(why)), err=True)

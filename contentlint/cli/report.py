@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from contentlint.cli.options import build_run_options, gate_options, run_options
+from contentlint.cli.options import build_run_options, gate_options, run_options, show_skipped
 from contentlint.cli.progress import progress
 from contentlint import i18n
 from contentlint.report import FORMATS, resolve_format, write_report
@@ -55,7 +55,7 @@ def emit(result: Result, fmt: str, output: Path | None, template: Path | None, l
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
 @output_options
 def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
+            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, verbose: bool, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
             template: Path | None) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
@@ -63,5 +63,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     runner = Runner(options, stdin=sys.stdin.buffer)
     with progress(runner, list(paths)):
         result = runner.run(list(paths))
-    emit(result, fmt, output, template, i18n.resolve(ui_lang))
+    ui_lang = i18n.resolve(ui_lang)
+    emit(result, fmt, output, template, ui_lang)
+    show_skipped(result, verbose, ui_lang)
     return 2 if result.has_fatal else 0

@@ -40,11 +40,18 @@ def command(config_file: Path | None, no_config: bool, fmt: str) -> int:
         click.echo(json.dumps({"schema": "contentlint.rules/1", "rules": [rule_dict(r) for r in ordered]},
                               ensure_ascii=False, indent=2, sort_keys=True))
         return 0
-    width = max((len(r.id) for r in ordered), default=10)
-    for rule in ordered:
-        level = rule.level if rule.enabled else "off"
+    for line in rule_table(ordered):
+        click.echo(line)
+    return 0
+
+
+def rule_table(rules: list[Rule]) -> list[str]:
+    """One line per rule: id, level, kind and languages in columns as wide as their longest value, then the summary."""
+    rows = []
+    for rule in rules:
         summary = rule.rationale.split(". ")[0].rstrip(".") + "."
         if rule.channels:
             summary = f"({', '.join(rule.channels)}) {summary}"
-        click.echo(f"{rule.id:<{width}}  {level:<7}  {rule.kind:<8}  {','.join(rule.languages):<6}  {summary}")
-    return 0
+        rows.append((rule.id, rule.level if rule.enabled else "off", rule.kind, ",".join(rule.languages), summary))
+    widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] for row in rows]

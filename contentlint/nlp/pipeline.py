@@ -10,6 +10,8 @@ spaCy is imported inside these functions so that commands which never analyse a 
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -60,6 +62,10 @@ def base(lang: str, segmenter: str | None = None) -> Language:
     raise KeyError(lang)
 
 
+RUN, LONG_TOKEN = 32, 256  # longest symbol run / token the tokenizer is given whole
+MAX_TEXT = 50_000_000  # characters; far above any post that max_file_bytes lets through
+
+
 @lru_cache(maxsize=None)
 def load(lang: str) -> Language:
     """The pipeline for ``lang`` (one per process): the shipped model if there is one, else ``base``."""
@@ -75,4 +81,30 @@ def load(lang: str) -> Language:
 
 def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:
     """Docs for ``texts`` in order, batched through ``nlp.pipe``."""
-    return load(lang).pipe(texts, batch_size=BATCH_SIZE)
+    nlp = load(lang)
+    # spaCy's 1,000,000-character guard protects parsers and NER, which we do not run; our own file-size limit
+    # (max_file_bytes) bounds a post, so the guard only turned a long, legal post into a crash.
+    nlp.max_length = max(nlp.max_length, MAX_TEXT)
+    return nlp.pipe((linear_text(lang, text) for text in texts), batch_size=BATCH_SIZE)
+
+
+_SYMBOL_RUN = re.compile(r"[^\w\s]{%d,}" % (RUN + 1))
+_LONG_WORD = re.compile(r"\S{%d,}" % (LONG_TOKEN + 1))
+
+
+def _break(match: re.Match[str], every: int) -> str:
+    run = match.group()
+    return "".join(" " if i % every == every - 1 else c for i, c in enumerate(run))
+
+
+def linear_text(lang: str, text: str) -> str:
+    """``text`` with long runs of symbols (and, for space-separated languages, of any non-space) broken by a space
+    every few characters, same length so every offset still maps back to the file.
+
+    spaCy's rule tokenizer strips one prefix or suffix at a time, each a search over the rest of the token, so a
+    token of n symbols ("Buy now!!!!…", 30,000 emoji) costs n² steps: minutes for a 50 KB post.
+    """
+    text = _SYMBOL_RUN.sub(lambda m: _break(m, RUN), text)
+    if lang not in ("ja", "zh"):  # Sudachi and the character segmenter read unspaced text in linear time
+        text = _LONG_WORD.sub(lambda m: _break(m, LONG_TOKEN), text)
+    return text

@@ -21,11 +21,12 @@ _WRITERS = {
     "sarif": ("contentlint.report.sarif", "write_sarif"),
     "github": ("contentlint.report.github", "write_github"),
     "junit": ("contentlint.report.junit", "write_junit"),
+    "codeclimate": ("contentlint.report.codeclimate", "write_codeclimate"),
 }
 REPORTERS = tuple(_WRITERS)
 FORMATS = (*REPORTERS, "auto")
-# Formats people read, in the interface language; the machine formats (JSON, SARIF, GitHub, JUnit) keep one
-# finding per match and English field names whatever the language.
+# Formats people read, in the interface language; the machine formats (JSON, SARIF, GitHub, JUnit, Code Climate)
+# keep one finding per match and English field names whatever the language.
 TRANSLATED = ("text", "markdown", "html")
 
 

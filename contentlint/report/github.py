@@ -19,11 +19,13 @@ def _escape_property(text: str) -> str:
 
 def write_github(result: Result, stream: TextIO) -> None:
     for f in result.findings:
-        props = [f"file={_escape_property(f.path)}", f"line={f.line}", f"col={f.column}"]
+        props = [f"file={_escape_property(f.path)}"]
+        if f.positioned:  # a feed's or calendar's own finding is about the whole file or folder
+            props += [f"line={f.line}", f"col={f.column}"]
         if f.end_line is not None and f.end_column is not None:
             props += [f"endLine={f.end_line}", f"endColumn={f.end_column}"]
         props.append(f"title={_escape_property('contentlint ' + f.rule_id)}")
-        stream.write(f"::{COMMANDS[f.level]} {','.join(props)}::{_escape_data(f.message)}\n")
+        stream.write(f"::{COMMANDS[f.level]} {','.join(props)}::{_escape_data(f.full_message)}\n")
     for report in result.calendars:
         command = "notice" if report.gate_passed else "error"
         stream.write(f"::{command} file={_escape_property(report.calendar.path)},"

@@ -13,7 +13,7 @@ from contentlint.result import Result
 
 def _add_finding(case: ET.Element, f: Finding, text: str) -> bool:
     """The finding as the test case's <error> (input that could not be linted) or <failure>; True for an error."""
-    ET.SubElement(case, "error" if f.fatal else "failure", message=visible(f.message),
+    ET.SubElement(case, "error" if f.fatal else "failure", message=visible(f.full_message),
                   type=f"{f.level}:{f.rule_id}").text = text
     return f.fatal
 
@@ -35,19 +35,25 @@ def junit_tree(result: Result) -> ET.Element:
         if not cases:  # a file that produced no post (unreadable, a profile): its findings are the test
             case = ET.SubElement(suite, "testcase", classname=shown, name=shown)
             for f in findings[path]:
-                fatal = _add_finding(case, f, f"{shown}:{f.line}:{f.column}")
+                fatal = _add_finding(case, f, visible(f"{f.location}: {f.full_message}"))
                 errors, failures = errors + fatal, failures + (not fatal)
             tests = 1
         else:
             tests = len(cases)
+            whole = [f for f in findings[path] if not f.positioned]
+            if whole:  # a calendar's own findings (mix score, streaks ...): the file as a whole is a test case
+                tests += 1
+                case = ET.SubElement(suite, "testcase", classname=shown, name=shown)
+                for f in whole:
+                    fatal = _add_finding(case, f, visible(f"{f.location}: {f.level} [{f.rule_id}] {f.full_message}"))
+                    errors, failures = errors + fatal, failures + (not fatal)
             for post in cases:
                 case = ET.SubElement(suite, "testcase", classname=shown,
                                      name=visible(f"{post.title} (line {post.line})"))
                 for f in findings[path]:
-                    if len(cases) > 1 and not owns(f.line, post.line, [c.line for c in cases]):
+                    if not f.positioned or (len(cases) > 1 and not owns(f.line, post.line, [c.line for c in cases])):
                         continue
-                    fatal = _add_finding(case, f, visible(f"{f.path}:{f.line}:{f.column}: {f.level} [{f.rule_id}] "
-                                                          f"{f.message}"))
+                    fatal = _add_finding(case, f, visible(f"{f.location}: {f.level} [{f.rule_id}] {f.full_message}"))
                     errors, failures = errors + fatal, failures + (not fatal)
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))

@@ -30,21 +30,32 @@ def sarif_document(result: Result) -> dict[str, Any]:
         })
     results = []
     for f in result.findings:
-        region: dict[str, Any] = {"startLine": f.line, "startColumn": f.column}
-        if f.end_line is not None and f.end_column is not None:
-            region.update(endLine=f.end_line, endColumn=f.end_column)
-        results.append({
+        location: dict[str, Any] = {"artifactLocation": {"uri": _uri(f.path)}}
+        if f.positioned:  # a feed's or calendar's own finding is about the whole folder or file: no region
+            location["region"] = {"startLine": f.line, "startColumn": f.column}
+            if f.end_line is not None and f.end_column is not None:
+                location["region"].update(endLine=f.end_line, endColumn=f.end_column)
+        entry: dict[str, Any] = {
             "ruleId": f.rule_id, "ruleIndex": index[f.rule_id], "level": LEVELS[f.level],
-            "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": f.path.replace("\\", "/")},
-                                                "region": region}}],
-        })
+            "message": {"text": f.full_message},
+            "locations": [{"physicalLocation": location}],
+        }
+        if f.related:  # the posts a feed's finding is about
+            entry["relatedLocations"] = [
+                {"id": number, "message": {"text": f"{r.path}:{r.line}"},
+                 "physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}, "region": {"startLine": r.line}}}
+                for number, r in enumerate(f.related, 1)]
+        results.append(entry)
     return {
         "$schema": SCHEMA, "version": "2.1.0",
         "runs": [{"tool": {"driver": {"name": "contentlint", "version": __version__,
                                       "informationUri": "https://pypi.org/project/contentlint/", "rules": rules}},
                   "columnKind": "unicodeCodePoints", "results": results}],
     }
+
+
+def _uri(path: str) -> str:
+    return path.replace("\\", "/")
 
 
 def write_sarif(result: Result, stream: TextIO) -> None:

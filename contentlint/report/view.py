@@ -5,6 +5,7 @@ from collections import defaultdict
 from typing import Any, Sequence
 
 from contentlint import __version__
+from contentlint.calendar.about import message_lang
 from contentlint.i18n import DEFAULT, translations
 from contentlint.report.words import names, target_description
 from contentlint.model import Finding
@@ -64,8 +65,21 @@ def build_view(result: Result, language: str = DEFAULT) -> dict[str, Any]:
     starts: dict[str, list[int]] = defaultdict(list)
     for post in result.posts:
         starts[post.path].append(post.line)
-    posts = []
     claimed: set[int] = set()
+    calendars = []
+    for report in result.calendars:
+        # A calendar's or feed's own findings (no position) go in its section, never on one of its posts.
+        own = [f for f in by_path.get(report.calendar.path, []) if not f.positioned and id(f) not in claimed]
+        claimed.update(id(f) for f in own)
+        dated = report.dated()
+        calendars.append({
+            "report": report, "data": report.to_dict(), "findings": own, "lang": message_lang(report),
+            "timeline": [{"date": r.date.isoformat() if r.date else "", "stage": r.stage, "label": r.label,
+                          "channel": r.channel or "", "title": r.entry.post.title if r.entry.post else "",
+                          "line": r.entry.line} for r in report.results],
+            "span_days": (dated[-1].date - dated[0].date).days if len(dated) > 1 else 0,  # type: ignore[operator]
+        })
+    posts = []
     for post in result.posts:
         mine = [f for f in by_path.get(post.path, []) if id(f) not in claimed
                 and owns(f.line, post.line, starts[post.path])]
@@ -79,16 +93,6 @@ def build_view(result: Result, language: str = DEFAULT) -> dict[str, Any]:
         profiles.append({"profile": profile, "findings": mine, "groups": grouped(mine)})
     other = [f for f in result.findings if id(f) not in claimed]
     counts = result.counts()
-    calendars = []
-    for report in result.calendars:
-        dated = report.dated()
-        calendars.append({
-            "report": report, "data": report.to_dict(),
-            "timeline": [{"date": r.date.isoformat() if r.date else "", "stage": r.stage, "label": r.label,
-                          "channel": r.channel or "", "title": r.entry.post.title if r.entry.post else "",
-                          "line": r.entry.line} for r in report.results],
-            "span_days": (dated[-1].date - dated[0].date).days if len(dated) > 1 else 0,  # type: ignore[operator]
-        })
     catalogue = translations(language)
     shown = names(catalogue)
     # Why each rule exists, in the interface language: a pack's own translation, else our catalogue's (the

@@ -63,16 +63,20 @@ class RuleSet:
         return self._compiled[lang]
 
     def lint_calendar(self, report: CalendarReport) -> list[Finding]:
-        """Findings of the calendar-level rules, at the entries they concern."""
+        """Findings of the calendar-level rules: on the calendar file or the feed's folder (no position), each
+        naming the entries it is about."""
+        from contentlint.calendar.about import describe, message_lang, related
+
         if self._calendar_checkers is None:
             self._calendar_checkers = [(rule, KINDS[rule.kind].compile(rule.params, "*", None))
                                        for rule in self.rules if scope_of(rule.kind) == "calendar"]
-        lang = _calendar_lang(report)
+        lang = message_lang(report)
         findings = []
         for rule, checker in self._calendar_checkers:
             for hit in checker.check_calendar(report):
                 message = format_message(rule.message_for(lang), hit.values)
-                findings.append(Finding(hit.path, hit.line, 1, rule.level, rule.id, message))
+                findings.append(Finding(report.calendar.path, 0, 0, rule.level, rule.id, message,
+                                        related=related(hit.about), about=describe(report, hit.about, lang)))
         return findings
 
     def analyse(self, post: Post, doc: Doc | None) -> Analysis:
@@ -104,12 +108,6 @@ class RuleSet:
             for hit in checker.check(analysis):
                 findings.append(_finding(post, rule, hit))
         return findings
-
-
-def _calendar_lang(report: CalendarReport) -> str:
-    """Calendar messages in the language most of its entries are written in."""
-    langs = [r.entry.post.lang for r in report.results if r.entry.post is not None]
-    return max(sorted(set(langs)), key=langs.count) if langs else "en"
 
 
 def _finding(post: Post, rule: Rule, hit: Hit) -> Finding:

@@ -183,7 +183,9 @@ class PatternKind:
     """spaCy Matcher token patterns per language (for cues that phrase lists cannot express).
 
     ``phrases`` adds phrase lists, matched as the phrases kind matches them: Chinese and Japanese cues are best
-    written as phrases, which match whatever the tokenizer's segmentation.
+    written as phrases, which match whatever the tokenizer's segmentation. A pattern element ``{WORD: [...]}``
+    stands for a word as the tokenizer splits it (see ``tokenpatterns``). With ``unless_source`` a match is a
+    claim that needs a source: it is reported only when no source cue is nearby (see ``nearby``).
     """
 
     name = "pattern"
@@ -193,6 +195,11 @@ class PatternKind:
                            help="{lang: [[{LOWER: follow}, ...], ...]}"),
         "phrases": Option(opt.per_language(opt.STRING_LIST), default={},
                           help="{lang: [phrase, ...]} matched like the phrases kind (lemmas + surface text)"),
+        "exclude": EXCLUDE_OPTION,
+        "unless_source": Option(opt.per_language(opt.STRING_LIST), default={},
+                                help="{lang: [according to, source, ...]}: a match with one of these in its "
+                                     "paragraph or the next one (or anywhere, when a footnote mark follows "
+                                     "the match) is not reported"),
         "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
     }
 
@@ -205,18 +212,30 @@ class PatternKind:
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
         from spacy.matcher import Matcher
 
+        from contentlint.rules import tokenpatterns
+        from contentlint.rules.nearby import SourceNearby
+
         assert nlp is not None
         matcher = Matcher(nlp.vocab, validate=True)
         patterns = params["patterns"].get(lang)
         try:
-            if patterns:
-                matcher.add("cue", patterns)
+            for key, expanded in (tokenpatterns.expand(patterns, nlp) if patterns else {}).items():
+                matcher.add(key, expanded)
         except (ValueError, TypeError) as exc:
             raise ValueError(f"params.patterns: invalid token pattern for {lang!r}: "
                              f"{' '.join(str(exc).split())[:300]}") from None
-        phrases = PhraseFinder(nlp, lang, params["phrases"].get(lang, []))
-        return _SpanChecker(lambda doc: phrases(doc, spans(doc, matcher(doc)) if patterns else ()),
-                            params["suggestion"].get(lang, ""))
+        phrases = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), exclude=params["exclude"].get(lang, []))
+        sources = params["unless_source"].get(lang)
+        nearby = SourceNearby(PhraseFinder(nlp, lang, sources)) if sources else None
+
+        def find(doc: Doc) -> list[Any]:
+            tokens = [s for key, start, end in (matcher(doc) if patterns else ())
+                      if (s := tokenpatterns.trim(doc[start:end - tokenpatterns.after(nlp.vocab.strings[key])]))
+                      is not None]
+            found = phrases(doc, tokens)
+            return nearby.unsupported(doc, found) if nearby else found
+
+        return _SpanChecker(find, params["suggestion"].get(lang, ""))
 
 
 class _RatioChecker:

@@ -73,7 +73,7 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
     path = file.path
     if not isinstance(raw, dict):
         raise InputError(f"entry {index + 1} must be a mapping (date, channel, title, body or file)", path, line, 1)
-    unknown = sorted(set(raw) - ENTRY_KEYS)
+    unknown = sorted((str(k) for k in set(raw) - ENTRY_KEYS))  # keys may be numbers, dates ...
     if unknown:
         raise InputError(f"entry {index + 1}: unknown key `{unknown[0]}`", path, line, 1)
     fields = {k: v for k, v in raw.items() if k not in ("body", "file")}
@@ -107,6 +107,8 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
 def _file_entry(calendar_path: Path, name: str, fields: dict[str, Any], line: int, config_lang: str | None,
                 limits: Limits) -> Post:
     where = str(calendar_path)
+    if not isinstance(name, str) or "\0" in name:
+        raise InputError("`file:` must be a path without NUL characters", where, line, 1)
     base = calendar_path.parent.resolve()
     target = (base / name).resolve()
     if base not in target.parents:
@@ -160,6 +162,8 @@ def decode_csv(data: bytes, path: str, max_bytes: int) -> SourceFile:
 def load_csv_calendar(file: SourceFile, config_lang: str | None, target: Any = None,
                       limits: Limits = DEFAULT_LIMITS) -> tuple[Calendar, Errors]:
     path = file.path
+    # A cell may be as long as the file may be (the csv module's default stops at 128 KiB and raises).
+    csv.field_size_limit(max(csv.field_size_limit(), limits.file_bytes))
     reader = csv.reader(io.StringIO(file.text, newline=""))
     errors: Errors = []
     try:

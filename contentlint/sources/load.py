@@ -5,6 +5,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from yaml.nodes import Node
+
 from contentlint.calendar.mix import resolve_target
 from contentlint.calendar.model import Calendar
 from contentlint.errors import ContentlintError
@@ -12,15 +14,24 @@ from contentlint.sourcemap import SourceFile
 from contentlint.sources.calendar import decode_csv, is_calendar, load_csv_calendar, load_yaml_calendar
 from contentlint.suppress import FileSuppressions, scan
 from contentlint.config import Config
-from contentlint.errors import InputError
+from contentlint.errors import EmptyPost, InputError
+from contentlint.i18n import N_
 from contentlint.model import Post
 from contentlint.sources.decode import decode
 from contentlint.sources.discover import Target
 from contentlint.sources.post import is_yaml_post, markdown_post, yaml_post
 from contentlint.sources.profile import Profile, is_profile, load_profile
-from contentlint.yamlsafe import load_yaml
+from contentlint.yamlsafe import load_yaml, mapping_nodes
 
 YAML_SUFFIXES = (".yaml", ".yml")
+# A YAML post has `body`, a calendar `entries`, a profile `kind`: a document with none of them at the top is site
+# config, data, i18n or CI, and is never built (so tags only its own tool knows, such as mkdocs' !!python/name,
+# cannot make it an error).
+_CONTENT_KEYS = frozenset({"body", "entries", "kind"})
+# Why a file was skipped; marked for the catalogue, shown in the interface language by `--verbose`.
+NOT_CONTENT_YAML = N_("holds no post, calendar or profile (a YAML post is a mapping with a `body`, a calendar has "
+                      "`entries:`, a profile `kind: linkedin-profile`)")
+NO_PROSE = N_("no prose to lint (empty, front matter only, a section page or a redirect stub)")
 
 
 def read_bytes(target: Target, max_bytes: int, stdin: BinaryIO | None = None) -> bytes:
@@ -40,19 +51,24 @@ def read_bytes(target: Target, max_bytes: int, stdin: BinaryIO | None = None) ->
 
 @dataclass(slots=True)
 class Loaded:
-    """What one file holds: posts, or a calendar whose entries are the posts, or a profile; plus per-entry errors."""
+    """What one file holds: posts, or a calendar whose entries are the posts, or a profile; plus per-entry errors.
+
+    ``skipped`` says why a file holds none of them (YAML that is not content, Markdown without prose).
+    """
 
     posts: list[Post] = field(default_factory=list)
     calendar: Calendar | None = None
     errors: list[ContentlintError] = field(default_factory=list)
     suppressions: FileSuppressions | None = None
     profile: Profile | None = None
+    skipped: str | None = None
 
 
 def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
                 target_override: Any = None, data: bytes | None = None) -> Loaded:
-    """Posts (or a calendar, or a profile) in the target; nothing for a YAML/CSV file found by walking that holds
-    none of them."""
+    """Posts (or a calendar, or a profile) in the target. A file that holds none of them is skipped, whether it was
+    named or found by walking: YAML that is no post, calendar or profile, and Markdown with no prose in its body.
+    A CSV file found by walking that is no calendar is skipped too; named, it is an error."""
     if data is None:
         data = read_bytes(target, config.max_file_bytes, stdin)
     name = target.display.lower()
@@ -68,6 +84,8 @@ def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
         return Loaded([e.post for e in calendar.entries if e.post], calendar, errors)
     file = decode(data, target.display, config.max_file_bytes)
     loaded = _load_text(target, config, file, name, target_override)
+    if loaded.skipped is not None:
+        return loaded
     loaded.suppressions = scan(file.path, file.text, yaml=name.endswith(YAML_SUFFIXES))
     for post in loaded.posts:
         if post.calendar is None:
@@ -93,7 +111,7 @@ def _front_matter_disable(post: Post | Profile, suppressions: FileSuppressions) 
 
 def _load_text(target: Target, config: Config, file: SourceFile, name: str, target_override: Any) -> Loaded:
     if name.endswith(YAML_SUFFIXES):
-        loaded = load_yaml(file.text, file.path, limits=config.limits)
+        loaded = load_yaml(file.text, file.path, limits=config.limits, wanted=_may_hold_content)
         if is_profile(loaded.data):
             return Loaded(profile=load_profile(file, loaded.data, loaded.node, config.language))
         if is_calendar(loaded.data):
@@ -103,10 +121,18 @@ def _load_text(target: Target, config: Config, file: SourceFile, name: str, targ
                 calendar.target = resolve_target(config.target, config.tolerance)
             return Loaded([e.post for e in calendar.entries if e.post], calendar, errors)
         if not is_yaml_post(loaded.data):
-            if target.explicit:
-                raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`), "
-                                 "a calendar with `entries:`, or a profile with `kind: linkedin-profile`",
-                                 target.display, 1, 1)
-            return Loaded()
+            return Loaded(skipped=NOT_CONTENT_YAML)
         return Loaded([yaml_post(file, config.language, loaded)])
-    return Loaded([markdown_post(file, config.language, config.limits)])
+    if target.path is None:  # text piped in is a post by intent: empty, it is an error
+        return Loaded([markdown_post(file, config.language, config.limits)])
+    try:
+        post = markdown_post(file, config.language, config.limits)
+    except EmptyPost:
+        return Loaded(skipped=NO_PROSE)
+    if not post.text[post.body_start:].strip():
+        return Loaded(skipped=NO_PROSE)  # a title alone is a page's name (Hugo `_index.md`), not a post
+    return Loaded([post])
+
+
+def _may_hold_content(node: Node) -> bool:
+    return bool(_CONTENT_KEYS.intersection(mapping_nodes(node)))

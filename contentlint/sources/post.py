@@ -9,7 +9,7 @@ from typing import Any, Mapping
 from yaml.nodes import Node, ScalarNode
 
 from contentlint import lang as language
-from contentlint.errors import InputError
+from contentlint.errors import EmptyPost, InputError
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.model import Position, Post, channel_of
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
@@ -52,7 +52,7 @@ def split_front_matter(file: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Fro
             body_start = len(text) if end == -1 else end + 1
             if kind == "yaml":
                 return _yaml_front_matter(file, block, start, body_start, limits)
-            return _toml_front_matter(file, block, start, body_start)
+            return _toml_front_matter(file, block, start, body_start, limits)
         if end == -1:
             break
         pos = end + 1
@@ -77,7 +77,13 @@ def _title_as_written(data: dict[str, Any], node: Node | None) -> dict[str, Any]
     return data
 
 
-def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int) -> FrontMatter:
+def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int, limits: Limits) -> FrontMatter:
+    depth, line = _toml_depth(block, limits.yaml_depth)
+    if depth > limits.yaml_depth:
+        # tomllib recurses once per level (RecursionError) and builds every level of a dotted key (gigabytes for
+        # a 50,000-deep key in 100 KB), so nesting is bounded before it parses.
+        raise InputError(f"TOML front matter nested deeper than {limits.yaml_depth} levels "
+                         "(max_yaml_depth in .contentlint.yaml)", file.path, line + 2, 1)
     try:
         data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
@@ -87,13 +93,58 @@ def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int
         problem = _TOML_POSITION.sub("", str(exc)).strip()
         raise InputError(f"invalid TOML front matter: {problem}", file.path, line, column) from None
     spans: dict[str, tuple[int, int]] = {}
-    for match in _TOML_KEY.finditer(block):
-        if block.rfind("[", 0, match.start()) > block.rfind("\n[", 0, match.start()) >= 0:
-            break  # keys after the first [table] header are not top-level
-        key = match.group(1).strip('"')
-        line_end = block.find("\n", match.end())
-        spans.setdefault(key, (start + match.end(), start + (len(block) if line_end == -1 else line_end)))
+    offset = 0
+    for raw in block.splitlines(keepends=True):  # one pass: keys after the first [table] header are not top-level
+        if raw.lstrip().startswith("["):
+            break
+        match = _TOML_KEY.match(raw)
+        if match:
+            key = match.group(1).strip('"')
+            end = offset + len(raw.rstrip("\r\n"))
+            spans.setdefault(key, (start + offset + match.end(), start + end))
+        offset += len(raw)
     return FrontMatter(data, body_start, spans)
+
+
+def _toml_depth(block: str, limit: int) -> tuple[int, int]:
+    """Deepest nesting of arrays, inline tables and dotted keys in a TOML text, and the line (0-based) where it
+    passed ``limit``; strings and comments are skipped. Linear, and it stops at the first level past the limit."""
+    deepest = depth = dots = line = 0
+    in_key, i, n = True, 0, len(block)
+    while i < n:
+        c = block[i]
+        if c in "\"'":
+            fence = c * 3 if block.startswith(c * 3, i) else c
+            j = i + len(fence)
+            while j < n and not block.startswith(fence, j) and (len(fence) == 3 or block[j] != "\n"):
+                j += 2 if c == '"' and block[j] == "\\" else 1
+            line += block.count("\n", i, j)
+            i = j + len(fence)
+            continue
+        if c == "#":
+            i = block.find("\n", i)
+            i = n if i == -1 else i
+            continue
+        if c in "[{":
+            depth += 1
+            in_key = c == "{"
+        elif c in "]}":
+            depth -= 1
+        elif c == "," and depth:
+            in_key = True
+        elif c == "." and in_key:
+            dots += 1
+        elif c == "=":
+            in_key, dots = False, 0
+        elif c == "\n":
+            line += 1
+            if depth <= 0:
+                in_key, dots, depth = True, 0, 0
+        deepest = max(deepest, depth, dots + 1)
+        if deepest > limit:
+            return deepest, line
+        i += 1
+    return deepest, line
 
 
 def node_spans(node: Node | None, base: int) -> dict[str, tuple[int, int]]:
@@ -134,7 +185,7 @@ def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tu
     project_markdown(body, builder, locate_body)
     text, source_map = builder.build(file)
     if not text.strip():
-        raise InputError("empty post: no title and no prose in the body", file.path, 1, 1)
+        raise EmptyPost("empty post: no title and no prose in the body", file.path, 1, 1)
     lang, lang_source = language.resolve(fields.get("lang"), config_lang, text)
     line = file.line_col(spans["title"][0] if "title" in spans else title_offset)[0]
     return Post(path=file.path, text=text, source_map=source_map, list_items=tuple(builder.list_items),

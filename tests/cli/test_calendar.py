@@ -22,13 +22,15 @@ def test_good_calendar_passes_the_gate_and_shows_the_mix_table() -> None:
     assert "mix score 100/100 (good); gate fail-under 80: passed" in out
 
 
-def test_promotional_calendars_fail_with_streaks_gaps_and_fit_at_entry_lines() -> None:
+def test_promotional_calendars_fail_with_streaks_gaps_and_fit_on_the_calendar_naming_entries() -> None:
     code, out, _ = run(["check", str(SAMPLES / "calendar-ja.yaml")])
     assert code == 1
     path = str(SAMPLES / "calendar-ja.yaml")
-    assert f"{path}:10:1: warning [promo-streak] 販促の投稿が5件続いています" in out
-    assert f"{path}:17:1: warning [closed-channel-promos]" in out
-    assert f"{path}:39:1: warning [calendar-gap] 2026-01-27から2026-02-24まで28日間" in out
+    assert f"\n{path}: warning [promo-streak] 販促の投稿が5件続いています" in out
+    assert "入れましょう。（対象の予定：10, 14, 17, 24, 29行目）\n" in out
+    assert f"\n{path}: warning [closed-channel-promos]" in out
+    assert f"{path}: warning [calendar-gap] 2026-01-27から2026-02-24まで28日間" in out
+    assert "計画しましょう。（対象の予定：35, 39行目）\n" in out
     assert f"{path}:10:1: warning [vanity-kpi]" in out  # the kpi is set by the calendar entry
     assert "gate fail-under 60: FAILED" in out
     code, out, _ = run(["check", str(SAMPLES / "calendar.csv")])
@@ -75,6 +77,41 @@ def test_a_folder_of_dated_posts_is_a_feed(write: Callable[..., Path], tmp_path:
     before = tree_digest(tmp_path)
     code, out, _ = run(["check", str(tmp_path / "blog")])
     assert code == 1
-    assert f"{tmp_path / 'blog'}: feed" in out and "[promo-streak]" not in out  # a run of 3 is allowed
-    assert f"{tmp_path}/blog/2026-01-05.md:2:1: warning [mix-score]" in out
+    assert f"{tmp_path / 'blog'}/: feed" in out and "[promo-streak]" not in out  # a run of 3 is allowed
+    assert f"\n{tmp_path}/blog/: warning [mix-score] Stage mix scores 0/100" in out
+    assert "(posts: 2026-01-05.md, 2026-01-12.md, 2026-01-19.md)\n" in out
+    assert "2026-01-05.md:2:1: warning [mix-score]" not in out
     assert tree_digest(tmp_path) == before
+
+
+GOOD_MIX_WITH_A_WARNING = (
+    "entries:\n"
+    "  - {date: 2026-03-02, channel: blog, title: How to read a churn chart, body: 'Your churn chart hides two "
+    "different problems. This guide shows you, step by step, how to separate them.'}\n"
+    "  - {date: 2026-03-09, channel: blog, title: Why onboarding emails fail, body: 'Most onboarding emails "
+    "describe features. Research shows new users want one problem solved first.'}\n"
+    "  - {date: 2026-03-16, channel: newsletter, title: 'Ledgerly tips: set up scheduled exports', body: 'If you "
+    "already use Ledgerly, open Settings > Exports and choose a schedule. Buy now!'}\n")
+
+
+def test_gate_mix_fails_only_on_the_mix_score(write: Callable[..., Path]) -> None:
+    good = str(write("good.yaml", GOOD_MIX_WITH_A_WARNING))
+    code, out, _ = run(["check", good])
+    assert code == 1 and "warning [hard-sell]" in out  # without the gate, the warning fails the run
+    code, out, _ = run(["check", good, "--gate", "mix", "--fail-under", "80"])
+    assert code == 0 and "warning [hard-sell]" in out and "gate fail-under 80: passed" in out
+    bad = str(SAMPLES / "calendar.csv")  # scores 15
+    assert run(["check", bad, "--gate", "mix", "--fail-under", "80"])[0] == 1
+    assert run(["check", bad, "--gate", "mix", "--fail-under", "15"])[0] == 0  # the bar is inclusive
+    code, out, _ = run(["check", bad, "--gate", "mix", "--fail-under", "80", "--format", "json"])
+    assert json.loads(out)["summary"]["exit_code"] == 1
+
+
+def test_gate_findings_ignores_the_mix_score_and_gate_mix_needs_something_to_score(
+        write: Callable[..., Path]) -> None:
+    bad = str(SAMPLES / "calendar.csv")
+    assert run(["check", bad, "--gate", "findings", "--fail-level", "error"])[0] == 0
+    assert run(["check", bad, "--fail-level", "error"])[0] == 1  # the default gate: the mix fails it
+    post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
+    code, _, err = run(["check", str(post), "--gate", "mix"])
+    assert code == 2 and "--gate mix: no calendar or feed to score" in err

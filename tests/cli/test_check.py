@@ -83,7 +83,7 @@ def test_input_errors_exit_2_and_other_files_are_still_linted(write: Callable[..
     assert "Traceback" not in out + err
     assert f"{tmp_path}/broken.md:3:1: error [input-error] invalid YAML" in out
     assert f"{tmp_path}/sjis.md:1:1: error [input-error] not UTF-8 (byte 0x8d), looks like Shift_JIS" in out
-    assert f"{tmp_path}/empty.md:1:1: error [input-error] empty post" in out
+    assert "empty.md" not in out  # no prose: holds no post, skipped (named with --verbose)
     assert f"{tmp_path}/image.md:1:1: error [input-error] binary file (a PNG image)" in out
     assert f"{tmp_path}/good.md:5:24: warning [hard-sell]" in out
     assert tree_digest(tmp_path) == before
@@ -133,7 +133,7 @@ def test_json_output(write: Callable[..., Path]) -> None:
     code, out, _ = run(["check", "--format", "json", str(path)])
     data = json.loads(out)
     assert code == 1
-    assert data["schema"] == "contentlint.check/1"
+    assert data["schema"] == "contentlint.check/2"
     assert data["summary"]["exit_code"] == 1
     first = next(f for f in data["findings"] if f["rule"] == "hard-sell")
     assert list(first) == sorted(first)
@@ -178,7 +178,7 @@ def test_rules_and_explain() -> None:
         "irregular-cadence", "ja-stealth-marketing", "ja-unsupported-superlative", "link-first-line",
         "linkedin-hashtags", "linkedin-no-question", "linkedin-pitch", "linkedin-profile", "low-confidence",
         "mix-score", "open-channel-only-promos", "promo-streak", "promo-without-outcome", "stage-mismatch",
-        "title-length", "vanity-kpi", "weibo-fold", "x-hashtags", "zh-absolute-terms", "zh-ad-label", "zh-superlative"]
+        "title-length", "unsupported-superlative", "vanity-kpi", "weibo-fold", "x-hashtags", "zh-absolute-terms", "zh-ad-label", "zh-superlative"]
     assert "linkedin-pitch" in out and "(linkedin)" in run(["rules"])[1].split("linkedin-pitch", 1)[1].split("\n")[0]
     code, out, _ = run(["explain", "hard-sell"])
     assert code == 0 and "Why:" in out and "今すぐ購入" in out
@@ -193,3 +193,22 @@ def test_spacy_is_not_imported_for_rules_or_language_independent_posts(write: Ca
             f"main(['check', {str(path)!r}]); print('spacy' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip().endswith("False"), proc.stdout + proc.stderr
+
+
+def test_named_files_that_hold_no_post_are_skipped_and_named_only_with_verbose(write: Callable[..., Path],
+                                                                              tmp_path: Path) -> None:
+    """pre-commit names every file of a commit: site config, data YAML and section pages are not errors."""
+    files = [write("config.yaml", "baseURL: https://example.org/\ntitle: Churn notes\n"),
+             write(".pre-commit-config.yaml", "repos: []\n"),
+             write("data/authors.yaml", "- name: Ana\n"),
+             write("content/_index.md", "---\ntitle: Blog\n---\n"),
+             write("content/old.md", "---\nredirect: /blog/new\n---\n"),
+             write("content/post.md", INSIGHT_EN)]
+    code, out, err = run(["check", "--no-cache", *map(str, files)])
+    assert code == 0, out
+    assert out.strip().endswith("in 6 files, 1 post") and err == ""
+    code, out, err = run(["check", "--no-cache", "--verbose", *map(str, files)])
+    assert code == 0
+    skipped = [line for line in err.splitlines() if line.startswith("contentlint: skipped ")]
+    assert len(skipped) == 5 and f"contentlint: skipped {files[0]}: holds no post, calendar or profile" in err
+    assert f"contentlint: skipped {files[4]}: no prose to lint" in err

@@ -126,13 +126,17 @@ def test_junit_one_suite_per_file(hostile: Path, write: Callable[..., Path]) -> 
     assert set(suites) >= {str(hostile), str(broken), str(REPO / "samples/calendar-ja.yaml")}
     assert suites[str(broken)].get("errors") == "1"
     assert int(suites[str(hostile)].get("failures")) >= 3
-    assert int(suites[str(REPO / "samples/calendar-ja.yaml")].get("tests")) == 4  # inline entries; file: ones
+    calendar = suites[str(REPO / "samples/calendar-ja.yaml")]
+    assert int(calendar.get("tests")) == 5  # the calendar itself and its 4 inline entries; file: ones
+    whole = next(c for c in calendar.iter("testcase") if c.get("name") == str(REPO / "samples/calendar-ja.yaml"))
+    assert {f.get("type") for f in whole.iter("failure")} >= {"warning:mix-score", "warning:promo-streak"}
+    assert "対象の予定：" in whole.find("failure").text  # which entries, in the calendar's language
     assert str(REPO / "samples/ja/office-sale.md") in suites  # ...are reported in their own file's suite
     assert int(root.get("tests")) == sum(int(s.get("tests")) for s in suites.values())
 
 
 def test_json_matches_the_published_schema(hostile: Path) -> None:
-    schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-1.schema.json").read_text())
+    schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-2.schema.json").read_text())
     for args in ([str(hostile)], [str(REPO / "samples")]):
         jsonschema.validate(json.loads(report([*args, "--format", "json"])), schema)
 

@@ -11,10 +11,12 @@ from typing import Callable
 
 from tests.cli.test_check import run
 
-FIVE = ("---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now! Order now. Shop now <b>and</b> act now — "
+# hard-sell reports imperatives that open a sentence ("Act now", not "... and act now")
+FIVE = ("---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now! Order now. Shop now <b>and</b> save. Act now — "
         "limited time only.\n")
-PHRASES = ["Buy now", "Order now", "Shop now", "act now", "limited time only"]
-HOSTILE = ("---\ntitle: \"<script>alert(1)</script> Buy now <img src=x onerror=alert(2)> & save\"\n---\n"
+PHRASES = ["Buy now", "Order now", "Shop now", "Act now", "limited time only"]
+# the dash makes "Buy now" open a clause, the form hard-sell reports
+HOSTILE = ("---\ntitle: \"<script>alert(1)</script> — Buy now <img src=x onerror=alert(2)> & save\"\n---\n"
            "Get <i>x</i> 30% off & more: order now</textarea>\"'><img src=x onerror=alert(3)>\n")
 
 
@@ -86,7 +88,7 @@ def test_markdown_has_one_row_per_rule_and_post(write: Callable[..., Path]) -> N
     _, out, _ = run(["report", str(write("five.md", FIVE)), "--format", "markdown", "--no-cache"])
     rows = [line for line in out.splitlines() if "`hard-sell`" in line]
     assert len(rows) == 1 and "(5 matches)" in rows[0]
-    assert "All matches: Buy now, Order now, Shop now, act now, limited time only" in rows[0]
+    assert "All matches: Buy now, Order now, Shop now, Act now, limited time only" in rows[0]
 
 
 def test_highlights_keep_the_text_escaped(write: Callable[..., Path]) -> None:
@@ -97,7 +99,7 @@ def test_highlights_keep_the_text_escaped(write: Callable[..., Path]) -> None:
     hits = [text for text, classes in marks.marks if "hit" in classes.split()]
     assert hits == ["Buy now", "order now"]
     # the title is part of the highlighted text: its markup is shown as text around the mark
-    assert '&lt;script&gt;alert(1)&lt;/script&gt; <mark class="hit" title="hard-sell">Buy now</mark> &lt;img' in page
+    assert '&lt;script&gt;alert(1)&lt;/script&gt; — <mark class="hit" title="hard-sell">Buy now</mark> &lt;img' in page
 
 
 def test_long_posts_are_not_cut_off(write: Callable[..., Path]) -> None:

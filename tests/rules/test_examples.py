@@ -53,7 +53,12 @@ def test_rule_example(rule: Rule, verdict: str, text: str, tmp_path: Path) -> No
     if verdict == "fail":
         assert findings, f"{rule.id} should flag: {text!r}"
         for finding in findings:
-            assert finding.line >= 1 and finding.column >= 1
+            if scope_of(rule.kind) == "calendar":  # about the whole calendar, naming the entries it is about
+                assert finding.path == str(path) and not finding.positioned, finding
+                assert finding.related and all(r.path == str(path) and r.line >= 2 for r in finding.related)
+                assert all(str(r.line) in finding.about for r in finding.related), finding.about
+            else:
+                assert finding.line >= 1 and finding.column >= 1
             assert "{" not in finding.message, finding.message
     else:
         assert not findings, f"{rule.id} should not flag {text!r}: {[f.message for f in findings]}"

@@ -69,6 +69,11 @@ def assert_inside(result: Result, lines: dict[str, list[str]]) -> None:
     for f in result.findings:
         assert f.path in lines, f
         text = lines[f.path]
+        for related in f.related:  # a calendar's own finding: no position, but the entries it is about
+            assert not f.positioned and related.path in lines and 1 <= related.line <= len(lines[related.path]), f
+        if not f.positioned:
+            assert f.related or f.rule_id == "mix-score", f  # a mix can be off with no stage over its range
+            continue
         assert 1 <= f.line <= len(text) and 1 <= f.column <= len(text[f.line - 1]) + 1, f
         if f.end_line is not None and f.end_column is not None:
             assert f.line <= f.end_line <= len(text) and 1 <= f.end_column <= len(text[f.end_line - 1]) + 1, f

@@ -1,0 +1,3 @@
+from tests.rules.pressure_set import main
+
+raise SystemExit(main())
