@@ -273,7 +273,7 @@ def cmd_agreement(args: argparse.Namespace) -> None:
 
 
 def all_pointers() -> list[dict]:
-    return [p for f in sorted(POINTERS.glob("*/*.jsonl")) for p in _read_jsonl(f)]
+    return [p for lang in ("en", "ja", "zh") for f in sorted((POINTERS / lang).glob("*.jsonl")) for p in _read_jsonl(f)]
 
 
 def cmd_materialise(args: argparse.Namespace) -> None:
