@@ -11,7 +11,7 @@ from typing import Any, BinaryIO, Callable, Iterator
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ConfigError, ContentlintError, FileCrashed, FileSkipped, InputError, RuleError
 from contentlint.analysis import Analysis
-from contentlint.calendar.mix import resolve_target
+from contentlint.calendar.mix import effective_target
 from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.lint import lint
@@ -170,7 +170,8 @@ class Runner:
                 # The feed's own settings: the config that governs its folder, with the overrides that match it.
                 # (the walk of `root` already loaded it, so a broken config has been reported there).
                 config = self.effective(self.resolver.for_directory(Path(root)).for_path(Path(root), folder=True))
-                target = resolve_target(self.options.target or config.target, config.tolerance)
+                target = effective_target(override=self.options.target, config_target=config.target,
+                                          config_tolerance=config.tolerance)
                 feed = Calendar(path=feed_path(root), name=root, kind="feed", target=target)
                 self._finish_calendar(result, feed, config, results)
 

@@ -273,7 +273,7 @@ def cmd_agreement(args: argparse.Namespace) -> None:
 
 
 def all_pointers() -> list[dict]:
-    return [p for f in sorted(POINTERS.glob("*/*.jsonl")) for p in _read_jsonl(f)]
+    return [p for lang in ("en", "ja", "zh") for f in sorted((POINTERS / lang).glob("*.jsonl")) for p in _read_jsonl(f)]
 
 
 def cmd_materialise(args: argparse.Namespace) -> None:
@@ -316,8 +316,11 @@ def cmd_check(args: argparse.Namespace) -> None:
     print(f"{len(pointers)} records, {len(repos)} repositories; "
           f"per language: {dict(sorted(Counter(p['lang'] for p in pointers).items()))}")
     print("source types:", dict(sorted(Counter(p["source_type"] for p in pointers).items())))
+    same = [source for source, n in Counter(p["sha256"] for p in pointers).items() if n > 1]
     if wrong:
         sys.exit(f"reserved or dev repositories in the corpus: {wrong}")
+    if same:
+        sys.exit(f"{len(same)} texts recorded more than once (same sha256): remove the copies")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -113,3 +113,17 @@ def score(mix: Mix, target: Target) -> int:
 
 def band(value: int) -> str:
     return next(name for floor, name in BANDS if value >= floor)
+
+
+def effective_target(*, override: Any = None, calendar_mix: Any = None, calendar_tolerance: Any = None,
+                     config_target: Any = None, config_tolerance: Any = DEFAULT_TOLERANCE) -> Target:
+    """The one place that decides what a calendar or feed is scored against, whatever its format.
+
+    `--target` wins, then the calendar's own `target_mix` (with its own `tolerance`, else the config's), then the
+    config's `target` with the config's `tolerance`, then the default preset. ValueError if a target is bad.
+    """
+    if override is not None:
+        return resolve_target(override, config_tolerance)
+    if calendar_mix is not None:
+        return resolve_target(calendar_mix, config_tolerance if calendar_tolerance is None else calendar_tolerance)
+    return resolve_target(config_target, config_tolerance)

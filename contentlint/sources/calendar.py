@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from contentlint.calendar.mix import resolve_target
+from contentlint.calendar.mix import DEFAULT_TOLERANCE, effective_target
 from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
 from contentlint.errors import ContentlintError, InputError
 from contentlint.model import Post
@@ -33,7 +33,8 @@ def is_calendar(data: object) -> bool:
 
 
 def load_yaml_calendar(file: SourceFile, data: dict[str, Any], node: Node | None, config_lang: str | None,
-                       limits: Limits = DEFAULT_LIMITS, target_override: Any = None) -> tuple[Calendar, Errors]:
+                       limits: Limits = DEFAULT_LIMITS, target_override: Any = None, config_target: Any = None,
+                       config_tolerance: Any = DEFAULT_TOLERANCE) -> tuple[Calendar, Errors]:
     path = file.path
     unknown = sorted(set(data) - CALENDAR_KEYS)
     errors: Errors = []
@@ -41,7 +42,9 @@ def load_yaml_calendar(file: SourceFile, data: dict[str, Any], node: Node | None
         errors.append(InputError(f"unknown calendar key `{unknown[0]}` (known: {', '.join(sorted(CALENDAR_KEYS))})",
                                  path, 1, 1))
     try:
-        target = resolve_target(target_override or data.get("target_mix"), data.get("tolerance", 0.1))
+        target = effective_target(override=target_override, calendar_mix=data.get("target_mix"),
+                                  calendar_tolerance=data.get("tolerance"), config_target=config_target,
+                                  config_tolerance=config_tolerance)
     except ValueError as exc:
         raise InputError(str(exc), path, _key_line(node, "target_mix")) from None
     channels = data.get("channels") or {}
@@ -159,8 +162,9 @@ def decode_csv(data: bytes, path: str, max_bytes: int) -> SourceFile:
         raise InputError("CSV is neither UTF-8 nor Shift_JIS/CP932; export it as UTF-8", path, 1, 1) from None
 
 
-def load_csv_calendar(file: SourceFile, config_lang: str | None, target: Any = None,
-                      limits: Limits = DEFAULT_LIMITS) -> tuple[Calendar, Errors]:
+def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override: Any = None,
+                      limits: Limits = DEFAULT_LIMITS, config_target: Any = None,
+                      config_tolerance: Any = DEFAULT_TOLERANCE) -> tuple[Calendar, Errors]:
     path = file.path
     # A cell may be as long as the file may be (the csv module's default stops at 128 KiB and raises).
     csv.field_size_limit(max(csv.field_size_limit(), limits.file_bytes))
@@ -175,7 +179,9 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target: Any = N
     if missing:
         raise InputError(f"CSV header has no `{missing[0]}` column (found: {', '.join(columns)})", path, 1, 1)
     try:
-        calendar = Calendar(path=path, name=Path(path).stem, kind="calendar", target=resolve_target(target))
+        target = effective_target(override=target_override, config_target=config_target,
+                                  config_tolerance=config_tolerance)
+        calendar = Calendar(path=path, name=Path(path).stem, kind="calendar", target=target)
     except ValueError as exc:
         raise InputError(str(exc), path) from None
     line = reader.line_num + 1

@@ -7,7 +7,6 @@ from typing import Any, BinaryIO
 
 from yaml.nodes import Node
 
-from contentlint.calendar.mix import resolve_target
 from contentlint.calendar.model import Calendar
 from contentlint.errors import ContentlintError
 from contentlint.sourcemap import SourceFile
@@ -72,11 +71,11 @@ def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
     if data is None:
         data = read_bytes(target, config.max_file_bytes, stdin)
     name = target.display.lower()
-    target_mix = target_override if target_override is not None else config.target
     if name.endswith(".csv"):
         file = decode_csv(data, target.display, config.max_file_bytes)
         try:
-            calendar, errors = load_csv_calendar(file, config.language, target_mix, config.limits)
+            calendar, errors = load_csv_calendar(file, config.language, target_override or None, config.limits,
+                                                 config.target, config.tolerance)
         except InputError:
             if not target.explicit:
                 return Loaded()
@@ -116,9 +115,8 @@ def _load_text(target: Target, config: Config, file: SourceFile, name: str, targ
             return Loaded(profile=load_profile(file, loaded.data, loaded.node, config.language))
         if is_calendar(loaded.data):
             calendar, errors = load_yaml_calendar(file, loaded.data, loaded.node, config.language,
-                                                  config.limits, target_override or None)
-            if target_override is None and loaded.data.get("target_mix") is None and config.target is not None:
-                calendar.target = resolve_target(config.target, config.tolerance)
+                                                  config.limits, target_override or None, config.target,
+                                                  config.tolerance)
             return Loaded([e.post for e in calendar.entries if e.post], calendar, errors)
         if not is_yaml_post(loaded.data):
             return Loaded(skipped=NOT_CONTENT_YAML)
