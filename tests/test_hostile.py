@@ -11,7 +11,7 @@ from typing import Callable
 import pytest
 
 from tests.cli.test_check import run
-from tests.conftest import tree_digest
+from tests.conftest import finishes_within, tree_digest
 
 GOOD = "---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -47,6 +47,13 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     "calendar-entry-garbage": ("cal2.yaml", "entries:\n  - 42\n", "must be a mapping"),
     "calendar-impossible-date": ("cal3.yaml", "entries:\n  - {date: 2026-13-45, title: t}\n", "2026-13-45"),
     "unclosed-front-matter": ("open.md", "---\ntitle: x\nbody\n", "never closed"),
+    # tomllib recursed once per level (RecursionError) and built every level of a dotted key (gigabytes)
+    "toml-deep-arrays": ("deep.md", "+++\na = " + "[" * 100_000 + "\n+++\nbody\n", "nested deeper than 64"),
+    "toml-deep-dotted-key": ("dotted.md", "+++\n" + "a." * 50_000 + "a = 1\n+++\nbody\n", "nested deeper than 64"),
+    "calendar-number-key": ("cal4.yaml", "entries:\n  - {date: 2026-01-01, 1: x, zz: y, title: t, body: b}\n",
+                            "unknown key `1`"),
+    "calendar-nul-in-file": ("cal5.yaml", 'entries:\n  - {date: 2026-01-01, title: t, file: "a\\0b"}\n',
+                             "without NUL characters"),
 }
 
 
@@ -202,3 +209,85 @@ def test_a_file_name_that_is_not_utf8_or_holds_escape_codes(tmp_path: Path) -> N
             ET.fromstring(out)
         elif fmt in ("text", "github"):
             assert shown in out, out
+
+
+def test_a_csv_cell_over_128_kib_is_read(write: Callable[..., Path]) -> None:
+    # The csv module's default field limit (128 KiB) raised on a long body; a cell may be as long as a file may be.
+    calendar = write("big.csv", 'date,title,body\n2026-01-01,Sale,"' + "Buy now. " * 25_000 + '"\n')
+    good = write("good.md", GOOD)
+    code, out, _ = run(["check", "--no-cache", str(calendar), str(good)])
+    assert code == 1 and "error" not in out.split("\n\n")[0], out
+    assert f"{calendar}:2:1: warning [hard-sell]" in out and f"{good}:4:1: warning [hard-sell]" in out
+
+
+def test_a_placeholder_date_in_year_9999_is_just_a_long_gap(write: Callable[..., Path]) -> None:
+    calendar = write("cal.yaml", "entries:\n  - {date: 2026-01-01, title: Sale, body: Buy now}\n"
+                                 "  - {date: 9999-12-31, title: How to read a churn chart, body: Your churn chart}\n")
+    good = write("good.md", GOOD)
+    code, out, _ = finishes_within(120, lambda: run(["check", "--no-cache", str(calendar), str(good)]))
+    assert code == 1 and "Traceback" not in out
+    assert f"{calendar}: warning [calendar-gap] 2912442 days without a post (2026-01-01 to 9999-12-31)" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+
+
+def _explode_on(name: str) -> Callable[..., object]:
+    from contentlint.rules.engine import RuleSet
+
+    analyse = RuleSet.analyse
+
+    def patched(self: RuleSet, post: object, doc: object) -> object:
+        if getattr(post, "path", "").endswith(name):
+            raise RuntimeError("boom\nsecond line")
+        return analyse(self, post, doc)  # type: ignore[arg-type]
+    return patched
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bug_on_one_file_is_that_files_internal_error(jobs: str, write: Callable[..., Path],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint.rules.engine import RuleSet
+
+    monkeypatch.setattr(RuleSet, "analyse", _explode_on("bad.md"))
+    bad = write("bad.md", GOOD)
+    good = write("good.md", GOOD)
+    code, out, err = run(["check", "--no-cache", "--jobs", jobs, str(bad), str(good)])
+    assert code == 2 and "Traceback" not in out + err
+    about_bad = [line for line in out.splitlines() if line.startswith(str(bad))]
+    assert about_bad == [f"{bad}:1:1: error [internal-error] contentlint failed on this file (RuntimeError: boom "
+                         "second line); the other files were linted — please report this with the file"], out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+
+
+def test_a_bug_while_reading_one_file_is_that_files_internal_error(write: Callable[..., Path],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import contentlint.run as run_module
+
+    load = run_module.load_target
+
+    def patched(target: object, *args: object, **kwargs: object) -> object:
+        if str(getattr(target, "display", "")).endswith("bad.md"):
+            raise KeyError("x")
+        return load(target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run_module, "load_target", patched)
+    bad, good = write("bad.md", GOOD), write("good.md", GOOD)
+    code, out, _ = run(["check", "--no-cache", str(bad), str(good)])
+    assert code == 2 and f"{bad}:1:1: error [internal-error] contentlint failed on this file (KeyError: 'x')" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+
+
+def test_a_worker_that_dies_has_its_files_linted_by_the_parent(write: Callable[..., Path],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint.rules.engine import RuleSet
+
+    parent, analyse = os.getpid(), RuleSet.analyse
+
+    def die_in_a_worker(self: RuleSet, post: object, doc: object) -> object:
+        if os.getpid() != parent:
+            os._exit(9)  # as if killed for memory
+        return analyse(self, post, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleSet, "analyse", die_in_a_worker)
+    posts = [write(f"p{i}.md", GOOD) for i in range(4)]
+    code, out, _ = run(["check", "--no-cache", "--jobs", "2", *map(str, posts)])
+    assert code == 1 and all(f"{p}:4:1: warning [hard-sell]" in out for p in posts), out
