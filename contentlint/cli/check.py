@@ -9,7 +9,7 @@ import click
 
 from contentlint.cli.options import build_run_options, fail_level_option, gate_options, run_options
 from contentlint.cli.progress import progress
-from contentlint.cli.report import emit, needs_excerpts, output_options
+from contentlint.cli.report import emit, needs_excerpts, output_options, refuse_overwriting_input
 from contentlint.report import FORMATS
 from contentlint.result import GATES
 from contentlint.run import Runner
@@ -54,6 +54,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
                       keep_excerpts=needs_excerpts(fmt, template))
     runner = Runner(options, stdin=sys.stdin.buffer)
     selected = list(paths)
+    refuse_overwriting_input(output, runner, selected, template, config_file, baseline)
     if changed is not None:
         selected = _changed(runner, selected, None if changed == "HEAD" else changed)
     with progress(runner, selected):

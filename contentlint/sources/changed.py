@@ -1,6 +1,7 @@
 """`--changed [REV]`: the files git says changed (staged + unstaged against HEAD, or against REV)."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -13,16 +14,18 @@ def changed_files(rev: str | None, cwd: Path) -> list[Path]:
     """Existing files changed against ``rev`` (default HEAD, staged and unstaged) plus untracked ones."""
     def git(*args: str) -> list[str]:
         try:
-            proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+            proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True)
         except FileNotFoundError:
             raise ConfigError("--changed needs git, which is not installed") from None
         except subprocess.CalledProcessError as exc:
-            raise ConfigError(f"--changed: git {' '.join(args)} failed: {exc.stderr.strip()}") from None
-        return [line for line in proc.stdout.splitlines() if line]
+            raise ConfigError(f"--changed: git {' '.join(args)} failed: "
+                              f"{exc.stderr.decode('utf-8', 'replace').strip()}") from None
+        # -z: names NUL-separated and unquoted (git quotes Japanese, Chinese or other non-ASCII names otherwise)
+        return [name for name in os.fsdecode(proc.stdout).split("\0") if name]
 
-    top = Path(git("rev-parse", "--show-toplevel")[0])
-    names = git("diff", "--name-only", "--diff-filter=ACMR", rev or "HEAD")
-    names += git("ls-files", "--others", "--exclude-standard")
+    top = Path(git("rev-parse", "--show-toplevel")[0].strip())
+    names = git("diff", "-z", "--name-only", "--diff-filter=ACMR", rev or "HEAD")
+    names += git("ls-files", "-z", "--others", "--exclude-standard")
     return sorted({(top / name) for name in names if (top / name).is_file()})
 
 

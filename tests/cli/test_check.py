@@ -193,3 +193,17 @@ def test_spacy_is_not_imported_for_rules_or_language_independent_posts(write: Ca
             f"main(['check', {str(path)!r}]); print('spacy' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip().endswith("False"), proc.stdout + proc.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_a_report_never_overwrites_an_input(command: str, write: Callable[..., Path], tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    post = write("posts/victim.md", PROMO_EN)
+    config = write(".contentlint.yaml", "fail_level: warning\n")
+    before = tree_digest(tmp_path)
+    for output, paths in ((post, [post]), (post, [tmp_path / "posts"]), (config, [post])):
+        assert main([command, "--no-cache", "-o", str(output), *map(str, paths)]) == 2
+        assert "a report never overwrites an input" in capsys.readouterr().err
+    assert tree_digest(tmp_path) == before
+    code, _, _ = run([command, "--no-cache", "-o", str(tmp_path / "report.txt"), str(post)])
+    assert code in (0, 1) and (tmp_path / "report.txt").stat().st_size > 0
