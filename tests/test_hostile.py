@@ -291,3 +291,131 @@ def test_a_worker_that_dies_has_its_files_linted_by_the_parent(write: Callable[.
     posts = [write(f"p{i}.md", GOOD) for i in range(4)]
     code, out, _ = run(["check", "--no-cache", "--jobs", "2", *map(str, posts)])
     assert code == 1 and all(f"{p}:4:1: warning [hard-sell]" in out for p in posts), out
+
+
+def _main(args: list[str]) -> tuple[int, str, str]:
+    """``main(args)`` as a user runs it (errors become exit codes), with what it printed."""
+    import contextlib
+    import io
+
+    from contentlint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _fifo(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize("place", ["walked", "named", "calendar-file", "config", "pack", "baseline", "template",
+                                   "cache-entry"])
+def test_a_named_pipe_anywhere_is_refused_not_waited_on(place: str, write: Callable[..., Path],
+                                                        tmp_path: Path) -> None:
+    good = write("posts/good.md", GOOD)
+    args = ["check", str(good)]
+    says = "not a regular file (a named pipe, FIFO); refused"
+    if place == "walked":
+        _fifo(tmp_path / "posts" / "pipe.md")
+        args = ["check", "--no-cache", str(tmp_path / "posts")]
+    elif place == "named":
+        args = ["check", "--no-cache", str(_fifo(tmp_path / "pipe.md")), str(good)]
+    elif place == "calendar-file":
+        _fifo(tmp_path / "posts" / "pipe.md")
+        args = ["check", "--no-cache", str(write("posts/cal.yaml", "entries:\n  - {date: 2026-01-01, file: pipe.md}\n")),
+                str(good)]
+    elif place == "config":
+        _fifo(tmp_path / "posts" / ".contentlint.yaml")
+        args.append("--no-cache")
+    elif place == "pack":
+        _fifo(tmp_path / "pack.yaml")
+        write("posts/.contentlint.yaml", "packs: [../pack.yaml]\n")
+        args.append("--no-cache")
+    elif place == "baseline":
+        args += ["--no-cache", "--baseline", str(_fifo(tmp_path / "baseline.json"))]
+    elif place == "template":
+        args += ["--no-cache", "--template", str(_fifo(tmp_path / "t.j2"))]
+    else:  # a FIFO where the cache keeps this file's entry: a miss, analysed again
+        cache = tmp_path / "cache"
+        run([*args, "--cache-dir", str(cache)])
+        (entry,) = cache.rglob("*.json")
+        entry.unlink()
+        _fifo(entry)
+        args += ["--cache-dir", str(cache)]
+        says = ""
+    code, out, err = finishes_within(60, lambda: _main(args))
+    assert "Traceback" not in out + err
+    assert says in out + err, out + err
+    if place in ("walked", "named", "calendar-file", "cache-entry"):
+        assert f"{good}:4:1: warning [hard-sell]" in out
+    assert code == (1 if place == "cache-entry" else 2)
+
+
+def test_a_device_named_on_the_command_line_is_refused(write: Callable[..., Path]) -> None:
+    good = write("good.md", GOOD)
+    code, out, _ = finishes_within(60, lambda: run(["check", "--no-cache", "/dev/zero", str(good)]))
+    assert code == 2 and "/dev/zero:1:1: error [input-error] not a regular file (a device); refused" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+
+
+def test_closed_standard_input_is_one_clear_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "contentlint", "check", "--no-cache", "-"], stdin=None,
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "<stdin>:1:1: error [input-error] cannot read standard input: it is closed" in proc.stdout
+
+
+def test_a_baseline_nested_100000_deep_is_one_clear_error(write: Callable[..., Path],
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from contentlint.cli import main
+
+    baseline = write("baseline.json", "[" * 100_000 + "]" * 100_000)
+    assert main(["check", "--no-cache", "--baseline", str(baseline), str(write("good.md", GOOD))]) == 2
+    captured = capsys.readouterr()
+    assert "not a contentlint baseline: nested too deep" in captured.out + captured.err
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_a_walked_symlink_out_of_the_folder_is_refused_a_named_one_is_followed(write: Callable[..., Path],
+                                                                               tmp_path: Path) -> None:
+    secret = write("outside/secret.md", "---\ntitle: Secret plan\n---\nBuy now! Limited time only.\n")
+    good = write("posts/good.md", GOOD)
+    (tmp_path / "posts" / "p.md").symlink_to(secret)
+    (tmp_path / "posts" / "same.md").symlink_to(good)  # inside the folder: the same file, linted once
+    code, out, _ = run(["check", "--no-cache", str(tmp_path / "posts")])
+    link = tmp_path / "posts" / "p.md"
+    assert code == 2 and f"{link}:1:1: error [input-error] a symbolic link to a file outside the folder" in out
+    assert "Secret plan" not in out and f"{good}:4:1: warning [hard-sell]" in out
+    code, out, _ = run(["check", "--no-cache", str(link)])
+    assert code == 1 and f"{link}:4:1: warning [hard-sell]" in out
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be-bom"])
+def test_utf32_with_a_byte_order_mark_is_read(encoding: str, write: Callable[..., Path]) -> None:
+    text = "---\ntitle: Sale\n---\nBuy now!\n"
+    data = text.encode("utf-32") if encoding == "utf-32" else codecs.BOM_UTF32_BE + text.encode("utf-32-be")
+    post = write("u32.md", data)
+    code, out, _ = run(["check", "--no-cache", str(post)])
+    assert code == 1 and f"{post}:4:1: warning [hard-sell]" in out
+
+
+def test_text_at_depth_25_is_analysed_and_past_100_levels_refused(write: Callable[..., Path]) -> None:
+    lists = write("lists.md", "".join("  " * i + "- item\n" for i in range(25)) + "  " * 25 + "- Buy now!\n")
+    quotes = write("quotes.md", "> " * 30 + "Buy now!\n")
+    mixed = write("mixed.md", "> - " * 25 + "Buy now!\n")
+    deep = write("deep.md", "Intro.\n\n" + "> " * 250 + "Buy now!\n")
+    good = write("good.md", GOOD)
+    code, out, _ = run(["check", "--no-cache", *map(str, (lists, quotes, mixed, deep, good))])
+    assert f"{lists}:26:53: warning [hard-sell]" in out and f"{quotes}:1:61: warning [hard-sell]" in out
+    assert re.search(re.escape(str(mixed)) + r":1:\d+: warning \[hard-sell\]", out)
+    assert code == 2 and f"{deep}:3:1: error [input-error] Markdown nested deeper than 100 levels" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out

@@ -52,7 +52,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, fail_level, target,
                                         fail_under, cache_dir, no_cache, jobs),
                       keep_excerpts=needs_excerpts(fmt, template))
-    runner = Runner(options, stdin=sys.stdin.buffer)
+    runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     selected = list(paths)
     refuse_overwriting_input(output, runner, selected, template, config_file, baseline)
     if changed is not None:

@@ -83,7 +83,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
                                         cache_dir, no_cache, jobs), keep_excerpts=needs_excerpts(fmt, template))
-    runner = Runner(options, stdin=sys.stdin.buffer)
+    runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     refuse_overwriting_input(output, runner, list(paths), template, config_file)
     with progress(runner, list(paths)):
         result = runner.run(list(paths))

@@ -11,6 +11,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from contentlint.calendar.mix import resolve_target
 from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
 from contentlint.errors import ContentlintError, InputError
+from contentlint.fileio import read_regular
 from contentlint.model import Post
 from contentlint.sourcemap import SourceFile, align
 from contentlint.sources.decode import decode, normalise_newlines
@@ -114,8 +115,7 @@ def _file_entry(calendar_path: Path, name: str, fields: dict[str, Any], line: in
     if base not in target.parents:
         raise InputError(f"`file: {name}` points outside the calendar's folder; refused", where, line, 1)
     try:
-        with open(target, "rb") as handle:
-            data = handle.read(limits.file_bytes + 1)
+        data = read_regular(target, limits.file_bytes + 1)
     except OSError as exc:
         raise InputError(f"`file: {name}`: {exc.strerror or exc}", where, line, 1) from None
     shown = str(calendar_path.parent / name)

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from contentlint.errors import ConfigError
+from contentlint.fileio import read_regular_text
 from contentlint.sources.calendar import is_calendar
 from contentlint.yamlsafe import load_yaml
 
@@ -37,7 +38,7 @@ def calendars_touching(paths: list[Path], candidates: list[Path]) -> list[Path]:
         if calendar.suffix.lower() not in (".yaml", ".yml") or calendar.resolve() in changed:
             continue
         try:
-            data = load_yaml(calendar.read_text(encoding="utf-8-sig"), str(calendar)).data
+            data = load_yaml(read_regular_text(calendar, "utf-8-sig"), str(calendar)).data
         except Exception:  # noqa: BLE001 - a broken calendar is reported when it is linted, not here
             continue
         if not is_calendar(data):
