@@ -21,6 +21,7 @@ from contentlint import __version__
 from contentlint.calendar.model import Entry
 from contentlint.calendar.report import EntryResult
 from contentlint.config import Config
+from contentlint.fileio import read_regular, read_regular_text
 from contentlint.model import Finding, Related
 from contentlint.nlp import pipeline
 from contentlint.result import PostSummary
@@ -38,7 +39,7 @@ def default_dir() -> Path:
 
 @lru_cache(maxsize=64)
 def _file_digest(path: Path, mtime_ns: int, size: int) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_regular(path)).hexdigest()
 
 
 def _digest_of(path: Path) -> str:
@@ -69,13 +70,13 @@ class Cache:
     def get(self, key: str) -> dict[str, Any] | None:
         path = self.directory / key[:2] / f"{key}.json"
         try:
-            entry = json.loads(path.read_text(encoding="utf-8"))
+            entry = json.loads(read_regular_text(path))
             if entry.get("format") != FORMAT or entry.get("key") != key:
                 raise ValueError("foreign entry")
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError, AttributeError):
+        except (OSError, ValueError, AttributeError, RecursionError):
             self.misses += 1  # corrupt or foreign: rebuilt and overwritten on this run
             return None
         self.hits += 1

@@ -252,7 +252,7 @@ def find_config_file(directory: Path) -> Path | None:
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            if candidate.exists() and not candidate.is_dir():  # a FIFO named so is refused when read, not skipped
                 return candidate
     return None
 

@@ -36,9 +36,16 @@ def analyse(posts: Iterable[Post], batch: int = BATCH, on_error: OnError = None)
             if pipeline.has_pipeline(post.lang):
                 by_lang[post.lang].append(index)
         for lang, indexes in by_lang.items():
+            # Posts with the same text (calendar entries pointing at one draft) share one Doc: rules only read it.
+            first: dict[str, int] = {}
+            for index in indexes:
+                first.setdefault(chunk[index].text, index)
             try:
-                for index, doc in zip(indexes, pipeline.make_docs(lang, (chunk[i].text for i in indexes))):
+                unique = list(first.values())
+                for index, doc in zip(unique, pipeline.make_docs(lang, (chunk[i].text for i in unique))):
                     docs[index] = doc
+                for index in indexes:
+                    docs[index] = docs[first[chunk[index].text]]
             except Exception:
                 if on_error is None:
                     raise

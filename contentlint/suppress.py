@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable
 
 from contentlint.errors import ConfigError
+from contentlint.fileio import read_regular_text
 from contentlint.model import Finding
 
 ALL = "*"
@@ -142,9 +143,13 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
 
 def read_baseline(path: Path) -> set[str]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_regular_text(path))
         return {entry["fingerprint"] for entry in data["findings"]}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except OSError as exc:
+        raise ConfigError(f"cannot read baseline: {exc.strerror or exc}", str(path)) from None
+    except RecursionError:  # json recurses once per level: `[` nested 100,000 deep
+        raise ConfigError("not a contentlint baseline: nested too deep", str(path)) from None
+    except (ValueError, KeyError, TypeError) as exc:
         raise ConfigError(f"not a contentlint baseline: {exc}", str(path)) from None
 
 

@@ -13,6 +13,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from contentlint.errors import InputError
+from contentlint.fileio import read_regular_text
 from contentlint.limits import DEFAULT_LIMITS, Limits
 
 
@@ -84,9 +85,9 @@ def load_yaml_file(path: Path, what: str, error: type[Exception]) -> LoadedYaml:
     """Read and parse a YAML file of ours (config, rule pack); problems raise ``error`` naming the file."""
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular_text(path, "utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"cannot read {what}: {exc}", where) from None
+        raise error(f"cannot read {what}: {exc.strerror if isinstance(exc, OSError) else exc}", where) from None
     return load_yaml(text, where, error=error)
 
 

@@ -55,3 +55,30 @@ def _english_locale() -> None:
     for name in ("LC_ALL", "LC_MESSAGES"):
         os.environ.pop(name, None)
     os.environ["LANG"] = "C.UTF-8"
+
+
+def finishes_within(seconds: float, work: Callable[[], object]) -> object:
+    """``work()``'s result, run in a forked process that is killed after ``seconds``: a super-linear case fails
+    here instead of hanging the suite (a thread cannot be stopped inside a C loop that holds the GIL)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+
+    def target() -> None:
+        try:
+            child.send(("ok", work()))
+        except BaseException as exc:  # noqa: BLE001 - reported to the test, whatever it is
+            child.send(("raised", repr(exc)))
+
+    process = context.Process(target=target, daemon=True)
+    process.start()
+    ready = parent.poll(seconds)
+    if not ready:
+        process.kill()
+        process.join()
+        pytest.fail(f"took longer than {seconds} s")
+    status, value = parent.recv()
+    process.join()
+    assert status == "ok", value
+    return value

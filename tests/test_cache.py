@@ -1,11 +1,14 @@
 """The result cache: same output from a hit, spaCy not even imported, corrupt entries rebuilt."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Callable
+
+import pytest
 
 from tests.conftest import REPO
 
@@ -66,3 +69,103 @@ def test_samples_report_is_the_same_from_the_cache(tmp_path: Path) -> None:
     first = contentlint(["check", "samples/", "--format", "json"], cache, REPO)
     second = contentlint(["check", "samples/", "--format", "json"], cache, REPO)
     assert first.stdout == second.stdout and first.returncode == second.returncode
+
+
+def _in_process(args: list[str]) -> tuple[int, str]:
+    from tests.cli.test_check import run
+
+    code, out, _err = run(args)
+    return code, out
+
+
+@pytest.mark.parametrize("entry", [
+    '{"posts": "x", "findings": [], "feed": [], "suppressions": null}',
+    '{"posts": [], "findings": [42], "feed": [], "suppressions": null}',
+    '{"posts": [], "findings": [{"path": 1, "line": "x"}], "feed": [], "suppressions": null}',
+    '{"posts": [{"rewrites": {"headlines": 5}}], "findings": [], "feed": [], "suppressions": null}',
+    '{"posts": [], "findings": [], "feed": [{"date": "9999-99-99"}], "suppressions": null}',
+    '{"posts": [], "findings": [], "feed": [], "suppressions": [1, 2]}',
+    '[1, 2, 3]',
+])
+def test_an_entry_of_any_wrong_shape_is_rebuilt(entry: str, write: Callable[..., Path], tmp_path: Path) -> None:
+    post = write("blog/a.md", POSTS["blog/a.md"])
+    cache = tmp_path / "cache"
+    first = _in_process(["check", str(post), "--cache-dir", str(cache)])
+    (stored,) = cache.rglob("*.json")
+    key = stored.stem
+    body = entry if entry.startswith("[") else entry[:-1] + f', "format": 1, "key": "{key}"}}'
+    stored.write_text(body, encoding="utf-8")
+    assert _in_process(["check", str(post), "--cache-dir", str(cache)]) == first
+    assert json.loads(stored.read_text(encoding="utf-8"))["posts"][0]["path"] == str(post)  # rebuilt
+
+
+def _post(i: int, lang: str) -> str:
+    if lang == "ja":
+        return f"---\ntitle: 今だけ半額 {i}\ndate: 2026-02-{i % 28 + 1:02d}\n---\n今だけ半額セール。弊社の新製品をご購入ください。\n"
+    if i % 3 == 0:
+        return (f"---\ntitle: How to read churn, part {i}\ndate: 2026-01-{i % 28 + 1:02d}\nkpi: followers\n---\n"
+                "Your churn chart hides two problems. This guide shows you how to separate them.\n")
+    return f"---\ntitle: Spring sale {i}\ndate: 2026-01-{i % 28 + 1:02d}\n---\nBuy now! Our new product is 30% off.\n"
+
+
+CONFIGS = [
+    "",
+    "fail_level: error\n",
+    "language: ja\n",
+    "rules: {hard-sell: off}\n",
+    "rules: {hard-sell: error}\n",
+    "overrides:\n  - files: ['a-drafts/**']\n    rules: {hard-sell: off}\n",
+    "overrides:\n  - files: ['z-archive/**']\n    rules: {hard-sell: off, vanity-kpi: error}\n",
+    "overrides:\n  - files: ['a-drafts/**']\n    rules: {promo-without-outcome: off}\n"
+    "  - files: ['z-archive/**']\n    rules: {hard-sell: info}\n",
+    "target: 4-1-1\n",
+    "fail_under: 95\n",
+    "tolerance: 0.3\n",
+    "max_file_bytes: 120\n",
+    "max_yaml_depth: 1\n",
+    "include: ['*.md']\nexclude: ['z-archive']\n",
+    "packs: [pack.yaml]\n",
+    "packs: [pack.yaml]\n",  # the same config with the pack's contents changed
+]
+PACK = ("rules:\n  - id: house-word\n    kind: phrases\n    level: {level}\n    languages: [en]\n"
+        "    message: {{en: 'House word: {{match}}'}}\n    rationale: r\n    params:\n      phrases: {{en: [{word}]}}\n")
+
+
+def test_cached_runs_equal_uncached_runs_as_config_overrides_and_packs_change(write: Callable[..., Path],
+                                                                             tmp_path: Path) -> None:
+    for i in range(12):
+        write(f"a-drafts/p{i:03d}.md", _post(i, "ja" if i % 4 == 3 else "en"))
+        write(f"z-archive/p{i:03d}.md", _post(i + 1, "en"))
+    cache = tmp_path / "cache"
+    paths = [str(tmp_path / "a-drafts"), str(tmp_path / "z-archive")]
+    options = [["--fail-level", "info"], ["--lang", "en"], ["--target", "thirds"], ["--format", "html"]]
+    runs = [(config, []) for config in CONFIGS] + [(CONFIGS[0], extra) for extra in options]
+    for n, (config, extra) in enumerate(runs):
+        write(".contentlint.yaml", config)
+        changed = n == len(CONFIGS) - 1  # the last config runs again with the pack's contents changed
+        write("pack.yaml", PACK.format(level="error" if changed else "warning", word="churn" if changed else "sale"))
+        args = ["check", *paths, "--format", "json", *extra]
+        cached = _in_process([*args, "--cache-dir", str(cache)])
+        assert cached == _in_process([*args, "--no-cache"]), (config, extra)
+    assert len(list(cache.rglob("*.json"))) > 24
+
+
+def test_the_key_follows_what_a_config_says_not_which_object_it_is(write: Callable[..., Path],
+                                                                  tmp_path: Path) -> None:
+    from contentlint.config import Config, RuleOverride
+    from contentlint.run import Runner, RunOptions
+    from contentlint.sources.discover import Target
+
+    post = write("a.md", POSTS["blog/a.md"])
+    runner = Runner(RunOptions(cache_dir=tmp_path / "cache"))
+    target = Target(str(post), post, True)
+    quiet = Config(rules={"hard-sell": RuleOverride(enabled=False)})
+    key_quiet, address = runner._cache_lookup(target, quiet)[1], id(quiet)
+    del quiet
+    # Short-lived Config objects (one per file with `overrides`) reuse freed addresses: make one that does.
+    for _ in range(10_000):
+        plain = Config()
+        if id(plain) == address:
+            break
+    assert runner._cache_lookup(target, plain)[1] != key_quiet
+    assert runner._cache_lookup(target, Config(rules={"hard-sell": RuleOverride(enabled=False)}))[1] == key_quiet

@@ -11,7 +11,7 @@ from typing import Callable
 import pytest
 
 from tests.cli.test_check import run
-from tests.conftest import tree_digest
+from tests.conftest import finishes_within, tree_digest
 
 GOOD = "---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
@@ -46,6 +46,13 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     "calendar-entry-garbage": ("cal2.yaml", "entries:\n  - 42\n", "must be a mapping"),
     "calendar-impossible-date": ("cal3.yaml", "entries:\n  - {date: 2026-13-45, title: t}\n", "2026-13-45"),
     "unclosed-front-matter": ("open.md", "---\ntitle: x\nbody\n", "never closed"),
+    # tomllib recursed once per level (RecursionError) and built every level of a dotted key (gigabytes)
+    "toml-deep-arrays": ("deep.md", "+++\na = " + "[" * 100_000 + "\n+++\nbody\n", "nested deeper than 64"),
+    "toml-deep-dotted-key": ("dotted.md", "+++\n" + "a." * 50_000 + "a = 1\n+++\nbody\n", "nested deeper than 64"),
+    "calendar-number-key": ("cal4.yaml", "entries:\n  - {date: 2026-01-01, 1: x, zz: y, title: t, body: b}\n",
+                            "unknown key `1`"),
+    "calendar-nul-in-file": ("cal5.yaml", 'entries:\n  - {date: 2026-01-01, title: t, file: "a\\0b"}\n',
+                             "without NUL characters"),
 }
 
 
@@ -86,16 +93,16 @@ def test_unreadable_file(write: Callable[..., Path], monkeypatch: pytest.MonkeyP
     path = write("secret.md", GOOD)
     path.chmod(0)
     if os.geteuid() == 0:  # root reads any file: make the reader meet the refusal an ordinary user would
-        import builtins
+        import contentlint.fileio as fileio
 
-        import contentlint.sources.load as load
+        real_open = os.open
 
-        def refuse(file: object, *args: object, **kwargs: object) -> object:
+        def refuse(file: object, *args: object, **kwargs: object) -> int:
             if str(file) == str(path):
                 raise PermissionError(13, "Permission denied", str(file))
-            return builtins.open(file, *args, **kwargs)  # type: ignore[call-overload]
+            return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(load, "open", refuse, raising=False)
+        monkeypatch.setattr(fileio.os, "open", refuse)
     good = write("good.md", GOOD)
     code, out, _ = run(["check", "--no-cache", str(path), str(good)])
     assert code == 2 and f"{path}:1:1: error [input-error] permission denied" in out
@@ -201,3 +208,213 @@ def test_a_file_name_that_is_not_utf8_or_holds_escape_codes(tmp_path: Path) -> N
             ET.fromstring(out)
         elif fmt in ("text", "github"):
             assert shown in out, out
+
+
+def test_a_csv_cell_over_128_kib_is_read(write: Callable[..., Path]) -> None:
+    # The csv module's default field limit (128 KiB) raised on a long body; a cell may be as long as a file may be.
+    calendar = write("big.csv", 'date,title,body\n2026-01-01,Sale,"' + "Buy now. " * 25_000 + '"\n')
+    good = write("good.md", GOOD)
+    code, out, _ = run(["check", "--no-cache", str(calendar), str(good)])
+    assert code == 1 and "error" not in out.split("\n\n")[0], out
+    assert f"{calendar}:2:1: warning [hard-sell]" in out and f"{good}:4:1: warning [hard-sell]" in out
+
+
+def test_a_placeholder_date_in_year_9999_is_just_a_long_gap(write: Callable[..., Path]) -> None:
+    calendar = write("cal.yaml", "entries:\n  - {date: 2026-01-01, title: Sale, body: Buy now}\n"
+                                 "  - {date: 9999-12-31, title: How to read a churn chart, body: Your churn chart}\n")
+    good = write("good.md", GOOD)
+    code, out, _ = finishes_within(120, lambda: run(["check", "--no-cache", str(calendar), str(good)]))
+    assert code == 1 and "Traceback" not in out
+    assert f"{calendar}: warning [calendar-gap] 2912442 days without a post (2026-01-01 to 9999-12-31)" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+
+
+def _explode_on(name: str) -> Callable[..., object]:
+    from contentlint.rules.engine import RuleSet
+
+    analyse = RuleSet.analyse
+
+    def patched(self: RuleSet, post: object, doc: object) -> object:
+        if getattr(post, "path", "").endswith(name):
+            raise RuntimeError("boom\nsecond line")
+        return analyse(self, post, doc)  # type: ignore[arg-type]
+    return patched
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_bug_on_one_file_is_that_files_internal_error(jobs: str, write: Callable[..., Path],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint.rules.engine import RuleSet
+
+    monkeypatch.setattr(RuleSet, "analyse", _explode_on("bad.md"))
+    bad = write("bad.md", GOOD)
+    good = write("good.md", GOOD)
+    code, out, err = run(["check", "--no-cache", "--jobs", jobs, str(bad), str(good)])
+    assert code == 2 and "Traceback" not in out + err
+    about_bad = [line for line in out.splitlines() if line.startswith(str(bad))]
+    assert about_bad == [f"{bad}:1:1: error [internal-error] contentlint failed on this file (RuntimeError: boom "
+                         "second line); the other files were linted — please report this with the file"], out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+
+
+def test_a_bug_while_reading_one_file_is_that_files_internal_error(write: Callable[..., Path],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import contentlint.run as run_module
+
+    load = run_module.load_target
+
+    def patched(target: object, *args: object, **kwargs: object) -> object:
+        if str(getattr(target, "display", "")).endswith("bad.md"):
+            raise KeyError("x")
+        return load(target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run_module, "load_target", patched)
+    bad, good = write("bad.md", GOOD), write("good.md", GOOD)
+    code, out, _ = run(["check", "--no-cache", str(bad), str(good)])
+    assert code == 2 and f"{bad}:1:1: error [internal-error] contentlint failed on this file (KeyError: 'x')" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+
+
+def test_a_worker_that_dies_has_its_files_linted_by_the_parent(write: Callable[..., Path],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from contentlint.rules.engine import RuleSet
+
+    parent, analyse = os.getpid(), RuleSet.analyse
+
+    def die_in_a_worker(self: RuleSet, post: object, doc: object) -> object:
+        if os.getpid() != parent:
+            os._exit(9)  # as if killed for memory
+        return analyse(self, post, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleSet, "analyse", die_in_a_worker)
+    posts = [write(f"p{i}.md", GOOD) for i in range(4)]
+    code, out, _ = run(["check", "--no-cache", "--jobs", "2", *map(str, posts)])
+    assert code == 1 and all(f"{p}:4:1: warning [hard-sell]" in out for p in posts), out
+
+
+def _main(args: list[str]) -> tuple[int, str, str]:
+    """``main(args)`` as a user runs it (errors become exit codes), with what it printed."""
+    import contextlib
+    import io
+
+    from contentlint.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(args)
+    return code, out.getvalue(), err.getvalue()
+
+
+def _fifo(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+@pytest.mark.parametrize("place", ["walked", "named", "calendar-file", "config", "pack", "baseline", "template",
+                                   "cache-entry"])
+def test_a_named_pipe_anywhere_is_refused_not_waited_on(place: str, write: Callable[..., Path],
+                                                        tmp_path: Path) -> None:
+    good = write("posts/good.md", GOOD)
+    args = ["check", str(good)]
+    says = "not a regular file (a named pipe, FIFO); refused"
+    if place == "walked":
+        _fifo(tmp_path / "posts" / "pipe.md")
+        args = ["check", "--no-cache", str(tmp_path / "posts")]
+    elif place == "named":
+        args = ["check", "--no-cache", str(_fifo(tmp_path / "pipe.md")), str(good)]
+    elif place == "calendar-file":
+        _fifo(tmp_path / "posts" / "pipe.md")
+        args = ["check", "--no-cache", str(write("posts/cal.yaml", "entries:\n  - {date: 2026-01-01, file: pipe.md}\n")),
+                str(good)]
+    elif place == "config":
+        _fifo(tmp_path / "posts" / ".contentlint.yaml")
+        args.append("--no-cache")
+    elif place == "pack":
+        _fifo(tmp_path / "pack.yaml")
+        write("posts/.contentlint.yaml", "packs: [../pack.yaml]\n")
+        args.append("--no-cache")
+    elif place == "baseline":
+        args += ["--no-cache", "--baseline", str(_fifo(tmp_path / "baseline.json"))]
+    elif place == "template":
+        args += ["--no-cache", "--template", str(_fifo(tmp_path / "t.j2"))]
+    else:  # a FIFO where the cache keeps this file's entry: a miss, analysed again
+        cache = tmp_path / "cache"
+        run([*args, "--cache-dir", str(cache)])
+        (entry,) = cache.rglob("*.json")
+        entry.unlink()
+        _fifo(entry)
+        args += ["--cache-dir", str(cache)]
+        says = ""
+    code, out, err = finishes_within(60, lambda: _main(args))
+    assert "Traceback" not in out + err
+    assert says in out + err, out + err
+    if place in ("walked", "named", "calendar-file", "cache-entry"):
+        assert f"{good}:4:1: warning [hard-sell]" in out
+    assert code == (1 if place == "cache-entry" else 2)
+
+
+def test_a_device_named_on_the_command_line_is_refused(write: Callable[..., Path]) -> None:
+    good = write("good.md", GOOD)
+    code, out, _ = finishes_within(60, lambda: run(["check", "--no-cache", "/dev/zero", str(good)]))
+    assert code == 2 and "/dev/zero:1:1: error [input-error] not a regular file (a device); refused" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out
+
+
+def test_closed_standard_input_is_one_clear_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "contentlint", "check", "--no-cache", "-"], stdin=None,
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path,
+                          preexec_fn=lambda: os.close(0))
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "<stdin>:1:1: error [input-error] cannot read standard input: it is closed" in proc.stdout
+
+
+def test_a_baseline_nested_100000_deep_is_one_clear_error(write: Callable[..., Path],
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from contentlint.cli import main
+
+    baseline = write("baseline.json", "[" * 100_000 + "]" * 100_000)
+    assert main(["check", "--no-cache", "--baseline", str(baseline), str(write("good.md", GOOD))]) == 2
+    captured = capsys.readouterr()
+    assert "not a contentlint baseline: nested too deep" in captured.out + captured.err
+    assert "Traceback" not in captured.out + captured.err
+
+
+def test_a_walked_symlink_out_of_the_folder_is_refused_a_named_one_is_followed(write: Callable[..., Path],
+                                                                               tmp_path: Path) -> None:
+    secret = write("outside/secret.md", "---\ntitle: Secret plan\n---\nBuy now! Limited time only.\n")
+    good = write("posts/good.md", GOOD)
+    (tmp_path / "posts" / "p.md").symlink_to(secret)
+    (tmp_path / "posts" / "same.md").symlink_to(good)  # inside the folder: the same file, linted once
+    code, out, _ = run(["check", "--no-cache", str(tmp_path / "posts")])
+    link = tmp_path / "posts" / "p.md"
+    assert code == 2 and f"{link}:1:1: error [input-error] a symbolic link to a file outside the folder" in out
+    assert "Secret plan" not in out and f"{good}:4:1: warning [hard-sell]" in out
+    code, out, _ = run(["check", "--no-cache", str(link)])
+    assert code == 1 and f"{link}:4:1: warning [hard-sell]" in out
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-be-bom"])
+def test_utf32_with_a_byte_order_mark_is_read(encoding: str, write: Callable[..., Path]) -> None:
+    text = "---\ntitle: Sale\n---\nBuy now!\n"
+    data = text.encode("utf-32") if encoding == "utf-32" else codecs.BOM_UTF32_BE + text.encode("utf-32-be")
+    post = write("u32.md", data)
+    code, out, _ = run(["check", "--no-cache", str(post)])
+    assert code == 1 and f"{post}:4:1: warning [hard-sell]" in out
+
+
+def test_text_at_depth_25_is_analysed_and_past_100_levels_refused(write: Callable[..., Path]) -> None:
+    lists = write("lists.md", "".join("  " * i + "- item\n" for i in range(25)) + "  " * 25 + "- Buy now!\n")
+    quotes = write("quotes.md", "> " * 30 + "Buy now!\n")
+    mixed = write("mixed.md", "> - " * 25 + "Buy now!\n")
+    deep = write("deep.md", "Intro.\n\n" + "> " * 250 + "Buy now!\n")
+    good = write("good.md", GOOD)
+    code, out, _ = run(["check", "--no-cache", *map(str, (lists, quotes, mixed, deep, good))])
+    assert f"{lists}:26:53: warning [hard-sell]" in out and f"{quotes}:1:61: warning [hard-sell]" in out
+    assert re.search(re.escape(str(mixed)) + r":1:\d+: warning \[hard-sell\]", out)
+    assert code == 2 and f"{deep}:3:1: error [input-error] Markdown nested deeper than 100 levels" in out
+    assert f"{good}:4:1: warning [hard-sell]" in out

@@ -9,7 +9,7 @@ import click
 
 from contentlint.cli.options import build_run_options, fail_level_option, gate_options, run_options, show_skipped
 from contentlint.cli.progress import progress
-from contentlint.cli.report import emit, needs_excerpts, output_options
+from contentlint.cli.report import emit, needs_excerpts, output_options, refuse_overwriting_input
 from contentlint import i18n
 from contentlint.report import FORMATS
 from contentlint.result import GATES
@@ -53,8 +53,9 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, fail_level, target,
                                         fail_under, cache_dir, no_cache, jobs),
                       keep_excerpts=needs_excerpts(fmt, template))
-    runner = Runner(options, stdin=sys.stdin.buffer)
+    runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     selected = list(paths)
+    refuse_overwriting_input(output, runner, selected, template, config_file, baseline)
     if changed is not None:
         selected = _changed(runner, selected, None if changed == "HEAD" else changed)
     with progress(runner, selected):

@@ -42,7 +42,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True)
     result = Result()
     records = []
-    for analysis, _findings in Runner(options, stdin=sys.stdin.buffer).iter_posts(list(paths), result):
+    for analysis, _findings in Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None).iter_posts(list(paths), result):
         record = post_record(analysis)
         if record is not None:
             records.append(record)

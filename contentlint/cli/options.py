@@ -64,7 +64,8 @@ def build_run_options(config_file: Path | None, no_config: bool, language: str |
                       fail_under: int | None = None, cache_dir: Path | None = None,
                       no_cache: bool = False, jobs: int = 0) -> RunOptions:
     if config_file is not None and not config_file.is_file():
-        raise click.BadParameter(f"{config_file}: no such file", param_hint="--config")
+        what = "not a regular file" if config_file.exists() else "no such file"
+        raise click.BadParameter(f"{config_file}: {what}", param_hint="--config")
     return RunOptions(config_file=config_file, use_config_files=not no_config, fail_level=fail_level,
                       language=language, stdin_name=stdin_filename, target=target, fail_under=fail_under,
                       cache_dir=None if no_cache else (cache_dir or default_dir()), jobs=jobs)

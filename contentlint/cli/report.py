@@ -24,6 +24,31 @@ def output_options(func):  # type: ignore[no-untyped-def]
                         help="Write the report to FILE instead of standard output.")(func)
 
 
+def refuse_overwriting_input(output: Path | None, runner: Runner, paths: list[str], *others: Path | None) -> None:
+    """A usage error (exit 2, before anything is read) when ``output`` is one of the run's inputs: a file named or
+    walked in ``paths``, a config, a template or a baseline (`-o post.md post.md` would replace the post)."""
+    if output is None or not output.exists():
+        return
+    from contentlint.errors import ContentlintError
+    from contentlint.sources.discover import discover
+
+    inputs: list[Path] = [p for p in others if p is not None]
+    try:
+        inputs += [Path(c.path) for c in [runner.resolver.for_file(output)] if c.path is not None]
+        inputs += [t.path for t in discover(paths, runner.resolver) if t.path is not None]
+    except ContentlintError:
+        pass  # a missing PATH or a broken config is reported by the run itself
+    out = os.stat(output)
+    for path in inputs:
+        try:
+            same = os.path.samestat(out, os.stat(path))
+        except OSError:
+            continue
+        if same:
+            raise click.BadParameter(f"{output} is an input of this run ({path}); a report never overwrites an "
+                                     "input: choose another file", param_hint="-o/--output")
+
+
 def needs_excerpts(fmt: str, template: Path | None) -> bool:
     """The HTML page and user templates show each post's text; the other formats do not."""
     return template is not None or resolve_format(fmt) == "html"
@@ -60,7 +85,8 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
                                         cache_dir, no_cache, jobs), keep_excerpts=needs_excerpts(fmt, template))
-    runner = Runner(options, stdin=sys.stdin.buffer)
+    runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
+    refuse_overwriting_input(output, runner, list(paths), template, config_file)
     with progress(runner, list(paths)):
         result = runner.run(list(paths))
     ui_lang = i18n.resolve(ui_lang)

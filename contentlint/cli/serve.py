@@ -81,5 +81,7 @@ def command(paths: tuple[str, ...], port: int, host: str | None, open_browser: b
         import webbrowser
 
         threading.Timer(1.0, webbrowser.open, [url]).start()
-    uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False, server_header=False)
+    # One Ctrl+C or SIGTERM stops it: a request still being analysed is given 2 s, not waited on without end.
+    uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False, server_header=False,
+                timeout_graceful_shutdown=2)
     return 0

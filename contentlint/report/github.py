@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from contentlint.report.printable import visible
+from contentlint.report.printable import one_line
 from contentlint.result import Result
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Line breaks are shown as `\n` (not %0A): one annotation per finding, whatever its title or file name holds.
+    return one_line(text).replace("%", "%25")
 
 
 def _escape_property(text: str) -> str:

@@ -36,6 +36,16 @@ def visible(text: str) -> str:
     return _HIDDEN.sub(_escape, text) if _HIDDEN.search(text) else text
 
 
+_BREAKS = re.compile("[\n\r\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """``visible(text)`` with line breaks written as ``\\n`` / ``\\r`` / ``\\u2028``: a title, message or file
+    name holding a newline could otherwise print a second, forged `path:line:col: error ...` line."""
+    text = visible(text)
+    return _BREAKS.sub(lambda m: {"\n": "\\n", "\r": "\\r"}.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#<>&])")
 _MD_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 

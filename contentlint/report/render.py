@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from contentlint.errors import ConfigError
 from contentlint.i18n import DEFAULT, translations
+from contentlint.fileio import read_regular_text
 from contentlint.report.printable import code_escape, markdown_escape, visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -74,9 +75,10 @@ def render_user(path: Path, view: dict[str, Any], language: str = DEFAULT) -> st
     """A user's template, rendered in Jinja2's sandbox with autoescape on: it can format, not execute. It may
     use `{% trans %}` and `_()`; they speak ``language`` where our catalogue has the message."""
     try:
-        source = path.read_text(encoding="utf-8")
+        source = read_regular_text(path)
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read template: {exc}", str(path)) from None
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise ConfigError(f"cannot read template: {detail}", str(path)) from None
     env = _configure(SandboxedEnvironment(autoescape=True, keep_trailing_newline=True, finalize=_finalize,
                                           extensions=["jinja2.ext.i18n"]), language)
     try:

@@ -8,6 +8,7 @@ from typing import TextIO
 from markupsafe import Markup
 
 from contentlint.i18n import DEFAULT
+from contentlint.report.printable import one_line
 from contentlint.report.render import package_environment
 from contentlint.report.view import build_view
 from contentlint.result import Result
@@ -22,8 +23,15 @@ def _colour(stream: TextIO) -> bool:
 
 def write_text(result: Result, stream: TextIO, language: str = DEFAULT) -> None:
     colour = _colour(stream)
-    env = package_environment(language).overlay()
+    # Every field is printed on one line: a newline in a title, message or file name cannot forge a finding line.
+    env = package_environment(language).overlay(finalize=_one_line)
     # Markup marks our own escape codes as trusted, so that the renderer does not make them visible as text
     env.filters["level"] = (lambda level: Markup(f"{_COLOURS[level]}{level}\033[0m")) if colour else str
     view = build_view(result, language)
     stream.write(env.get_template("report.txt.j2").render(**view, findings=result.findings))
+
+
+def _one_line(value: object) -> object:
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return one_line(value)
+    return value

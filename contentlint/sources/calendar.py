@@ -1,6 +1,7 @@
 """Editorial calendars: YAML (`entries:`) and CSV as spreadsheets export it -> Calendar + one Post per entry."""
 from __future__ import annotations
 
+import copy
 import csv
 import io
 from pathlib import Path
@@ -11,6 +12,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 from contentlint.calendar.mix import DEFAULT_TOLERANCE, effective_target
 from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
 from contentlint.errors import ContentlintError, InputError
+from contentlint.fileio import read_regular
 from contentlint.model import Post
 from contentlint.sourcemap import SourceFile, align
 from contentlint.sources.decode import decode, normalise_newlines
@@ -26,6 +28,48 @@ CSV_ALIASES = {"日付": "date", "公開日": "date", "チャネル": "channel",
                "kpi": "kpi", "言語": "lang", "商品": "product", "製品": "product"}
 
 Errors = list[ContentlintError]
+
+
+MAX_ENTRIES_PER_FILE = 20  # a post reposted on every channel is a handful of entries; 5,000 is an attack
+
+
+class _Skipped(Exception):
+    """An entry left out after the limit's one error line (not an error of its own)."""
+
+
+class Drafts:
+    """The files a calendar's `file:` entries point at: each read and parsed once per calendar (5,000 entries
+    pointing at one 880 KB draft read and parsed it 5,000 times), and at most MAX_ENTRIES_PER_FILE entries per file
+    analysed, since each is a whole post for spaCy."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[Path, Post | ContentlintError] = {}
+        self._uses: dict[Path, int] = {}
+
+    def post(self, target: Path, name: str, where: str, line: int, config_lang: str | None, limits: Limits) -> Post:
+        uses = self._uses[target] = self._uses.get(target, 0) + 1
+        if uses == MAX_ENTRIES_PER_FILE + 1:
+            raise InputError(f"more than {MAX_ENTRIES_PER_FILE} entries point at `file: {name}`; this one and the "
+                             "later ones are not analysed (each is a whole post)", where, line, 1)
+        if uses > MAX_ENTRIES_PER_FILE:
+            raise _Skipped()
+        if target not in self._parsed:
+            try:
+                data = read_regular(target, limits.file_bytes + 1)
+            except OSError as exc:
+                self._parsed[target] = InputError(f"`file: {name}`: {exc.strerror or exc}", where, line, 1)
+            else:
+                shown = str(Path(where).parent / name)
+                try:
+                    self._parsed[target] = markdown_post(decode(data, shown, limits.file_bytes), config_lang, limits)
+                except ContentlintError as error:
+                    self._parsed[target] = error
+        parsed = self._parsed[target]
+        if isinstance(parsed, ContentlintError):
+            raise parsed
+        post = copy.copy(parsed)
+        post.fields = dict(parsed.fields)
+        return post
 
 
 def is_calendar(data: object) -> bool:
@@ -61,18 +105,21 @@ def load_yaml_calendar(file: SourceFile, data: dict[str, Any], node: Node | None
         raise InputError(f"calendar has {len(items)} entries, over the limit of {limits.calendar_entries} "
                          "(max_calendar_entries in .contentlint.yaml)", path, _key_line(node, "entries") or 1, 1)
     nodes = _entry_nodes(node)
+    drafts = Drafts()
     for index, raw in enumerate(items):
         entry_node = nodes[index] if index < len(nodes) else None
         line = entry_node.start_mark.line + 1 if entry_node is not None else 1
         try:
-            calendar.entries.append(_yaml_entry(file, raw, entry_node, index, line, config_lang, limits))
+            calendar.entries.append(_yaml_entry(file, raw, entry_node, index, line, config_lang, limits, drafts))
         except ContentlintError as error:
             errors.append(error)
+        except _Skipped:
+            continue
     return calendar, errors
 
 
 def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line: int, config_lang: str | None,
-                limits: Limits) -> Entry:
+                limits: Limits, drafts: Drafts) -> Entry:
     path = file.path
     if not isinstance(raw, dict):
         raise InputError(f"entry {index + 1} must be a mapping (date, channel, title, body or file)", path, line, 1)
@@ -87,7 +134,7 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
     channel = normalise_channel(raw.get("channel"))
     spans = node_spans(node, 0)
     if raw.get("file"):
-        post = _file_entry(Path(path), str(raw["file"]), fields, line, config_lang, limits)
+        post = _file_entry(Path(path), str(raw["file"]), fields, line, config_lang, limits, drafts)
     else:
         body = raw.get("body") or ""
         if not isinstance(body, str):
@@ -108,7 +155,7 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
 
 
 def _file_entry(calendar_path: Path, name: str, fields: dict[str, Any], line: int, config_lang: str | None,
-                limits: Limits) -> Post:
+                limits: Limits, drafts: Drafts) -> Post:
     where = str(calendar_path)
     if not isinstance(name, str) or "\0" in name:
         raise InputError("`file:` must be a path without NUL characters", where, line, 1)
@@ -116,13 +163,7 @@ def _file_entry(calendar_path: Path, name: str, fields: dict[str, Any], line: in
     target = (base / name).resolve()
     if base not in target.parents:
         raise InputError(f"`file: {name}` points outside the calendar's folder; refused", where, line, 1)
-    try:
-        with open(target, "rb") as handle:
-            data = handle.read(limits.file_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"`file: {name}`: {exc.strerror or exc}", where, line, 1) from None
-    shown = str(calendar_path.parent / name)
-    post = markdown_post(decode(data, shown, limits.file_bytes), config_lang, limits)
+    post = drafts.post(target, name, where, line, config_lang, limits)
     merged = {**post.fields, **fields}
     if "lang" in fields:
         from contentlint import lang as language
@@ -185,6 +226,7 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override
     except ValueError as exc:
         raise InputError(str(exc), path) from None
     line = reader.line_num + 1
+    drafts = Drafts()
     for index, row in enumerate(reader):
         row_line, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -198,20 +240,22 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override
             continue
         cells = {col: cell.strip() for col, cell in zip(columns, row) if col}
         try:
-            calendar.entries.append(_csv_entry(file, cells, index, row_line, config_lang, limits))
+            calendar.entries.append(_csv_entry(file, cells, index, row_line, config_lang, limits, drafts))
         except ContentlintError as error:
             errors.append(error)
+        except _Skipped:
+            continue
     return calendar, errors
 
 
 def _csv_entry(file: SourceFile, cells: dict[str, str], index: int, line: int, config_lang: str | None,
-               limits: Limits) -> Entry:
+               limits: Limits, drafts: Drafts) -> Entry:
     try:
         date = parse_date(cells.get("date"))
     except ValueError as exc:
         raise InputError(str(exc), file.path, line, 1) from None
     if cells.get("file"):
-        post = _file_entry(Path(file.path), cells["file"], _csv_fields(cells), line, config_lang, limits)
+        post = _file_entry(Path(file.path), cells["file"], _csv_fields(cells), line, config_lang, limits, drafts)
     else:
         at = file.line_offset(line - 1)
         post = finish_post(file, _csv_fields(cells), {}, cells.get("body", ""), lambda _i: at, config_lang, index,

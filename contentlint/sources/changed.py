@@ -1,10 +1,12 @@
 """`--changed [REV]`: the files git says changed (staged + unstaged against HEAD, or against REV)."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 from contentlint.errors import ConfigError
+from contentlint.fileio import read_regular_text
 from contentlint.sources.calendar import is_calendar
 from contentlint.yamlsafe import load_yaml
 
@@ -13,16 +15,18 @@ def changed_files(rev: str | None, cwd: Path) -> list[Path]:
     """Existing files changed against ``rev`` (default HEAD, staged and unstaged) plus untracked ones."""
     def git(*args: str) -> list[str]:
         try:
-            proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
+            proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True)
         except FileNotFoundError:
             raise ConfigError("--changed needs git, which is not installed") from None
         except subprocess.CalledProcessError as exc:
-            raise ConfigError(f"--changed: git {' '.join(args)} failed: {exc.stderr.strip()}") from None
-        return [line for line in proc.stdout.splitlines() if line]
+            raise ConfigError(f"--changed: git {' '.join(args)} failed: "
+                              f"{exc.stderr.decode('utf-8', 'replace').strip()}") from None
+        # -z: names NUL-separated and unquoted (git quotes Japanese, Chinese or other non-ASCII names otherwise)
+        return [name for name in os.fsdecode(proc.stdout).split("\0") if name]
 
-    top = Path(git("rev-parse", "--show-toplevel")[0])
-    names = git("diff", "--name-only", "--diff-filter=ACMR", rev or "HEAD")
-    names += git("ls-files", "--others", "--exclude-standard")
+    top = Path(git("rev-parse", "--show-toplevel")[0].strip())
+    names = git("diff", "-z", "--name-only", "--diff-filter=ACMR", rev or "HEAD")
+    names += git("ls-files", "-z", "--others", "--exclude-standard")
     return sorted({(top / name) for name in names if (top / name).is_file()})
 
 
@@ -34,7 +38,7 @@ def calendars_touching(paths: list[Path], candidates: list[Path]) -> list[Path]:
         if calendar.suffix.lower() not in (".yaml", ".yml") or calendar.resolve() in changed:
             continue
         try:
-            data = load_yaml(calendar.read_text(encoding="utf-8-sig"), str(calendar)).data
+            data = load_yaml(read_regular_text(calendar, "utf-8-sig"), str(calendar)).data
         except Exception:  # noqa: BLE001 - a broken calendar is reported when it is linted, not here
             continue
         if not is_calendar(data):

@@ -19,11 +19,16 @@ _MAGIC = {
 
 
 def decode(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
-    """Decode a post's bytes to normalised text (UTF-8 with or without BOM, or UTF-16 with BOM)."""
+    """Decode a post's bytes to normalised text (UTF-8 with or without BOM, or UTF-16 or UTF-32 with BOM)."""
     if len(data) > max_bytes:
         raise FileSkipped(f"skipped: larger than the {_size(max_bytes)} limit "
                           "(max_file_bytes in .contentlint.yaml)", path)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts with FF FE
+        try:
+            text = data.decode("utf-32")
+        except UnicodeDecodeError:
+            raise InputError("not valid UTF-32 despite its byte-order mark", path) from None
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
         except UnicodeDecodeError:

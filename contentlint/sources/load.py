@@ -1,6 +1,7 @@
 """Read one target (file or stdin) and turn it into posts."""
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
@@ -9,6 +10,7 @@ from yaml.nodes import Node
 
 from contentlint.calendar.model import Calendar
 from contentlint.errors import ContentlintError
+from contentlint.fileio import NotRegularFile, read_regular
 from contentlint.sourcemap import SourceFile
 from contentlint.sources.calendar import decode_csv, is_calendar, load_csv_calendar, load_yaml_calendar
 from contentlint.suppress import FileSuppressions, scan
@@ -35,17 +37,35 @@ NO_PROSE = N_("no prose to lint (empty, front matter only, a section page or a r
 
 def read_bytes(target: Target, max_bytes: int, stdin: BinaryIO | None = None) -> bytes:
     if target.path is None:
-        stream = stdin or sys.stdin.buffer
-        return stream.read(max_bytes + 1)
+        stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin is not None else None)
+        try:
+            if stream is None:  # `contentlint check - <&-`: Python has no sys.stdin at all
+                raise OSError("closed")
+            return stream.read(max_bytes + 1)
+        except (OSError, ValueError):
+            raise InputError("cannot read standard input: it is closed", target.display) from None
+    _refuse_link_out_of_folder(target)
     try:
-        with open(target.path, "rb") as handle:
-            return handle.read(max_bytes + 1)  # never read more than the limit (+1 to know it was over)
-    except IsADirectoryError:
-        raise InputError("is a directory", target.display) from None
+        return read_regular(target.path, max_bytes + 1)  # never more than the limit (+1 to know it was over)
+    except NotRegularFile as exc:
+        raise InputError(str(exc.strerror), target.display) from None
     except PermissionError:
         raise InputError("permission denied", target.display) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", target.display) from None
+
+
+def _refuse_link_out_of_folder(target: Target) -> None:
+    """A file found by walking a folder is read only when it really lies inside that folder: `posts/p.md ->
+    /etc/passwd` would otherwise be read and quoted in reports (and on the web page). A symlink named on the
+    command line is the user's own choice and is followed; a calendar's `file:` is held to its folder as well."""
+    if target.explicit or target.root is None or target.path is None or not os.path.islink(target.path):
+        return
+    root = os.path.realpath(target.root)
+    real = os.path.realpath(target.path)
+    if os.path.commonpath([root, real]) != root:
+        raise InputError("a symbolic link to a file outside the folder being linted; refused (name the file on "
+                         "the command line to lint it)", target.display)
 
 
 @dataclass(slots=True)

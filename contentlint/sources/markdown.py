@@ -23,11 +23,25 @@ _BLOCK_BREAKS = {"paragraph_close", "heading_close", "list_item_close", "blockqu
                  "th_close", "td_close"}
 
 
+# markdown-it stops parsing (silently: the rest of the body is dropped) at `maxNesting` open tags, 20 by default,
+# which ten levels of nested lists or twenty quotes reach. 200 tags is ~100 levels; past that the post is refused
+# by name rather than half-read. Its block parser is iterative per level, so this depth costs no recursion limit.
+MAX_NESTING = 200
+
+
+class TooDeep(ValueError):
+    """The Markdown nests past MAX_NESTING; ``line`` (0-based, in the body) is where the limit was reached."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"Markdown nested deeper than {MAX_NESTING // 2} levels of lists and quotes")
+        self.line = line
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 
 
 def project_markdown(body: str, builder: ProjectionBuilder, locate: Callable[[int], int]) -> None:
@@ -37,6 +51,9 @@ def project_markdown(body: str, builder: ProjectionBuilder, locate: Callable[[in
     or a YAML scalar whose characters sit at scattered places in it).
     """
     tokens = _parser().parse(body)
+    deepest = max(tokens, key=lambda t: t.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING - 1:
+        raise TooDeep(deepest.map[0] if deepest.map else 0)
     # Line offsets of the body, to turn token line maps into offsets.
     body_file = SourceFile("", body)
     cursor = 0

@@ -13,7 +13,7 @@ from contentlint.errors import EmptyPost, InputError
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.model import Position, Post, channel_of
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
-from contentlint.sources.markdown import project_markdown
+from contentlint.sources.markdown import TooDeep, project_markdown
 from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_value_nodes
 
 if sys.version_info >= (3, 11):
@@ -182,7 +182,11 @@ def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tu
         builder.add_at(title_text, title_offset)
         builder.add_at("\n\n", title_offset)
     body_start = len(builder)
-    project_markdown(body, builder, locate_body)
+    try:
+        project_markdown(body, builder, locate_body)
+    except TooDeep as exc:
+        line = file.line_col(locate_body(_line_start(body, exc.line)))[0]
+        raise InputError(f"{exc}; the text below that depth would not be analysed", file.path, line, 1) from None
     text, source_map = builder.build(file)
     if not text.strip():
         raise EmptyPost("empty post: no title and no prose in the body", file.path, 1, 1)
@@ -249,3 +253,13 @@ def text_post(path: str, title: str, body: str, fields: dict[str, Any] | None = 
     post = finish_post(file, all_fields, {}, body, lambda offset: offset, None)
     post.body_span = (0, len(body))
     return post
+
+
+def _line_start(text: str, line: int) -> int:
+    """Offset of the 0-based ``line`` in ``text`` (its end when there are fewer lines)."""
+    offset = 0
+    for _ in range(line):
+        offset = text.find("\n", offset) + 1
+        if offset == 0:
+            return max(len(text) - 1, 0)
+    return min(offset, max(len(text) - 1, 0))

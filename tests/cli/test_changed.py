@@ -56,3 +56,16 @@ def test_progress_is_silent_off_a_terminal_and_in_ci(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(progress.sys, "stderr", object.__new__(type("NotTty", (), {"isatty": lambda self: False})))
     monkeypatch.delenv("CI")
     assert not progress.wanted()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_changed_finds_japanese_and_chinese_file_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    git(tmp_path, "init", "-q")
+    (tmp_path / "記事.md").write_text(SALE, encoding="utf-8")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "first")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "記事.md").write_text(SALE.replace("Sale", "Big sale"), encoding="utf-8")  # git quotes this name
+    (tmp_path / "文章 new.md").write_text(SALE, encoding="utf-8")  # untracked
+    code, out, _ = run(["check", ".", "--changed", "--no-cache"])
+    assert code == 1 and "記事.md:4:1: warning [hard-sell]" in out and "文章 new.md:4:1: warning [hard-sell]" in out

@@ -212,3 +212,17 @@ def test_named_files_that_hold_no_post_are_skipped_and_named_only_with_verbose(w
     skipped = [line for line in err.splitlines() if line.startswith("contentlint: skipped ")]
     assert len(skipped) == 5 and f"contentlint: skipped {files[0]}: holds no post, calendar or profile" in err
     assert f"contentlint: skipped {files[4]}: no prose to lint" in err
+
+
+@pytest.mark.parametrize("command", ["check", "report"])
+def test_a_report_never_overwrites_an_input(command: str, write: Callable[..., Path], tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    post = write("posts/victim.md", PROMO_EN)
+    config = write(".contentlint.yaml", "fail_level: warning\n")
+    before = tree_digest(tmp_path)
+    for output, paths in ((post, [post]), (post, [tmp_path / "posts"]), (config, [post])):
+        assert main([command, "--no-cache", "-o", str(output), *map(str, paths)]) == 2
+        assert "a report never overwrites an input" in capsys.readouterr().err
+    assert tree_digest(tmp_path) == before
+    code, _, _ = run([command, "--no-cache", "-o", str(tmp_path / "report.txt"), str(post)])
+    assert code in (0, 1) and (tmp_path / "report.txt").stat().st_size > 0

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from contentlint.nlp import pipeline
 from contentlint.taxonomy import CLASSES
+from tests.conftest import finishes_within
 
 
 def test_shipped_models_load_offline_with_the_classifier() -> None:
@@ -28,3 +33,38 @@ def test_japanese_uses_sudachi_split_mode_a() -> None:
 def test_make_docs_keeps_order() -> None:
     texts = ["first post", "second post", "third"]
     assert [d.text for d in pipeline.make_docs("en", texts)] == texts
+
+
+def test_a_post_longer_than_spacys_guard_is_analysed() -> None:
+    # spaCy refuses texts over nlp.max_length (1,000,000 by default); our own max_file_bytes bounds a post.
+    nlp = pipeline.load("en")
+    saved, nlp.max_length = nlp.max_length, 1_000
+    try:
+        (doc,) = pipeline.make_docs("en", ["Buy now. " * 500])
+    finally:
+        nlp.max_length = max(saved, nlp.max_length)
+    assert len(doc.text) == 4_500
+
+
+@pytest.mark.parametrize("run", ["!" * 40_000, "🎉" * 40_000, ")" * 40_000, "a" * 200_000])
+def test_long_runs_are_tokenized_in_linear_time(run: str) -> None:
+    text = "Buy now" + run + " today."
+    assert len(pipeline.linear_text("en", text)) == len(text)  # offsets still map back to the file
+    count = finishes_within(60, lambda: len(next(iter(pipeline.make_docs("en", [text])))))
+    assert isinstance(count, int) and count > 2
+
+
+def test_doubling_a_symbol_run_does_not_quadruple_the_time() -> None:
+    def seconds(n: int) -> float:
+        start = time.perf_counter()
+        next(iter(pipeline.make_docs("en", ["Sale" + "!" * n])))
+        return time.perf_counter() - start
+
+    seconds(1_000)  # warm up
+    small, large = min(seconds(20_000) for _ in range(2)), min(seconds(40_000) for _ in range(2))
+    assert large < 3 * small + 0.05, (small, large)
+
+
+def test_japanese_and_chinese_text_is_left_whole() -> None:
+    text = "今だけ半額" * 100 + "！" * 10
+    assert pipeline.linear_text("ja", text)[:500] == text[:500]

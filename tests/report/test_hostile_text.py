@@ -156,3 +156,23 @@ def test_no_script_runs_in_a_browser_even_without_the_content_security_policy(ho
     # Control: the same harness does see a script that really runs.
     page.write_text(bare.replace("</body>", SCRIPT + "</body>"), encoding="utf-8")
     assert 'data-pwned="script"' in dom_after_scripts(page, tmp_path / "profile")
+
+
+FORGED = "forged.md:1:1: error [x] y"
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_a_newline_in_a_title_file_name_or_stdin_name_cannot_forge_a_finding_line(fmt: str,
+                                                                                 write: Callable[..., Path],
+                                                                                 tmp_path: Path) -> None:
+    titled = write("t.md", f'---\ntitle: "Sale\\n{FORGED}\\r{FORGED}\\u2028x"\n---\nBuy now\n')
+    named = write(f"n\n{FORGED}.md", "Buy now\n")
+    outputs = [run(["check", "--no-cache", "--format", fmt, str(titled), str(named)])[1],
+               run(["check", "--no-cache", "--format", fmt, "--stdin-filename", f"a\n{FORGED}", "-"],
+                   stdin=b"Buy now\n")[1]]
+    for out in outputs:
+        assert not any(line.startswith(("forged.md", "::error file=forged.md")) for line in out.splitlines()), out
+        assert "\r" not in out and "\u2028" not in out
+    if fmt == "text":
+        assert f"Sale\\n{FORGED}\\x0d{FORGED}\\u2028x" in outputs[0] and f"n\\n{FORGED}.md" in outputs[0]
+        assert f"a\\n{FORGED}" in outputs[1]

@@ -108,3 +108,47 @@ def test_csv_problems(write: Callable[..., Path]) -> None:
     (error,) = loaded.errors
     assert "4 cells" in error.message and error.line == 3
     assert load(write("c.csv", "name,price\nx,1\n"), explicit=False).calendar is None  # not a calendar: skipped
+
+
+@pytest.mark.parametrize("kind", ["yaml", "csv"])
+def test_entries_pointing_at_one_draft_read_it_once_and_are_capped(kind: str, write: Callable[..., Path],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import contentlint.sources.calendar as calendar_source
+    from contentlint.nlp import pipeline
+
+    write("posts/guide.md", GUIDE)
+    reads: list[Path] = []
+    read = calendar_source.read_regular
+    monkeypatch.setattr(calendar_source, "read_regular", lambda path, limit: reads.append(path) or read(path, limit))
+    if kind == "yaml":
+        path = write("cal.yaml", "entries:\n" + "".join(
+            f"  - {{date: 2026-03-{i % 28 + 1:02d}, channel: {('x', 'blog')[i % 2]}, file: posts/guide.md}}\n"
+            for i in range(25)))
+    else:
+        path = write("cal.csv", "date,channel,title,file\n" + "".join(
+            f"2026-03-{i % 28 + 1:02d},{('x', 'blog')[i % 2]},Guide,posts/guide.md\n" for i in range(25)))
+    loaded = load(path)
+    assert len(reads) == 1 and len(loaded.calendar.entries) == calendar_source.MAX_ENTRIES_PER_FILE == 20
+    (error,) = loaded.errors
+    assert error.line == 22 and "more than 20 entries point at `file: posts/guide.md`" in error.message
+    channels = {e.post.fields.get("channel") for e in loaded.calendar.entries}
+    assert channels == {"x", "blog"}  # each entry keeps its own fields over the shared draft's
+    texts: list[str] = []
+    make_docs = pipeline.make_docs
+    monkeypatch.setattr(pipeline, "make_docs", lambda lang, batch: make_docs(lang, [t for t in batch
+                                                                                   if texts.append(t) is None]))
+    from contentlint.cli import main
+
+    assert main(["check", "--no-cache", str(path)]) == 2
+    assert len(texts) == 1  # one Doc for the twenty entries
+
+
+def test_5000_entries_at_one_large_draft_take_bounded_time(write: Callable[..., Path]) -> None:
+    from tests.conftest import finishes_within
+
+    para = "Your churn chart hides two problems. This guide shows you how to separate early and late leavers. "
+    write("big.md", "---\ntitle: How to read churn\n---\n" + (para * 6 + "\n\n") * 200)
+    path = write("cal.yaml", "entries:\n" + "".join(f"  - {{date: 2026-01-{i % 28 + 1:02d}, file: big.md}}\n"
+                                                    for i in range(5000)))
+    loaded = finishes_within(120, lambda: load(path))
+    assert len(loaded.calendar.entries) == 20 and len(loaded.errors) == 1

@@ -125,3 +125,18 @@ def test_broken_posts(source: str, message: str, line: int) -> None:
 def test_yaml_file_without_body_is_not_a_post() -> None:
     with pytest.raises(InputError, match="not a post"):
         yaml_post(decode(b"title: only a title\n", "x.yaml"))
+
+
+def test_toml_front_matter_with_many_keys_is_read_in_linear_time() -> None:
+    import time
+
+    def seconds(keys: int) -> float:
+        text = "+++\ntitle = \"t\"\n" + "".join(f"k{i} = {i}\n" for i in range(keys)) + "+++\nHow to read churn.\n"
+        start = time.perf_counter()
+        post = markdown_post(decode(text.encode("utf-8"), "p.md", 10**8))
+        assert post.fields[f"k{keys - 1}"] == keys - 1 and post.field_positions[f"k{keys - 1}"].line == keys + 2
+        return time.perf_counter() - start
+
+    small = min(seconds(10_000) for _ in range(2))
+    large = min(seconds(20_000) for _ in range(2))
+    assert large < 3 * small + 0.2, (small, large)  # quadratic would be 4x; 150,000 keys take ~10 s
