@@ -20,7 +20,7 @@ def test_the_text_is_linted_not_the_file(write: Callable[..., Path]) -> None:
     path = write("post.md", CALM)
     found = rules(SALE, path)
     assert ("hard-sell", 2, 21) in found
-    assert rules(CALM, write("other.md", SALE)) == []
+    assert "hard-sell" not in {r for r, _l, _c in rules(CALM, write("other.md", SALE))}
 
 
 def test_a_path_that_does_not_exist_is_fine(tmp_path: Path) -> None:
