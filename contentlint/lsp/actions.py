@@ -20,8 +20,8 @@ _FLOW = set(",[]{}")  # a plain scalar with these breaks inside a flow mapping (
 
 
 def code_actions(snapshot: Snapshot, uri: str, path_name: str, document: str, request: types.Range,
-                 diagnostics: Sequence[types.Diagnostic], ui: str) -> list[types.CodeAction]:
-    actions: list[types.CodeAction] = []
+                 diagnostics: Sequence[types.Diagnostic], ui: str) -> list[types.CodeAction | types.Command]:
+    actions: list[types.CodeAction | types.Command] = []
     for title in snapshot.titles:
         if title.edit_range is not None and _on_lines(title.range, request):
             actions.extend(_rewrite(title, headline, uri, ui) for headline in title.headlines)
@@ -40,10 +40,10 @@ def code_actions(snapshot: Snapshot, uri: str, path_name: str, document: str, re
                                             end=types.Position(line=line, character=0)),
                            _suppression(index, line, rule, path_name))))
         if diagnostic.code_description is not None:
-            actions.append(types.CodeAction(
-                title=text(ui, "action.docs", rule=rule), kind=types.CodeActionKind.Empty, diagnostics=[diagnostic],
-                command=types.Command(title=text(ui, "action.docs", rule=rule), command=OPEN_DOCS,
-                                      arguments=[diagnostic.code_description.href])))
+            # A bare Command, not a CodeAction carrying one: lsprotocol's converter (and so every pygls-based
+            # client) reads any action with a `command` field as a Command and loses the rest.
+            title = text(ui, "action.docs", rule=rule)
+            actions.append(types.Command(title=title, command=OPEN_DOCS, arguments=[diagnostic.code_description.href]))
     return _unique(actions)
 
 
@@ -103,7 +103,7 @@ def _on_lines(a: types.Range, b: types.Range) -> bool:
     return a.start.line <= b.end.line and b.start.line <= a.end.line
 
 
-def _unique(actions: list[types.CodeAction]) -> list[types.CodeAction]:
+def _unique(actions: list[types.CodeAction | types.Command]) -> list[types.CodeAction | types.Command]:
     """One action per title: two findings of one rule on a line would offer the same edit twice."""
     seen: set[str] = set()
     kept = []

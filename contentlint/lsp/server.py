@@ -174,7 +174,8 @@ def build(options: RunOptions, debounce: float = DEBOUNCE_SECONDS) -> Contentlin
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[
         types.CodeActionKind.QuickFix, types.CodeActionKind.RefactorRewrite]))
-    def on_code_action(ls: ContentlintServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    def on_code_action(ls: ContentlintServer,
+                       params: types.CodeActionParams) -> list[types.CodeAction | types.Command] | None:
         uri = params.text_document.uri
         snapshot = ls.snapshots.get(uri)
         if snapshot is None:
