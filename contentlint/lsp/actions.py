@@ -42,8 +42,8 @@ def code_actions(snapshot: Snapshot, uri: str, path_name: str, document: str, re
         if diagnostic.code_description is not None:
             # A bare Command, not a CodeAction carrying one: lsprotocol's converter (and so every pygls-based
             # client) reads any action with a `command` field as a Command and loses the rest.
-            title = text(ui, "action.docs", rule=rule)
-            actions.append(types.Command(title=title, command=OPEN_DOCS, arguments=[diagnostic.code_description.href]))
+            label = text(ui, "action.docs", rule=rule)
+            actions.append(types.Command(title=label, command=OPEN_DOCS, arguments=[diagnostic.code_description.href]))
     return _unique(actions)
 
 

@@ -69,5 +69,6 @@ def language_of(locale: str | None) -> str:
     return code if code in LANGUAGES else "en"
 
 
-def text(lang: str, key: str, **values: object) -> str:
-    return TEXTS[lang][key].format(**values)
+def text(ui: str, key: str, **values: object) -> str:
+    """The text ``key`` in interface language ``ui``, its ``{fields}`` filled."""
+    return TEXTS[ui][key].format(**values)

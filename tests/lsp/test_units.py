@@ -10,6 +10,9 @@ import yaml
 from lsprotocol import types
 
 from contentlint.lsp.actions import suppression_comment, written_title
+from contentlint.lsp.document import Title
+from contentlint.lsp.hover import describe
+from contentlint.lsp.texts import TEXTS, language_of
 from contentlint.lsp.positions import UTF8, UTF16, UTF32, LineIndex
 from contentlint.lsp.server import ContentlintServer, show_document
 from contentlint.run import RunOptions
@@ -87,3 +90,16 @@ def test_a_rule_definition_opens_in_the_editor_at_its_line() -> None:
     assert shown.uri == "file:///packs/hard-sell.yaml" and shown.external is None
     assert shown.selection is not None and shown.selection.start.line == 11
     assert show_document("https://example.org/rules#hard-sell").external is True
+
+
+def test_an_unclassified_post_says_why_in_every_interface_language() -> None:
+    title = Title(types.Range(start=types.Position(line=1, character=7), end=types.Position(line=1, character=9)),
+                  "fr", None, None, None, None)
+    assert describe(title, "en") == "contentlint: this post was not classified (no pipeline for `fr`)."
+    assert "`fr`" in describe(title, "ja") and "`fr`" in describe(title, "zh")
+
+
+def test_every_text_exists_in_english_japanese_and_chinese() -> None:
+    assert set(TEXTS) == {"en", "ja", "zh"}
+    assert set(TEXTS["ja"]) == set(TEXTS["en"]) == set(TEXTS["zh"])
+    assert [language_of(x) for x in ("ja", "zh-cn", "zh_TW", "en-US", "fr", None)] == ["ja", "zh", "zh", "en", "en", "en"]
