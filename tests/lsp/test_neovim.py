@@ -3,15 +3,14 @@ shutdown/exit handshake ending the process cleanly."""
 from __future__ import annotations
 
 import asyncio
-import sys
 from pathlib import Path
 
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient, client_capabilities
 
-from tests.lsp.test_server import JA, WAIT, published
+from tests.lsp.test_server import JA, SERVER, published
 
 pytestmark = [pytest.mark.lsp, pytest.mark.asyncio(loop_scope="module")]
 ENCODING: dict[str, str] = {}
@@ -22,8 +21,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("neovim")
 
 
-@pytest_lsp.fixture(scope="module",
-                    config=ClientServerConfig(server_command=[sys.executable, "-m", "contentlint", "lsp"]))
+@pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
     capabilities = client_capabilities("neovim@v0.11.0")
     result = await lsp_client.initialize_session(types.InitializeParams(
@@ -37,10 +35,10 @@ async def test_positions_are_utf8_bytes_when_the_client_prefers_them(client: Lan
                                                                      workspace: Path) -> None:
     assert ENCODING["chosen"] == types.PositionEncodingKind.Utf8
     path = workspace / "ja.md"
-    waiting = asyncio.ensure_future(published(client, path.as_uri(), 1))
+    waiting = published(path.as_uri(), 1)
     client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
         uri=path.as_uri(), language_id="markdown", version=1, text=JA)))
-    diagnostics = await asyncio.wait_for(waiting, WAIT)
+    diagnostics = await waiting
     line = JA.split("\n")[3].encode("utf-8")
     flagged = {line[d.range.start.character:d.range.end.character].decode("utf-8")
                for d in diagnostics if d.code == "hard-sell" and d.range.start.line == 3}
