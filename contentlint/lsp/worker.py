@@ -14,17 +14,17 @@ class Worker(Executor):
     middle of analysing a long post (a ThreadPoolExecutor would be joined at interpreter exit first)."""
 
     def __init__(self, name: str) -> None:
-        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]] = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]]] = queue.SimpleQueue()
         threading.Thread(target=self._run, name=name, daemon=True).start()
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
         future: Future[T] = Future()
-        self._jobs.put((future, lambda: fn(*args, **kwargs), ()))
+        self._jobs.put((future, lambda: fn(*args, **kwargs)))
         return future
 
     def _run(self) -> None:
         while True:
-            future, job, _ = self._jobs.get()
+            future, job = self._jobs.get()
             if not future.set_running_or_notify_cancel():
                 continue  # cancelled while it waited: a newer edit replaced it
             try:
