@@ -266,6 +266,13 @@ class ConfigResolver:
         self._by_dir: dict[Path, Config] = {}
         self._by_file: dict[Path, Config] = {}
 
+    @classmethod
+    def fixed(cls, config: Config) -> ConfigResolver:
+        """A resolver that gives ``config`` for every folder (an API caller's own config object)."""
+        resolver = cls()
+        resolver._explicit = config
+        return resolver
+
     def for_directory(self, directory: Path) -> Config:
         if self._explicit is not None:
             return self._explicit

@@ -93,6 +93,7 @@ class Runner:
         self._environments: dict[Any, str] = {}
         self.resolver = ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[tuple[Any, ...], RuleSet] = {}
+        self._texts: dict[Path, bytes] = {}  # documents linted from memory (run_text) instead of their file
 
     def effective(self, config: Config) -> Config:
         if self.options.language:
@@ -118,6 +119,23 @@ class Runner:
         else:
             for _analysis, _findings in self.iter_posts(paths, result, targets=targets):
                 pass
+        return self._finish(result)
+
+    def run_text(self, text: str, path: Path, on_post: Callable[[Analysis], None] | None = None) -> Result:
+        """``text`` linted as if it were the file at ``path``: that file's config, format (by its suffix) and
+        name in findings; the file itself is never read. ``on_post`` sees each post's analysis (an editor shows
+        the classification). A post's ``file:`` drafts in a calendar are still read from disk."""
+        result = Result()
+        self._texts[path] = text.encode("utf-8")
+        try:
+            for analysis, _findings in self.iter_posts([], result, targets=[Target(str(path), path, True)]):
+                if on_post is not None:
+                    on_post(analysis)
+        finally:
+            del self._texts[path]
+        return self._finish(result)
+
+    def _finish(self, result: Result) -> Result:
         for ruleset in self._rulesets.values():
             for rule in ruleset.rules:
                 result.rules.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind, rule.rationales))
@@ -199,7 +217,8 @@ class Runner:
                 try:
                     config = self.effective(self._config_for(target))
                     ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
-                    data, key = self._cache_lookup(target, config)
+                    data, key = ((self._texts[target.path], None) if target.path in self._texts
+                                 else self._cache_lookup(target, config))
                     if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
                         if self._replay(entry, target, config, result, feeds, suppressions):
                             continue

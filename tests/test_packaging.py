@@ -23,7 +23,7 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
         assert f"contentlint/models/{lang}/config.cfg" in names
         assert f"contentlint/models/{lang}/textcat/model" in names
     assert "contentlint/models/MODEL_CARD.md" in names
-    for module in ("calendar/report.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py"):
+    for module in ("calendar/report.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py", "lsp/server.py"):
         assert f"contentlint/{module}" in names
     assert {"contentlint/report/templates/report.html.j2", "contentlint/report/templates/report.md.j2",
             "contentlint/report/schema/check-2.schema.json"} <= names

@@ -18,9 +18,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from contentlint.cli import check, classify, evaluate, explain, init, report, rules, serve, train
+    from contentlint.cli import check, classify, evaluate, explain, init, lsp, report, rules, serve, train
 
-    for module in (check, report, classify, rules, explain, init, train, evaluate, serve):
+    for module in (check, report, classify, rules, explain, init, train, evaluate, serve, lsp):
         cli.add_command(module.command)
     cli.add_command(init.config_command)
 

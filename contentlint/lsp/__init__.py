@@ -1,0 +1,1 @@
+"""`contentlint lsp`: a Language Server Protocol server (pygls) that lints the posts an editor has open."""
