@@ -28,7 +28,7 @@ from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.pack import default_pack_files, pack_files
 from contentlint.suppress import Directive, FileSuppressions
 
-FORMAT = 1
+FORMAT = 2
 
 
 def default_dir() -> Path:
@@ -145,8 +145,7 @@ def _load_outcome(entry: dict[str, Any]) -> Outcome:
     for data in entry["posts"]:
         rewrites = data.pop("rewrites")
         data["evidence"] = tuple(tuple(e) for e in data["evidence"])
-        posts.append(PostSummary(**data, rewrites=Rewrites(tuple(rewrites["headlines"]), tuple(rewrites["questions"]),
-                                                           rewrites["slots"]) if rewrites else None))
+        posts.append(PostSummary(**data, rewrites=Rewrites.from_dict(rewrites) if rewrites else None))
     findings = [Finding(**{**f, "related": tuple(Related(**r) for r in f.get("related", ()))})
                 for f in entry["findings"]]
     feed = [EntryResult(Entry(r["index"], r["line"], r["path"],
