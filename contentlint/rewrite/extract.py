@@ -22,7 +22,9 @@ BRIEF, FRONT_MATTER, TITLE, BODY = "brief", "post:front-matter", "post:title", "
 OUTCOME_VERBS = {"reduce", "cut", "save", "grow", "increase", "improve", "avoid", "stop", "speed", "simplify",
                  "automate", "double", "halve", "win", "keep", "lower", "raise", "find", "understand", "spend",
                  "close", "finish", "get", "turn", "track", "plan", "sell", "book", "ship", "hire", "collect",
-                 "send", "catch", "answer", "learn", "spot", "prepare", "file", "run", "stay", "make"}
+                 "send", "catch", "answer", "learn", "spot", "prepare", "file", "run", "stay", "make", "mark",
+                 "replace", "plan", "fill", "shortlist", "build", "organise", "organize", "repeat", "share", "waste",
+                 "pay", "stop", "never", "see"}
 _EN_LEADS = ("so you can ", "so your team can ", "so teams can ", "helps you ", "help you ", "helps your team ",
              "helps teams ", "lets you ", "so that you can ", "to help you ", "and ")
 _EN_AUDIENCE = re.compile(r"\b(?:for|built for|made for|designed for|helps)\s+(?!(?:our|your|their|my|the|all|"
@@ -35,6 +37,9 @@ _JA_AUDIENCE = re.compile(r"(?<![お御])(?!客様|皆様|皆さま)([\u4e00-\u9
 _ZH_AUDIENCE = re.compile(r"(?:专为|适合|帮助?)([\u4e00-\u9fff]{2,8}?)(?:打造|设计|使用|的|每天|每月|轻松|快速|省|少|在)")
 _ZH_SEPARATORS = "。，、！？；：\n「」“”《》,.!?;:"
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n")
+_EN_JOB_TRIGGER = re.compile(r"\b(?:helps?|help|lets)(?: (?:you|your team|teams|[a-z]+ (?:owners|teams|managers)|"
+                             r"[a-z]+s))? (?=[a-z])|\b(?:so (?:that )?(?:you|they|teams?|your team) can|"
+                             r"(?:uses?|using) [A-Z][\w-]* to) ")
 _JA_VERBISH_CUES = ("削減", "短縮", "向上", "改善", "解決", "できるように", "楽に", "簡単に", "効率")
 _JA_PREDICATES = ("動詞", "形容詞")
 
@@ -187,15 +192,18 @@ def _offer(post: Post, text: str, title_end: int, cues: Mapping[str, Sequence[Cu
 def _post_jobs(post: Post, doc: Doc, text: str, title_end: int,
                cues: Mapping[str, Sequence[CueMatch]]) -> tuple[Slot, ...]:
     jobs: list[Slot] = []
-    for match in cues.get("outcome", ()):
+    starts = [(m.start, m.end) for m in cues.get("outcome", ())]
+    if post.lang == "en":  # "helps shop owners stop ...", "use Rosterly to save ...": a verb of change after them
+        starts += [(m.end(), m.end()) for m in _EN_JOB_TRIGGER.finditer(text)]
+    for start, end in sorted(set(starts)):
         if post.lang == "ja":
-            job = _ja_job(doc, text, match.start, match.end)
+            job = _ja_job(doc, text, start, end)
         elif post.lang == "zh":
-            job = _zh_job(text, match.start, match.end)
+            job = _zh_job(text, start, end)
         else:
-            job = _en_job(doc, text, match.start)
+            job = _en_job(doc, text, start)
         if job and all(job != j.value for j in jobs):
-            jobs.append(Slot(job, _where(match.start, title_end)))
+            jobs.append(Slot(job, _where(start, title_end)))
     return tuple(jobs[:3])
 
 
@@ -207,7 +215,9 @@ def _en_job(doc: Doc, text: str, start: int) -> str | None:
     for lead in _EN_LEADS:
         if phrase.lower().startswith(lead):
             phrase = phrase[len(lead):]
-    phrase = re.split(r"\s+(?:for|with|at) (?:our|us)\b|\s+(?:than ever|today|now)\b", phrase)[0]  # company voice
+    # company voice and the product itself are not part of the customer's job
+    phrase = re.split(r"\s+(?:for|with|at) (?:our|us)\b|\s+(?:than ever|today|now)\b|\s+(?:with|using) [A-Z]",
+                      phrase)[0]
     words = phrase.split()
     if not 2 <= len(words) <= 10:
         return None

@@ -29,7 +29,8 @@ _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july
 _GENERIC_EN = {"sale", "sales", "offer", "offers", "deal", "deals", "discount", "update", "release", "version",
                "event", "launch", "app", "edition", "plan", "plans", "store", "shop", "team", "news", "off", "free",
                "limited", "time", "only", "price", "prices", "pricing", "code", "promo", "coupon", "bundle",
-               "members", "customers", "everyone", "everything", "subscribe", "order", "download", "upgrade"}
+               "members", "customers", "everyone", "everything", "subscribe", "order", "download", "upgrade",
+               "premium"}
 _ACRONYMS = {"pdf", "csv", "faq", "seo", "crm", "api", "ai", "ui", "ux", "usa", "uk", "eu", "ok", "vip", "diy",
              "pr", "sns", "line", "x", "q1", "q2", "q3", "q4", "ceo", "cto", "b2b", "b2c", "saas", "rsvp", "url"}
 
@@ -54,6 +55,9 @@ def best(candidates: Iterable[Candidate], text: str, title_end: int) -> Candidat
     most frequent. A trailing version number is not part of the product (Ledgerly 5.0 -> Ledgerly)."""
     found = [(re.sub(r"\s*v?\d+(?:\.\d+)*$", "", name) or name, at, strong) for name, at, strong in candidates]
     counts = Counter({name: text.count(name) for name, _, _ in found})
+    # 表单工坊 named twice beats 表单工坊公益机构 named once: the longer one ran into the next words.
+    found = [c for c in found if not any(c[0].startswith(o) and o != c[0] and counts[o] > counts[c[0]]
+                                         for o in counts)]
     sure = [c for c in found if c[1] < title_end or counts[c[0]] >= 2 or c[2]]
     if not sure:
         return None
@@ -142,10 +146,11 @@ _JA_GENERIC = {"サービス", "キャンペーン", "セール", "クーポン"
                "スタッフ", "オーナー", "マネージャー", "レポート", "グラフ", "テンプレート", "マニュアル", "ガイド",
                "オプション", "パック", "セット", "コース", "レッスン", "トライアル", "モデル", "シリーズ", "ブランド",
                "ファン", "フォロワー", "リツイート", "フォロー", "シェア", "コメント", "プライム", "ブラック", "フライデー"}
+_JA_ONLY_GENERIC = re.compile("(?:" + "|".join(sorted(_JA_GENERIC, key=len, reverse=True)) + ")+")
 _JA_LATIN_GENERIC = _ACRONYMS | {"rt", "dm", "ig", "fb", "tv", "pc", "sp", "pdf", "csv", "ok", "faq", "line", "x", "sns", "pr", "off", "sale", "new", "app", "web", "ai",
                      "it", "pro", "plus", "no", "vip", "ios", "android", "pc", "url", "qr", "dx", "sale!", "get"}
 _JA_NAME = re.compile(r"[ァ-ヴー・]*[A-Za-z][A-Za-z0-9+.\-]*(?: [A-Z0-9][A-Za-z0-9+.\-]*)*[ァ-ヴー]*"
-                      r"|[ァ-ヴー][ァ-ヴー・]{2,}")
+                      r"|(?:(?<=^)|(?<=[\s「『【]))[ぁ-ゖ]{2,5}[ァ-ヴー]{3,}|[ァ-ヴー][ァ-ヴー・]{2,}")
 _JA_QUOTED = re.compile(r"「([^」]{2,24})」")
 
 
@@ -170,18 +175,31 @@ def japanese(doc: Doc, title_end: int) -> list[Candidate]:
             out.append((name, start, True))
             continue
         span = doc.char_span(start, start + len(name), alignment_mode="expand")
-        if span is None or any(t.text in _JA_GENERIC for t in span):
-            continue
-        if any("固有名詞" in t.tag_ for t in span) or len(span) >= 2:
+        if span is None or _JA_ONLY_GENERIC.fullmatch(name) or (start > 0 and text[start - 1] in "%％"):
+            continue  # オフセール, ポイントプレゼント: generic words run together
+        if _sudachi_unknown(name):  # a coined word (ラクケイ, ヨヤクル): not in Sudachi's dictionary
+            out.append((name, start, True))
+        elif any("固有名詞" in t.tag_ for t in span) or len(span) >= 2:
             out.append((name, start, False))
     return out
+
+
+def _sudachi_unknown(word: str) -> bool:
+    """Whether Sudachi's dictionary lacks the word (a coined product name rather than a katakana loanword)."""
+    from contentlint.nlp import pipeline
+
+    sudachi = getattr(pipeline.load("ja").tokenizer, "tokenizer", None)
+    if sudachi is None:
+        return False
+    return any(m.is_oov() for m in sudachi.tokenize(word))
 
 
 # Chinese ----------------------------------------------------------------------------------------------------
 
 _ZH_QUOTED = re.compile(r"[《「“【]([^》」”】，。！？、]{2,12})[》」”】]")
 _ZH_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*(?: [A-Z0-9][A-Za-z0-9+.\-]*)*")
-_ZH_CUES = ("双十一", "双11", "618", "限时", "秒杀", "新品", "正式", "全新", "上市", "上线", "发布", "首发", "大促",
+_ZH_CUES = ("新店", "首月", "首单", "新客", "新用户", "支持", "接入", "新增", "帮你", "帮助", "让你", "开学季", "安卓版",
+            "苹果版", "手机版", "电脑版", "新版", "App", "APP", "会员", "年付", "年卡", r"\d", "双十一", "双11", "618", "限时", "秒杀", "新品", "正式", "全新", "上市", "上线", "发布", "首发", "大促",
             "特惠", "优惠", "直降", "降价", "促销", "会员日", "周年", "年中", "年终", "五折", "半价", "限量", "预售",
             "今日", "今天", "本周", "震撼", "重磅", "升级", "推出", "开售", "开抢", "抢购", "福利", "狂欢", "免费", "买一送一")
 _ZH_NAME_AROUND = re.compile(r"(?:^|[\s，。！？：:、|｜【】\]\[!?])(?:全新|新款|新版|重磅|我们的|推出|发布了?|新品)?"
