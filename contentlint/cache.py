@@ -29,7 +29,7 @@ from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.pack import default_pack_files, pack_files
 from contentlint.suppress import Directive, FileSuppressions
 
-FORMAT = 2
+FORMAT = 3  # 2 added grouped-finding marks or brief slots; 3 holds both
 
 
 def default_dir() -> Path:
@@ -148,8 +148,7 @@ def _load_outcome(entry: dict[str, Any]) -> Outcome:
         rewrites = data.pop("rewrites")
         data["evidence"] = tuple(tuple(e) for e in data["evidence"])
         data["marks"] = tuple(tuple(m) for m in data["marks"])
-        posts.append(PostSummary(**data, rewrites=Rewrites(tuple(rewrites["headlines"]), tuple(rewrites["questions"]),
-                                                           rewrites["slots"]) if rewrites else None))
+        posts.append(PostSummary(**data, rewrites=Rewrites.from_dict(rewrites) if rewrites else None))
     findings = [Finding(**{**f, "related": tuple(Related(**r) for r in f.get("related", ()))})
                 for f in entry["findings"]]
     feed = [EntryResult(Entry(r["index"], r["line"], r["path"],

@@ -12,6 +12,7 @@ from contentlint.errors import ConfigError
 from contentlint.globs import matches_any
 from contentlint.model import LEVELS
 from contentlint.limits import DEFAULT_LIMITS, Limits
+from contentlint.rewrite.brief import Brief, parse_brief
 from contentlint.yamlsafe import load_yaml_file
 
 CONFIG_NAMES = (".contentlint.yaml", ".contentlint.yml")
@@ -52,6 +53,7 @@ class Config:
     tolerance: float = 0.1
     fail_under: int = DEFAULT_FAIL_UNDER
     overrides: tuple[PathOverride, ...] = ()
+    brief: Brief = field(default_factory=Brief)
 
     @property
     def limits(self) -> Limits:
@@ -96,6 +98,7 @@ class Config:
             "fail_under": self.fail_under,
             "overrides": [{"files": list(o.files), "rules": {k: _override_dict(v) for k, v in sorted(o.rules.items())}}
                           for o in self.overrides],
+            "brief": self.brief.to_dict(),
         }
 
 
@@ -208,6 +211,7 @@ _SCHEMA = {
     "tolerance": (_tolerance, "allowed distance from a custom target's shares"),
     "fail_under": (_score, "a calendar or feed scoring below this fails the run (exit 1)"),
     "overrides": (_overrides, "per-path rule settings: [{files: [glob, ...], rules: {rule-id: off|on|level}}]"),
+    "brief": (parse_brief, "brand brief for rewrites: {audiences, products: [{name, aliases, audiences, jobs, proof}]}"),
 }
 CONFIG_KEYS = tuple(_SCHEMA)
 

@@ -169,7 +169,7 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "schema": "contentlint.check/2",
+            "schema": "contentlint.check/3",
             "version": __version__,
             "summary": {"files": self.files, "posts": len(self.posts), **self.counts(),
                         "exit_code": self.exit_code()},

@@ -105,9 +105,9 @@ class Runner:
         return config
 
     def ruleset(self, config: Config) -> RuleSet:
-        key = (config.path, tuple(sorted((k, v.enabled, v.level) for k, v in config.rules.items())))
+        key = (config.path, tuple(sorted((k, v.enabled, v.level) for k, v in config.rules.items())), config.brief)
         if key not in self._rulesets:
-            self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config))
+            self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config), config.brief)
         return self._rulesets[key]
 
     def run(self, paths: list[str]) -> Result:

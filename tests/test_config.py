@@ -70,3 +70,33 @@ def test_explicit_and_disabled_config(write: Callable[..., Path]) -> None:
     post = write("post.md", "x")
     assert ConfigResolver(explicit=other).for_file(post).language == "ja"
     assert ConfigResolver(use_files=False).for_file(post).language is None
+
+
+@pytest.mark.parametrize("brief, complaint", [
+    ("brief: [Ledgerly]\n", "brief: expected a mapping with `products:`"),
+    ("brief:\n  products:\n    - aliases: [x]\n", "brief: products[1].name: expected the product's name"),
+    ("brief:\n  products:\n    - name: Ledgerly\n      jobs: close\n      proof: {a: 1}\n",
+     "brief: products[1].proof: expected a list of non-empty strings"),
+    ("brief:\n  products:\n    - name: Ledgerly\n      job: [x]\n", "brief: products[1]: unknown key `job`"),
+    ("brief:\n  product: []\n", "brief: unknown key `product`"),
+    ("brief:\n  products:\n    - {name: A, aliases: [Same]}\n    - {name: Same}\n", "`Same` names both A and Same"),
+])
+def test_a_broken_brief_names_the_file_and_key(tmp_path: Path, brief: str, complaint: str) -> None:
+    path = tmp_path / ".contentlint.yaml"
+    path.write_text("fail_level: warning\n" + brief, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert complaint in str(info.value) and info.value.path == str(path) and info.value.line == 2
+
+
+def test_the_brief_is_part_of_the_config_and_of_the_cache_key(tmp_path: Path) -> None:
+    from contentlint.cache import environment_key
+
+    path = tmp_path / ".contentlint.yaml"
+    path.write_text("brief:\n  products:\n    - name: Ledgerly\n      jobs: [close the month in two days]\n",
+                    encoding="utf-8")
+    config = load_config(path)
+    assert config.to_dict()["brief"]["products"][0]["jobs"] == ["close the month in two days"]
+    path.write_text("brief:\n  products:\n    - name: Ledgerly\n      jobs: [stop chasing invoices]\n",
+                    encoding="utf-8")
+    assert environment_key(load_config(path), ()) != environment_key(config, ())

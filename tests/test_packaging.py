@@ -26,7 +26,7 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
     for module in ("calendar/report.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py", "lsp/server.py"):
         assert f"contentlint/{module}" in names
     assert {"contentlint/report/templates/report.html.j2", "contentlint/report/templates/report.md.j2",
-            "contentlint/report/schema/check-2.schema.json"} <= names
+            "contentlint/report/schema/check-2.schema.json", "contentlint/report/schema/check-3.schema.json"} <= names
     # every template (the report's, its parts shared with the web pages, the pages') and the page's script
     assets = [p for folder in ("report/templates", "web/templates", "web/static")
               for p in (REPO / "contentlint" / folder).iterdir() if p.is_file()]

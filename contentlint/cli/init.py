@@ -1,6 +1,7 @@
 """`contentlint init`: write a commented .contentlint.yaml; `contentlint config --show`: the effective config."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
@@ -48,15 +49,44 @@ max_yaml_depth: 64
 max_calendar_entries: 5000
 """
 
+BRIEF_TEMPLATE = """\
+
+# Brand brief: what the insight-led rewrites of promotional posts are built from. For each product the post
+# names (by `name` or an alias), headlines lead with a job its customers want done, for its audience, with your
+# proof; the post's own offer moves to the end. Nothing here is invented by contentlint: leave a list out and
+# the report asks for it instead. Replace the example with your products.
+brief:
+  audiences: [small-business owners]            # optional: shared by all products
+  products:
+    - name: Ledgerly                            # as written in your posts
+      aliases: [ledgerly app]                   # other names people use for it
+      audiences: [bookkeepers, small-business owners]
+      # What customers want done, in their words (a verb phrase: "close the month in two days";
+      # ja: 統計分析でユーザー行動を理解する; zh: 每天少花一小时对账).
+      jobs: [close the month in two days, stop chasing late invoices]
+      # A customer story or a measurement, as a sentence in the past tense.
+      proof: [Riverside Bakery cut its month-end close from six days to two]
+"""
+
 
 @click.command("init")
 @click.option("--force", is_flag=True, help="Overwrite an existing .contentlint.yaml.")
-def command(force: bool) -> int:
+@click.option("--brief", "with_brief", is_flag=True,
+              help="Add a commented brand brief (products, audiences, jobs, proof) for the rewrites; added to an "
+                   "existing .contentlint.yaml that has none.")
+def command(force: bool, with_brief: bool) -> int:
     """Write a commented .contentlint.yaml in the current folder."""
     path = Path.cwd() / CONFIG_NAMES[0]
+    if with_brief and path.exists() and not force:
+        existing = path.read_text(encoding="utf-8")
+        if re.search(r"^brief\s*:", existing, re.MULTILINE):
+            raise click.UsageError(f"{path.name} already has a brief (use --force to overwrite the file)")
+        path.write_text(existing.rstrip("\n") + "\n" + BRIEF_TEMPLATE, encoding="utf-8")
+        click.echo(f"added a brief to {path.name}")
+        return 0
     if path.exists() and not force:
         raise click.UsageError(f"{path.name} already exists (use --force to overwrite)")
-    path.write_text(TEMPLATE, encoding="utf-8")
+    path.write_text(TEMPLATE + (BRIEF_TEMPLATE if with_brief else ""), encoding="utf-8")
     click.echo(f"wrote {path.name}")
     return 0
 

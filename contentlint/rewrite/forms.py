@@ -1,56 +1,179 @@
-"""Fill the rewrite forms of the rule packs with the slots found in a post."""
+"""Headlines and outlines from the rewrite forms of the rule packs, filled with a post's slots.
+
+A form is used only when every slot it names is known, so a headline never shows a blank. Every headline names
+the product and a job; when either is unknown there is no headline, only the question that would fill it and the
+brief field that answers it for good.
+"""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
-from contentlint.rewrite.extract import Slots
+from contentlint.rewrite import grammar
+from contentlint.rewrite.extract import Slot, Slots
 
-SLOTS = ("product", "feature", "outcome", "problem", "audience")
 MAX_HEADLINES = 3
-_PLACEHOLDER = re.compile(r"\{(product|feature|outcome|problem|audience|n)\}")
+SLOT_NAMES = ("product", "audience", "job", "Job", "job_past", "proof", "feature", "offer", "n")
+PLACEHOLDER = re.compile(r"\{(" + "|".join(SLOT_NAMES) + r")\}")
+JOB_PLACEHOLDERS = ("job", "Job", "job_past")
+OUTLINE_PARTS = ("problem", "steps", "proof", "offer")
+QUESTION_SLOTS = ("product", "job", "audience", "proof")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    part: str  # problem, steps, proof, offer
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    headline: str
+    stage_from: str
+    stage_to: str
+    sections: tuple[Section, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"headline": self.headline, "stage": {"from": self.stage_from, "to": self.stage_to},
+                "sections": [{"part": s.part, "text": s.text} for s in self.sections]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Outline:
+        return cls(data["headline"], data["stage"]["from"], data["stage"]["to"],
+                   tuple(Section(s["part"], s["text"]) for s in data["sections"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    slot: str
+    question: str
+    brief_field: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"slot": self.slot, "question": self.question, "brief_field": self.brief_field}
 
 
 @dataclass(frozen=True, slots=True)
 class Rewrites:
-    headlines: tuple[str, ...]
-    questions: tuple[str, ...]
-    slots: Mapping[str, str | None]
+    outlines: tuple[Outline, ...]
+    questions: tuple[Question, ...]
+    slots: Mapping[str, Any]  # slot name -> {value, source} | None, or a list of them (jobs, features)
+
+    @property
+    def headlines(self) -> tuple[str, ...]:
+        return tuple(o.headline for o in self.outlines)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"headlines": list(self.headlines), "questions": list(self.questions), "slots": dict(self.slots)}
+        return {"headlines": list(self.headlines), "outlines": [o.to_dict() for o in self.outlines],
+                "slots": dict(self.slots), "questions": [q.to_dict() for q in self.questions]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Rewrites:
+        return cls(tuple(Outline.from_dict(o) for o in data["outlines"]),
+                   tuple(Question(q["slot"], q["question"], q["brief_field"]) for q in data["questions"]),
+                   data["slots"])
 
 
-def _feature_phrase(feature: str, lang: str) -> str:
-    if lang == "en" and feature.split(" ", 1)[0] in ("A", "An", "The"):
-        return feature[0].lower() + feature[1:]
-    return feature
+def _slot_dict(slot: Slot | None) -> dict[str, str] | None:
+    return slot.to_dict() if slot else None
 
 
-def build(slots: Slots, forms: Mapping[str, Any], lang: str) -> Rewrites | None:
-    """Up to three headlines, the questions, and which slots came from the post (None: placeholder)."""
+def build(slots: Slots, forms: Mapping[str, Any], lang: str, stage: str = "at") -> Rewrites | None:
+    """Up to three headlines with their outlines, the questions for what is missing, and each slot's source."""
     language = forms.get(lang) or {}
     if not language.get("headlines"):
         return None
-    placeholders = language.get("placeholders", {})
-    values: dict[str, str | None] = {
-        "product": slots.product,
-        "feature": _feature_phrase(slots.features[0], lang) if slots.features else None,
-        "outcome": slots.outcome,
-        "problem": slots.problem,
-        "audience": slots.audience,
-    }
-    n = str(len(slots.features)) if len(slots.features) >= 2 else "3"
+    base: dict[str, str] = {"n": "3"}
+    for name in ("product", "audience", "proof", "offer"):
+        slot = getattr(slots, name)
+        if slot is not None:
+            base[name] = slot.value
+    if slots.features:
+        base["feature"] = _feature(slots.features[0].value, lang)
+    jobs = [grammar.forms(job.value, lang) for job in slots.jobs]
+    uses = [0] * len(jobs)
+    outlines: list[Outline] = []
+    if "product" in base and jobs:
+        for form in language["headlines"]:
+            pick = _job_for(form["form"], slots, uses)
+            values = {**base, **jobs[pick]}
+            headline = _fill(form["form"], values)
+            if headline is None or headline in (o.headline for o in outlines):
+                continue
+            uses[pick] += 1
+            outlines.append(Outline(headline, stage, form.get("stage", "pre"),
+                                    _outline(language.get("outline", {}), values, slots, lang)))
+            if len(outlines) == MAX_HEADLINES:
+                break
+    known = {"product": "product" in base, "job": bool(jobs), "audience": "audience" in base, "proof": "proof" in base}
+    questions = tuple(Question(name, q["question"], q["brief"]) for name, q in language.get("questions", {}).items()
+                      if name in known and not known[name])
+    slot_data = {"product": _slot_dict(slots.product), "audience": _slot_dict(slots.audience),
+                 "jobs": [j.to_dict() for j in slots.jobs], "proof": _slot_dict(slots.proof),
+                 "features": [f.to_dict() for f in slots.features], "offer": _slot_dict(slots.offer)}
+    return Rewrites(tuple(outlines), questions, slot_data)
 
-    def fill(form: str) -> str:
-        return _PLACEHOLDER.sub(lambda m: n if m.group(1) == "n" else
-                                (values[m.group(1)] or placeholders.get(m.group(1), f"[{m.group(1)}?]")), form)
 
-    # Prefer forms whose slots the post can fill, keeping the pack's order otherwise.
-    def missing(form: str) -> int:
-        return sum(1 for name in _PLACEHOLDER.findall(form) if name != "n" and not values[name])
+def _feature(feature: str, lang: str) -> str:
+    """An English feature reads mid-sentence: "A faster calculation engine" -> "a faster calculation engine"."""
+    first, _, rest = feature.partition(" ")
+    if lang == "en" and first in ("A", "An", "The") and rest:
+        return f"{first.lower()} {rest}"
+    return feature
 
-    ordered = sorted(language["headlines"], key=lambda form: (missing(form), language["headlines"].index(form)))
-    headlines = tuple(dict.fromkeys(fill(form) for form in ordered))[:MAX_HEADLINES]
-    return Rewrites(headlines, tuple(language.get("questions", ())), values)
+
+def _job_for(form: str, slots: Slots, uses: list[int]) -> int:
+    """The job a headline uses: the one its proof is about for a form with {proof}, else the least used one, so
+    three headlines cover the brief's jobs in turn."""
+    if "{proof}" in form and slots.proof is not None:
+        proof = slots.proof.value.casefold()
+        return max(range(len(slots.jobs)), key=lambda i: (_shared(slots.jobs[i].value.casefold(), proof), -i))
+    return min(range(len(uses)), key=lambda i: (uses[i], i))
+
+
+def _shared(a: str, b: str) -> int:
+    """How many words (Latin) or two-character words (CJK) two texts share."""
+    words = re.findall(r"[a-z]{4,}", a)
+    if words:
+        return sum(w[:5] in b for w in words)
+    return sum(a[i:i + 2] in b for i in range(len(a) - 1))
+
+
+def _fill(form: str, values: Mapping[str, str]) -> str | None:
+    """The form with its slots filled, or None when one of them is unknown."""
+    if any(name not in values for name in PLACEHOLDER.findall(form)):
+        return None
+    filled = PLACEHOLDER.sub(lambda m: values[m.group(1)], form)
+    return filled[:1].upper() + filled[1:] if filled[:1].isascii() else filled
+
+
+def _first(alternatives: Sequence[str], values: Mapping[str, str]) -> str | None:
+    return next((text for text in (_fill(a, values) for a in alternatives) if text is not None), None)
+
+
+def _outline(parts: Mapping[str, Sequence[str]], values: Mapping[str, str], slots: Slots,
+             lang: str) -> tuple[Section, ...]:
+    """Problem -> how-to steps (one per feature the post lists) -> proof -> the post's own offer, last."""
+    sections = []
+    for part in OUTLINE_PARTS:
+        text = _first(parts.get(part, ()), values)
+        if text is not None:
+            sections.append(Section(part, text))
+        if part == "steps":
+            for feature in slots.features[:3]:
+                step = _first(parts.get("feature_step", ()), {**values, "feature": _feature(feature.value, lang)})
+                if step is not None:
+                    sections.append(Section("steps", step))
+    return tuple(sections)
+
+
+def validate_form(form: str) -> str | None:
+    """Why a headline form cannot be used (None: it can): it must name the product and a job."""
+    found = set(PLACEHOLDER.findall(form))
+    if "product" not in found or not found & set(JOB_PLACEHOLDERS):
+        return "a headline form names {product} and a job ({job}, {Job} or {job_past})"
+    unknown = set(re.findall(r"\{([^{}]*)\}", form)) - set(SLOT_NAMES)
+    if unknown:
+        return f"unknown slot {{{sorted(unknown)[0]}}}"
+    return None

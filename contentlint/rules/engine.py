@@ -9,6 +9,7 @@ from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
+from contentlint.rewrite.brief import Brief
 from contentlint.rewrite.extract import extract as extract_slots
 from contentlint.rewrite.forms import build as build_rewrites
 from contentlint.rules.kinds import KINDS, Checker, Hit, scope_of
@@ -35,7 +36,8 @@ class RuleSet:
     """The enabled rules and cue lexicon of one effective config, compiled per language on first use."""
 
     def __init__(self, rules: Iterable[Rule], cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-                 rewrites: Mapping[str, Any] | None = None) -> None:
+                 rewrites: Mapping[str, Any] | None = None, brief: Brief | None = None) -> None:
+        self.brief = brief
         self.rules = sorted((rule for rule in rules if rule.enabled), key=lambda r: r.id)
         self.cues = cues or {}
         self.rewrite_forms = rewrites or {}
@@ -44,8 +46,8 @@ class RuleSet:
         self._calendar_checkers: list[tuple[Rule, Any]] | None = None
 
     @classmethod
-    def from_book(cls, book: RuleBook) -> RuleSet:
-        return cls(book.rules.values(), book.cues, book.rewrites)
+    def from_book(cls, book: RuleBook, brief: Brief | None = None) -> RuleSet:
+        return cls(book.rules.values(), book.cues, book.rewrites, brief)
 
     def checkers(self, lang: str) -> list[tuple[Rule, Checker]]:
         if lang not in self._compiled:
@@ -93,7 +95,8 @@ class RuleSet:
         classification = classify(doc.cats, matches, weight)
         rewrites = None
         if classification.group == "promotional":
-            rewrites = build_rewrites(extract_slots(post, doc, matches), self.rewrite_forms, post.lang)
+            rewrites = build_rewrites(extract_slots(post, doc, matches, self.brief), self.rewrite_forms, post.lang,
+                                      classification.stage)
         return Analysis(post, doc, classification, matches, rewrites)
 
     def lint(self, analysis: Analysis) -> list[Finding]:

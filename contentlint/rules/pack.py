@@ -10,6 +10,7 @@ from typing import Any, Iterable, Mapping
 from yaml.nodes import MappingNode, SequenceNode
 
 from contentlint.errors import RuleError
+from contentlint.rewrite.pack_forms import merge_forms, parse_forms
 from contentlint.model import LEVELS
 from contentlint.rules import options as opt
 from contentlint.rules.kinds import KINDS
@@ -98,7 +99,7 @@ def load_pack(path: Path) -> Pack:
         raise RuleError(f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules, cues, "
                         "rewrites)", where, 1)
     cues = _parse_cues(data.get("cues", {}), where)
-    rewrites = _parse_rewrites(data.get("rewrites", {}), where)
+    rewrites = parse_forms(data.get("rewrites", {}), where)
     lines = _rule_lines(node)
     rules = []
     seen: set[str] = set()
@@ -125,30 +126,8 @@ def load_packs(paths: Iterable[Path]) -> RuleBook:
             merged = cues.setdefault(cue_set, {})
             for lang, phrases in by_lang.items():
                 merged[lang] = tuple(dict.fromkeys((*merged.get(lang, ()), *phrases)))
-        for lang, forms in pack.rewrites.items():
-            target = rewrites.setdefault(lang, {"placeholders": {}, "headlines": [], "questions": []})
-            target["placeholders"].update(forms.get("placeholders", {}))
-            for key in ("headlines", "questions"):
-                target[key] = list(dict.fromkeys((*target[key], *forms.get(key, ()))))
+        merge_forms(rewrites, pack.rewrites)
     return RuleBook(rules, cues, rewrites)
-
-
-def _parse_rewrites(raw: Any, where: str) -> dict[str, dict[str, Any]]:
-    if not isinstance(raw, dict):
-        raise RuleError("rewrites: expected a mapping of language -> {placeholders, headlines, questions}", where)
-    out = {}
-    for lang, forms in raw.items():
-        if not isinstance(forms, dict) or set(forms) - {"placeholders", "headlines", "questions"}:
-            raise RuleError(f"rewrites.{lang}: expected a mapping with placeholders, headlines, questions", where)
-        for key in ("headlines", "questions"):
-            if key in forms and opt.STRING_LIST(forms[key]):
-                raise RuleError(f"rewrites.{lang}.{key}: expected a list of strings", where)
-        placeholders = forms.get("placeholders", {})
-        if not isinstance(placeholders, dict) or not all(isinstance(v, str) for v in placeholders.values()):
-            raise RuleError(f"rewrites.{lang}.placeholders: expected a mapping of slot -> text", where)
-        out[str(lang)] = {"placeholders": dict(placeholders), "headlines": list(forms.get("headlines", [])),
-                          "questions": list(forms.get("questions", []))}
-    return out
 
 
 def _parse_cues(raw: Any, where: str) -> dict[str, dict[str, tuple[str, ...]]]:

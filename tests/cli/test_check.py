@@ -133,7 +133,7 @@ def test_json_output(write: Callable[..., Path]) -> None:
     code, out, _ = run(["check", "--format", "json", str(path)])
     data = json.loads(out)
     assert code == 1
-    assert data["schema"] == "contentlint.check/2"
+    assert data["schema"] == "contentlint.check/3"
     assert data["summary"]["exit_code"] == 1
     first = next(f for f in data["findings"] if f["rule"] == "hard-sell")
     assert list(first) == sorted(first)

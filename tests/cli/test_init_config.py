@@ -35,3 +35,21 @@ def test_config_show_merges_the_nearest_file_and_path_overrides(tmp_path: Path, 
     monkeypatch.chdir(tmp_path)
     assert main(["config", "--show"]) == 0
     assert yaml.safe_load(capsys.readouterr().out)["rules"] == {"company-centric": "off"}
+
+
+def test_init_brief_writes_a_commented_brief_that_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "--brief"]) == 0
+    text = (tmp_path / ".contentlint.yaml").read_text(encoding="utf-8")
+    assert "# Brand brief" in text and "fail_under: 60" in text
+    (product,) = load_config(tmp_path / ".contentlint.yaml").brief.products
+    assert product.name == "Ledgerly" and product.jobs[0] == "close the month in two days"
+    assert main(["init", "--brief"]) == 2  # it has one already
+
+
+def test_init_brief_adds_a_brief_to_a_config_without_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".contentlint.yaml").write_text("language: ja\n", encoding="utf-8")
+    assert main(["init", "--brief"]) == 0
+    config = load_config(tmp_path / ".contentlint.yaml")
+    assert config.language == "ja" and config.brief.products[0].name == "Ledgerly"

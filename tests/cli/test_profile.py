@@ -56,7 +56,7 @@ def test_profiles_are_not_posts_and_a_folder_finds_them() -> None:
 def test_json_has_the_profiles_and_matches_the_schema() -> None:
     code, out, _ = run(["check", "--format", "json", "--no-config", "--no-cache", EN, JA])
     data = json.loads(out)
-    schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-2.schema.json").read_text())
+    schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-3.schema.json").read_text())
     jsonschema.validate(data, schema)
     assert data["summary"]["posts"] == 0 and data["summary"]["warning"] == 10
     assert data["profiles"] == [

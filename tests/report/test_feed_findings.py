@@ -34,7 +34,7 @@ def output(args: list[str]) -> str:
 
 def test_json_puts_the_mix_score_on_the_folder_with_the_posts_it_is_about(feed: Path) -> None:
     data = json.loads(output(["check", str(feed), "--format", "json"]))
-    schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-2.schema.json").read_text())
+    schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-3.schema.json").read_text())
     jsonschema.validate(data, schema)
     (mix,) = [f for f in data["findings"] if f["rule"] == "mix-score"]
     assert mix["path"] == f"{feed}/" and mix["line"] is None and mix["column"] is None

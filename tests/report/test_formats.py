@@ -53,7 +53,7 @@ def test_html_is_self_contained_escaped_and_complete(hostile: Path) -> None:
     assert not any(name in ("src", "href") for _, attrs in parser.tags for name in attrs)  # nothing is fetched
     assert "&lt;script&gt;" in html and "{{ 7*7 }}" in html and "49" not in html.split("{{ 7*7 }}")[0][-5:]
     assert "<mark class=\"sale\"" in html  # evidence highlighted
-    assert "Insight-led rewrites" in html and "[outcome?]" in html
+    assert "Insight-led rewrites" in html and "?]" not in html
     assert "<svg" in html and "Timeline" in html and "Ledgerly Q1 content" in html
 
 
@@ -62,7 +62,7 @@ def test_markdown_escapes_table_cells_and_lists_rewrites(hostile: Path) -> None:
     assert "<script>" not in md and "&lt;script&gt;" in md
     rows = [line for line in md.splitlines() if line.startswith("| `")]
     assert all(line.count(" | ") >= 3 for line in rows)
-    assert "### Insight-led rewrites" in md and "\\[outcome?\\]" in md  # brackets escaped for Markdown
+    assert "### Insight-led rewrites" in md and "`brief.products[].jobs`" in md and "?]" not in md
 
 
 def test_markdown_goes_to_the_github_step_summary(hostile: Path, tmp_path: Path,
@@ -136,7 +136,7 @@ def test_junit_one_suite_per_file(hostile: Path, write: Callable[..., Path]) -> 
 
 
 def test_json_matches_the_published_schema(hostile: Path) -> None:
-    schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-2.schema.json").read_text())
+    schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-3.schema.json").read_text())
     for args in ([str(hostile)], [str(REPO / "samples")]):
         jsonschema.validate(json.loads(report([*args, "--format", "json"])), schema)
 

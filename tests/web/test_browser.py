@@ -17,7 +17,10 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from tests.conftest import REPO
-from tests.web.test_app import EN_HOWTO, JA_PROMO
+from tests.web.test_app import EN_HOWTO, JA_PROMO as JA_PROMO_UNNAMED
+
+# The promotion names its product and what it does for the reader, so the page has headlines to copy.
+JA_PROMO = {**JA_PROMO_UNNAMED, "body": JA_PROMO_UNNAMED["body"] + "\n\nExcelなら月次レポート作成の手間を削減できます。"}
 
 pytest.importorskip("uvicorn", reason='the web extra is not installed: pip install "contentlint[web]"')
 pytest.importorskip("selenium", reason="selenium is not installed (it is in the test extra)")
