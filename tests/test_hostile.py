@@ -94,16 +94,16 @@ def test_unreadable_file(write: Callable[..., Path], monkeypatch: pytest.MonkeyP
     path = write("secret.md", GOOD)
     path.chmod(0)
     if os.geteuid() == 0:  # root reads any file: make the reader meet the refusal an ordinary user would
-        import builtins
-
         import contentlint.sources.load as load
+
+        read = load.read_regular
 
         def refuse(file: object, *args: object, **kwargs: object) -> object:
             if str(file) == str(path):
                 raise PermissionError(13, "Permission denied", str(file))
-            return builtins.open(file, *args, **kwargs)  # type: ignore[call-overload]
+            return read(file, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(load, "open", refuse, raising=False)
+        monkeypatch.setattr(load, "read_regular", refuse)
     good = write("good.md", GOOD)
     code, out, _ = run(["check", "--no-cache", str(path), str(good)])
     assert code == 2 and f"{path}:1:1: error [input-error] permission denied" in out
