@@ -19,7 +19,7 @@ else:  # pragma: no cover
 
 RUNNER = Runner(RunOptions(use_config_files=False))
 FACTS = "Version 5.0 adds scheduled exports so you can reduce the hours spent on reports. 20% off this week."
-HEADLINE = "How finance teams use Ledgerly to reduce the hours spent on reports"
+HEADLINE = "How finance teams reduce the hours spent on reports with Ledgerly"
 
 
 def snapshot(name: str, text: str) -> Snapshot:

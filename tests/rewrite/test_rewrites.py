@@ -177,10 +177,10 @@ def test_text_and_markdown_show_the_outline_and_the_questions(write: Callable[..
     sale = write("sale.md", '---\ntitle: "Ledgerly 5.0 is here: 30% off this week only"\n---\nUpgrade today.\n')
     other = write("other.md", "---\ntitle: Spring sale — 40% off everything\n---\nUse code SPRING40.\n")
     _code, text, _ = run(["check", str(sale), str(other)])
-    assert "→ How small-business owners close the month in two days with Ledgerly  (at → pre)" in text
+    assert "→ How small-business owners close the month in two days with Ledgerly  (at purchase → before purchase)" in text
     assert "        The offer, last: Ledgerly 5.0 is here: 30% off this week only" in text
     assert "    ? Which product is this post about?" in text and "(brief.products[].jobs)" in text
     _code, markdown, _ = run(["report", "--format", "markdown", str(sale), str(other)])
-    assert "- **How small-business owners close the month in two days with Ledgerly** (at → pre)" in markdown
+    assert "- **How small-business owners close the month in two days with Ledgerly** (at purchase → before purchase)" in markdown
     assert "  - Proof: Riverside Bakery cut its month-end close from six days to two" in markdown
     assert "`brief.products[].jobs`" in markdown
