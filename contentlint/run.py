@@ -27,6 +27,8 @@ from contentlint.sources.profile import Profile
 from contentlint.suppress import FileSuppressions
 from contentlint.suppress import apply as apply_suppressions
 
+WARM_SAMPLE = 8  # files read before forking workers, to learn which languages' pipelines they will need
+_WARM_RULESETS: dict[tuple[Any, ...], RuleSet] = {}  # compiled by the parent before it forks workers
 FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
 ERROR_IDS = {FileSkipped: "file-too-large", InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error",
              FileCrashed: "internal-error"}
@@ -136,8 +138,12 @@ class Runner:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        global _WARM_RULESETS
         shards = [targets[i::jobs] for i in range(jobs)]
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        if context.get_start_method() == "fork":
+            self._warm_up(targets)
+            _WARM_RULESETS = self._rulesets  # forked workers inherit them, and the loaded pipelines
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             futures = [pool.submit(_run_shard, (self.options, shard)) for shard in shards]
             outcomes = []
@@ -162,6 +168,22 @@ class Runner:
             suppressions.update(shard_suppressions)
         self._finish_feeds(result, feeds)
         result.findings = apply_suppressions(result.findings, suppressions)
+
+    def _warm_up(self, targets: list[Target]) -> None:
+        """Load the pipelines and compile the rules for the languages of a sample of ``targets``, before workers
+        are forked: each worker would otherwise import spaCy and load the same pipelines again. Anything that
+        fails here is left for the worker that reads the file to report."""
+        seen: set[tuple[int, str]] = set()
+        for target in targets[::max(1, len(targets) // WARM_SAMPLE)]:
+            try:
+                config = self.effective(self._config_for(target))
+                ruleset = self.ruleset(config)
+                for post in load_target(target, config, None, self.options.target).posts:
+                    if (id(ruleset), post.lang) not in seen:
+                        seen.add((id(ruleset), post.lang))
+                        ruleset.warm_up(post.lang)
+            except Exception:  # noqa: BLE001 - reported by the worker that lints this file
+                continue
 
     def _finish_feeds(self, result: Result, feeds: dict[str, tuple[Config, list[EntryResult]]]) -> None:
         for root, (_first_post_config, results) in sorted(feeds.items()):
@@ -358,6 +380,7 @@ def _run_shard(job: tuple[RunOptions, list[Target]]) -> tuple[Result, dict[str, 
     """One worker's part of a parallel run (a module-level function, so it can be sent to a process)."""
     options, targets = job
     runner = Runner(options)
+    runner._rulesets.update(_WARM_RULESETS)
     result = Result()
     for _analysis, _findings in runner.iter_posts([], result, targets=targets, shard=True):
         pass

@@ -25,3 +25,32 @@ def test_parallel_output_is_byte_identical(tmp_path: Path, fmt: str) -> None:
     if fmt == "text":
         assert "broken.md:3:1: error [input-error]" in outputs[0] and "sjis.md:1:1: error [input-error]" in outputs[0]
         assert "office-sale.md:7:16: warning [hard-sell]" in outputs[0]  # the others are still linted
+
+
+def test_workers_are_forked_with_the_pipelines_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent loads each language's pipeline once before forking; no worker imports or loads one again."""
+    import os
+    import sys
+
+    import spacy
+
+    from contentlint.nlp import pipeline
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    tree = tmp_path / "posts"
+    for lang in ("en", "ja"):
+        shutil.copytree(REPO / "samples" / lang, tree / lang)
+    log = tmp_path / "loads"
+    original = spacy.load
+
+    def recording(*args: object, **kwargs: object) -> object:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(spacy, "load", recording)
+    pipeline.load.cache_clear()
+    code, out, _ = run(["check", str(tree), "--no-cache", "--jobs", "2"])
+    assert code == 1 and "office-sale.md" in out and "[hard-sell]" in out
+    assert log.read_text(encoding="utf-8").split() == [str(os.getpid())] * 2  # en and ja, in this process
