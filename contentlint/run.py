@@ -67,12 +67,12 @@ def error_id(error: ContentlintError) -> str:
     return next((rule_id for kind, rule_id in ERROR_IDS.items() if isinstance(error, kind)), "input-error")
 
 
-def rulebook_for_config(config: Config) -> RuleBook:
+def rulebook_for_config(config: Config, cache: Cache | None = None) -> RuleBook:
     """Default packs, then the config's packs (which may redefine a rule), then per-rule overrides."""
     files = list(default_pack_files())
     for pack in config.packs:
         files.extend(pack_files(pack))
-    book = load_packs(files)
+    book = load_packs(files, cache)
     rules = book.rules
     for rule_id, override in config.rules.items():
         if rule_id not in rules:
@@ -91,6 +91,8 @@ class Runner:
         self.stdin = stdin
         self.on_file = on_file  # called with each file's name as it is read (progress display)
         self.cache = Cache(options.cache_dir) if options.cache_dir is not None else None
+        # parsed rule packs, beside the results: a run of cache hits then reads no YAML
+        self.packs = Cache(options.cache_dir / "packs") if options.cache_dir is not None else None
         self._environments: dict[Any, str] = {}
         self.resolver = ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[tuple[Any, ...], RuleSet] = {}
@@ -107,7 +109,7 @@ class Runner:
     def ruleset(self, config: Config) -> RuleSet:
         key = (config.path, tuple(sorted((k, v.enabled, v.level) for k, v in config.rules.items())))
         if key not in self._rulesets:
-            self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config))
+            self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config, self.packs))
         return self._rulesets[key]
 
     def run(self, paths: list[str]) -> Result:

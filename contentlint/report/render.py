@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from contentlint.errors import ConfigError
@@ -70,6 +69,8 @@ def render_user(path: Path, view: dict[str, Any]) -> str:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read template: {exc}", str(path)) from None
+    from jinja2.sandbox import SandboxedEnvironment  # only for a user's own template
+
     env = _configure(SandboxedEnvironment(autoescape=True, keep_trailing_newline=True,
                                                   finalize=_finalize))
     try:

@@ -1,7 +1,6 @@
 """Editorial calendars: YAML (`entries:`) and CSV as spreadsheets export it -> Calendar + one Post per entry."""
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Any, Callable
@@ -162,6 +161,8 @@ def decode_csv(data: bytes, path: str, max_bytes: int) -> SourceFile:
 def load_csv_calendar(file: SourceFile, config_lang: str | None, target: Any = None,
                       limits: Limits = DEFAULT_LIMITS) -> tuple[Calendar, Errors]:
     path = file.path
+    import csv  # imported here: most runs read no CSV calendar
+
     # A cell may be as long as the file may be (the csv module's default stops at 128 KiB and raises).
     csv.field_size_limit(max(csv.field_size_limit(), limits.file_bytes))
     reader = csv.reader(io.StringIO(file.text, newline=""))

@@ -69,3 +69,22 @@ def test_broken_yaml_pack(write: Callable[..., Path]) -> None:
     with pytest.raises(RuleError, match="invalid YAML") as info:
         load_pack(write("pack.yaml", "rules:\n  - id: [broken\n"))
     assert info.value.line is not None
+
+
+def test_a_parsed_pack_is_kept_and_a_changed_or_corrupt_entry_is_not_trusted(tmp_path: Path) -> None:
+    from contentlint.cache import Cache
+
+    store = Cache(tmp_path / "packs")
+    path = tmp_path / "mine.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    first = load_pack(path, store)
+    (entry,) = (tmp_path / "packs").rglob("*.json")
+    assert load_pack(path, store) == first == load_pack(path) and store.hits == 1
+    path.write_text(VALID.replace("act now", "order today"), encoding="utf-8")
+    assert load_pack(path, store).rules[0].params["phrases"] == {"en": ["order today"]}
+    entry.write_text('{"format": 1, "key": "x", "data": {}}', encoding="utf-8")  # a foreign entry: parsed again
+    path.write_text(VALID, encoding="utf-8")
+    assert load_pack(path, store) == first
+    path.write_text("rules: [oops", encoding="utf-8")
+    with pytest.raises(RuleError):
+        load_pack(path, store)
