@@ -134,7 +134,7 @@ class Runner:
             return 1  # stdin is read by this process
         if self.options.jobs > 0:
             return min(self.options.jobs, len(targets))
-        return max(1, min(os.cpu_count() or 1, len(targets) // FILES_PER_JOB))
+        return max(1, min(usable_cpus(), len(targets) // FILES_PER_JOB))
 
     def _run_parallel(self, targets: list[Target], jobs: int, result: Result) -> None:
         import multiprocessing
@@ -357,6 +357,14 @@ class Runner:
                 yield from discover([path], self.resolver, self.options.stdin_name)
             except ContentlintError as error:
                 result.add_error(error, error_id(error))
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has): more
+    workers than that only take turns, each with its own copy of the pipelines."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def feed_path(root: str) -> str:

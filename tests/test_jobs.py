@@ -54,3 +54,20 @@ def test_workers_are_forked_with_the_pipelines_loaded(tmp_path: Path, monkeypatc
     code, out, _ = run(["check", str(tree), "--no-cache", "--jobs", "2"])
     assert code == 1 and "office-sale.md" in out and "[hard-sell]" in out
     assert log.read_text(encoding="utf-8").split() == [str(os.getpid())] * 2  # en and ja, in this process
+
+
+def test_automatic_jobs_count_only_the_cpus_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from contentlint.run import FILES_PER_JOB, Runner, RunOptions
+    from contentlint.sources.discover import Target
+
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this platform")
+    targets = [Target(f"p{i}.md", Path(f"p{i}.md"), True) for i in range(FILES_PER_JOB * 8)]
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
+    assert Runner(RunOptions())._jobs(targets) == 1
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    assert Runner(RunOptions())._jobs(targets) == 3
+    assert Runner(RunOptions())._jobs(targets[:FILES_PER_JOB]) == 1  # too few files to pay for a second worker
