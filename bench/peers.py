@@ -161,7 +161,8 @@ def build_cases(tmpdir: Path, n: int, peers: Path, before: Path | None) -> list[
             if who == "before" and source is None:
                 continue
             extra = ["--cache-dir", str(tmpdir / f"cache-{who}")] if cache else ["--no-cache"]
-            runs.append((who, [py, "-m", "contentlint", "check", *extra, *args], REPO, child_env(source)))
+            # run from the checkout's folder: `python -m` puts the working folder first on sys.path
+            runs.append((who, [py, "-m", "contentlint", "check", *extra, *args], source or REPO, child_env(source)))
         return runs
 
     for who, _cmd, cwd, run_env in ours(str(en[0]), cache="hit"):  # the cache-hit case starts from a full cache
