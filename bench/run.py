@@ -25,6 +25,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "bench"))
 WORDS_PER_POST = 500
 
 
@@ -94,13 +95,29 @@ def warm(lang: str | None, n: int) -> float:
     return count / (time.perf_counter() - start)
 
 
+def memory(small_n: int, large_n: int) -> str:
+    """Peak RSS of `check --no-cache --jobs 1` on ``large_n`` generated files against ``small_n``."""
+    cli = [sys.executable, "-m", "contentlint"]
+    with tempfile.TemporaryDirectory() as tmp:
+        small, large = Path(tmp) / "small", Path(tmp) / "large"
+        write_files(small, small_n)
+        write_files(large, large_n)
+        rss_small = peak_rss_mb([*cli, "check", str(small), "--no-cache", "--jobs", "1"])
+        rss_large = peak_rss_mb([*cli, "check", str(large), "--no-cache", "--jobs", "1"])
+    return f"peak RSS, {large_n} vs {small_n} files: {rss_large:.0f} / {rss_small:.0f} MB = {rss_large / rss_small:.2f}x"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--write", action="store_true", help="record the results in bench/RESULTS.md")
+    parser.add_argument("--memory", action="store_true", help="only the peak RSS of --large vs --small files")
     args = parser.parse_args()
+    if args.memory:
+        print(memory(args.small, args.large))
+        return
     py, cli = sys.executable, [sys.executable, "-m", "contentlint"]
     rows: list[tuple[str, str, str, str]] = []
     floor_pass = wall([py, "-c", "pass"], args.repeat)
@@ -140,9 +157,11 @@ def main() -> None:
     print(header)
     print("\n".join(table))
     if args.write:
-        text = ["# Benchmark results", "", "Measured by `python bench/run.py --write` (see the script's docstring).", "",
-                header.replace("\n", "  \n"), "", *table, ""]
-        (REPO / "bench" / "RESULTS.md").write_text("\n".join(text), encoding="utf-8")
+        from sections import write_section
+
+        text = ["## Throughput, memory, cache", "", "Measured by `python bench/run.py --write` (see the script's "
+                "docstring).", "", header.replace("\n", "  \n"), "", *table]
+        write_section("run", "\n".join(text))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ from contentlint.sources.profile import Profile
 from contentlint.suppress import FileSuppressions
 from contentlint.suppress import apply as apply_suppressions
 
+WARM_SAMPLE = 8  # files read before forking workers, to learn which languages' pipelines they will need
+_WARM_RULESETS: dict[tuple[Any, ...], RuleSet] = {}  # compiled by the parent before it forks workers
 FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
 ERROR_IDS = {FileSkipped: "file-too-large", InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error",
              FileCrashed: "internal-error"}
@@ -66,12 +68,12 @@ def error_id(error: ContentlintError) -> str:
     return next((rule_id for kind, rule_id in ERROR_IDS.items() if isinstance(error, kind)), "input-error")
 
 
-def rulebook_for_config(config: Config) -> RuleBook:
+def rulebook_for_config(config: Config, cache: Cache | None = None) -> RuleBook:
     """Default packs, then the config's packs (which may redefine a rule), then per-rule overrides."""
     files = list(default_pack_files())
     for pack in config.packs:
         files.extend(pack_files(pack))
-    book = load_packs(files)
+    book = load_packs(files, cache)
     rules = book.rules
     for rule_id, override in config.rules.items():
         if rule_id not in rules:
@@ -90,6 +92,8 @@ class Runner:
         self.stdin = stdin
         self.on_file = on_file  # called with each file's name as it is read (progress display)
         self.cache = Cache(options.cache_dir) if options.cache_dir is not None else None
+        # parsed rule packs, beside the results: a run of cache hits then reads no YAML
+        self.packs = Cache(options.cache_dir / "packs") if options.cache_dir is not None else None
         self._environments: dict[Any, str] = {}
         self.resolver = ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[tuple[Any, ...], RuleSet] = {}
@@ -107,7 +111,7 @@ class Runner:
     def ruleset(self, config: Config) -> RuleSet:
         key = (config.path, tuple(sorted((k, v.enabled, v.level) for k, v in config.rules.items())), config.brief)
         if key not in self._rulesets:
-            self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config), config.brief)
+            self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config, self.packs), config.brief)
         return self._rulesets[key]
 
     def run(self, paths: list[str]) -> Result:
@@ -149,14 +153,18 @@ class Runner:
             return 1  # stdin is read by this process
         if self.options.jobs > 0:
             return min(self.options.jobs, len(targets))
-        return max(1, min(os.cpu_count() or 1, len(targets) // FILES_PER_JOB))
+        return max(1, min(usable_cpus(), len(targets) // FILES_PER_JOB))
 
     def _run_parallel(self, targets: list[Target], jobs: int, result: Result) -> None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        global _WARM_RULESETS
         shards = [targets[i::jobs] for i in range(jobs)]
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+        if context.get_start_method() == "fork":
+            self._warm_up(targets)
+            _WARM_RULESETS = self._rulesets  # forked workers inherit them, and the loaded pipelines
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             futures = [pool.submit(_run_shard, (self.options, shard)) for shard in shards]
             outcomes = []
@@ -181,6 +189,22 @@ class Runner:
             suppressions.update(shard_suppressions)
         self._finish_feeds(result, feeds)
         result.findings = apply_suppressions(result.findings, suppressions)
+
+    def _warm_up(self, targets: list[Target]) -> None:
+        """Load the pipelines and compile the rules for the languages of a sample of ``targets``, before workers
+        are forked: each worker would otherwise import spaCy and load the same pipelines again. Anything that
+        fails here is left for the worker that reads the file to report."""
+        seen: set[tuple[int, str]] = set()
+        for target in targets[::max(1, len(targets) // WARM_SAMPLE)]:
+            try:
+                config = self.effective(self._config_for(target))
+                ruleset = self.ruleset(config)
+                for post in load_target(target, config, None, self.options.target).posts:
+                    if (id(ruleset), post.lang) not in seen:
+                        seen.add((id(ruleset), post.lang))
+                        ruleset.warm_up(post.lang)
+            except Exception:  # noqa: BLE001 - reported by the worker that lints this file
+                continue
 
     def _finish_feeds(self, result: Result, feeds: dict[str, tuple[Config, list[EntryResult]]]) -> None:
         for root, (_first_post_config, results) in sorted(feeds.items()):
@@ -356,6 +380,14 @@ class Runner:
                 result.add_error(error, error_id(error))
 
 
+def usable_cpus() -> int:
+    """The CPUs this process may run on (a container or `taskset` may allow fewer than the machine has): more
+    workers than that only take turns, each with its own copy of the pipelines."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def feed_path(root: str) -> str:
     """A feed is reported on its folder, written with a trailing `/` so that every format shows a folder."""
     return root.rstrip("/\\") + "/"
@@ -379,6 +411,7 @@ def _run_shard(job: tuple[RunOptions, list[Target]]) -> tuple[Result, dict[str, 
     """One worker's part of a parallel run (a module-level function, so it can be sent to a process)."""
     options, targets = job
     runner = Runner(options)
+    runner._rulesets.update(_WARM_RULESETS)
     result = Result()
     for _analysis, _findings in runner.iter_posts([], result, targets=targets, shard=True):
         pass

@@ -40,14 +40,14 @@ def test_hits_give_identical_output_without_importing_spacy(write: Callable[...,
         assert first.stdout == second.stdout
         assert "feed" in first.stdout and "vanity-kpi" in first.stdout
         assert first.stderr.strip().endswith("SPACY") and second.stderr.strip().endswith("NO-SPACY")
-    assert len(list(cache.rglob("*.json"))) == 3  # one entry per file, the same for both formats
+    assert len(list(cache.glob("??/*.json"))) == 3  # one entry per file, the same for both formats
 
 
 def test_a_changed_file_misses_and_corrupt_entries_are_rebuilt(write: Callable[..., Path], tmp_path: Path) -> None:
     post = write("blog/a.md", POSTS["blog/a.md"])
     cache = tmp_path / "cache"
     contentlint(["check", str(post)], cache, tmp_path)
-    (entry,) = cache.rglob("*.json")
+    (entry,) = cache.glob("??/*.json")
     entry.write_text("{not json", encoding="utf-8")
     again = contentlint(["check", str(post)], cache, tmp_path)
     assert again.stderr.strip().endswith("SPACY") and "[hard-sell]" in again.stdout
@@ -91,7 +91,7 @@ def test_an_entry_of_any_wrong_shape_is_rebuilt(entry: str, write: Callable[...,
     post = write("blog/a.md", POSTS["blog/a.md"])
     cache = tmp_path / "cache"
     first = _in_process(["check", str(post), "--cache-dir", str(cache)])
-    (stored,) = cache.rglob("*.json")
+    (stored,) = [p for p in cache.rglob("*.json") if "packs" not in p.relative_to(cache).parts]
     key = stored.stem
     body = entry if entry.startswith("[") else entry[:-1] + f', "format": 1, "key": "{key}"}}'
     stored.write_text(body, encoding="utf-8")
@@ -169,3 +169,27 @@ def test_the_key_follows_what_a_config_says_not_which_object_it_is(write: Callab
             break
     assert runner._cache_lookup(target, plain)[1] != key_quiet
     assert runner._cache_lookup(target, Config(rules={"hard-sell": RuleOverride(enabled=False)}))[1] == key_quiet
+
+
+def test_a_full_hit_imports_no_other_command_and_parses_no_rule_pack(write: Callable[..., Path],
+                                                                      tmp_path: Path) -> None:
+    """The pre-commit case: a hit on every file runs without the other commands' modules, the user-template
+    sandbox, the CSV reader, and without parsing the rule packs' YAML again (their parsed form is cached)."""
+    post = write("blog/a.md", POSTS["blog/a.md"])
+    cache = tmp_path / "cache"
+    code = ("import sys, contentlint.yamlsafe as y; parsed = []; load = y.load_yaml\n"
+            "def counting(text, path, *a, **k):\n    parsed.append(path); return load(text, path, *a, **k)\n"
+            "y.load_yaml = counting\n"
+            "import contentlint.rules.pack as p; p.load_yaml = counting\n"
+            "from contentlint.cli import main; code = main(sys.argv[1:])\n"
+            "late = ['spacy', 'contentlint.cli.serve', 'contentlint.cli.train', 'contentlint.cli.classify', "
+            "'contentlint.cli.explain', 'jinja2.sandbox', 'csv', 'statistics', 'markdown_it']\n"
+            "print(sorted(m for m in late if m in sys.modules), len(parsed), "
+            "file=sys.stderr); sys.exit(code)")
+    runs = [subprocess.run([sys.executable, "-c", code, "check", str(post), "--cache-dir", str(cache)], cwd=tmp_path,
+                           env={**os.environ, "NO_COLOR": "1"}, capture_output=True, text=True) for _ in range(2)]
+    assert runs[0].returncode == runs[1].returncode == 1 and runs[0].stdout == runs[1].stdout
+    assert "[hard-sell]" in runs[1].stdout
+    first, second = (r.stderr.strip().splitlines()[-1] for r in runs)
+    assert "'spacy'" in first and not first.endswith(" 0")  # the first run analysed and parsed the packs
+    assert second == "[] 0", second

@@ -34,8 +34,8 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     "png-named-md": ("image.md", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "PNG image"),
     "zip-named-md": ("archive.md", b"PK\x03\x04" + b"\x00" * 64, "zip archive"),
     "nul-bytes": ("nul.md", b"text\x00more", "NUL bytes"),
-    "empty-file": ("empty.md", b"", "empty post"),
-    "front-matter-only": ("fm.md", "---\nlang: en\n---\n", "empty post"),
+    # A YAML post (a mapping with `body`) with nothing in it is garbage; an empty Markdown file holds no post.
+    "empty-yaml-post": ("empty.yaml", "title: ''\nbody: ''\n", "empty post"),
     "unknown-lang": ("fr.md", "---\nlang: fr\n---\nBonjour\n", "no language pipeline for 'fr'"),
     "calendar-file-outside": ("cal/calendar.yaml", "entries:\n  - {date: 2026-01-01, file: ../../etc/passwd}\n",
                               "outside the calendar's folder"),
@@ -43,7 +43,6 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     "csv-extra-columns": ("c2.csv", "date,title\n2026-01-01,a,b,c\n", "the header has 2"),
     "pdf-named-md": ("doc.md", b"%PDF-1.7\n" + b"\x00" * 64, "PDF document"),
     "utf16-without-bom": ("u16.md", "Buy now".encode("utf-16-le"), "NUL bytes"),
-    "yaml-post-not-a-mapping": ("list.yaml", "- title: a\n- body: b\n", "not a post"),
     "calendar-entry-garbage": ("cal2.yaml", "entries:\n  - 42\n", "must be a mapping"),
     "calendar-impossible-date": ("cal3.yaml", "entries:\n  - {date: 2026-13-45, title: t}\n", "2026-13-45"),
     "unclosed-front-matter": ("open.md", "---\ntitle: x\nbody\n", "never closed"),
@@ -87,7 +86,7 @@ def test_one_emoji_post_and_jinja_syntax_are_just_text(write: Callable[..., Path
     jinja = write("jinja.md", "---\ntitle: \"{{ 7*7 }} {% for x in y %}\"\n---\n{{ config }} Buy now!\n")
     code, out, _ = run(["check", "--no-cache", str(emoji), str(jinja)])
     assert code in (0, 1) and "Traceback" not in out
-    assert "49" not in out
+    assert "49" not in out.replace(str(jinja.parent), "")  # the temp folder may be pytest-49
 
 
 def test_unreadable_file(write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -343,7 +342,7 @@ def test_a_named_pipe_anywhere_is_refused_not_waited_on(place: str, write: Calla
     else:  # a FIFO where the cache keeps this file's entry: a miss, analysed again
         cache = tmp_path / "cache"
         run([*args, "--cache-dir", str(cache)])
-        (entry,) = cache.rglob("*.json")
+        (entry,) = [p for p in cache.rglob("*.json") if "packs" not in p.relative_to(cache).parts]
         entry.unlink()
         _fifo(entry)
         args += ["--cache-dir", str(cache)]

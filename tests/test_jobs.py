@@ -25,3 +25,49 @@ def test_parallel_output_is_byte_identical(tmp_path: Path, fmt: str) -> None:
     if fmt == "text":
         assert "broken.md:3:1: error [input-error]" in outputs[0] and "sjis.md:1:1: error [input-error]" in outputs[0]
         assert "office-sale.md:7:16: warning [hard-sell]" in outputs[0]  # the others are still linted
+
+
+def test_workers_are_forked_with_the_pipelines_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parent loads each language's pipeline once before forking; no worker imports or loads one again."""
+    import os
+    import sys
+
+    import spacy
+
+    from contentlint.nlp import pipeline
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    tree = tmp_path / "posts"
+    for lang in ("en", "ja"):
+        shutil.copytree(REPO / "samples" / lang, tree / lang)
+    log = tmp_path / "loads"
+    original = spacy.load
+
+    def recording(*args: object, **kwargs: object) -> object:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(spacy, "load", recording)
+    pipeline.load.cache_clear()
+    code, out, _ = run(["check", str(tree), "--no-cache", "--jobs", "2"])
+    assert code == 1 and "office-sale.md" in out and "[hard-sell]" in out
+    assert log.read_text(encoding="utf-8").split() == [str(os.getpid())] * 2  # en and ja, in this process
+
+
+def test_automatic_jobs_count_only_the_cpus_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from contentlint.run import FILES_PER_JOB, Runner, RunOptions
+    from contentlint.sources.discover import Target
+
+    if not hasattr(os, "sched_getaffinity"):
+        pytest.skip("no CPU affinity on this platform")
+    targets = [Target(f"p{i}.md", Path(f"p{i}.md"), True) for i in range(FILES_PER_JOB * 8)]
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
+    assert Runner(RunOptions())._jobs(targets) == 1
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2})
+    assert Runner(RunOptions())._jobs(targets) == 3
+    assert Runner(RunOptions())._jobs(targets[:FILES_PER_JOB]) == 1  # too few files to pay for a second worker

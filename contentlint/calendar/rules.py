@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import statistics
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
@@ -145,6 +144,8 @@ class CadenceKind(_CalendarKind):
         if len(dated) < params["min_entries"]:
             return
         gaps = [(b.date - a.date).days for a, b in zip(dated, dated[1:])]  # type: ignore[operator]
+        import statistics  # imported here: a run that scores no calendar does not pay for it
+
         mean = statistics.mean(gaps)
         if mean <= 0:
             return

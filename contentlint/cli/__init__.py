@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from importlib import import_module
 from typing import Sequence
 
 import click
@@ -11,21 +12,31 @@ from contentlint.cli.crash import report_crash
 from contentlint.errors import ContentlintError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# name -> (module, attribute): a command's module is imported only when that command runs or help lists it, so
+# that `check` on a cache hit (a pre-commit hook's common case) does not pay for the web server or training.
+COMMANDS = {
+    "check": ("check", "command"), "report": ("report", "command"), "classify": ("classify", "command"),
+    "rules": ("rules", "command"), "explain": ("explain", "command"), "init": ("init", "command"),
+    "config": ("init", "config_command"), "train": ("train", "command"), "eval": ("evaluate", "command"),
+    "serve": ("serve", "command"), "lsp": ("lsp", "command"),
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, attribute = COMMANDS[cmd_name]
+            self.add_command(getattr(import_module(f"contentlint.cli.{module}"), attribute), cmd_name)
+        return self.commands.get(cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="contentlint")
 def cli() -> None:
     """Lint content strategy: find promotional posts, score the stage mix, suggest insight-led rewrites."""
-
-
-def _register() -> None:
-    from contentlint.cli import check, classify, evaluate, explain, init, lsp, report, rules, serve, train
-
-    for module in (check, report, classify, rules, explain, init, train, evaluate, serve, lsp):
-        cli.add_command(module.command)
-    cli.add_command(init.config_command)
-
-
-_register()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -17,6 +16,8 @@ def _spacy_version() -> str:
 
 
 def report_crash() -> str:
+    import platform  # only when something crashed
+
     details = (f"contentlint {__version__}\nPython {platform.python_version()} ({sys.platform})\n"
                f"spaCy {_spacy_version()}\nargv: {sys.argv!r}\n\n{traceback.format_exc()}")
     try:

@@ -75,8 +75,16 @@ def load(lang: str) -> Language:
 
         from contentlint.nlp import components  # noqa: F401 - registers our factories before loading
 
-        return spacy.load(path)
-    return base(lang)
+        return _faster(spacy.load(path))
+    return _faster(base(lang))
+
+
+def _faster(nlp: Language) -> Language:
+    if nlp.lang == "ja":
+        from contentlint.nlp.japanese import speed_up
+
+        return speed_up(nlp)
+    return nlp
 
 
 def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from contentlint.errors import ConfigError
@@ -79,6 +78,8 @@ def render_user(path: Path, view: dict[str, Any], language: str = DEFAULT) -> st
     except (OSError, UnicodeDecodeError) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise ConfigError(f"cannot read template: {detail}", str(path)) from None
+    from jinja2.sandbox import SandboxedEnvironment  # only for a user's own template
+
     env = _configure(SandboxedEnvironment(autoescape=True, keep_trailing_newline=True, finalize=_finalize,
                                           extensions=["jinja2.ext.i18n"]), language)
     try:

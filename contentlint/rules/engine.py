@@ -64,6 +64,19 @@ class RuleSet:
             self._compiled[lang] = compiled
         return self._compiled[lang]
 
+    def warm_up(self, lang: str) -> None:
+        """Load ``lang``'s pipeline and compile its rules and cue matcher now (before workers are forked)."""
+        self.checkers(lang)
+        if pipeline.has_pipeline(lang):
+            self._cue_matcher(lang)
+
+    def _cue_matcher(self, lang: str) -> CueMatcher:
+        if lang not in self._cue_matchers:
+            from contentlint.nlp.cues import CueMatcher
+
+            self._cue_matchers[lang] = CueMatcher(pipeline.load(lang), lang, self.cues)
+        return self._cue_matchers[lang]
+
     def lint_calendar(self, report: CalendarReport) -> list[Finding]:
         """Findings of the calendar-level rules: on the calendar file or the feed's folder (no position), each
         naming the entries it is about."""
@@ -85,11 +98,7 @@ class RuleSet:
         """Cue matches and classification for a post that has a Doc (none for unsupported languages)."""
         if doc is None:
             return Analysis(post)
-        if post.lang not in self._cue_matchers:
-            from contentlint.nlp.cues import CueMatcher
-
-            self._cue_matchers[post.lang] = CueMatcher(pipeline.load(post.lang), post.lang, self.cues)
-        matches = self._cue_matchers[post.lang](doc)
+        matches = self._cue_matcher(post.lang)(doc)
         meta = pipeline.load(post.lang).meta.get("contentlint", {})
         weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
         classification = classify(doc.cats, matches, weight)

@@ -213,17 +213,20 @@ class PatternKind:
         from spacy.matcher import Matcher
 
         from contentlint.rules import tokenpatterns
+        from contentlint.rules.gated import GatedMatcher
         from contentlint.rules.nearby import SourceNearby
 
         assert nlp is not None
-        matcher = Matcher(nlp.vocab, validate=True)
+        validator = Matcher(nlp.vocab, validate=True)
         patterns = params["patterns"].get(lang)
+        keyed = tokenpatterns.expand(patterns, nlp) if patterns else {}
         try:
-            for key, expanded in (tokenpatterns.expand(patterns, nlp) if patterns else {}).items():
-                matcher.add(key, expanded)
+            for key, expanded in keyed.items():
+                validator.add(key, expanded)
         except (ValueError, TypeError) as exc:
             raise ValueError(f"params.patterns: invalid token pattern for {lang!r}: "
                              f"{' '.join(str(exc).split())[:300]}") from None
+        matcher = GatedMatcher(nlp.vocab, keyed)
         phrases = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), exclude=params["exclude"].get(lang, []))
         sources = params["unless_source"].get(lang)
         nearby = SourceNearby(PhraseFinder(nlp, lang, sources)) if sources else None

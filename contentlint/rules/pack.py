@@ -1,20 +1,22 @@
 """Rule packs: YAML files holding rules, validated against the rule schema."""
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Protocol
 
 from yaml.nodes import MappingNode, SequenceNode
 
+from contentlint import __version__
 from contentlint.errors import RuleError
 from contentlint.rewrite.pack_forms import merge_forms, parse_forms
 from contentlint.model import LEVELS
 from contentlint.rules import options as opt
 from contentlint.rules.kinds import KINDS
-from contentlint.yamlsafe import load_yaml_file
+from contentlint.yamlsafe import load_yaml, load_yaml_file
 
 ANY_LANGUAGE = "*"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -86,11 +88,43 @@ class RuleBook:
     rewrites: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
-def load_pack(path: Path) -> Pack:
+class ParsedPacks(Protocol):
+    """Where parsed packs are kept between runs (the result cache): JSON entries by key."""
+
+    def key(self, data: bytes, environment: str) -> str: ...
+
+    def get(self, key: str) -> dict[str, Any] | None: ...
+
+    def put(self, key: str, entry: dict[str, Any]) -> None: ...
+
+
+def _parse(path: Path, store: ParsedPacks | None) -> tuple[Any, list[int]]:
+    """The pack's YAML data and each rule's line. With a ``store``, a pack whose bytes were parsed before is read
+    from its JSON entry (parsing YAML is most of what a run made only of cache hits does)."""
+    where = str(path)
+    if store is None:
+        loaded = load_yaml_file(path, "rule pack", RuleError)
+        return loaded.data, _rule_lines(loaded.node)
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"cannot read rule pack: {exc}", where) from None
+    key = store.key(raw, f"rule-pack\0{__version__}\0{where}")
+    entry = store.get(key)
+    if entry is not None and isinstance(entry.get("lines"), list) and "data" in entry:
+        return entry["data"], entry["lines"]
+    loaded = load_yaml(text, where, error=RuleError)
+    lines = _rule_lines(loaded.node)
+    if json.loads(json.dumps(loaded.data)) == loaded.data:  # JSON gives back exactly what YAML built
+        store.put(key, {"data": loaded.data, "lines": lines})
+    return loaded.data, lines
+
+
+def load_pack(path: Path, store: ParsedPacks | None = None) -> Pack:
     """Load and validate every rule (and the cue lexicon) in one pack file."""
     where = str(path)
-    loaded = load_yaml_file(path, "rule pack", RuleError)
-    data, node = loaded.data, loaded.node
+    data, lines = _parse(path, store)
     if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or not (
             "rules" in data or "cues" in data or "rewrites" in data):
         raise RuleError("a rule pack is a mapping with a `rules:` list (and/or `cues:`, `rewrites:`)", where, 1)
@@ -100,7 +134,6 @@ def load_pack(path: Path) -> Pack:
                         "rewrites)", where, 1)
     cues = _parse_cues(data.get("cues", {}), where)
     rewrites = parse_forms(data.get("rewrites", {}), where)
-    lines = _rule_lines(node)
     rules = []
     seen: set[str] = set()
     for index, raw in enumerate(data.get("rules", [])):
@@ -113,13 +146,13 @@ def load_pack(path: Path) -> Pack:
     return Pack(tuple(rules), cues, rewrites)
 
 
-def load_packs(paths: Iterable[Path]) -> RuleBook:
+def load_packs(paths: Iterable[Path], store: ParsedPacks | None = None) -> RuleBook:
     """Rules by id (a later pack may redefine a rule of an earlier one); cue lexicons are merged."""
     rules: dict[str, Rule] = {}
     cues: dict[str, dict[str, tuple[str, ...]]] = {}
     rewrites: dict[str, dict[str, Any]] = {}
     for path in paths:
-        pack = load_pack(path)
+        pack = load_pack(path, store)
         for rule in pack.rules:
             rules[rule.id] = rule
         for cue_set, by_lang in pack.cues.items():

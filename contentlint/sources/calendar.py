@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import copy
-import csv
 import io
 from pathlib import Path
 from typing import Any, Callable
@@ -207,6 +206,8 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override
                       limits: Limits = DEFAULT_LIMITS, config_target: Any = None,
                       config_tolerance: Any = DEFAULT_TOLERANCE) -> tuple[Calendar, Errors]:
     path = file.path
+    import csv  # imported here: most runs read no CSV calendar
+
     # A cell may be as long as the file may be (the csv module's default stops at 128 KiB and raises).
     csv.field_size_limit(max(csv.field_size_limit(), limits.file_bytes))
     reader = csv.reader(io.StringIO(file.text, newline=""))

@@ -68,3 +68,16 @@ def test_doubling_a_symbol_run_does_not_quadruple_the_time() -> None:
 def test_japanese_and_chinese_text_is_left_whole() -> None:
     text = "今だけ半額" * 100 + "！" * 10
     assert pipeline.linear_text("ja", text)[:500] == text[:500]
+
+
+def test_the_english_lemma_table_is_read_as_is_and_agrees_with_spacys() -> None:
+    """Read as a plain dict keyed by the words (spaCy's Table re-keys every entry by hash on each start)."""
+    from itertools import islice
+
+    from spacy.lookups import load_lookups
+
+    table = pipeline.load("en").get_pipe("contentlint_en_lemmas").table
+    assert all(isinstance(word, str) for word in islice(table, 1000))
+    spacys = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    assert len(table) == len(spacys)
+    assert all(spacys.get(word) == lemma for word, lemma in islice(table.items(), 0, None, 97))

@@ -84,3 +84,22 @@ def test_every_default_rule_explains_itself_in_english_japanese_and_chinese() ->
         for rule in load_pack(file).rules:
             assert set(rule.rationales) == {"en", "ja", "zh"}, (file.name, rule.id)
             assert rule.rationale == rule.rationales["en"]
+
+
+def test_a_parsed_pack_is_kept_and_a_changed_or_corrupt_entry_is_not_trusted(tmp_path: Path) -> None:
+    from contentlint.cache import Cache
+
+    store = Cache(tmp_path / "packs")
+    path = tmp_path / "mine.yaml"
+    path.write_text(VALID, encoding="utf-8")
+    first = load_pack(path, store)
+    (entry,) = (tmp_path / "packs").rglob("*.json")
+    assert load_pack(path, store) == first == load_pack(path) and store.hits == 1
+    path.write_text(VALID.replace("act now", "order today"), encoding="utf-8")
+    assert load_pack(path, store).rules[0].params["phrases"] == {"en": ["order today"]}
+    entry.write_text('{"format": 1, "key": "x", "data": {}}', encoding="utf-8")  # a foreign entry: parsed again
+    path.write_text(VALID, encoding="utf-8")
+    assert load_pack(path, store) == first
+    path.write_text("rules: [oops", encoding="utf-8")
+    with pytest.raises(RuleError):
+        load_pack(path, store)

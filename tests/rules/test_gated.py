@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.matcher import Matcher
+
+from contentlint.nlp import pipeline
+from contentlint.rules import tokenpatterns
+from contentlint.rules.gated import GatedMatcher, anchors
+from contentlint.rules.pack import default_pack_files, load_packs
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+
+
+def test_anchors_are_the_required_literal_elements() -> None:
+    pattern = [{"IS_PUNCT": True}, {"LOWER": "hurry"}, {"LOWER": {"IN": ["up", "now"]}, "OP": "?"},
+               {"LEMMA": {"IN": ["sale", "deal"]}, "OP": "+"}, {"LOWER": {"REGEX": "^x"}}, {"ORTH": "!", "OP": "*"}]
+    assert anchors(pattern) == (("lower_", frozenset({"hurry"})), ("lemma_", frozenset({"sale", "deal"})))
+
+
+def test_a_doc_without_an_anchor_word_builds_and_runs_no_matcher() -> None:
+    nlp = pipeline.load("en")
+    gated = GatedMatcher(nlp.vocab, {"cue0": [[{"LOWER": "hurry"}, {"LOWER": "up"}]]})
+    assert gated(nlp("Take your time and read the guide.")) == []
+    assert gated._matchers == {}
+    found = gated(nlp("Hurry up!"))
+    assert [(nlp.vocab.strings[key], start, end) for key, start, end in found] == [("cue0", 0, 2)]
+
+
+def test_a_pattern_without_anchors_runs_on_every_doc() -> None:
+    nlp = pipeline.load("en")
+    gated = GatedMatcher(nlp.vocab, {"cue0": [[{"LIKE_NUM": True}, {"IS_PUNCT": True}]]})
+    assert [(s, e) for _k, s, e in gated(nlp("We saw 3!"))] == [(2, 4)]
+
+
+def _sample_texts(lang: str) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / lang).glob("*.md"))]
+    return texts + ["Hurry! Only 3 left in stock. Buy now, the offer ends tonight. Don't miss out on this deal!",
+                    "今すぐお申し込みください！残り3日限定。お急ぎください。本日23時59分まで！"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "zh"])
+def test_the_default_packs_match_exactly_what_one_matcher_finds(lang: str) -> None:
+    nlp = pipeline.load(lang)
+    book = load_packs(default_pack_files())
+    rules = [r for r in book.rules.values() if r.kind == "pattern" and r.params["patterns"].get(lang)]
+    assert rules
+    docs = list(nlp.pipe(_sample_texts(lang)))
+    for rule in rules:
+        keyed = tokenpatterns.expand(rule.params["patterns"][lang], nlp)
+        whole = Matcher(nlp.vocab)
+        for key, patterns in keyed.items():
+            whole.add(key, patterns)
+        gated = GatedMatcher(nlp.vocab, keyed)
+        for doc in docs:
+            assert sorted(set(gated(doc))) == sorted(set(whole(doc))), (rule.id, doc.text[:40])
