@@ -9,6 +9,7 @@ from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
+from contentlint.nlp.features import post_features
 from contentlint.rewrite.extract import extract as extract_slots
 from contentlint.rewrite.forms import build as build_rewrites
 from contentlint.rules.kinds import KINDS, Checker, Hit, scope_of
@@ -90,7 +91,7 @@ class RuleSet:
         matches = self._cue_matchers[post.lang](doc)
         meta = pipeline.load(post.lang).meta.get("contentlint", {})
         weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
-        classification = classify(doc.cats, matches, weight)
+        classification = classify(doc.cats, matches, weight, pipeline.combiner(post.lang), post_features(post))
         rewrites = None
         if classification.group == "promotional":
             rewrites = build_rewrites(extract_slots(post, doc, matches), self.rewrite_forms, post.lang)
