@@ -3,6 +3,8 @@
     python tools/model_compare.py scores OUT_DIR CORPUS...   # out-of-fold text-model scores per setting
     python tools/model_compare.py table OUT_DIR CORPUS...    # the comparison table from those scores
 
+(`contentlint train --oof OUT_DIR` writes the same scores for the shipped setting.)
+
 Slow part first, cheap part second: the combiner variants reuse the saved out-of-fold scores.
 """
 from __future__ import annotations
@@ -19,7 +21,7 @@ from contentlint.corpus import read_corpora
 from contentlint.nlp.calibration import precision_threshold
 from contentlint.nlp.classifier import combine
 from contentlint.nlp.combiner import fit_temperature, promotional_probability, softmax
-from contentlint.nlp.crossval import CombinerSpec, Prepared, oof_combined, oof_scores, prepare, with_scores
+from contentlint.nlp.crossval import CombinerSpec, Prepared, assign_folds, oof_combined, oof_scores, prepare, with_scores
 from contentlint.nlp.evaluation import full_report
 from contentlint.nlp.modelbuild import oof_rows
 from contentlint.nlp.predict import default_cues
@@ -93,8 +95,10 @@ def table(out: Path, corpora: list[Path], langs: list[str]) -> None:
                 continue
             saved = json.loads(path.read_text())
             keep = [i for i, r in enumerate(prep.records) if r.id in saved]
-            sub = Prepared(lang, [prep.records[i] for i in keep], [prep.docs[i] for i in keep],
-                           [prep.inputs[i] for i in keep], [prep.folds[i] for i in keep])
+            kept = [prep.records[i] for i in keep]
+            fold_of = assign_folds([r.group for r in kept], FOLDS, 0)  # the folds the scores were made with
+            sub = Prepared(lang, kept, [prep.docs[i] for i in keep], [prep.inputs[i] for i in keep],
+                           [fold_of[r.group] for r in kept])
             inputs = with_scores(sub, [saved[r.id] for r in sub.records])
             real = [i for i, r in enumerate(sub.records) if r.is_real]
             if features is None:

@@ -27,8 +27,9 @@ _TABLE = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
 _PRICE = re.compile(r"[$€£¥￥]\s?\d|\d(?:[.,]\d+)?\s?(?:円|元|ドル|美元|usd|eur|dollars?)\b|/\s?(?:mo|month|year|月|年)\b",
                     re.IGNORECASE)
 _PERCENT = re.compile(r"\d\s?[%％]|\d+\s?(?:割|折)")
-_DATE = re.compile(r"\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])(?:[-/.]\d\d?)?\b|(?:19|20)\d\d\s?年|\d{1,2}\s?月\s?\d{1,2}\s?日"
-                   r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.IGNORECASE)
+_DATES = (re.compile(r"(?<!\d)(?:19|20)\d\d(?:[-/.](?:0?[1-9]|1[0-2])\b(?:[-/.]\d\d?)?|\s?年)"),
+          re.compile(r"\d月\s?\d{1,2}\s?日"),
+          re.compile(r"\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\.? \d"))
 _VERSION = re.compile(r"\b[vV]?\d+\.\d+(?:\.\d+)+\b|\b[vV]\d+(?:\.\d+)?\b|\bversion \d")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]?")
 _SECOND_PERSON = {
@@ -71,7 +72,7 @@ def structure(title: str, body: str, lang: str) -> dict[str, float]:
         "code_blocks": len(_FENCE.findall(body)) // 2, "inline_code": len(_INLINE_CODE.findall(body)),
         "links": len(_LINK.findall(body)), "images": len(_IMAGE.findall(body)),
         "table_rows": len(_TABLE.findall(body)), "prices": len(_PRICE.findall(title + "\n" + body)),
-        "percentages": len(_PERCENT.findall(title + "\n" + body)), "dates": len(_DATE.findall(body)),
+        "percentages": len(_PERCENT.findall(title + "\n" + body)), "dates": sum(len(p.findall(body)) for p in _DATES),
         "versions": len(_VERSION.findall(title + "\n" + body)),
     }
     out = {name: math.log1p(value) for name, value in counts.items()}
