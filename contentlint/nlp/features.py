@@ -16,6 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 PLACE_FIELDS = ("categories", "category", "tags", "type", "layout", "kind")
 MAX_PLACE_WORDS = 24
+MAX_BODY = 4000  # characters of the body read for structure: the start of a long post, as the text model reads
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s", re.MULTILINE)
 _LIST = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+\S", re.MULTILINE)
@@ -26,11 +27,10 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
 _PRICE = re.compile(r"[$€£¥￥]\s?\d|\d(?:[.,]\d+)?\s?(?:円|元|ドル|美元|usd|eur|dollars?)\b|/\s?(?:mo|month|year|月|年)\b",
                     re.IGNORECASE)
-_PERCENT = re.compile(r"\d\s?[%％]|\d+\s?(?:割|折)")
+_PERCENT = re.compile(r"\d\s?[%％割折]")
 _DATES = (re.compile(r"(?<!\d)(?:19|20)\d\d(?:[-/.](?:0?[1-9]|1[0-2])\b(?:[-/.]\d\d?)?|\s?年)"),
-          re.compile(r"\d月\s?\d{1,2}\s?日"),
-          re.compile(r"\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\.? \d"))
-_VERSION = re.compile(r"\b[vV]?\d+\.\d+(?:\.\d+)+\b|\b[vV]\d+(?:\.\d+)?\b|\bversion \d")
+          re.compile(r"\d月\s?\d{1,2}\s?日"))
+_VERSION = re.compile(r"(?<![\w.])[vV]?\d+\.\d+\.\d+|\b[vV]\d|\b[Vv]ersion \d")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]?")
 _SECOND_PERSON = {
     "en": re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE),
@@ -61,7 +61,10 @@ def _share(count: int, total: int) -> float:
 
 
 def structure(title: str, body: str, lang: str) -> dict[str, float]:
-    """Counts of the post's building blocks (log-scaled) and shares of its sentences, from the body as written."""
+    """Counts of the post's building blocks (log-scaled) and shares of its sentences, from the start of the body
+    as written."""
+    length = len(body)
+    body = body[:MAX_BODY]
     lines = [line for line in body.splitlines() if line.strip()]
     sentences = [s for s in _SENTENCE.findall(body) if s.strip()] or [""]
     imperative = _IMPERATIVE.get(lang, _IMPERATIVE["en"])
@@ -76,7 +79,7 @@ def structure(title: str, body: str, lang: str) -> dict[str, float]:
         "versions": len(_VERSION.findall(title + "\n" + body)),
     }
     out = {name: math.log1p(value) for name, value in counts.items()}
-    out["length"] = math.log1p(len(body)) / 10
+    out["length"] = math.log1p(length) / 10
     out["title_length"] = math.log1p(len(title)) / 5
     out["imperative"] = _share(sum(1 for line in lines if imperative.search(line)), len(lines))
     out["second_person"] = _share(sum(1 for s in sentences if second.search(s)), len(sentences))

@@ -9,7 +9,8 @@ def test_shipped_models_load_offline_with_the_classifier() -> None:
         nlp = pipeline.load(lang)
         assert "textcat" in nlp.pipe_names
         assert set(nlp.get_pipe("textcat").labels) == set(CLASSES)
-        assert "cue_weight" in nlp.meta["contentlint"]
+        combiner = pipeline.combiner(lang)  # the calibration and the warning threshold ship with the model
+        assert combiner is not None and combiner.temperature > 0 and 0 < combiner.promo_threshold <= 1
         doc = nlp("Hello" if lang == "en" else "こんにちは")
         assert abs(sum(doc.cats.values()) - 1.0) < 1e-3
 
