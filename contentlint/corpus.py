@@ -100,9 +100,10 @@ def prose(title: str, body: str) -> str:
 
 def record_post(record: Record) -> Post:
     """The record as a Post, read exactly as a Markdown post with this title and body would be: at its own path
-    (``meta.path``) with its own front-matter fields where the record has them."""
+    (``meta.path``) with its own front-matter fields where the record has them. A record without a path gets none
+    (its id names it for us, not its author: `train-en-release-000` must not teach the model a place word)."""
     fields = {key: value for key, value in record.meta.items() if key in PLACE_FIELDS}
-    path = str(record.meta.get("path") or record.id)
+    path = str(record.meta.get("path") or "")
     return text_post(path, record.title, record.body, {**fields, "channel": record.channel}, record.lang)
 
 

@@ -112,7 +112,7 @@ def promotional_probability(probs: np.ndarray) -> np.ndarray:
     return probs[:, list(PROMOTIONAL)].sum(axis=1)
 
 
-def place_vocabulary(places: Sequence[Sequence[str]], groups: Sequence[str], min_groups: int = 3) -> tuple[str, ...]:
+def place_vocabulary(places: Sequence[Sequence[str]], groups: Sequence[str], min_groups: int = 5) -> tuple[str, ...]:
     """Place words seen in at least ``min_groups`` sources: a word one repository uses says nothing general."""
     seen: dict[str, set[str]] = {}
     for words, group in zip(places, groups):

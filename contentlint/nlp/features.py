@@ -16,6 +16,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 PLACE_FIELDS = ("categories", "category", "tags", "type", "layout", "kind")
 MAX_PLACE_WORDS = 24
+PATH_PARTS = 4  # the file name and the three folders above it: where a site keeps the post, not where the site is
 MAX_BODY = 4000  # characters of the body read for structure: the start of a long post, as the text model reads
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s", re.MULTILINE)
@@ -102,11 +103,13 @@ def _field_text(value: Any) -> Iterable[str]:
 
 
 def place_words(path: str, fields: Mapping[str, Any]) -> list[str]:
-    """Lower-case words of the path's folders and file name (``path:docs``) and of the place fields
+    """Lower-case words of the last folders and the file name of the path (``path:docs``) and of the place fields
     (``field:release``): sorted, unique. CJK field values count as one word each."""
     words: set[str] = set()
-    norm_path = unicodedata.normalize("NFKC", path).lower().replace("\\", "/")
-    for word in _WORD.findall(norm_path.rsplit(".", 1)[0] if "/" not in norm_path.rsplit(".", 1)[-1] else norm_path):
+    parts = unicodedata.normalize("NFKC", path).lower().replace("\\", "/").split("/")[-PATH_PARTS:]
+    if parts and "." in parts[-1]:
+        parts[-1] = parts[-1].rsplit(".", 1)[0]
+    for word in _WORD.findall(" ".join(parts)):
         words.add(f"path:{word}")
     for name in PLACE_FIELDS:
         for text in _field_text(fields.get(name)):
@@ -126,10 +129,11 @@ class PostFeatures:
 
 def post_features(post: Any) -> PostFeatures:
     """A post's features: structure from its body as written (the prose when the body is not in a file, e.g. a
-    CSV cell), place words from its path and front matter."""
+    CSV cell), place words from its path and front matter (a calendar entry's path is the calendar's: not its)."""
     if post.body_span is not None:
         start, end = post.body_span
         body = post.source_map.file.text[start:end]
     else:
         body = post.text[post.body_start:]
-    return PostFeatures(structure(post.title, body, post.lang), place_words(post.path, post.fields))
+    path = "" if post.calendar is not None else post.path
+    return PostFeatures(structure(post.title, body, post.lang), place_words(path, post.fields))

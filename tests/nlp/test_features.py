@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from contentlint.nlp.features import STRUCTURE, place_words, post_features, structure
 from tests.conftest import post_from
 
@@ -45,3 +47,24 @@ def test_post_features_count_the_markup_the_prose_projection_drops() -> None:
     features = post_features(post)
     assert features.structure["code_blocks"] > 0  # code is not prose, but it is structure
     assert "path:docs" in features.place and "field:docs" in features.place
+
+
+def test_a_record_without_a_path_teaches_no_place_words() -> None:
+    from contentlint.corpus import Record, record_post
+
+    record = Record("train-en-release-000", "en", "release", "at", "Version 2", "We shipped it.", "", "x.jsonl", "")
+    assert post_features(record_post(record)).place == []  # its id names the label: it must not become a feature
+    placed = replace(record, meta={"path": "blog/2024/v2.md", "tags": ["news"]})
+    assert post_features(record_post(placed)).place == ["field:news", "path:blog"]
+
+
+def test_a_calendar_entry_takes_no_place_words_from_the_calendar_file() -> None:
+    post = post_from("---\ntitle: Spring sale\ntags: [sale]\n---\n30% off.", path="plans/docs/calendar.yaml")
+    assert "path:docs" in post_features(post).place
+    post.calendar = "plans/docs/calendar.yaml"
+    assert post_features(post).place == ["field:sale"]
+
+
+def test_only_the_last_folders_of_a_path_count() -> None:
+    words = place_words("/home/alice/sites/acme/content/blog/hello.md", {})
+    assert words == ["path:acme", "path:blog", "path:content", "path:hello"]
