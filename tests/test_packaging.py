@@ -21,7 +21,6 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
     for lang in ("en", "ja"):
         assert f"contentlint/models/{lang}/config.cfg" in names
         assert f"contentlint/models/{lang}/textcat/model" in names
-        assert f"contentlint/models/{lang}/combiner.json" in names  # the calibration and threshold ship too
     assert "contentlint/models/MODEL_CARD.md" in names
     for module in ("calendar/report.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py"):
         assert f"contentlint/{module}" in names

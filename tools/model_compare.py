@@ -21,7 +21,8 @@ from contentlint.corpus import read_corpora
 from contentlint.nlp.calibration import precision_threshold
 from contentlint.nlp.classifier import combine
 from contentlint.nlp.combiner import fit_temperature, promotional_probability, softmax
-from contentlint.nlp.crossval import CombinerSpec, Prepared, assign_folds, oof_combined, oof_scores, prepare, with_scores
+from contentlint.nlp.crossval import (CombinerSpec, Prepared, assign_folds, oof_combined, oof_scores, prepare,
+                                      with_scores)
 from contentlint.nlp.evaluation import full_report
 from contentlint.nlp.modelbuild import oof_rows
 from contentlint.nlp.predict import default_cues

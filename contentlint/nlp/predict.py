@@ -52,4 +52,5 @@ def classify_records(records: Iterable[Record], weight_for: Callable[[str], floa
             nlp.meta.get("contentlint", {}).get("cue_weight", 0.5))
         combiner = pipeline.combiner(lang)
         for record, post, scores, matches in scored(by_lang[lang], nlp, cues):
-            yield record, classify(scores, matches, weight, combiner, post_features(post))
+            yield record, classify(scores, matches, weight, combiner,
+                                   post_features(post) if combiner is not None else None)

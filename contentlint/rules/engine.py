@@ -91,7 +91,9 @@ class RuleSet:
         matches = self._cue_matchers[post.lang](doc)
         meta = pipeline.load(post.lang).meta.get("contentlint", {})
         weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
-        classification = classify(doc.cats, matches, weight, pipeline.combiner(post.lang), post_features(post))
+        combiner = pipeline.combiner(post.lang)
+        features = post_features(post) if combiner is not None else None  # only a combiner reads them
+        classification = classify(doc.cats, matches, weight, combiner, features)
         rewrites = None
         if classification.group == "promotional":
             rewrites = build_rewrites(extract_slots(post, doc, matches), self.rewrite_forms, post.lang)

@@ -9,8 +9,7 @@ def test_shipped_models_load_offline_with_the_classifier() -> None:
         nlp = pipeline.load(lang)
         assert "textcat" in nlp.pipe_names
         assert set(nlp.get_pipe("textcat").labels) == set(CLASSES)
-        combiner = pipeline.combiner(lang)  # the calibration and the warning threshold ship with the model
-        assert combiner is not None and combiner.temperature > 0 and 0 < combiner.promo_threshold <= 1
+        assert "cue_weight" in nlp.meta["contentlint"]
         doc = nlp("Hello" if lang == "en" else "こんにちは")
         assert abs(sum(doc.cats.values()) - 1.0) < 1e-3
 
@@ -29,3 +28,18 @@ def test_japanese_uses_sudachi_split_mode_a() -> None:
 def test_make_docs_keeps_order() -> None:
     texts = ["first post", "second post", "third"]
     assert [d.text for d in pipeline.make_docs("en", texts)] == texts
+
+
+def test_a_model_folder_with_a_combiner_ships_its_calibration(tmp_path) -> None:
+    from contentlint.nlp.combiner import Combiner
+
+    (tmp_path / "en").mkdir()
+    Combiner(("cues",), ("sale",), (), [[0.0] * 7] * len(CLASSES), [0.0] * len(CLASSES), 1.3, 0.9).save(
+        tmp_path / "en")
+    try:
+        pipeline.use_models(tmp_path)
+        combiner = pipeline.combiner("en")
+        assert combiner is not None and (combiner.temperature, combiner.promo_threshold) == (1.3, 0.9)
+        assert pipeline.combiner("ja") is None  # no model there: cues decide, as before
+    finally:
+        pipeline.use_models(None)
