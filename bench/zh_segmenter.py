@@ -22,14 +22,13 @@ from contentlint.corpus import read_corpora  # noqa: E402
 from contentlint.nlp import pipeline, training  # noqa: E402
 from contentlint.nlp.classifier import classify  # noqa: E402
 from contentlint.nlp.evaluation import Pair, evaluate  # noqa: E402
-from contentlint.nlp.modelbuild import holdout_group  # noqa: E402
 from contentlint.nlp.training import TrainSettings  # noqa: E402
 
 FOLDS = 5
 
 
 def cross_validate(records: list, settings: TrainSettings) -> tuple[dict, dict]:
-    fold = {r.id: int.from_bytes(hashlib.sha256(holdout_group(r).encode()).digest()[:8], "big") % FOLDS
+    fold = {r.id: int.from_bytes(hashlib.sha256((r.group if r.is_real else r.id).encode()).digest()[:8], "big") % FOLDS
             for r in records}
     pairs, real = [], []
     for k in range(FOLDS):

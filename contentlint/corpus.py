@@ -4,14 +4,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from contentlint import lang as language
 from contentlint.errors import InputError
 from contentlint.sourcemap import ProjectionBuilder, SourceFile
 from contentlint.model import Post
+from contentlint.nlp.features import PLACE_FIELDS
 from contentlint.sources.markdown import project_markdown
 from contentlint.sources.post import text_post
 from contentlint.taxonomy import VALID_STAGES, class_of
@@ -30,10 +31,21 @@ class Record:
     channel: str
     source: str  # the corpus file it came from (and the record's own `source` field where present)
     license: str
+    meta: Mapping[str, Any] = field(default_factory=dict)  # the post's own path and front matter, where known
 
     @property
     def cls(self) -> str:
         return class_of(self.label, self.stage)
+
+    @property
+    def group(self) -> str:
+        """The source it comes from: `owner/repo` for a real post, the corpus file for one of our own."""
+        return self.source.split("@", 1)[0] if self.is_real else self.source
+
+    @property
+    def is_real(self) -> bool:
+        """A real published post (source `owner/repo@commit:path`), not one we wrote."""
+        return "@" in self.source
 
 
 def read_corpus(path: Path) -> Iterator[Record]:
@@ -63,7 +75,8 @@ def _record(raw: object, where: str, number: int) -> Record:
     lang = language.normalise(raw["lang"]) if raw.get("lang") else language.detect(text)
     return Record(id=str(raw.get("id", f"{Path(where).stem}:{number}")), lang=lang, label=label, stage=stage,
                   title=raw["title"], body=raw["body"], channel=str(raw.get("channel") or ""),
-                  source=str(raw.get("source") or where), license=str(raw.get("license") or ""))
+                  source=str(raw.get("source") or where), license=str(raw.get("license") or ""),
+                  meta=raw["meta"] if isinstance(raw.get("meta"), dict) else {})
 
 
 def read_corpora(paths: Iterable[Path]) -> list[Record]:
@@ -86,8 +99,12 @@ def prose(title: str, body: str) -> str:
 
 
 def record_post(record: Record) -> Post:
-    """The record as a Post, read exactly as a Markdown post with this title and body would be."""
-    return text_post(record.id, record.title, record.body, {"channel": record.channel}, record.lang)
+    """The record as a Post, read exactly as a Markdown post with this title and body would be: at its own path
+    (``meta.path``) with its own front-matter fields where the record has them. A record without a path gets none
+    (its id names it for us, not its author: `train-en-release-000` must not teach the model a place word)."""
+    fields = {key: value for key, value in record.meta.items() if key in PLACE_FIELDS}
+    path = str(record.meta.get("path") or "")
+    return text_post(path, record.title, record.body, {**fields, "channel": record.channel}, record.lang)
 
 
 _WORDS = re.compile(r"\w+")

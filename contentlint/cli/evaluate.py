@@ -1,4 +1,5 @@
-"""`contentlint eval LABELLED.jsonl...`: accuracy, per-class P/R/F1, macro-F1 and confusion matrices."""
+"""`contentlint eval LABELLED...`: accuracy, macro-F1, confusion matrices, calibration (ECE and a reliability table)
+and false alarms on insight posts: overall, per language, per source type and per repository."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,8 @@ import click
 
 from contentlint.nlp import pipeline
 
+SCHEMA = "contentlint.eval/2"
+
 
 @click.command("eval")
 @click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path),
@@ -16,21 +19,22 @@ from contentlint.nlp import pipeline
 @click.option("--models", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Evaluate the models in this folder (the output of `contentlint train`) instead of the shipped ones.")
 def command(corpora: tuple[Path, ...], fmt: str, models: Path | None) -> int:
-    """Measure the classifier on labelled posts (label, group and stage; overall and per language)."""
+    """Measure the classifier on labelled posts (JSONL files, or folders of them)."""
     from contentlint.corpus import read_corpora
-    from contentlint.nlp.evaluation import Pair, evaluate, format_report
+    from contentlint.nlp.evaluation import Row, format_full, full_report
     from contentlint.nlp.predict import classify_records
 
     pipeline.use_models(models)
     records = read_corpora(corpora)
-    pairs = [Pair(record.lang, record.cls, c.cls) for record, c in classify_records(records)]
-    skipped = len(records) - len(pairs)
-    report = evaluate(pairs)
+    rows = [Row(record.lang, record.cls, c.cls, c.confidence, c.p_promotional, c.promotional_warning,
+                record.channel or "-", record.group) for record, c in classify_records(records)]
+    skipped = len(records) - len(rows)
+    report = full_report(rows)
     if fmt == "json":
-        click.echo(json.dumps({"schema": "contentlint.eval/1", "skipped": skipped, "report": report},
+        click.echo(json.dumps({"schema": SCHEMA, "skipped": skipped, "report": report},
                               ensure_ascii=False, indent=2, sort_keys=True))
     else:
-        click.echo(format_report(report), nl=False)
+        click.echo(format_full(report), nl=False)
         if skipped:
             click.echo(f"({skipped} records skipped: unsupported language or no prose)")
     return 0

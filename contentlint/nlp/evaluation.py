@@ -78,3 +78,100 @@ def format_report(report: dict[str, Any]) -> str:
                 lines.append(f"  {gold:<{width}}" + "".join(f"{row[p]:>9}" for p in classes))
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One labelled post as classified: what `contentlint eval` and the card's cross-validation report on."""
+
+    lang: str
+    gold: str  # class "label/stage"
+    predicted: str
+    confidence: float  # probability of the predicted class
+    p_promotional: float
+    warned: bool  # P(promotional) cleared the threshold: promotional-class warnings may fire
+    channel: str  # the source type (docs, blog, changelog ...), "-" where unknown
+    repository: str
+
+
+def _is_promotional(cls: str) -> bool:
+    return GROUP_OF[split_class(cls)[0]] == "promotional"
+
+
+def alarm_figures(rows: Sequence[Row]) -> dict[str, Any]:
+    """How often insight posts are called promotional (by the top class, and by a warning) and how precise the
+    warnings are."""
+    insight = [r for r in rows if not _is_promotional(r.gold)]
+    warned = [r for r in rows if r.warned]
+    return {"insight_posts": len(insight),
+            "insight_called_promotional": _rate(sum(_is_promotional(r.predicted) for r in insight), len(insight)),
+            "insight_warned": _rate(sum(r.warned for r in insight), len(insight)),
+            "warnings": len(warned),
+            "warning_precision": _rate(sum(_is_promotional(r.gold) for r in warned), len(warned)),
+            "promotional_recall": _rate(sum(r.warned for r in rows if _is_promotional(r.gold)),
+                                        sum(_is_promotional(r.gold) for r in rows))}
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def _scope(rows: Sequence[Row], full: bool) -> dict[str, Any]:
+    from contentlint.nlp.calibration import expected_calibration_error, reliability
+
+    confidence = [r.confidence for r in rows]
+    correct = [r.gold == r.predicted for r in rows]
+    pairs = [Pair(r.lang, r.gold, r.predicted) for r in rows]
+    metrics = evaluate(pairs)["all"] if rows else {}
+    out: dict[str, Any] = {"n": len(rows), "ece": expected_calibration_error(confidence, correct),
+                           "alarms": alarm_figures(rows)}
+    if full:
+        out["metrics"] = metrics
+        out["reliability"] = reliability(confidence, correct)
+    else:
+        out["metrics"] = {dim: {"accuracy": m["accuracy"], "macro_f1": m["macro_f1"]} for dim, m in metrics.items()}
+    return out
+
+
+def full_report(rows: Sequence[Row]) -> dict[str, Any]:
+    """Metrics, calibration (ECE, reliability table) and false alarms: overall, per language (with confusion
+    matrices), per source type and per repository."""
+    report: dict[str, Any] = {"all": _scope(rows, True), "languages": {}, "channels": {}, "repositories": {}}
+    for lang in sorted({r.lang for r in rows}):
+        report["languages"][lang] = _scope([r for r in rows if r.lang == lang], True)
+    for channel in sorted({r.channel for r in rows}):
+        report["channels"][channel] = _scope([r for r in rows if r.channel == channel], False)
+    for repo in sorted({r.repository for r in rows}):
+        report["repositories"][repo] = _scope([r for r in rows if r.repository == repo], False)
+    return report
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def format_full(report: dict[str, Any]) -> str:
+    """The text `contentlint eval` prints."""
+    lines = [format_report({"all": report["all"]["metrics"],
+                            **{lang: s["metrics"] for lang, s in report["languages"].items()}}).rstrip(), ""]
+    for scope, data in [("all", report["all"]), *report["languages"].items()]:
+        a = data["alarms"]
+        lines.append(f"== calibration and false alarms: {scope} ==")
+        lines.append(f"ECE (10 bins) {data['ece']:.3f}; insight posts called promotional: top class "
+                     f"{_pct(a['insight_called_promotional'])}, warned {_pct(a['insight_warned'])} "
+                     f"(of {a['insight_posts']}); warnings {a['warnings']}, precision {_pct(a['warning_precision'])}, "
+                     f"promotional recall {_pct(a['promotional_recall'])}")
+        lines.append(f"  {'confidence':<12}{'n':>6}{'mean conf':>11}{'accuracy':>10}")
+        lines += [f"  {row['bin']:<12}{row['n']:>6}{row['confidence']:>11.3f}{row['accuracy']:>10.3f}"
+                  for row in data["reliability"]]
+        lines.append("")
+    for title, key in (("source type", "channels"), ("repository", "repositories")):
+        lines.append(f"== per {title} ==")
+        lines.append(f"  {title:<40}{'n':>5}{'label acc':>10}{'group acc':>10}{'ECE':>7}{'insight warned':>16}")
+        for name, data in report[key].items():
+            m, a = data["metrics"], data["alarms"]
+            lines.append(f"  {name[:40]:<40}{data['n']:>5}{m['label']['accuracy']:>10.3f}"
+                         f"{m['group']['accuracy']:>10.3f}{data['ece']:>7.3f}"
+                         f"{_pct(a['insight_warned']):>16}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

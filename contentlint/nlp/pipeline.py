@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from contentlint.nlp.combiner import Combiner
+
 BATCH_SIZE = 64
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 _models_dir = MODELS_DIR
@@ -37,6 +39,7 @@ def use_models(directory: Path | None) -> None:
     global _models_dir
     _models_dir = directory or MODELS_DIR
     load.cache_clear()
+    combiner.cache_clear()
 
 
 def model_dir(lang: str) -> Path:
@@ -85,6 +88,14 @@ def _faster(nlp: Language) -> Language:
 
         return speed_up(nlp)
     return nlp
+
+
+@lru_cache(maxsize=None)
+def combiner(lang: str) -> Combiner | None:
+    """The calibrated combiner shipped with the model for ``lang`` (None for a model without one, or no model)."""
+    from contentlint.nlp.combiner import load as load_combiner
+
+    return load_combiner(model_dir(lang))
 
 
 def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:

@@ -5,9 +5,11 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from contentlint.corpus import Record, record_post
 from contentlint.errors import InputError
+from contentlint.model import Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import Classification, classify
 from contentlint.nlp.cues import CueMatch, CueMatcher
+from contentlint.nlp.features import post_features
 from contentlint.rules.pack import default_pack_files, load_packs
 
 if TYPE_CHECKING:
@@ -19,8 +21,8 @@ def default_cues() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 def scored(records: Sequence[Record], nlp: Language, cues: dict[str, dict[str, tuple[str, ...]]],
-           ) -> Iterator[tuple[Record, dict[str, float], dict[str, list[CueMatch]]]]:
-    """(record, model scores, cue matches) per record that has prose; records are of one language."""
+           ) -> Iterator[tuple[Record, Post, dict[str, float], dict[str, list[CueMatch]]]]:
+    """(record, post, model scores, cue matches) per record that has prose; records are of one language."""
     posts = []
     for record in records:
         try:
@@ -30,8 +32,10 @@ def scored(records: Sequence[Record], nlp: Language, cues: dict[str, dict[str, t
     if not posts:
         return
     matcher = CueMatcher(nlp, posts[0][1].lang, cues)
-    for (record, _post), doc in zip(posts, nlp.pipe((p.text for _r, p in posts), batch_size=pipeline.BATCH_SIZE)):
-        yield record, dict(doc.cats), matcher(doc)
+    nlp.max_length = max(nlp.max_length, pipeline.MAX_TEXT)
+    texts = (pipeline.linear_text(p.lang, p.text) for _r, p in posts)
+    for (record, post), doc in zip(posts, nlp.pipe(texts, batch_size=pipeline.BATCH_SIZE)):
+        yield record, post, dict(doc.cats), matcher(doc)
 
 
 def classify_records(records: Iterable[Record], weight_for: Callable[[str], float] | None = None,
@@ -46,5 +50,7 @@ def classify_records(records: Iterable[Record], weight_for: Callable[[str], floa
         nlp = pipeline.load(lang)
         weight = weight_for(lang) if weight_for else float(
             nlp.meta.get("contentlint", {}).get("cue_weight", 0.5))
-        for record, scores, matches in scored(by_lang[lang], nlp, cues):
-            yield record, classify(scores, matches, weight)
+        combiner = pipeline.combiner(lang)
+        for record, post, scores, matches in scored(by_lang[lang], nlp, cues):
+            yield record, classify(scores, matches, weight, combiner,
+                                   post_features(post) if combiner is not None else None)

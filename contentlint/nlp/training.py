@@ -1,6 +1,7 @@
 """Train the per-language text classifier with spaCy, reproducibly (fixed seed, fixed order, one thread)."""
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any, Callable, Sequence
@@ -11,6 +12,7 @@ from contentlint.taxonomy import CLASSES
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 _TOK2VEC = {
     "@architectures": "spacy.Tok2Vec.v2",
@@ -46,6 +48,7 @@ class TrainSettings:
     max_chars: int = 4000  # the classifier reads the title and the start of long posts
     balance: bool = True
     real_weight: int = 2  # real published posts (source `owner/repo@...`) count this many times
+    own_share: float = 1.0  # share of our own corpus records the text model trains on (a seeded sample)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,6 +56,22 @@ class TrainSettings:
 
 def model_text(record: Record, max_chars: int) -> str:
     return prose(record.title, record.body)[:max_chars]
+
+
+def truncated(doc: Doc, max_chars: int) -> Doc:
+    """The doc's tokens that start within the first ``max_chars`` characters (the title and the start of a long
+    post): what the model trains on."""
+    if len(doc.text) <= max_chars:
+        return doc
+    end = next((t.i for t in doc if t.idx >= max_chars), len(doc))
+    return doc[:end].as_doc()
+
+
+def _kept(record: Record, settings: TrainSettings) -> bool:
+    if record.is_real or settings.own_share >= 1.0:
+        return True
+    digest = hashlib.sha256(f"{settings.seed}:{record.id}".encode()).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64 < settings.own_share
 
 
 def build(lang: str, settings: TrainSettings) -> Language:
@@ -66,6 +85,15 @@ def build(lang: str, settings: TrainSettings) -> Language:
 def train(records: Sequence[Record], lang: str, settings: TrainSettings,
           log: Callable[[str], None] = lambda _msg: None) -> Language:
     """A pipeline for ``lang`` with a textcat trained on ``records`` (same records + settings -> same model)."""
+    nlp = pipeline.base(lang)
+    nlp.max_length = max(nlp.max_length, pipeline.MAX_TEXT)
+    texts = (pipeline.linear_text(lang, model_text(r, settings.max_chars)) for r in records)
+    return train_docs(records, list(nlp.pipe(texts, batch_size=pipeline.BATCH_SIZE)), lang, settings, log)
+
+
+def train_docs(records: Sequence[Record], docs: Sequence[Doc], lang: str, settings: TrainSettings,
+               log: Callable[[str], None] = lambda _msg: None) -> Language:
+    """A textcat trained on ``docs`` (one per record, already tokenised)."""
     from spacy.training import Example
     from spacy.util import compounding, fix_random_seed, minibatch
     from thinc.api import Adam
@@ -73,11 +101,14 @@ def train(records: Sequence[Record], lang: str, settings: TrainSettings,
     fix_random_seed(settings.seed)
     rng = random.Random(settings.seed)
     nlp = build(lang, settings)
-    ordered = sorted(records, key=lambda r: (r.cls, r.id))  # input order must not change the model
-    ordered = [r for r in ordered for _ in range(settings.real_weight if "@" in r.source else 1)]
-    examples = [Example.from_dict(nlp.make_doc(model_text(r, settings.max_chars)),
-                                  {"cats": {name: float(name == r.cls) for name in CLASSES}})
-                for r in ordered]
+    pairs = sorted(((r, d) for r, d in zip(records, docs) if _kept(r, settings)),
+                   key=lambda pair: (pair[0].cls, pair[0].id))  # input order must not change the model
+    pairs = [pair for pair in pairs for _ in range(settings.real_weight if pair[0].is_real else 1)]
+    ordered = [r for r, _d in pairs]
+    cut = {id(d): truncated(d, settings.max_chars) for _r, d in pairs}
+    examples = [Example(cut[id(d)], cut[id(d)].copy()) for _r, d in pairs]
+    for example, record in zip(examples, ordered):
+        example.reference.cats = {name: float(name == record.cls) for name in CLASSES}
     if not examples:
         raise ValueError(f"no training records for {lang!r}")
     epoch_examples = _balanced(examples, ordered, rng) if settings.balance else examples

@@ -50,6 +50,8 @@ class _WithoutCues:
         c = analysis.classification
         if c is None or not ({c.label, c.group} & self.labels) or c.confidence < self.min_confidence:
             return
+        if c.group == "promotional" and not c.promotional_warning:  # not sure enough to warn (issue #15)
+            return
         if any(analysis.cues.get(cue_set) for cue_set in self.cue_sets):
             return
         yield _title_hit(analysis, {**_values(analysis), "cues": ", ".join(self.cue_sets)})

@@ -10,6 +10,7 @@ from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
 from contentlint.rewrite.brief import Brief
+from contentlint.nlp.features import post_features
 from contentlint.rewrite.extract import extract as extract_slots
 from contentlint.rewrite.forms import build as build_rewrites
 from contentlint.rules.kinds import KINDS, Checker, Hit, scope_of
@@ -101,7 +102,9 @@ class RuleSet:
         matches = self._cue_matcher(post.lang)(doc)
         meta = pipeline.load(post.lang).meta.get("contentlint", {})
         weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
-        classification = classify(doc.cats, matches, weight)
+        combiner = pipeline.combiner(post.lang)
+        features = post_features(post) if combiner is not None else None  # only a combiner reads them
+        classification = classify(doc.cats, matches, weight, combiner, features)
         rewrites = None
         if classification.group == "promotional":
             rewrites = build_rewrites(extract_slots(post, doc, matches, self.brief), self.rewrite_forms, post.lang,

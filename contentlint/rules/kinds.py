@@ -242,13 +242,17 @@ class PatternKind:
 
 
 class _RatioChecker:
-    def __init__(self, ours: Any, yours: Any, max_ratio: float, min_count: int) -> None:
+    def __init__(self, ours: Any, yours: Any, max_ratio: float, min_count: int, promotional_only: bool) -> None:
         self.ours, self.yours = ours, yours
         self.max_ratio, self.min_count = max_ratio, min_count
+        self.promotional_only = promotional_only
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         doc = analysis.doc
         assert doc is not None
+        c = analysis.classification
+        if self.promotional_only and (c is None or not c.promotional_warning):
+            return
         ours = spans(doc, self.ours(doc))
         yours = len(spans(doc, self.yours(doc)))
         if len(ours) < self.min_count or len(ours) <= self.max_ratio * yours:
@@ -270,6 +274,8 @@ class RatioKind:
         "max_ratio": Option(opt.NUMBER, default=2.0, help="fires when ours > max_ratio * yours"),
         "min_count": Option(opt.INTEGER, default=3, help="... and ours >= min_count"),
         "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LOWER", help="token attribute compared"),
+        "promotional_only": Option(opt.BOOLEAN, default=False,
+                                   help="only in posts sure enough to be promotional for a promotional warning"),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
@@ -280,7 +286,8 @@ class RatioKind:
         assert nlp is not None
         return _RatioChecker(phrase_matcher(nlp, params["attr"], "ours", params["ours"].get(lang, [])),
                              phrase_matcher(nlp, params["attr"], "yours", params["yours"].get(lang, [])),
-                             float(params["max_ratio"]), int(params["min_count"]))
+                             float(params["max_ratio"]), int(params["min_count"]),
+                             bool(params["promotional_only"]))
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")

@@ -36,6 +36,10 @@ def _is_str_list(value: Any) -> str | None:
     return f"expected strings, got {bad[0]!r}" if bad else None
 
 
+def _is_bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "expected true or false"
+
+
 def one_of(*choices: str) -> Check:
     def check(value: Any) -> str | None:
         return None if value in choices else f"expected one of {', '.join(choices)}, got {value!r}"
@@ -70,6 +74,7 @@ STRING = _is_str
 NUMBER = _is_number
 INTEGER = _is_int
 STRING_LIST = _is_str_list
+BOOLEAN = _is_bool
 TOKEN_PATTERNS = _is_token_patterns
 
 

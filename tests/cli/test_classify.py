@@ -63,17 +63,25 @@ def test_samples_get_sensible_labels() -> None:
 
 def test_eval_prints_metrics_for_a_labelled_file(write: Callable[..., Path]) -> None:
     rows = [{"lang": "ja", "label": "sale", "stage": "at", "title": "オフィス全品30%オフセール",
-             "body": SALE_JA.split("---\n")[-1]},
+             "body": SALE_JA.split("---\n")[-1], "channel": "campaign", "source": "shop/site@1:sale.md"},
             {"lang": "en", "label": "howto", "stage": "post", "title": "Scheduled exports",
-             "body": HOWTO_EN.split("---\n")[-1]}]
+             "body": HOWTO_EN.split("---\n")[-1], "channel": "docs", "source": "acme/docs@2:docs/exports.md",
+             "meta": {"path": "docs/exports.md"}}]
     path = write("labelled.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     code, out, _ = run(["eval", str(path)])
     assert code == 0
     assert "== all ==" in out and "== en ==" in out and "== ja ==" in out
     assert "label: n=2" in out and "confusion" in out
+    assert "ECE (10 bins)" in out and "insight posts called promotional" in out and "mean conf" in out
+    assert "== per source type ==" in out and "campaign" in out and "docs" in out
+    assert "== per repository ==" in out and "acme/docs" in out and "shop/site" in out
     data = json.loads(run(["eval", "--format", "json", str(path)])[1])
-    assert data["schema"] == "contentlint.eval/1"
-    assert data["report"]["all"]["group"]["n"] == 2
+    assert data["schema"] == "contentlint.eval/2"
+    report = data["report"]
+    assert report["all"]["metrics"]["group"]["n"] == 2 and set(report["languages"]) == {"en", "ja"}
+    assert report["all"]["alarms"]["insight_posts"] == 1 and 0 <= report["all"]["ece"] <= 1
+    assert sum(row["n"] for row in report["all"]["reliability"]) == 2
+    assert set(report["channels"]) == {"campaign", "docs"} and report["repositories"]["acme/docs"]["n"] == 1
 
 
 def test_text_lines_in_the_interface_language(write: Callable[..., Path]) -> None:

@@ -37,3 +37,27 @@ def test_no_model_scores_means_cues_alone() -> None:
     probabilities = combine({}, {"release": 2}, weight=1.0)
     assert max(probabilities, key=probabilities.get) == "release/at"
     assert len(set(combine({}, {}, weight=1.0).values())) == 1
+
+
+def test_a_combiner_decides_and_warns_only_above_its_threshold() -> None:
+    from contentlint.nlp.combiner import Combiner
+    from contentlint.nlp.features import PostFeatures
+
+    # weights that copy the model's log-scores: the combiner's probabilities are the model's own
+    combiner = Combiner(("cues",), ("sale",), (), weights=[[float(i == j) for j in range(len(CLASSES))] + [0.0]
+                                                           for i in range(len(CLASSES))],
+                        bias=[0.0] * len(CLASSES), temperature=1.0, promo_threshold=0.9)
+    scores = {cls: 0.05 for cls in CLASSES} | {"sale/at": 0.45, "release/at": 0.3}
+    features = PostFeatures({}, ())
+    unsure = classify(scores, {}, 0.0, combiner, features)
+    assert unsure.label == "sale" and math.isclose(unsure.p_promotional, 0.8 / 0.95, abs_tol=1e-3)
+    assert not unsure.promotional_warning
+    combiner.promo_threshold = 0.8
+    assert classify(scores, {}, 0.0, combiner, features).promotional_warning
+    insight = classify({cls: 0.05 for cls in CLASSES} | {"howto/post": 0.75}, {}, 0.0, combiner, features)
+    assert insight.group == "insight" and not insight.promotional_warning
+
+
+def test_without_a_combiner_a_promotional_call_counts_as_sure() -> None:
+    result = classify({cls: 0.1 for cls in CLASSES} | {"sale/at": 0.5}, {}, weight=1.0)
+    assert result.group == "promotional" and result.promotional_warning

@@ -81,3 +81,18 @@ def test_the_english_lemma_table_is_read_as_is_and_agrees_with_spacys() -> None:
     spacys = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
     assert len(table) == len(spacys)
     assert all(spacys.get(word) == lemma for word, lemma in islice(table.items(), 0, None, 97))
+
+
+def test_a_model_folder_with_a_combiner_ships_its_calibration(tmp_path) -> None:
+    from contentlint.nlp.combiner import Combiner
+
+    (tmp_path / "en").mkdir()
+    Combiner(("cues",), ("sale",), (), [[0.0] * 7] * len(CLASSES), [0.0] * len(CLASSES), 1.3, 0.9).save(
+        tmp_path / "en")
+    try:
+        pipeline.use_models(tmp_path)
+        combiner = pipeline.combiner("en")
+        assert combiner is not None and (combiner.temperature, combiner.promo_threshold) == (1.3, 0.9)
+        assert pipeline.combiner("ja") is None  # no model there: cues decide, as before
+    finally:
+        pipeline.use_models(None)
