@@ -52,7 +52,7 @@ async def test_the_interface_follows_the_editor_locale(client: LanguageClient, w
         text_document=types.TextDocumentIdentifier(uri=path.as_uri()), position=types.Position(line=1, character=9)))
     assert hover is not None and isinstance(hover.contents, types.MarkupContent)
     assert "contentlint：**セール**（`sale`、販促）" in hover.contents.value
-    assert "購買段階：**購入時**（`at`）" in hover.contents.value
+    assert "購買段階：**購入のとき**（`at`）" in hover.contents.value
 
 
 async def test_shutdown_then_exit_ends_the_server_with_0(client: LanguageClient) -> None:
