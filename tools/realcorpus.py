@@ -60,8 +60,8 @@ def git_dir(repo: str) -> Path:
 
 
 def git(repo: str, *args: str) -> bytes:
-    options = ["-c", "core.quotepath=off"] if args and args[0] != "-c" else []
-    return subprocess.run(["git", *options, "--git-dir", str(git_dir(repo)), *args], check=True,
+    # core.quotepath=off: names that are not ASCII (Japanese, Chinese) are listed as they are, not quoted
+    return subprocess.run(["git", "-c", "core.quotepath=off", "--git-dir", str(git_dir(repo)), *args], check=True,
                           capture_output=True).stdout
 
 

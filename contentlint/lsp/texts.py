@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from contentlint.i18n import N_, translations
-
-LANGUAGES = ("en", "ja", "zh")
+from contentlint.i18n import DEFAULT, N_, supported, translations
 
 MESSAGES: Mapping[str, str] = {
     'group.promotional': N_('promotional'),
@@ -35,8 +33,7 @@ MESSAGES: Mapping[str, str] = {
 
 def language_of(locale: str | None) -> str:
     """The interface language for an editor's locale (`ja`, `zh-cn`, `en-US` ...); English when unknown."""
-    code = (locale or "").replace("_", "-").split("-")[0].lower()
-    return code if code in LANGUAGES else "en"
+    return supported(locale) or DEFAULT
 
 
 def text(ui: str, key: str, **values: object) -> str:
