@@ -40,15 +40,12 @@ def check_arguments(inputs: Mapping[str, str]) -> list[str]:
 
 def _shared(args: list[str]) -> list[str]:
     """The options `report` shares with `check` (it has no gate or fail level)."""
-    out, skip = [], False
-    for index, arg in enumerate(args):
-        if skip:
-            skip = False
-            continue
+    out, words = [], iter(args)
+    for arg in words:
         if arg in ("--fail-level", "--gate"):
-            skip = True
-            continue
-        out.append(arg)
+            next(words, None)  # and its value
+        else:
+            out.append(arg)
     return out
 
 
