@@ -1,6 +1,7 @@
 """Labelled corpora (JSONL): reading, validating, and turning records into the text the model reads."""
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -18,6 +19,8 @@ from contentlint.sources.post import text_post
 from contentlint.taxonomy import VALID_STAGES, class_of
 
 REQUIRED = ("label", "stage", "title", "body")
+ENTRY_VIEW = "#entry"
+ENTRY_LEAD_CHARS = 240
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,11 @@ class Record:
     def is_real(self) -> bool:
         """A real published post (source `owner/repo@commit:path`), not one we wrote."""
         return "@" in self.source
+
+    @property
+    def is_entry_view(self) -> bool:
+        """Made by `entry_view` from a real post: its title as a calendar entry shows it."""
+        return self.id.endswith(ENTRY_VIEW)
 
 
 def read_corpus(path: Path) -> Iterator[Record]:
@@ -105,6 +113,25 @@ def record_post(record: Record) -> Post:
     fields = {key: value for key, value in record.meta.items() if key in PLACE_FIELDS}
     path = str(record.meta.get("path") or "")
     return text_post(path, record.title, record.body, {**fields, "channel": record.channel}, record.lang)
+
+
+_LEAD = re.compile(r"\S[^.!?。！？\n]*[.!?。！？]?")
+
+
+def entry_view(record: Record) -> Record | None:
+    """A real post as an editorial calendar shows it: its title and, for two records in three (chosen by a hash of
+    the id), the first sentence of its body as the entry's brief; no path, no front matter. The label is the
+    post's. Calendar entries are this short, so the model must learn to read them, not only whole posts."""
+    if not record.is_real or not record.title.strip() or record.is_entry_view:
+        return None
+    lead = ""
+    if hashlib.sha256(record.id.encode()).digest()[0] % 3:
+        text = prose("", record.body).strip()
+        found = _LEAD.search(text)
+        lead = found.group(0)[:ENTRY_LEAD_CHARS] if found else ""
+    return Record(id=record.id + ENTRY_VIEW, lang=record.lang, label=record.label, stage=record.stage,
+                  title=record.title.strip(), body=lead, channel=record.channel, source=record.source,
+                  license=record.license, meta={})
 
 
 _WORDS = re.compile(r"\w+")

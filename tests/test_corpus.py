@@ -7,7 +7,7 @@ from typing import Callable
 
 import pytest
 
-from contentlint.corpus import near_duplicates, read_corpora, read_corpus
+from contentlint.corpus import Record, entry_view, near_duplicates, read_corpora, read_corpus
 from contentlint.errors import InputError
 from contentlint.taxonomy import CLASSES
 from tests.conftest import REPO
@@ -59,3 +59,33 @@ def test_bad_records_name_file_and_line(write: Callable[..., Path], line: str, m
     with pytest.raises(InputError) as info:
         list(read_corpus(path))
     assert message in info.value.message and info.value.line == 2
+
+
+def _real(record_id: str, body: str, title: str = "How to size a sourdough starter") -> Record:
+    return Record(id=record_id, lang="en", label="howto", stage="pre", title=title, body=body, channel="blog",
+                  source="acme/site@0123456789abcdef:content/posts/starter.md", license="CC-BY-4.0",
+                  meta={"path": "content/posts/starter.md", "tags": ["baking"]})
+
+
+def test_entry_view_is_the_title_and_at_most_a_first_sentence_in_the_posts_source() -> None:
+    body = "## Why it matters\n\nA starter that *doubles* in six hours is ready. Feed it twice a day.\n\n- flour\n"
+    views = [entry_view(_real(f"acme-{n}", body)) for n in range(30)]
+    assert all(v is not None for v in views)
+    leads = {v.body for v in views if v is not None}
+    assert "" in leads and len(leads) == 2  # some entries are a title alone, the others carry one sentence
+    lead = max(leads, key=len)
+    assert lead.startswith("Why it matters") or lead.startswith("A starter")
+    assert "Feed it" not in lead and len(lead) <= 240
+    view = views[0]
+    assert view is not None
+    assert view.is_entry_view and view.is_real and view.group == "acme/site" and view.cls == "howto/pre"
+    assert view.meta == {}  # a calendar entry has no path or front matter of its own
+
+
+def test_no_entry_view_for_our_own_records_untitled_posts_or_views() -> None:
+    own = Record(id="own-1", lang="en", label="sale", stage="at", title="Spring sale", body="30% off.",
+                 channel="x", source="corpus/en/sale.jsonl", license="")
+    assert entry_view(own) is None
+    assert entry_view(_real("acme-untitled", "Some body.", title="  ")) is None
+    view = entry_view(_real("acme-1", "Body."))
+    assert view is not None and entry_view(view) is None

@@ -49,6 +49,12 @@ def command(corpora: tuple[Path, ...], langs: tuple[str, ...], arch: str, epochs
                    f"macro-F1 {m['group']['macro_f1']:.3f}, stage macro-F1 {m['stage']['macro_f1']:.3f}, ECE "
                    f"{cv['ece']:.3f}; P(promotional) threshold {entry['promo_threshold']:.3f}: insight posts warned "
                    f"{_pct(a['insight_warned'])}, warning precision {_pct(a['warning_precision'])}")
+        if "cv_entries" not in entry:
+            continue
+        e = entry["cv_entries"]["all"]
+        click.echo(f"{lang}: the same posts as calendar entries: label macro-F1 {e['metrics']['label']['macro_f1']:.3f},"
+                   f" group macro-F1 {e['metrics']['group']['macro_f1']:.3f}, ECE {e['ece']:.3f}, insight entries "
+                   f"warned {_pct(e['alarms']['insight_warned'])}")
     if not dry_run:
         write_card(card, output, command_line())
         click.echo(f"models and MODEL_CARD.md written to {output}")

@@ -19,6 +19,7 @@ from contentlint.nlp.features import STRUCTURE
 from contentlint.taxonomy import CLASSES, GROUP_OF, split_class
 
 FILE = "combiner.json"
+ENTRY_FILE = "combiner-entries.json"  # for calendar entries: a title and a line, no path, no shape to read
 PROMOTIONAL = tuple(i for i, cls in enumerate(CLASSES) if GROUP_OF[split_class(cls)[0]] == "promotional")
 FEATURE_SETS = ("cues", "structure", "place")
 
@@ -90,13 +91,13 @@ class Combiner:
                    bias=[float(b) for b in data["bias"]], temperature=float(data["temperature"]),
                    promo_threshold=float(data["promo_threshold"]))
 
-    def save(self, folder: Path) -> None:
-        (folder / FILE).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+    def save(self, folder: Path, name: str = FILE) -> None:
+        (folder / name).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                    encoding="utf-8")
 
 
-def load(folder: Path) -> Combiner | None:
-    path = folder / FILE
+def load(folder: Path, name: str = FILE) -> Combiner | None:
+    path = folder / name
     if not path.is_file():
         return None
     return Combiner.from_dict(json.loads(path.read_text(encoding="utf-8")))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 import numpy as np
 
-from contentlint.corpus import Record, record_post
+from contentlint.corpus import Record, entry_view, record_post
 from contentlint.errors import InputError
 from contentlint.nlp import pipeline
 from contentlint.nlp.combiner import Combiner, Inputs, fit, fit_temperature, place_vocabulary, softmax
@@ -62,10 +62,15 @@ def post_inputs(post: Any, matches: Mapping[str, Sequence[Any]], model_scores: M
                   structure=features.structure, place=features.place)
 
 
-def prepare(records: Sequence[Record], lang: str, cues: Mapping[str, Any], folds: int, seed: int) -> Prepared:
-    """Tokenise and read every record of ``lang`` that has prose (sorted by id: input order does not matter)."""
+def prepare(records: Sequence[Record], lang: str, cues: Mapping[str, Any], folds: int, seed: int,
+            entries: bool = True) -> Prepared:
+    """Tokenise and read every record of ``lang`` that has prose (sorted by id: input order does not matter), with
+    each real post's calendar-entry view (``entries``), which falls in its post's fold."""
+    chosen = [r for r in records if r.lang == lang]
+    if entries:
+        chosen += [view for view in map(entry_view, chosen) if view is not None]
     kept, posts = [], []
-    for record in sorted((r for r in records if r.lang == lang), key=lambda r: r.id):
+    for record in sorted(chosen, key=lambda r: r.id):
         try:
             posts.append(record_post(record))
         except InputError:
@@ -82,7 +87,8 @@ def prepare(records: Sequence[Record], lang: str, cues: Mapping[str, Any], folds
 
 def oof_scores(prep: Prepared, settings: TrainSettings, folds: int,
                log: Callable[[str], None] = lambda _m: None) -> list[dict[str, float]]:
-    """Each record's text-model scores from the model trained on the other folds."""
+    """Each record's text-model scores from the model trained on the other folds' whole posts (calendar-entry
+    views are scored, never trained on: trained on, they cost the text model a few points on whole posts)."""
     from contentlint.nlp.training import train_docs
 
     scores: list[dict[str, float]] = [{} for _ in prep.records]
@@ -90,7 +96,7 @@ def oof_scores(prep: Prepared, settings: TrainSettings, folds: int,
         test = [i for i, f in enumerate(prep.folds) if f == k]
         if not test:
             continue
-        train_idx = [i for i, f in enumerate(prep.folds) if f != k]
+        train_idx = [i for i, f in enumerate(prep.folds) if f != k and not prep.records[i].is_entry_view]
         nlp = train_docs([prep.records[i] for i in train_idx], [prep.docs[i] for i in train_idx], prep.lang,
                          settings)
         textcat = nlp.get_pipe("textcat")

@@ -22,8 +22,8 @@ import numpy as np
 from contentlint import __version__
 from contentlint.corpus import Record
 from contentlint.nlp.calibration import TARGET_PRECISION, precision_threshold
-from contentlint.nlp.combiner import fit_temperature, promotional_probability, softmax
-from contentlint.nlp.crossval import CombinerSpec, fit_combiner, oof_combined, oof_scores, prepare, with_scores
+from contentlint.nlp.combiner import ENTRY_FILE, Inputs, fit_temperature, promotional_probability, softmax
+from contentlint.nlp.crossval import CombinerSpec, Prepared, fit_combiner, oof_combined, oof_scores, prepare, with_scores
 from contentlint.nlp.evaluation import Row, full_report
 from contentlint.nlp.predict import default_cues
 from contentlint.nlp.training import TrainSettings, train_docs
@@ -41,12 +41,13 @@ class BuildPlan:
     oof: Path | None = None  # where to keep the out-of-fold text-model scores (for tools/model_compare.py)
 
 
-def oof_rows(records: Sequence[Record], probs: np.ndarray, threshold: float) -> list[Row]:
-    """Evaluation rows for out-of-fold probabilities (real posts only: our own records measure nothing new)."""
+def oof_rows(records: Sequence[Record], probs: np.ndarray, threshold: float, entries: bool = False) -> list[Row]:
+    """Evaluation rows for out-of-fold probabilities: real posts only (our own records measure nothing new), and
+    either the whole posts or (``entries``) their calendar-entry views."""
     p_promo = promotional_probability(probs)
     rows = []
     for record, p, pp in zip(records, probs, p_promo):
-        if not record.is_real:
+        if not record.is_real or record.is_entry_view != entries:
             continue
         best = CLASSES[int(np.argmax(p))]
         rows.append(Row(record.lang, record.cls, best, float(p.max()), float(pp), bool(pp >= threshold),
@@ -76,35 +77,59 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
             (plan.oof / f"{lang}-{plan.settings.arch}.json").write_text(
                 json.dumps({r.id: s for r, s in zip(prep.records, scores)}, sort_keys=True), encoding="utf-8")
         inputs = with_scores(prep, scores)
-        logits, probs = oof_combined(prep, inputs, plan.combiner, plan.folds, cue_sets)
-        real = [i for i, r in enumerate(prep.records) if r.is_real]
-        temperature = fit_temperature(logits[real], [prep.records[i].cls for i in real]) if real else 1.0
-        calibrated = softmax(logits / temperature)
-        threshold = precision_threshold(promotional_probability(calibrated[real]).tolist(),
-                                        [prep.records[i].cls.split("/")[0] in ("product", "sale", "release")
-                                         for i in real])
-        report = full_report(oof_rows(prep.records, probs, threshold))
-        report.pop("repositories")  # `contentlint eval` prints them; the card keeps source types
-        log(f"[{lang}] temperature {temperature:.3f}, P(promotional) threshold {threshold:.3f}")
-        card["languages"][lang] = {"temperature": round(temperature, 4), "promo_threshold": threshold,
-                                   "cv": report, "trained_on": _counts(prep.records)}
+        entry: dict[str, dict[str, Any]] = {}  # per kind (whole posts, calendar entries): its combiner's calibration, report and fitted combiner
+        for kind, wanted in (("posts", False), ("entries", True)):
+            keep = [i for i, r in enumerate(prep.records) if r.is_entry_view == wanted]
+            if not keep:
+                continue
+            entry[kind] = _calibrated(plan, Prepared(lang, [prep.records[i] for i in keep], [], [],
+                                                     [prep.folds[i] for i in keep]),
+                                      [inputs[i] for i in keep], cue_sets, wanted)
+            log(f"[{lang}] {kind}: temperature {entry[kind]['temperature']:.3f}, P(promotional) threshold "
+                f"{entry[kind]['promo_threshold']:.3f}")
+        posts, entries = entry["posts"], entry.get("entries")
+        card["languages"][lang] = {"temperature": posts["temperature"], "promo_threshold": posts["promo_threshold"],
+                                   "cv": posts["report"], "trained_on": _counts(prep.records)}
+        if entries is not None:
+            card["languages"][lang].update({"entries": {k: entries[k] for k in ("temperature", "promo_threshold")},
+                                            "cv_entries": entries["report"]})
         if plan.output is not None:
-            log(f"[{lang}] training the final model on all {len(prep.records)} records")
-            combiner = fit_combiner(prep.records, inputs, plan.combiner, cue_sets)
-            combiner.temperature, combiner.promo_threshold = temperature, threshold
-            final = train_docs(prep.records, prep.docs, lang, plan.settings, log)
+            text_records = [(r, d) for r, d in zip(prep.records, prep.docs) if not r.is_entry_view]
+            log(f"[{lang}] training the final model on all {len(text_records)} posts")
+            final = train_docs([r for r, _d in text_records], [d for _r, d in text_records], lang, plan.settings, log)
             final.meta["name"] = f"contentlint_{lang}"
             final.meta["version"] = __version__
             final.meta["description"] = ("contentlint post classifier (label/stage), trained by `contentlint train`;"
-                                         " calibrated combiner in combiner.json")
+                                         " calibrated combiners in combiner.json (posts) and combiner-entries.json (calendar entries)")
             final.meta["contentlint"] = {"settings": plan.settings.to_dict(), "combiner": asdict(plan.combiner)}
             target = plan.output / lang
             if target.exists():
                 shutil.rmtree(target)
             target.parent.mkdir(parents=True, exist_ok=True)
             final.to_disk(target)
-            combiner.save(target)
+            posts["combiner"].save(target)
+            if entries is not None:
+                entries["combiner"].save(target, ENTRY_FILE)
     return card
+
+
+def _calibrated(plan: BuildPlan, prep: Prepared, inputs: Sequence[Inputs], cue_sets: Sequence[str],
+                entries: bool) -> dict[str, Any]:
+    """One combiner's grouped-CV report, its temperature and P(promotional) threshold (fitted on real posts' out-of-
+    fold logits), and the combiner fitted on all of ``prep`` with them."""
+    logits, probs = oof_combined(prep, inputs, plan.combiner, plan.folds, cue_sets)
+    real = [i for i, r in enumerate(prep.records) if r.is_real]
+    temperature = fit_temperature(logits[real], [prep.records[i].cls for i in real]) if real else 1.0
+    calibrated = softmax(logits / temperature)
+    threshold = precision_threshold(promotional_probability(calibrated[real]).tolist(),
+                                    [prep.records[i].cls.split("/")[0] in ("product", "sale", "release")
+                                     for i in real])
+    report = full_report(oof_rows(prep.records, probs, threshold, entries=entries))
+    report.pop("repositories")  # `contentlint eval` prints them; the card keeps source types
+    combiner = fit_combiner(prep.records, inputs, plan.combiner, cue_sets)
+    combiner.temperature, combiner.promo_threshold = temperature, threshold
+    return {"temperature": round(temperature, 4), "promo_threshold": threshold, "report": report,
+            "combiner": combiner}
 
 
 def input_hashes(corpora: Sequence[str]) -> dict[str, dict[str, Any]]:

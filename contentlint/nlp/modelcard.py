@@ -48,6 +48,10 @@ def card_markdown(card: dict[str, Any], command: str) -> str:
                                                             "folds": card["folds"]}, indent=2, sort_keys=True),
               "```", "", "## Cross-validation (real posts)", "", HEADER]
     lines += [_scope_line(lang, entry["cv"]["all"]) for lang, entry in card["languages"].items()]
+    lines += ["", "The same posts as calendar entries (title, and for two in three the body's first sentence; no "
+              "path): what an editorial calendar gives the model.", "", HEADER]
+    lines += [_scope_line(lang, entry["cv_entries"]["all"]) for lang, entry in card["languages"].items()
+              if "cv_entries" in entry]
     lines += ["", "| language | temperature | P(promotional) threshold |", "|---|---|---|"]
     lines += [f"| {lang} | {entry['temperature']:.3f} | {entry['promo_threshold']:.3f} |"
               for lang, entry in card["languages"].items()]

@@ -91,11 +91,14 @@ def _faster(nlp: Language) -> Language:
 
 
 @lru_cache(maxsize=None)
-def combiner(lang: str) -> Combiner | None:
-    """The calibrated combiner shipped with the model for ``lang`` (None for a model without one, or no model)."""
+def combiner(lang: str, entry: bool = False) -> Combiner | None:
+    """The calibrated combiner shipped with the model for ``lang``: the one for calendar entries (``entry``) where
+    the model has one, else the one for posts (None for a model without one, or no model)."""
+    from contentlint.nlp.combiner import ENTRY_FILE
     from contentlint.nlp.combiner import load as load_combiner
 
-    return load_combiner(model_dir(lang))
+    found = load_combiner(model_dir(lang), ENTRY_FILE) if entry else None
+    return found or load_combiner(model_dir(lang))
 
 
 def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:

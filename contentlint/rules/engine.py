@@ -102,7 +102,7 @@ class RuleSet:
         matches = self._cue_matcher(post.lang)(doc)
         meta = pipeline.load(post.lang).meta.get("contentlint", {})
         weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
-        combiner = pipeline.combiner(post.lang)
+        combiner = pipeline.combiner(post.lang, entry=post.calendar is not None)
         features = post_features(post) if combiner is not None else None  # only a combiner reads them
         classification = classify(doc.cats, matches, weight, combiner, features)
         rewrites = None

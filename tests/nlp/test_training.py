@@ -8,6 +8,7 @@ import spacy
 
 from contentlint.corpus import read_corpora
 from contentlint.nlp import components  # noqa: F401 - registers the English lemmatizer factory
+from contentlint.nlp.combiner import ENTRY_FILE
 from contentlint.nlp.combiner import load as load_combiner
 from contentlint.nlp.crossval import assign_folds
 from contentlint.nlp.modelbuild import BuildPlan, build
@@ -49,6 +50,13 @@ def test_build_cross_validates_by_source_calibrates_and_saves_a_loadable_model(t
     combiner = load_combiner(tmp_path / "a" / "en")
     assert combiner is not None
     assert (combiner.temperature, combiner.promo_threshold) == (entry["temperature"], entry["promo_threshold"])
+    # calendar entries (a title and at most a line) get a combiner of their own, measured on the same real posts
+    entries = load_combiner(tmp_path / "a" / "en", ENTRY_FILE)
+    assert entries is not None and entries.place_vocab == ()
+    assert (entries.temperature, entries.promo_threshold) == (entry["entries"]["temperature"],
+                                                              entry["entries"]["promo_threshold"])
+    assert entry["cv_entries"]["all"]["n"] == sum(r.is_real and bool(r.title.strip()) for r in MIXED)
+    assert "as calendar entries" in text
 
 
 def test_the_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
@@ -56,7 +64,7 @@ def test_the_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
         build(BuildPlan(corpora=("corpus",), langs=("en",), settings=SETTINGS, folds=2, output=tmp_path / name),
               records, lambda _msg: None)
     first, second = tree_digest(tmp_path / "a"), tree_digest(tmp_path / "b")
-    assert first == second and "en/combiner.json" in first and "en/textcat/model" in first
+    assert first == second and "en/combiner.json" in first and "en/combiner-entries.json" in first and "en/textcat/model" in first
 
 
 def test_folds_keep_each_source_whole_and_balance_their_sizes() -> None:
