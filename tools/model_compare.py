@@ -36,6 +36,7 @@ TEXT_SETTINGS = {
     "bow": TrainSettings(),
     "bow2": TrainSettings(arch="bow2"),
     "bow-own0.3": TrainSettings(own_share=0.3),
+    "ensemble": TrainSettings(arch="ensemble"),
 }
 
 
@@ -43,7 +44,7 @@ def scores(out: Path, corpora: list[Path], langs: list[str], names: list[str]) -
     records = read_corpora(corpora)
     cues = default_cues()
     out.mkdir(parents=True, exist_ok=True)
-    preps = {lang: prepare(records, lang, cues, FOLDS, 0) for lang in langs}
+    preps = {lang: prepare(records, lang, cues, FOLDS, 0, entries=False) for lang in langs}
     for name in names:  # every language for one setting before the next setting
         for lang, prep in preps.items():
             target = out / f"{lang}-{name}.json"
@@ -63,6 +64,8 @@ VARIANTS = [  # (text setting, combiner features or None for the cue-weight mix 
     ("bow", ("cues", "structure", "place"), 0.2, False),
     ("bow", ("cues", "structure", "place"), 0.5, True),
     ("bow2", ("cues", "structure", "place"), 0.5, False),
+    ("bow2", ("cues", "structure", "place"), 0.2, False),
+    ("ensemble", ("cues", "structure", "place"), 0.2, False),
     ("bow-own0.3", ("cues", "structure", "place"), 0.5, False),
 ]
 
@@ -89,7 +92,7 @@ def table(out: Path, corpora: list[Path], langs: list[str]) -> None:
           "insight→promo (top) | insight warned | warn precision | promo recall | threshold |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for lang in langs:
-        prep = prepare(records, lang, cues, FOLDS, 0)
+        prep = prepare(records, lang, cues, FOLDS, 0, entries=False)  # whole posts (entries: see the model card)
         for name, features, own, balance in VARIANTS:
             path = out / f"{lang}-{name}.json"
             if not path.exists():
