@@ -26,7 +26,7 @@ from contentlint.model import Finding, Related
 from contentlint.nlp import pipeline
 from contentlint.result import PostSummary
 from contentlint.rewrite.forms import Rewrites
-from contentlint.rules.pack import default_pack_files, pack_files
+from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.suppress import Directive, FileSuppressions
 
 FORMAT = 3  # 2 added grouped-finding marks or brief slots; 3 holds both

@@ -8,8 +8,8 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from contentlint.calendar.mix import Mix
 from contentlint.calendar.report import CalendarReport, EntryResult
-from contentlint.rules import options as opt
-from contentlint.rules.options import Option
+from contentlint import optionschema as opt
+from contentlint.optionschema import Option
 
 
 @dataclass(frozen=True, slots=True)

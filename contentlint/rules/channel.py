@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
 from contentlint.model import Position, Post
-from contentlint.rules import options as opt
+from contentlint import optionschema as opt
 from contentlint.rules.kinds import Checker, Hit
-from contentlint.rules.options import Option
+from contentlint.optionschema import Option
 from contentlint.rules.requires import REQUIRES_KINDS
 # The very pattern that takes URLs out of the analysed text, so what is counted here is what was left out there.
 from contentlint.sources.markdown import URL

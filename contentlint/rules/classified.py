@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
-from contentlint.rules import options as opt
+from contentlint import optionschema as opt
 from contentlint.rules.kinds import Checker, Hit
-from contentlint.rules.options import Option
+from contentlint.optionschema import Option
 from contentlint.taxonomy import GROUPS, LABELS, STAGES
 
 if TYPE_CHECKING:

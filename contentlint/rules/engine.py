@@ -5,23 +5,16 @@ import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from contentlint.analysis import Analysis
+from contentlint.analysis.analyser import Analyser
 from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
-from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
 from contentlint.rewrite.brief import Brief
-from contentlint.nlp.features import post_features
-from contentlint.rewrite.extract import extract as extract_slots
-from contentlint.rewrite.forms import build as build_rewrites
 from contentlint.rules.kinds import KINDS, Checker, Hit, scope_of
 from contentlint.rules.pack import Rule, RuleBook
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from contentlint.calendar.report import CalendarReport
-
-    from contentlint.nlp.cues import CueMatcher
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 UNSUPPORTED_LANGUAGE = "unsupported-language"
@@ -34,21 +27,18 @@ def format_message(template: str, values: Mapping[str, Any]) -> str:
 
 
 class RuleSet:
-    """The enabled rules and cue lexicon of one effective config, compiled per language on first use."""
+    """The enabled rules of one effective config, compiled per language on first use, and the analysis step of
+    the same config (its packs' cue lexicon and rewrite forms, its brief), which runs before the rules read."""
 
-    def __init__(self, rules: Iterable[Rule], cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-                 rewrites: Mapping[str, Any] | None = None, brief: Brief | None = None) -> None:
-        self.brief = brief
+    def __init__(self, rules: Iterable[Rule], analyser: Analyser | None = None) -> None:
         self.rules = sorted((rule for rule in rules if rule.enabled), key=lambda r: r.id)
-        self.cues = cues or {}
-        self.rewrite_forms = rewrites or {}
+        self.analyser = analyser or Analyser()
         self._compiled: dict[str, list[tuple[Rule, Checker]]] = {}
-        self._cue_matchers: dict[str, CueMatcher] = {}
         self._calendar_checkers: list[tuple[Rule, Any]] | None = None
 
     @classmethod
     def from_book(cls, book: RuleBook, brief: Brief | None = None) -> RuleSet:
-        return cls(book.rules.values(), book.cues, book.rewrites, brief)
+        return cls(book.rules.values(), Analyser(book.cues, book.rewrites, brief))
 
     def checkers(self, lang: str) -> list[tuple[Rule, Checker]]:
         if lang not in self._compiled:
@@ -68,15 +58,7 @@ class RuleSet:
     def warm_up(self, lang: str) -> None:
         """Load ``lang``'s pipeline and compile its rules and cue matcher now (before workers are forked)."""
         self.checkers(lang)
-        if pipeline.has_pipeline(lang):
-            self._cue_matcher(lang)
-
-    def _cue_matcher(self, lang: str) -> CueMatcher:
-        if lang not in self._cue_matchers:
-            from contentlint.nlp.cues import CueMatcher
-
-            self._cue_matchers[lang] = CueMatcher(pipeline.load(lang), lang, self.cues)
-        return self._cue_matchers[lang]
+        self.analyser.warm_up(lang)
 
     def lint_calendar(self, report: CalendarReport) -> list[Finding]:
         """Findings of the calendar-level rules: on the calendar file or the feed's folder (no position), each
@@ -94,22 +76,6 @@ class RuleSet:
                 findings.append(Finding(report.calendar.path, 0, 0, rule.level, rule.id, message,
                                         related=related(hit.about), about=describe(report, hit.about, lang)))
         return findings
-
-    def analyse(self, post: Post, doc: Doc | None) -> Analysis:
-        """Cue matches and classification for a post that has a Doc (none for unsupported languages)."""
-        if doc is None:
-            return Analysis(post)
-        matches = self._cue_matcher(post.lang)(doc)
-        meta = pipeline.load(post.lang).meta.get("contentlint", {})
-        weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
-        combiner = pipeline.combiner(post.lang)
-        features = post_features(post) if combiner is not None else None  # only a combiner reads them
-        classification = classify(doc.cats, matches, weight, combiner, features)
-        rewrites = None
-        if classification.group == "promotional":
-            rewrites = build_rewrites(extract_slots(post, doc, matches, self.brief), self.rewrite_forms, post.lang,
-                                      classification.stage)
-        return Analysis(post, doc, classification, matches, rewrites)
 
     def lint(self, analysis: Analysis) -> list[Finding]:
         post = analysis.post

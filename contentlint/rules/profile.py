@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from contentlint.model import Finding
-from contentlint.rules import options as opt
-from contentlint.rules.options import Option
+from contentlint import optionschema as opt
+from contentlint.optionschema import Option
 from contentlint.sources.profile import ACTIVITY_TYPES, Profile, known_field
 
 if TYPE_CHECKING:

@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
 from contentlint.model import Post
-from contentlint.rules import options as opt
-from contentlint.rules.kinds import EXCLUDE_OPTION, TOKEN_ATTRS, Checker, Hit, PhraseFinder, missing_languages
-from contentlint.rules.options import Option
+from contentlint import optionschema as opt
+from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder
+from contentlint.rules.kinds import EXCLUDE_OPTION, Checker, Hit, missing_languages
+from contentlint.optionschema import Option
 
 if TYPE_CHECKING:
     from spacy.language import Language
