@@ -1,48 +1,22 @@
-"""Rule kinds: the few pieces of Python that turn YAML rules into checks.
+"""Post rule kinds on the text: phrase lists, token patterns, ratios, front-matter fields.
 
 Each kind declares its options (``schema``), whether it reads the spaCy Doc (``needs_doc``), and compiles a
-rule for one language into a ``Checker`` once; checkers then run on every post of that language.
+rule for one language into a checker once; checkers then run on every post of that language (see protocol.py).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
-from contentlint.model import Position
 from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder, phrase_matcher, spans
 from contentlint import optionschema as opt
 from contentlint.optionschema import Option
+from contentlint.rules.protocol import Hit, PostChecker
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """Where a rule fired: a span of the post's text, or an explicit position (front-matter fields)."""
-
-    start: int = 0
-    end: int = 0
-    position: Position | None = None
-    values: Mapping[str, Any] = field(default_factory=dict)
-    path: str | None = None  # with ``position``: a file other than the post's own (its calendar)
-
-
-class Checker(Protocol):
-    def check(self, analysis: Analysis) -> Iterator[Hit]: ...
-
-
-class Kind(Protocol):
-    name: str
-    needs_doc: bool
-    schema: Mapping[str, Option]
-
-    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None: ...
-
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker: ...
 
 
 def missing_languages(per_lang: Mapping[str, Any], languages: Sequence[str], option: str) -> str | None:
@@ -74,6 +48,7 @@ class PhrasesKind:
     """
 
     name = "phrases"
+    scope = "post"
     needs_doc = True
     schema = {
         "phrases": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [phrase, ...]}"),
@@ -85,7 +60,7 @@ class PhrasesKind:
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return missing_languages(params["phrases"], languages, "phrases")
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         assert nlp is not None
         find = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), params["attr"],
                             params["exclude"].get(lang, []))
@@ -102,6 +77,7 @@ class PatternKind:
     """
 
     name = "pattern"
+    scope = "post"
     needs_doc = True
     schema = {
         "patterns": Option(opt.per_language(opt.TOKEN_PATTERNS), default={},
@@ -122,7 +98,7 @@ class PatternKind:
         return f"patterns: no entry (in patterns or phrases) for language {missing[0]!r} listed in `languages`" \
             if missing else None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         from spacy.matcher import Matcher
 
         from contentlint.rules import tokenpatterns
@@ -180,6 +156,7 @@ class RatioKind:
     """Company-centric wording against customer-centric wording, counted per post."""
 
     name = "ratio"
+    scope = "post"
     needs_doc = True
     schema = {
         "ours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [we, our, ...]}"),
@@ -195,7 +172,7 @@ class RatioKind:
         return (missing_languages(params["ours"], languages, "ours")
                 or missing_languages(params["yours"], languages, "yours"))
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         assert nlp is not None
         return _RatioChecker(phrase_matcher(nlp, params["attr"], "ours", params["ours"].get(lang, [])),
                              phrase_matcher(nlp, params["attr"], "yours", params["yours"].get(lang, [])),
@@ -244,6 +221,7 @@ class FieldKind:
     """A front-matter field whose value is one of a list of terms (e.g. a vanity KPI)."""
 
     name = "field"
+    scope = "post"
     needs_doc = False
     schema = {
         "field": Option(opt.STRING, required=True, help="front-matter key"),
@@ -257,27 +235,6 @@ class FieldKind:
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         advice = params["stage_advice"].get(lang) or params["stage_advice"].get("en") or {}
         return _FieldChecker(params["field"], params["values"], params["suggestion"], advice)
-
-
-
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (PhrasesKind(), PatternKind(), RatioKind(), FieldKind())}
-
-
-def _register_classified() -> None:
-    from contentlint.calendar.rules import CALENDAR_KINDS
-    from contentlint.rules.classified import CLASSIFIED_KINDS
-    from contentlint.rules.profile import PROFILE_KINDS
-    from contentlint.rules.channel import CHANNEL_KINDS  # also registers the `requires` kind
-
-    KINDS.update({kind.name: kind for kind in (*CLASSIFIED_KINDS, *CALENDAR_KINDS, *PROFILE_KINDS, *CHANNEL_KINDS)})
-
-
-def scope_of(kind_name: str) -> str:
-    """"post" rules look at one post; "calendar" rules at a whole calendar or feed; "profile" rules at a profile."""
-    return getattr(KINDS[kind_name], "scope", "post")
-
-
-_register_classified()

@@ -15,7 +15,7 @@ from contentlint.rewrite.pack_forms import merge_forms, parse_forms
 from contentlint.model import LEVELS
 from contentlint.nlp.lexicon import Lexicon, merge_cues, parse_cues
 from contentlint import optionschema as opt
-from contentlint.rules.kinds import KINDS
+from contentlint.rules.registry import KINDS
 from contentlint.yamlsafe import load_yaml, load_yaml_file
 
 ANY_LANGUAGE = "*"
@@ -182,11 +182,13 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     if problem:
         detail = "" if problem == "missing" or not isinstance(rationale, dict) else f" ({problem})"
         raise fail(f"rationale: expected a non-empty string, or a mapping of language -> string{detail}")
+    assert isinstance(rationales, dict)  # per_language accepts only a mapping
     rationales = {lang: " ".join(text.split()) for lang, text in rationales.items()}
     message = raw.get("message")
     messages = {"en": message} if isinstance(message, str) else message
     if opt.per_language(opt.STRING)(messages):
         raise fail("message: expected a string, or a mapping of language -> string")
+    assert isinstance(messages, dict)
     languages = raw.get("languages", [ANY_LANGUAGE])
     if isinstance(languages, str):
         languages = [languages]

@@ -13,7 +13,7 @@ from contentlint.errors import RuleError
 from contentlint.analysis.analyser import Analyser
 from contentlint.analysis.docs import with_docs
 from contentlint.model import Finding
-from contentlint.rules.engine import RuleSet  # imports the kinds before their modules below
+from contentlint.rules.engine import RuleSet
 from contentlint.rules.channel import char_weights
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import Rule, load_pack, load_packs

@@ -8,7 +8,7 @@ import pytest
 from contentlint.analysis.analyser import Analyser
 from contentlint.analysis.docs import with_docs
 from contentlint.rules.engine import RuleSet
-from contentlint.rules.kinds import scope_of
+from contentlint.rules.registry import scope_of
 from contentlint.run import Runner, RunOptions
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import Rule, load_packs
