@@ -13,7 +13,7 @@ from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
 from contentlint.nlp.cues import CueMatcher
 from contentlint.nlp.features import post_features
-from contentlint.rewrite.brief import Brief
+from contentlint.brief import Brief
 from contentlint.rewrite.extract import extract as extract_slots
 from contentlint.rewrite.forms import build as build_rewrites
 

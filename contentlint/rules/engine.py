@@ -8,7 +8,7 @@ from contentlint.analysis.analyser import Analyser
 from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
-from contentlint.rewrite.brief import Brief
+from contentlint.brief import Brief
 from contentlint.rules.messages import format_message, localised
 from contentlint.rules.pack import Rule, RuleBook
 from contentlint.rules.profile import ChecklistScore, score_id

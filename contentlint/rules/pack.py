@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping, Protocol
 
 from yaml.nodes import MappingNode, SequenceNode
 
-from contentlint import __version__
+from contentlint.version import __version__
 from contentlint.errors import RuleError
 from contentlint.rewrite.pack_forms import merge_forms, parse_forms
 from contentlint.model import LEVELS

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from contentlint.analysis.docs import with_docs
-from contentlint.rewrite.brief import parse_brief
+from contentlint.brief import parse_brief
 from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.engine import RuleSet
 from contentlint.packfiles import default_pack_files

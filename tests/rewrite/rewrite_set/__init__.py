@@ -23,7 +23,7 @@ import yaml
 
 from contentlint.analysis.docs import with_docs
 from contentlint.rewrite import grammar
-from contentlint.rewrite.brief import Brief, parse_brief
+from contentlint.brief import Brief, parse_brief
 from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.engine import RuleSet
 from contentlint.packfiles import default_pack_files
