@@ -83,7 +83,8 @@ def warm(lang: str | None, n: int) -> float:
     from contentlint.corpus import Record
     from contentlint.lint import lint
     from contentlint.rules.engine import RuleSet
-    from contentlint.rules.pack import default_pack_files, load_packs
+    from contentlint.packfiles import default_pack_files
+    from contentlint.rules.pack import load_packs
 
     posts = [record_post(Record(f"b{i}", lg, "howto", "pre", title, body, "", "", ""))
              for i, (lg, title, body) in enumerate(long_posts(lang, n))]

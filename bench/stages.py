@@ -76,7 +76,7 @@ def stages(folder: Path) -> dict[str, float]:
     lang = posts[0].lang
     nlp = clock.time("model load", pipeline.load, lang)
     clock.time("matchers: compile", ruleset.checkers, lang)
-    cues = clock.time("matchers: compile", CueMatcher, nlp, lang, ruleset.cues)
+    cues = clock.time("matchers: compile", CueMatcher, nlp, lang, ruleset.analyser.cues)
     weight = float(nlp.meta.get("contentlint", {}).get("cue_weight", DEFAULT_CUE_WEIGHT))
     texts = [pipeline.linear_text(lang, p.text) for p in posts]
     docs = [clock.time("tokenisation", nlp.make_doc, t) for t in texts]
@@ -89,7 +89,8 @@ def stages(folder: Path) -> dict[str, float]:
         matches = clock.time("cue matching", cues, doc)
         result = clock.time("classification (cues + scores)", classify, doc.cats, matches, weight)
         if result.group == "promotional":
-            clock.time("rewrites", lambda: build(extract(post, doc, matches), ruleset.rewrite_forms, post.lang))
+            forms = ruleset.analyser.rewrite_forms
+            clock.time("rewrites", lambda: build(extract(post, doc, matches), forms, post.lang))
         from contentlint.analysis import Analysis
 
         analysis = Analysis(post, doc, result, matches)

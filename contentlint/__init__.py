@@ -4,11 +4,11 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from contentlint.version import __version__ as __version__
+
 if TYPE_CHECKING:
     from contentlint.config import Config
     from contentlint.result import Result
-
-__version__ = "0.1.0"
 
 
 def lint_text(text: str, *, path: str | os.PathLike[str], lang: str | None = None,

@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from contentlint import __version__
+from contentlint.version import __version__
 from contentlint.calendar.model import Entry
 from contentlint.calendar.report import EntryResult
 from contentlint.config import Config
@@ -26,15 +26,10 @@ from contentlint.model import Finding, Related
 from contentlint.nlp import pipeline
 from contentlint.result import PostSummary
 from contentlint.rewrite.forms import Rewrites
-from contentlint.rules.pack import default_pack_files, pack_files
+from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.suppress import Directive, FileSuppressions
 
 FORMAT = 3  # 2 added grouped-finding marks or brief slots; 3 holds both
-
-
-def default_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "contentlint"
 
 
 @lru_cache(maxsize=64)

@@ -12,7 +12,7 @@ from contentlint.errors import ConfigError
 from contentlint.globs import matches_any
 from contentlint.model import LEVELS
 from contentlint.limits import DEFAULT_LIMITS, Limits
-from contentlint.rewrite.brief import Brief, parse_brief
+from contentlint.brief import Brief, parse_brief
 from contentlint.yamlsafe import load_yaml_file
 
 CONFIG_NAMES = (".contentlint.yaml", ".contentlint.yml")

@@ -38,3 +38,10 @@ def read_regular(path: str | Path, limit: int | None = None) -> bytes:
 
 def read_regular_text(path: str | Path, encoding: str = "utf-8") -> str:
     return read_regular(path).decode(encoding)
+
+
+def cache_home() -> Path:
+    """Where contentlint keeps what it may throw away (results, parsed packs, compiled templates):
+    $XDG_CACHE_HOME/contentlint, else ~/.cache/contentlint."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "contentlint"

@@ -1,61 +1,14 @@
 """The pure core: posts in, findings out. No files, no terminal, no environment."""
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import islice
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from contentlint.analysis import Analysis
+from contentlint.analysis.docs import OnError, with_docs
 from contentlint.model import Finding, Post
-from contentlint.nlp import pipeline
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from contentlint.rules.engine import RuleSet
-
-BATCH = pipeline.BATCH_SIZE
-
-
-OnError = Optional[Callable[[Post, Exception], None]]
-
-
-def analyse(posts: Iterable[Post], batch: int = BATCH, on_error: OnError = None) -> Iterator[tuple[Post, Doc | None]]:
-    """(post, Doc) in input order; one Doc per post, made in ``nlp.pipe`` batches per language.
-
-    Streams: only one batch of posts and Docs is held at a time. Posts in a language without a pipeline get
-    no Doc, and spaCy is never imported when no post needs it. With ``on_error``, a post whose text the pipeline
-    fails on is handed to it and left out; the rest of its batch is still analysed.
-    """
-    iterator = iter(posts)
-    while chunk := list(islice(iterator, batch)):
-        docs: list[Doc | None] = [None] * len(chunk)
-        failed: set[int] = set()
-        by_lang: dict[str, list[int]] = defaultdict(list)
-        for index, post in enumerate(chunk):
-            if pipeline.has_pipeline(post.lang):
-                by_lang[post.lang].append(index)
-        for lang, indexes in by_lang.items():
-            # Posts with the same text (calendar entries pointing at one draft) share one Doc: rules only read it.
-            first: dict[str, int] = {}
-            for index in indexes:
-                first.setdefault(chunk[index].text, index)
-            try:
-                unique = list(first.values())
-                for index, doc in zip(unique, pipeline.make_docs(lang, (chunk[i].text for i in unique))):
-                    docs[index] = doc
-                for index in indexes:
-                    docs[index] = docs[first[chunk[index].text]]
-            except Exception:
-                if on_error is None:
-                    raise
-                for index in indexes:  # one at a time, so only the post at fault is lost
-                    try:
-                        docs[index] = next(iter(pipeline.make_docs(lang, [chunk[index].text])))
-                    except Exception as exc:
-                        on_error(chunk[index], exc)
-                        failed.add(index)
-        yield from ((post, doc) for index, (post, doc) in enumerate(zip(chunk, docs)) if index not in failed)
 
 
 def lint(posts: Iterable[Post], rules_for: Callable[[Post], RuleSet],
@@ -64,10 +17,10 @@ def lint(posts: Iterable[Post], rules_for: Callable[[Post], RuleSet],
 
     With ``on_error``, a post that fails (a bug, never the user's fault) is handed to it and the others go on.
     """
-    for post, doc in analyse(posts, on_error=on_error):
+    for post, doc in with_docs(posts, on_error=on_error):
         try:
             ruleset = rules_for(post)
-            analysis = ruleset.analyse(post, doc)
+            analysis = ruleset.analyser(post, doc)
             findings = sorted(ruleset.lint(analysis), key=Finding.sort_key)
         except Exception as exc:
             if on_error is None:

@@ -1,8 +1,10 @@
 """The data that flows through the linter: posts, positions, findings."""
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping
 
 from contentlint.sourcemap import SourceMap
 
@@ -136,3 +138,31 @@ class Finding:
             "text": self.text,
             "related": [r.to_dict() for r in self.related],
         }
+
+
+# -- fingerprints: a finding's identity for baselines and code-quality reports ------------------------------
+
+_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _what(finding: Finding) -> str:
+    # Numbers in messages (confidence, counts, days) drift between runs; the matched text does not.
+    return finding.text or _NUMBERS.sub("#", finding.message)
+
+
+def fingerprint(finding: Finding, occurrence: int) -> str:
+    """Stable across line shifts: the file, the rule, what was matched (or the message) and which occurrence."""
+    basis = "\x1f".join((finding.path.replace("\\", "/").rstrip("/"), finding.rule_id, _what(finding), str(occurrence)))
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
+
+
+def fingerprints(findings: Iterable[Finding]) -> list[tuple[str, Finding]]:
+    """Each finding with its fingerprint, in position order (the same text flagged twice in a file is told apart
+    by its occurrence)."""
+    seen: dict[tuple[str, str, str], int] = {}
+    out = []
+    for finding in sorted(findings, key=Finding.sort_key):
+        key = (finding.path, finding.rule_id, _what(finding))
+        seen[key] = seen.get(key, 0) + 1
+        out.append((fingerprint(finding, seen[key]), finding))
+    return out

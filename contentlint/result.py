@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from contentlint import __version__
+from contentlint.version import __version__
 from contentlint.analysis import Analysis
 from contentlint.calendar.report import CalendarReport
 from contentlint.rewrite.forms import Rewrites

@@ -18,9 +18,10 @@ from contentlint.lint import lint
 from contentlint.model import Finding, Post
 from contentlint.i18n import N_
 from contentlint.result import PostSummary, ProfileSummary, Result, RuleInfo
-from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
-from contentlint.rules.profile import lint_profile, score_id
+from contentlint.rules.engine import RuleSet, lint_profile
+from contentlint.packfiles import default_pack_files, pack_files
+from contentlint.rules.pack import RuleBook, load_packs
+from contentlint.rules.profile import score_id
 from contentlint.sources.discover import Target, discover
 from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
 from contentlint.sources.load import load_target, read_bytes

@@ -12,7 +12,6 @@ file: a `disable` that is never enabled again, or a whole-file one, silences the
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from typing import Iterable
 
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular_text
-from contentlint.model import Finding
+from contentlint.model import Finding, fingerprints
 
 ALL = "*"
 UNUSED = "unused-suppression"
@@ -29,7 +28,6 @@ UNUSED = "unused-suppression"
 _MD = re.compile(r"<!--\s{0,20}contentlint-(disable-next-line|disable|enable)\b([^>]{0,1000}?)-->")
 _YAML = re.compile(r"#\s*contentlint:\s*(disable-next-line|disable|enable)\b(?:\s*=\s*([\w\s,-]*))?")
 _IDS = re.compile(r"[a-z][a-z0-9-]*")
-_NUMBERS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(slots=True)
@@ -111,27 +109,6 @@ def apply(findings: list[Finding], suppressions: dict[str, FileSuppressions]) ->
 
 
 # -- baseline -------------------------------------------------------------------------------------------------
-
-def _what(finding: Finding) -> str:
-    # Numbers in messages (confidence, counts, days) drift between runs; the matched text does not.
-    return finding.text or _NUMBERS.sub("#", finding.message)
-
-
-def fingerprint(finding: Finding, occurrence: int) -> str:
-    """Stable across line shifts: the file, the rule, what was matched (or the message) and which occurrence."""
-    basis = "\x1f".join((finding.path.replace("\\", "/").rstrip("/"), finding.rule_id, _what(finding), str(occurrence)))
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:24]
-
-
-def fingerprints(findings: Iterable[Finding]) -> list[tuple[str, Finding]]:
-    seen: dict[tuple[str, str, str], int] = {}
-    out = []
-    for finding in sorted(findings, key=Finding.sort_key):
-        key = (finding.path, finding.rule_id, _what(finding))
-        seen[key] = seen.get(key, 0) + 1
-        out.append((fingerprint(finding, seen[key]), finding))
-    return out
-
 
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     entries = [{"fingerprint": fp, "path": f.path, "rule": f.rule_id, "line": f.line, "message": f.message}

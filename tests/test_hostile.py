@@ -230,11 +230,11 @@ def test_a_placeholder_date_in_year_9999_is_just_a_long_gap(write: Callable[...,
 
 
 def _explode_on(name: str) -> Callable[..., object]:
-    from contentlint.rules.engine import RuleSet
+    from contentlint.analysis.analyser import Analyser
 
-    analyse = RuleSet.analyse
+    analyse = Analyser.__call__
 
-    def patched(self: RuleSet, post: object, doc: object) -> object:
+    def patched(self: Analyser, post: object, doc: object) -> object:
         if getattr(post, "path", "").endswith(name):
             raise RuntimeError("boom\nsecond line")
         return analyse(self, post, doc)  # type: ignore[arg-type]
@@ -244,9 +244,9 @@ def _explode_on(name: str) -> Callable[..., object]:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_bug_on_one_file_is_that_files_internal_error(jobs: str, write: Callable[..., Path],
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    from contentlint.rules.engine import RuleSet
+    from contentlint.analysis.analyser import Analyser
 
-    monkeypatch.setattr(RuleSet, "analyse", _explode_on("bad.md"))
+    monkeypatch.setattr(Analyser, "__call__", _explode_on("bad.md"))
     bad = write("bad.md", GOOD)
     good = write("good.md", GOOD)
     code, out, err = run(["check", "--no-cache", "--jobs", jobs, str(bad), str(good)])
@@ -277,16 +277,16 @@ def test_a_bug_while_reading_one_file_is_that_files_internal_error(write: Callab
 
 def test_a_worker_that_dies_has_its_files_linted_by_the_parent(write: Callable[..., Path],
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    from contentlint.rules.engine import RuleSet
+    from contentlint.analysis.analyser import Analyser
 
-    parent, analyse = os.getpid(), RuleSet.analyse
+    parent, analyse = os.getpid(), Analyser.__call__
 
-    def die_in_a_worker(self: RuleSet, post: object, doc: object) -> object:
+    def die_in_a_worker(self: Analyser, post: object, doc: object) -> object:
         if os.getpid() != parent:
             os._exit(9)  # as if killed for memory
         return analyse(self, post, doc)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(RuleSet, "analyse", die_in_a_worker)
+    monkeypatch.setattr(Analyser, "__call__", die_in_a_worker)
     posts = [write(f"p{i}.md", GOOD) for i in range(4)]
     code, out, _ = run(["check", "--no-cache", "--jobs", "2", *map(str, posts)])
     assert code == 1 and all(f"{p}:4:1: warning [hard-sell]" in out for p in posts), out

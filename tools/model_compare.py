@@ -25,7 +25,7 @@ from contentlint.nlp.crossval import (CombinerSpec, Prepared, assign_folds, oof_
                                       with_scores)
 from contentlint.nlp.evaluation import full_report
 from contentlint.nlp.modelbuild import oof_rows
-from contentlint.nlp.predict import default_cues
+from contentlint.nlp.lexicon import default_cues
 from contentlint.nlp.training import TrainSettings
 from contentlint.taxonomy import CLASSES
 

@@ -7,7 +7,7 @@ from typing import Sequence
 
 import click
 
-from contentlint import __version__
+from contentlint.version import __version__
 from contentlint.cli.crash import report_crash
 from contentlint.errors import ContentlintError
 

@@ -7,7 +7,7 @@ import tempfile
 import time
 import traceback
 
-from contentlint import __version__
+from contentlint.version import __version__
 
 
 def _spacy_version() -> str:

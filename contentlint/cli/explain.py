@@ -9,7 +9,7 @@ from typing import Iterable
 import click
 
 from contentlint.cli.rules import config_options, effective_rules
-from contentlint.rules.kinds import KINDS
+from contentlint.rules.registry import KINDS
 
 
 def similar_ids(rule_id: str, known: Iterable[str]) -> list[str]:

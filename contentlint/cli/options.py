@@ -9,7 +9,7 @@ import click
 from contentlint.calendar.mix import PRESETS
 from contentlint.config import FAIL_LEVELS
 from contentlint.i18n import DEFAULT, UI_LANGUAGES, translations
-from contentlint.cache import default_dir
+from contentlint.fileio import cache_home
 from contentlint.result import Result
 from contentlint.run import RunOptions
 
@@ -68,7 +68,7 @@ def build_run_options(config_file: Path | None, no_config: bool, language: str |
         raise click.BadParameter(f"{config_file}: {what}", param_hint="--config")
     return RunOptions(config_file=config_file, use_config_files=not no_config, fail_level=fail_level,
                       language=language, stdin_name=stdin_filename, target=target, fail_under=fail_under,
-                      cache_dir=None if no_cache else (cache_dir or default_dir()), jobs=jobs)
+                      cache_dir=None if no_cache else (cache_dir or cache_home()), jobs=jobs)
 
 
 def show_skipped(result: Result, verbose: bool, ui_lang: str = DEFAULT) -> None:

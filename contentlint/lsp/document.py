@@ -152,7 +152,7 @@ def _placeholders(runner: Runner, path: Path, lang: str) -> tuple[str, ...]:
     """The placeholders the rule packs governing ``path`` put where a slot is unknown."""
     try:
         config = runner.effective(runner.resolver.for_file(path).for_path(path))
-        forms = runner.ruleset(config).rewrite_forms.get(lang) or {}
+        forms = runner.ruleset(config).analyser.rewrite_forms.get(lang) or {}
     except Exception:  # noqa: BLE001 - the regex still catches the default packs' blanks
         return ()
     return tuple(str(v) for v in (forms.get("placeholders") or {}).values())

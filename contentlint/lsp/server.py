@@ -12,7 +12,7 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
-from contentlint import __version__
+from contentlint.version import __version__
 from contentlint.config import CONFIG_NAMES
 from contentlint.lsp.actions import OPEN_DOCS, code_actions
 from contentlint.lsp.document import SOURCE, Snapshot, analyse

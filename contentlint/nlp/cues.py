@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from contentlint.rules.kinds import PhraseFinder
+from contentlint.nlp.phrases import PhraseFinder
 
 if TYPE_CHECKING:
     from spacy.language import Language

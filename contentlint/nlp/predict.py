@@ -10,14 +10,10 @@ from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import Classification, classify
 from contentlint.nlp.cues import CueMatch, CueMatcher
 from contentlint.nlp.features import post_features
-from contentlint.rules.pack import default_pack_files, load_packs
+from contentlint.nlp.lexicon import default_cues
 
 if TYPE_CHECKING:
     from spacy.language import Language
-
-
-def default_cues() -> dict[str, dict[str, tuple[str, ...]]]:
-    return load_packs(default_pack_files()).cues
 
 
 def scored(records: Sequence[Record], nlp: Language, cues: dict[str, dict[str, tuple[str, ...]]],

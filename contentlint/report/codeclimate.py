@@ -10,7 +10,7 @@ import json
 from typing import Any, TextIO
 
 from contentlint.result import Result
-from contentlint.suppress import fingerprints
+from contentlint.model import fingerprints
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 INPUT_RULES = {"input-error", "config-error", "rule-error", "file-too-large", "internal-error"}

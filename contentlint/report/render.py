@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from contentlint.errors import ConfigError
 from contentlint.i18n import DEFAULT, translations
-from contentlint.fileio import read_regular_text
+from contentlint.fileio import cache_home, read_regular_text
 from contentlint.report.printable import code_escape, markdown_escape, visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -54,11 +54,9 @@ def package_environment(language: str = DEFAULT) -> Environment:
 def _bytecode_cache() -> Any:
     from jinja2 import FileSystemBytecodeCache
 
-    from contentlint.cache import default_dir
-
     # Environment options (finalize) are compiled into the bytecode but are not part of its cache key, so the
     # folder's name changes whenever they do.
-    folder = default_dir() / "templates-3"
+    folder = cache_home() / "templates-3"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:

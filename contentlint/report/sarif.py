@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from contentlint import __version__
+from contentlint.version import __version__
 from contentlint.result import Result
 from contentlint.report.printable import json_text, markdown_escape
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any, Sequence
 
-from contentlint import __version__
+from contentlint.version import __version__
 from contentlint.calendar.about import message_lang
 from contentlint.i18n import DEFAULT, translations
 from contentlint.report.words import names, target_description

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Mapping, Sequence
 
 from contentlint.model import Post
 from contentlint.rewrite import names
-from contentlint.rewrite.brief import Brief, BriefProduct
+from contentlint.brief import Brief, BriefProduct
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -1,7 +1,7 @@
 """The `rewrites:` section of a rule pack: per language, headline forms, outline parts and questions."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Mapping
 
 from contentlint.errors import RuleError
 from contentlint.rewrite.forms import OUTLINE_PARTS, QUESTION_SLOTS, validate_form
@@ -31,7 +31,7 @@ def parse_forms(raw: Any, where: str) -> dict[str, dict[str, Any]]:
     return out
 
 
-def merge_forms(target: dict[str, dict[str, Any]], forms: dict[str, dict[str, Any]]) -> None:
+def merge_forms(target: dict[str, dict[str, Any]], forms: Mapping[str, Mapping[str, Any]]) -> None:
     """A later pack's headline forms come before the earlier ones' (a team's own forms are tried first); its
     outline parts and questions replace theirs."""
     for lang, parsed in forms.items():

@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
 from contentlint.model import Position, Post
-from contentlint.rules import options as opt
-from contentlint.rules.kinds import Checker, Hit
-from contentlint.rules.options import Option
-from contentlint.rules.requires import REQUIRES_KINDS
+from contentlint import optionschema as opt
+from contentlint.optionschema import Option
+from contentlint.rules.protocol import Hit, PostChecker
 # The very pattern that takes URLs out of the analysed text, so what is counted here is what was left out there.
 from contentlint.sources.markdown import URL
 
@@ -182,6 +181,7 @@ class _PerChannel:
 
 
 class _ChannelKind:
+    scope = "post"
     needs_doc = False
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
@@ -263,7 +263,7 @@ class LengthKind(_ChannelKind):
                        help="what is measured: the whole post (title and body), or only the title"),
     }
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         limits = _limits(params["limits"])
         return _TitleLength(limits) if params["part"] == "title" else _Length(limits)
 
@@ -303,7 +303,7 @@ class HashtagsKind(_ChannelKind):
                          help="{channel: most hashtags a post should have}"),
     }
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         return _Hashtags(dict(params["limits"]))
 
     def describe(self, params: Mapping[str, Any]) -> list[str]:
@@ -339,11 +339,9 @@ class LinkFirstLineKind(_ChannelKind):
                         help="how many opening lines of the body are checked (the title is always checked)"),
     }
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         return _LinkFirstLine(int(params["lines"]))
 
     def describe(self, params: Mapping[str, Any]) -> list[str]:
         return [f"URLs in the title and the first {params['lines']} line(s) of the body"]
 
-
-CHANNEL_KINDS = (LengthKind(), HashtagsKind(), LinkFirstLineKind(), *REQUIRES_KINDS)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
-from contentlint.rules import options as opt
-from contentlint.rules.kinds import Checker, Hit
-from contentlint.rules.options import Option
+from contentlint import optionschema as opt
+from contentlint.optionschema import Option
+from contentlint.rules.protocol import Hit, PostChecker
 from contentlint.taxonomy import GROUPS, LABELS, STAGES
 
 if TYPE_CHECKING:
@@ -61,6 +61,7 @@ class WithoutCuesKind:
     """Posts of the given labels/groups that contain no cue of the given cue sets."""
 
     name = "without-cues"
+    scope = "post"
     needs_doc = True
     schema = {
         "labels": Option(_labels_check, required=True, help="labels or groups the rule applies to"),
@@ -71,7 +72,7 @@ class WithoutCuesKind:
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         return _WithoutCues(params["labels"], params["cue_sets"], float(params["min_confidence"]))
 
 
@@ -93,6 +94,7 @@ class DeclaredStageKind:
     """The writer's declared `stage` disagrees with the detected one."""
 
     name = "declared-stage"
+    scope = "post"
     needs_doc = True
     schema = {
         "field": Option(opt.STRING, default="stage", help="front-matter field holding the declared stage"),
@@ -102,7 +104,7 @@ class DeclaredStageKind:
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         return _DeclaredStage(params["field"], float(params["min_confidence"]))
 
 
@@ -120,14 +122,13 @@ class LowConfidenceKind:
     """The classifier is unsure: say so, with the evidence it had."""
 
     name = "low-confidence"
+    scope = "post"
     needs_doc = True
     schema = {"below": Option(_fraction, default=0.5, help="confidence under which the rule fires")}
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         return _LowConfidence(float(params["below"]))
 
-
-CLASSIFIED_KINDS = (WithoutCuesKind(), DeclaredStageKind(), LowConfidenceKind())

@@ -1,56 +1,42 @@
 """Run a set of rules on analysed posts and turn hits into findings at file positions."""
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable
 
 from contentlint.analysis import Analysis
+from contentlint.analysis.analyser import Analyser
 from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
-from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
-from contentlint.rewrite.brief import Brief
-from contentlint.nlp.features import post_features
-from contentlint.rewrite.extract import extract as extract_slots
-from contentlint.rewrite.forms import build as build_rewrites
-from contentlint.rules.kinds import KINDS, Checker, Hit, scope_of
+from contentlint.brief import Brief
+from contentlint.rules.messages import format_message, localised
 from contentlint.rules.pack import Rule, RuleBook
+from contentlint.rules.profile import ChecklistScore, score_id
+from contentlint.rules.protocol import Hit, PostChecker
+from contentlint.rules.registry import KINDS, scope_of
+from contentlint.sources.profile import Profile
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from contentlint.calendar.report import CalendarReport
 
-    from contentlint.nlp.cues import CueMatcher
-
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 UNSUPPORTED_LANGUAGE = "unsupported-language"
 
 
-def format_message(template: str, values: Mapping[str, Any]) -> str:
-    """Fill ``{name}`` placeholders; anything else (attribute access, indexing) stays literal text."""
-    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0),
-                            template)
-
-
 class RuleSet:
-    """The enabled rules and cue lexicon of one effective config, compiled per language on first use."""
+    """The enabled rules of one effective config, compiled per language on first use, and the analysis step of
+    the same config (its packs' cue lexicon and rewrite forms, its brief), which runs before the rules read."""
 
-    def __init__(self, rules: Iterable[Rule], cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-                 rewrites: Mapping[str, Any] | None = None, brief: Brief | None = None) -> None:
-        self.brief = brief
+    def __init__(self, rules: Iterable[Rule], analyser: Analyser | None = None) -> None:
         self.rules = sorted((rule for rule in rules if rule.enabled), key=lambda r: r.id)
-        self.cues = cues or {}
-        self.rewrite_forms = rewrites or {}
-        self._compiled: dict[str, list[tuple[Rule, Checker]]] = {}
-        self._cue_matchers: dict[str, CueMatcher] = {}
+        self.analyser = analyser or Analyser()
+        self._compiled: dict[str, list[tuple[Rule, PostChecker]]] = {}
         self._calendar_checkers: list[tuple[Rule, Any]] | None = None
 
     @classmethod
     def from_book(cls, book: RuleBook, brief: Brief | None = None) -> RuleSet:
-        return cls(book.rules.values(), book.cues, book.rewrites, brief)
+        return cls(book.rules.values(), Analyser(book.cues, book.rewrites, brief))
 
-    def checkers(self, lang: str) -> list[tuple[Rule, Checker]]:
+    def checkers(self, lang: str) -> list[tuple[Rule, PostChecker]]:
         if lang not in self._compiled:
             has_nlp = pipeline.has_pipeline(lang)
             nlp = pipeline.load(lang) if has_nlp and any(r.needs_doc for r in self.rules) else None
@@ -68,15 +54,7 @@ class RuleSet:
     def warm_up(self, lang: str) -> None:
         """Load ``lang``'s pipeline and compile its rules and cue matcher now (before workers are forked)."""
         self.checkers(lang)
-        if pipeline.has_pipeline(lang):
-            self._cue_matcher(lang)
-
-    def _cue_matcher(self, lang: str) -> CueMatcher:
-        if lang not in self._cue_matchers:
-            from contentlint.nlp.cues import CueMatcher
-
-            self._cue_matchers[lang] = CueMatcher(pipeline.load(lang), lang, self.cues)
-        return self._cue_matchers[lang]
+        self.analyser.warm_up(lang)
 
     def lint_calendar(self, report: CalendarReport) -> list[Finding]:
         """Findings of the calendar-level rules: on the calendar file or the feed's folder (no position), each
@@ -89,27 +67,11 @@ class RuleSet:
         lang = message_lang(report)
         findings = []
         for rule, checker in self._calendar_checkers:
-            for hit in checker.check_calendar(report):
+            for hit in checker.check(report):
                 message = format_message(rule.message_for(lang), hit.values)
                 findings.append(Finding(report.calendar.path, 0, 0, rule.level, rule.id, message,
                                         related=related(hit.about), about=describe(report, hit.about, lang)))
         return findings
-
-    def analyse(self, post: Post, doc: Doc | None) -> Analysis:
-        """Cue matches and classification for a post that has a Doc (none for unsupported languages)."""
-        if doc is None:
-            return Analysis(post)
-        matches = self._cue_matcher(post.lang)(doc)
-        meta = pipeline.load(post.lang).meta.get("contentlint", {})
-        weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
-        combiner = pipeline.combiner(post.lang, entry=post.calendar is not None)
-        features = post_features(post) if combiner is not None else None  # only a combiner reads them
-        classification = classify(doc.cats, matches, weight, combiner, features)
-        rewrites = None
-        if classification.group == "promotional":
-            rewrites = build_rewrites(extract_slots(post, doc, matches, self.brief), self.rewrite_forms, post.lang,
-                                      classification.stage)
-        return Analysis(post, doc, classification, matches, rewrites)
 
     def lint(self, analysis: Analysis) -> list[Finding]:
         post = analysis.post
@@ -123,6 +85,33 @@ class RuleSet:
             for hit in checker.check(analysis):
                 findings.append(_finding(post, rule, hit))
         return findings
+
+
+def lint_profile(rules: Iterable[Rule], profile: Profile) -> tuple[list[Finding], list[ChecklistScore]]:
+    """Findings of the profile-scope rules (one per point not met, plus the score when any is) and each
+    checklist's score."""
+    findings: list[Finding] = []
+    scores: list[ChecklistScore] = []
+    for rule in rules:
+        if scope_of(rule.kind) != "profile" or not rule.applies_to(profile.lang):
+            continue
+        results = list(KINDS[rule.kind].compile(rule.params, profile.lang, None).check(profile))
+        total = len(results)
+        failed = [r for r in results if not r.met]
+        for result in failed:
+            values = {**result.values, "number": result.number, "total": total, "name": result.name,
+                      "advice": result.advice}
+            where = profile.position_of(result.field)
+            findings.append(Finding(profile.path, where.line, where.column, rule.level, rule.id,
+                                    format_message(rule.message_for(profile.lang), values), text=result.id))
+        if failed:  # a complete profile is clean, like a post without findings; its score is in the reports
+            separator = "、" if profile.lang in ("ja", "zh") else ", "
+            message = format_message(localised(rule.params["score_message"], profile.lang),
+                                     {"score": total - len(failed), "total": total,
+                                      "missing": separator.join(r.name for r in failed)})
+            findings.append(Finding(profile.path, profile.line, 1, "info", score_id(rule.id), message))
+        scores.append(ChecklistScore(rule.id, total - len(failed), total, tuple(r.id for r in failed)))
+    return findings, scores
 
 
 def _finding(post: Post, rule: Rule, hit: Hit) -> Finding:

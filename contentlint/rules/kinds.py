@@ -1,140 +1,27 @@
-"""Rule kinds: the few pieces of Python that turn YAML rules into checks.
+"""Post rule kinds on the text: phrase lists, token patterns, ratios, front-matter fields.
 
 Each kind declares its options (``schema``), whether it reads the spaCy Doc (``needs_doc``), and compiles a
-rule for one language into a ``Checker`` once; checkers then run on every post of that language.
+rule for one language into a checker once; checkers then run on every post of that language (see protocol.py).
 """
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
-from contentlint.model import Position
-from contentlint.rules import options as opt
-from contentlint.rules.options import Option
+from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder, phrase_matcher, spans
+from contentlint import optionschema as opt
+from contentlint.optionschema import Option
+from contentlint.rules.protocol import Hit, PostChecker
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-TOKEN_ATTRS = ("LEMMA", "LOWER", "ORTH", "NORM")
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """Where a rule fired: a span of the post's text, or an explicit position (front-matter fields)."""
-
-    start: int = 0
-    end: int = 0
-    position: Position | None = None
-    values: Mapping[str, Any] = field(default_factory=dict)
-    path: str | None = None  # with ``position``: a file other than the post's own (its calendar)
-
-
-class Checker(Protocol):
-    def check(self, analysis: Analysis) -> Iterator[Hit]: ...
-
-
-class Kind(Protocol):
-    name: str
-    needs_doc: bool
-    schema: Mapping[str, Option]
-
-    def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None: ...
-
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker: ...
-
 
 def missing_languages(per_lang: Mapping[str, Any], languages: Sequence[str], option: str) -> str | None:
     missing = [lang for lang in languages if lang != "*" and lang not in per_lang]
     return f"{option}: no entry for language {missing[0]!r} listed in `languages`" if missing else None
-
-
-def phrase_matcher(nlp: Language, attr: str, key: str, phrases: Sequence[str]) -> Any:
-    from spacy.matcher import PhraseMatcher
-
-    matcher = PhraseMatcher(nlp.vocab, attr=attr)
-    # Patterns go through the same pipeline as posts, so they carry the same lemmas.
-    matcher.add(key, list(nlp.pipe(phrases)))
-    return matcher
-
-
-def spans(doc: Doc, matches: list[tuple[int, int, int]], extra: Sequence[Any] = ()) -> list[Any]:
-    from spacy.util import filter_spans
-
-    # Overlapping cues ("buy now" inside "buy now and save") are reported once, as the longest span.
-    found = [doc[start:end] for _key, start, end in matches]
-    return sorted(filter_spans([*found, *extra]), key=lambda s: s.start)
-
-
-# Languages written without spaces: the tokenizer may split a phrase differently inside a longer compound or
-# at a phrase end (申し込み as one noun vs 申し/込み before ください), so token matching alone misses cues.
-UNSPACED = ("ja", "zh")
-
-
-class SurfaceMatcher:
-    """Finds phrases in the NFKC-normalised text where both ends fall on token boundaries.
-
-    The tokens between may differ from the phrase's own tokens (that is the point); a hit that starts or ends
-    inside a token (オフ inside オフィス) is not the phrase.
-    """
-
-    def __init__(self, phrases: Sequence[str]) -> None:
-        self.phrases = sorted({_fold(p) for p in phrases if _fold(p)}, key=len, reverse=True)
-
-    def __call__(self, doc: Doc) -> list[Any]:
-        text = _folded(doc)
-        if text is None:  # NFKC changed the length: offsets would not line up
-            return []
-        spans = []
-        for phrase in self.phrases:
-            start = text.find(phrase)
-            while start != -1:
-                span = doc.char_span(start, start + len(phrase))
-                if span is not None:
-                    spans.append(span)
-                start = text.find(phrase, start + 1)
-        return spans
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-def _folded(doc: Doc) -> str | None:
-    """The Doc's folded text, made once per Doc: `doc.text` joins every token anew on each access, and a
-    Chinese Doc has a token per character, so the dozens of surface matchers per post would pay for it again
-    and again."""
-    key = "contentlint.folded"
-    if key not in doc.user_data:
-        original = doc.text
-        folded = _fold(original)
-        doc.user_data[key] = folded if len(folded) == len(original) else None
-    return doc.user_data[key]  # type: ignore[no-any-return]
-
-
-class PhraseFinder:
-    """Phrases of one language in a Doc: spaCy's PhraseMatcher on ``attr`` and, in Japanese and Chinese, the
-    normalised surface text (SurfaceMatcher). A hit that overlaps one of the ``exclude`` phrases is dropped, so a
-    short cue can be listed without firing inside ordinary words (最 but not 最近 or 最后).
-    """
-
-    def __init__(self, nlp: Language, lang: str, phrases: Sequence[str], attr: str = "LEMMA",
-                 exclude: Sequence[str] = ()) -> None:
-        self.matcher = phrase_matcher(nlp, attr, "cue", phrases) if phrases else None
-        self.surface = SurfaceMatcher(phrases) if phrases and lang in UNSPACED else None
-        self.exclude = PhraseFinder(nlp, lang, exclude, attr) if exclude else None
-
-    def __call__(self, doc: Doc, extra: Sequence[Any] = ()) -> list[Any]:
-        found = spans(doc, self.matcher(doc) if self.matcher else [],
-                      [*extra, *(self.surface(doc) if self.surface else ())])
-        if self.exclude is None:
-            return found
-        blocked = self.exclude(doc)
-        return [s for s in found
-                if not any(s.start_char < b.end_char and b.start_char < s.end_char for b in blocked)]
 
 
 class _SpanChecker:
@@ -161,6 +48,7 @@ class PhrasesKind:
     """
 
     name = "phrases"
+    scope = "post"
     needs_doc = True
     schema = {
         "phrases": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [phrase, ...]}"),
@@ -172,7 +60,7 @@ class PhrasesKind:
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return missing_languages(params["phrases"], languages, "phrases")
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         assert nlp is not None
         find = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), params["attr"],
                             params["exclude"].get(lang, []))
@@ -189,6 +77,7 @@ class PatternKind:
     """
 
     name = "pattern"
+    scope = "post"
     needs_doc = True
     schema = {
         "patterns": Option(opt.per_language(opt.TOKEN_PATTERNS), default={},
@@ -209,7 +98,7 @@ class PatternKind:
         return f"patterns: no entry (in patterns or phrases) for language {missing[0]!r} listed in `languages`" \
             if missing else None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         from spacy.matcher import Matcher
 
         from contentlint.rules import tokenpatterns
@@ -267,6 +156,7 @@ class RatioKind:
     """Company-centric wording against customer-centric wording, counted per post."""
 
     name = "ratio"
+    scope = "post"
     needs_doc = True
     schema = {
         "ours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [we, our, ...]}"),
@@ -282,7 +172,7 @@ class RatioKind:
         return (missing_languages(params["ours"], languages, "ours")
                 or missing_languages(params["yours"], languages, "yours"))
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         assert nlp is not None
         return _RatioChecker(phrase_matcher(nlp, params["attr"], "ours", params["ours"].get(lang, [])),
                              phrase_matcher(nlp, params["attr"], "yours", params["yours"].get(lang, [])),
@@ -331,6 +221,7 @@ class FieldKind:
     """A front-matter field whose value is one of a list of terms (e.g. a vanity KPI)."""
 
     name = "field"
+    scope = "post"
     needs_doc = False
     schema = {
         "field": Option(opt.STRING, required=True, help="front-matter key"),
@@ -344,27 +235,6 @@ class FieldKind:
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         advice = params["stage_advice"].get(lang) or params["stage_advice"].get("en") or {}
         return _FieldChecker(params["field"], params["values"], params["suggestion"], advice)
-
-
-
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (PhrasesKind(), PatternKind(), RatioKind(), FieldKind())}
-
-
-def _register_classified() -> None:
-    from contentlint.calendar.rules import CALENDAR_KINDS
-    from contentlint.rules.classified import CLASSIFIED_KINDS
-    from contentlint.rules.profile import PROFILE_KINDS
-    from contentlint.rules.channel import CHANNEL_KINDS  # also registers the `requires` kind
-
-    KINDS.update({kind.name: kind for kind in (*CLASSIFIED_KINDS, *CALENDAR_KINDS, *PROFILE_KINDS, *CHANNEL_KINDS)})
-
-
-def scope_of(kind_name: str) -> str:
-    """"post" rules look at one post; "calendar" rules at a whole calendar or feed; "profile" rules at a profile."""
-    return getattr(KINDS[kind_name], "scope", "post")
-
-
-_register_classified()

@@ -4,18 +4,18 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Protocol
 
 from yaml.nodes import MappingNode, SequenceNode
 
-from contentlint import __version__
+from contentlint.version import __version__
 from contentlint.errors import RuleError
 from contentlint.rewrite.pack_forms import merge_forms, parse_forms
 from contentlint.model import LEVELS
-from contentlint.rules import options as opt
-from contentlint.rules.kinds import KINDS
+from contentlint.nlp.lexicon import Lexicon, merge_cues, parse_cues
+from contentlint import optionschema as opt
+from contentlint.rules.registry import KINDS
 from contentlint.yamlsafe import load_yaml, load_yaml_file
 
 ANY_LANGUAGE = "*"
@@ -58,18 +58,6 @@ class Rule:
         return KINDS[self.kind].needs_doc
 
 
-def default_pack_files() -> list[Path]:
-    """The YAML packs shipped inside the package (the repo's top-level rules/ folder)."""
-    root = resources.files("contentlint.packs")
-    return sorted(Path(str(entry)) for entry in root.iterdir() if entry.name.endswith((".yaml", ".yml")))
-
-
-def pack_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-    return [path]
-
-
 @dataclass(frozen=True, slots=True)
 class Pack:
     """A pack's rules and its cue lexicon (cue set -> language -> phrases) used as classifier evidence."""
@@ -84,7 +72,7 @@ class RuleBook:
     """Everything the packs of one config define: rules by id and the merged cue lexicon."""
 
     rules: dict[str, Rule]
-    cues: dict[str, dict[str, tuple[str, ...]]]
+    cues: Lexicon
     rewrites: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
@@ -132,7 +120,7 @@ def load_pack(path: Path, store: ParsedPacks | None = None) -> Pack:
     if unknown:
         raise RuleError(f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules, cues, "
                         "rewrites)", where, 1)
-    cues = _parse_cues(data.get("cues", {}), where)
+    cues = parse_cues(data.get("cues", {}), where)
     rewrites = parse_forms(data.get("rewrites", {}), where)
     rules = []
     seen: set[str] = set()
@@ -149,32 +137,15 @@ def load_pack(path: Path, store: ParsedPacks | None = None) -> Pack:
 def load_packs(paths: Iterable[Path], store: ParsedPacks | None = None) -> RuleBook:
     """Rules by id (a later pack may redefine a rule of an earlier one); cue lexicons are merged."""
     rules: dict[str, Rule] = {}
-    cues: dict[str, dict[str, tuple[str, ...]]] = {}
+    cues: Lexicon = {}
     rewrites: dict[str, dict[str, Any]] = {}
     for path in paths:
         pack = load_pack(path, store)
         for rule in pack.rules:
             rules[rule.id] = rule
-        for cue_set, by_lang in pack.cues.items():
-            merged = cues.setdefault(cue_set, {})
-            for lang, phrases in by_lang.items():
-                merged[lang] = tuple(dict.fromkeys((*merged.get(lang, ()), *phrases)))
+        merge_cues(cues, pack.cues)
         merge_forms(rewrites, pack.rewrites)
     return RuleBook(rules, cues, rewrites)
-
-
-def _parse_cues(raw: Any, where: str) -> dict[str, dict[str, tuple[str, ...]]]:
-    if not isinstance(raw, dict):
-        raise RuleError("cues: expected a mapping of cue set -> {language: [phrase, ...]}", where)
-    cues = {}
-    for cue_set, by_lang in raw.items():
-        if not isinstance(cue_set, str) or not _ID.match(cue_set):
-            raise RuleError(f"cues: cue set name {cue_set!r} must be lower-case words joined by '-'", where)
-        problem = opt.per_language(opt.STRING_LIST)(by_lang)
-        if problem:
-            raise RuleError(f"cues.{cue_set}: {problem}", where)
-        cues[cue_set] = {lang: tuple(phrases) for lang, phrases in by_lang.items()}
-    return cues
 
 
 def _rule_lines(node: Any) -> list[int]:
@@ -211,11 +182,13 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     if problem:
         detail = "" if problem == "missing" or not isinstance(rationale, dict) else f" ({problem})"
         raise fail(f"rationale: expected a non-empty string, or a mapping of language -> string{detail}")
+    assert isinstance(rationales, dict)  # per_language accepts only a mapping
     rationales = {lang: " ".join(text.split()) for lang, text in rationales.items()}
     message = raw.get("message")
     messages = {"en": message} if isinstance(message, str) else message
     if opt.per_language(opt.STRING)(messages):
         raise fail("message: expected a string, or a mapping of language -> string")
+    assert isinstance(messages, dict)
     languages = raw.get("languages", [ANY_LANGUAGE])
     if isinstance(languages, str):
         languages = [languages]

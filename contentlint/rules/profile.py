@@ -9,15 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
-from contentlint.model import Finding
-from contentlint.rules import options as opt
-from contentlint.rules.options import Option
+from contentlint import optionschema as opt
+from contentlint.optionschema import Option
+from contentlint.rules.messages import format_message, localised
 from contentlint.sources.profile import ACTIVITY_TYPES, Profile, known_field
 
 if TYPE_CHECKING:
-    from contentlint.rules.pack import Rule
+    from spacy.language import Language
 
 SCORE_SUFFIX = "-score"
 CONDITIONS = ("present", "min_length", "contains_any", "min_count", "max_age_days")  # not_just, types: modifiers
@@ -94,6 +94,8 @@ class PointResult:
     met: bool
     field: str  # where the finding points: the first field that is missing, else the first field
     values: Mapping[str, Any]  # for the advice's {placeholders}
+    name: str  # the point's name in the profile's language
+    advice: str  # what to do, in the profile's language, its {placeholders} filled
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +169,7 @@ class ProfileChecklistKind:
                 return f"points[{number}].advice: no entry for language {missing[0]!r} listed in `languages`"
         return None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Any) -> Checklist:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checklist:
         return Checklist(params, lang)
 
     def describe(self, params: Mapping[str, Any]) -> list[str]:
@@ -188,11 +190,10 @@ class Checklist:
         self.params, self.lang = params, lang
         self.points = [opt.validate(point, _POINT_OPTIONS)[0] for point in params["points"]]
 
-    def localised(self, texts: Mapping[str, str]) -> str:
-        return texts.get(self.lang) or texts["en"]
-
-    def evaluate(self, profile: Profile) -> list[PointResult]:
-        return [self._point(number, point, profile) for number, point in enumerate(self.points, 1)]
+    def check(self, profile: Profile, /) -> Iterator[PointResult]:
+        """Every point, met or not, in the rule's order."""
+        for number, point in enumerate(self.points, 1):
+            yield self._point(number, point, profile)
 
     def _point(self, number: int, point: Mapping[str, Any], profile: Profile) -> PointResult:
         fields = point["fields"]
@@ -202,8 +203,8 @@ class Checklist:
         met = not (point["present"] and missing)
         texts = [v if isinstance(v, str) else "" for v in values]
         if point["min_length"] is not None:
-            need = point["min_length"]
-            need = need.get(self.lang, need.get("en", 0)) if isinstance(need, dict) else need
+            given: int | dict[str, int] = point["min_length"]
+            need = given.get(self.lang, given.get("en", 0)) if isinstance(given, dict) else given
             beyond = [profile.value(f) for f in point["not_just"] or ()]
             lengths = [len(_collapse(self._beyond(text, beyond))) for text in texts]
             shown.update(min_length=need, length=min(lengths))
@@ -220,7 +221,9 @@ class Checklist:
                      if isinstance(item, dict) and isinstance(item.get("date"), dt.date)]
             shown.update(max_age_days=point["max_age_days"])
             met = met and bool(dates) and (profile.as_of - max(dates)).days <= point["max_age_days"]
-        return PointResult(number, point["id"], met, missing[0] if missing else fields[0], shown)
+        return PointResult(number, point["id"], met, missing[0] if missing else fields[0], shown,
+                           localised(point["name"], self.lang), format_message(localised(point["advice"], self.lang),
+                                                                               shown))
 
     @staticmethod
     def _beyond(text: str, others: Iterable[Any]) -> str:
@@ -242,39 +245,3 @@ def _brief(value: Any) -> str:
 
 def score_id(rule_id: str) -> str:
     return rule_id + SCORE_SUFFIX
-
-
-def lint_profile(rules: Iterable[Rule], profile: Profile) -> tuple[list[Finding], list[ChecklistScore]]:
-    """Findings of the profile-scope rules (one per point not met, plus the score when any is) and each
-    checklist's score."""
-    from contentlint.rules.engine import format_message  # engine imports the kinds, which register this module
-    from contentlint.rules.kinds import KINDS, scope_of
-
-    findings: list[Finding] = []
-    scores: list[ChecklistScore] = []
-    for rule in rules:
-        if scope_of(rule.kind) != "profile" or not rule.applies_to(profile.lang):
-            continue
-        checklist = KINDS[rule.kind].compile(rule.params, profile.lang, None)
-        results = checklist.evaluate(profile)
-        total = len(results)
-        failed = [r for r in results if not r.met]
-        for result in failed:
-            point = checklist.points[result.number - 1]
-            values = {**result.values, "number": result.number, "total": total,
-                      "name": checklist.localised(point["name"]),
-                      "advice": format_message(checklist.localised(point["advice"]), result.values)}
-            where = profile.position_of(result.field)
-            findings.append(Finding(profile.path, where.line, where.column, rule.level, rule.id,
-                                    format_message(rule.message_for(profile.lang), values), text=result.id))
-        if failed:  # a complete profile is clean, like a post without findings; its score is in the reports
-            separator = "、" if profile.lang in ("ja", "zh") else ", "
-            names = separator.join(checklist.localised(checklist.points[r.number - 1]["name"]) for r in failed)
-            message = format_message(checklist.localised(rule.params["score_message"]),
-                                     {"score": total - len(failed), "total": total, "missing": names})
-            findings.append(Finding(profile.path, profile.line, 1, "info", score_id(rule.id), message))
-        scores.append(ChecklistScore(rule.id, total - len(failed), total, tuple(r.id for r in failed)))
-    return findings, scores
-
-
-PROFILE_KINDS = (ProfileChecklistKind(),)

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
 from contentlint.model import Post
-from contentlint.rules import options as opt
-from contentlint.rules.kinds import EXCLUDE_OPTION, TOKEN_ATTRS, Checker, Hit, PhraseFinder, missing_languages
-from contentlint.rules.options import Option
+from contentlint import optionschema as opt
+from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder
+from contentlint.rules.kinds import EXCLUDE_OPTION, missing_languages
+from contentlint.optionschema import Option
+from contentlint.rules.protocol import Hit, PostChecker
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -86,6 +88,7 @@ class RequiresKind:
     """When a trigger (field value or phrase) is present, the post must contain one of the required phrases."""
 
     name = "requires"
+    scope = "post"
     needs_doc = True
     schema = {
         "required": Option(opt.per_language(opt.STRING_LIST), required=True,
@@ -106,7 +109,7 @@ class RequiresKind:
         return (missing_languages(params["required"], languages, "required")
                 or (missing_languages(params["when"], languages, "when") if params["when"] else None))
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> Checker:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         assert nlp is not None
         attr, required = params["attr"], params["required"].get(lang, [])
         when = None
@@ -129,5 +132,3 @@ class RequiresKind:
         lines += [f"passes with [{lang}]: {', '.join(phrases)}" for lang, phrases in params["required"].items()]
         return [part for line in lines for part in textwrap.wrap(line, 86, subsequent_indent="    ")]
 
-
-REQUIRES_KINDS = (RequiresKind(),)

@@ -8,11 +8,12 @@ from typing import Callable
 import pytest
 import yaml
 
-from contentlint.lint import analyse
-from contentlint.rewrite.brief import parse_brief
+from contentlint.analysis.docs import with_docs
+from contentlint.brief import parse_brief
 from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import default_pack_files, load_packs
+from contentlint.packfiles import default_pack_files
+from contentlint.rules.pack import load_packs
 from tests.cli.test_check import run
 from tests.conftest import REPO, post_from
 
@@ -44,8 +45,8 @@ products:
 
 def rewrites_of(text: str, brief: str | None = None) -> Rewrites | None:
     ruleset = RuleSet.from_book(BOOK, parse_brief(yaml.safe_load(brief)) if brief else None)
-    ((post, doc),) = analyse([post_from(text)])
-    return ruleset.analyse(post, doc).rewrites
+    ((post, doc),) = with_docs([post_from(text)])
+    return ruleset.analyser(post, doc).rewrites
 
 
 def test_a_sale_becomes_the_customers_job_with_the_product_as_the_means() -> None:

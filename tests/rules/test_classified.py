@@ -4,9 +4,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from contentlint.analysis import Analysis
-from contentlint.lint import analyse
+from contentlint.analysis.analyser import Analyser
+from contentlint.analysis.docs import with_docs
 from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import default_pack_files, load_packs
+from contentlint.packfiles import default_pack_files
+from contentlint.rules.pack import load_packs
 from tests.conftest import post_from
 
 BOOK = load_packs(default_pack_files())
@@ -16,9 +18,8 @@ WE = ("---\ntitle: Our new platform\n---\nWe are proud to announce our new platf
 
 
 def analysed(rule_id: str, text: str) -> tuple[RuleSet, Analysis]:
-    ((post, doc),) = analyse([post_from(text)])
-    ruleset = RuleSet([BOOK.rules[rule_id]], BOOK.cues)
-    return ruleset, ruleset.analyse(post, doc)
+    ((post, doc),) = with_docs([post_from(text)])
+    return RuleSet([BOOK.rules[rule_id]]), Analyser(BOOK.cues)(post, doc)
 
 
 def sure(analysis: Analysis, warning: bool) -> Analysis:
@@ -40,5 +41,5 @@ def test_company_centric_speaks_only_of_posts_sure_to_be_promotional() -> None:
     assert ruleset.lint(sure(analysis, False)) == []
     unguarded = replace(BOOK.rules["company-centric"], params={**BOOK.rules["company-centric"].params,
                                                                 "promotional_only": False})
-    plain = RuleSet([unguarded], BOOK.cues)
+    plain = RuleSet([unguarded])
     assert [f.rule_id for f in plain.lint(sure(analysis, False))] == ["company-centric"]

@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.lint import analyse
+from contentlint.analysis.analyser import Analyser
+from contentlint.analysis.docs import with_docs
 from contentlint.rules.engine import RuleSet
-from contentlint.rules.kinds import scope_of
+from contentlint.rules.registry import scope_of
 from contentlint.run import Runner, RunOptions
-from contentlint.rules.pack import Rule, default_pack_files, load_packs
+from contentlint.packfiles import default_pack_files
+from contentlint.rules.pack import Rule, load_packs
 from tests.conftest import post_from
 from tests.rules.test_profile import profile_of
 
@@ -47,9 +49,8 @@ def test_rule_example(rule: Rule, verdict: str, text: str, tmp_path: Path) -> No
         assert not result.has_fatal, [f.message for f in result.findings if f.fatal]
         findings = [f for f in result.findings if f.rule_id == rule.id]
     else:
-        ((post, doc),) = analyse([post_from(text, "example.md")])
-        ruleset = RuleSet([rule], BOOK.cues)
-        findings = [f for f in ruleset.lint(ruleset.analyse(post, doc)) if f.rule_id == rule.id]
+        ((post, doc),) = with_docs([post_from(text, "example.md")])
+        findings = [f for f in RuleSet([rule]).lint(Analyser(BOOK.cues)(post, doc)) if f.rule_id == rule.id]
     if verdict == "fail":
         assert findings, f"{rule.id} should flag: {text!r}"
         for finding in findings:

@@ -8,7 +8,8 @@ from spacy.matcher import Matcher
 from contentlint.nlp import pipeline
 from contentlint.rules import tokenpatterns
 from contentlint.rules.gated import GatedMatcher, anchors
-from contentlint.rules.pack import default_pack_files, load_packs
+from contentlint.packfiles import default_pack_files
+from contentlint.rules.pack import load_packs
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

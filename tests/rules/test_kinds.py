@@ -2,10 +2,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from contentlint.lint import analyse
+from contentlint.analysis.analyser import Analyser
+from contentlint.analysis.docs import with_docs
 from contentlint.model import Finding
 from contentlint.rules.engine import RuleSet, format_message
-from contentlint.rules.pack import Rule, default_pack_files, load_packs
+from contentlint.packfiles import default_pack_files
+from contentlint.rules.pack import Rule, load_packs
 from tests.conftest import post_from
 
 BOOK = load_packs(default_pack_files())
@@ -13,9 +15,8 @@ RULES = BOOK.rules
 
 
 def findings(rule: Rule, text: str) -> list[Finding]:
-    ((post, doc),) = analyse([post_from(text)])
-    ruleset = RuleSet([rule], BOOK.cues)
-    return ruleset.lint(ruleset.analyse(post, doc))
+    ((post, doc),) = with_docs([post_from(text)])
+    return RuleSet([rule]).lint(Analyser(BOOK.cues)(post, doc))
 
 
 def test_phrases_match_inflected_forms_and_report_the_longest_overlap() -> None:
@@ -54,10 +55,9 @@ def test_field_matches_words_in_list_values_and_not_inside_other_words() -> None
 
 def test_unsupported_language_runs_only_language_independent_rules() -> None:
     text = "---\nlang: fr\nkpi: followers\n---\nAchetez maintenant ! Buy now!"
-    ((post, doc),) = analyse([post_from(text)])
+    ((post, doc),) = with_docs([post_from(text)])
     assert doc is None
-    ruleset = RuleSet(RULES.values(), BOOK.cues)
-    result = ruleset.lint(ruleset.analyse(post, doc))
+    result = RuleSet(RULES.values()).lint(Analyser(BOOK.cues)(post, doc))
     assert sorted(f.rule_id for f in result) == ["unsupported-language", "vanity-kpi"]
     unsupported = next(f for f in result if f.rule_id == "unsupported-language")
     assert unsupported.fatal and (unsupported.line, unsupported.column) == (2, 7)

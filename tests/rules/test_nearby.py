@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from contentlint.nlp import pipeline
-from contentlint.rules.kinds import PhraseFinder
+from contentlint.nlp.phrases import PhraseFinder
 from contentlint.rules.nearby import SourceNearby, paragraph_starts
 
 

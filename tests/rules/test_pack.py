@@ -6,7 +6,8 @@ from typing import Callable
 import pytest
 
 from contentlint.errors import RuleError
-from contentlint.rules.pack import default_pack_files, load_pack
+from contentlint.packfiles import default_pack_files
+from contentlint.rules.pack import load_pack
 
 VALID = """\
 rules:

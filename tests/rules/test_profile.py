@@ -10,7 +10,8 @@ import pytest
 from contentlint.errors import RuleError
 from contentlint.model import Finding
 from contentlint.rules.pack import load_pack
-from contentlint.rules.profile import ChecklistScore, lint_profile
+from contentlint.rules.engine import lint_profile
+from contentlint.rules.profile import ChecklistScore
 from contentlint.sourcemap import SourceFile
 from contentlint.sources.profile import Profile, load_profile
 from contentlint.yamlsafe import load_yaml

@@ -21,12 +21,13 @@ from typing import Any
 
 import yaml
 
-from contentlint.lint import analyse
+from contentlint.analysis.docs import with_docs
 from contentlint.rewrite import grammar
-from contentlint.rewrite.brief import Brief, parse_brief
+from contentlint.brief import Brief, parse_brief
 from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import default_pack_files, load_packs
+from contentlint.packfiles import default_pack_files
+from contentlint.rules.pack import load_packs
 from tests.conftest import post_from
 
 HERE = Path(__file__).resolve().parent
@@ -84,8 +85,8 @@ def _job_forms(outcomes: tuple[str, ...], lang: str) -> list[str]:
 
 
 def rewrites_for(cases: list[Case], ruleset: RuleSet) -> list[Rewrites | None]:
-    analysed = analyse([post_from(_markdown(case), f"post-{i}.md") for i, case in enumerate(cases)])
-    return [ruleset.analyse(post, doc).rewrites for post, doc in analysed]
+    analysed = with_docs([post_from(_markdown(case), f"post-{i}.md") for i, case in enumerate(cases)])
+    return [ruleset.analyser(post, doc).rewrites for post, doc in analysed]
 
 
 def score(lang: str) -> tuple[Score, Score]:

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import yaml
 
-from contentlint.lint import analyse
+from contentlint.analysis.docs import with_docs
 from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import default_pack_files, load_packs
+from contentlint.packfiles import default_pack_files
+from contentlint.rules.pack import load_packs
 from tests.conftest import post_from
 
 HERE = Path(__file__).resolve().parent
@@ -68,8 +69,8 @@ def measure(lang: str) -> Score:
     ruleset = RuleSet.from_book(load_packs(default_pack_files()))
     posts = [post_from(f"---\nlang: {lang}\n---\n{item.text}\n") for item in items]
     score = Score(lang, len(items))
-    for item, (post, doc) in zip(items, analyse(posts)):
-        fired = {rule for f in ruleset.lint(ruleset.analyse(post, doc)) if (rule := _reported_as(f.rule_id))}
+    for item, (post, doc) in zip(items, with_docs(posts)):
+        fired = {rule for f in ruleset.lint(ruleset.analyser(post, doc)) if (rule := _reported_as(f.rule_id))}
         if item.expected != NONE:
             if item.expected in fired:
                 score.true_positives += 1

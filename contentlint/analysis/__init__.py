@@ -1,4 +1,4 @@
-"""What the rules see for one post: the post, its spaCy Doc, its classification and cue matches."""
+"""What the rules see for one post: the post, its spaCy Doc, its classification, cue matches and rewrites."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
-"""A tiny declarative schema for rule options: each kind declares its options once, errors name the option."""
+"""A tiny declarative schema for options (rule kinds, cue lexicons): each declares its options once, and an error
+names the option."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,15 +1,19 @@
-"""Calendar-level rule kinds: they read a CalendarReport (entries in date order with their stages)."""
+"""Calendar-scope rule kinds: they read a CalendarReport (a calendar's or a feed's entries in date order with their
+stages) and yield CalendarHits naming the entries they are about."""
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from contentlint.calendar.mix import Mix
 from contentlint.calendar.report import CalendarReport, EntryResult
-from contentlint.rules import options as opt
-from contentlint.rules.options import Option
+from contentlint import optionschema as opt
+from contentlint.optionschema import Option
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +47,7 @@ class _CalendarKind:
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
-    def compile(self, params: Mapping[str, Any], lang: str, nlp: Any) -> Any:
+    def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> _Bound:
         return _Bound(self, params)
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
@@ -54,7 +58,7 @@ class _Bound:
     def __init__(self, kind: _CalendarKind, params: Mapping[str, Any]) -> None:
         self.kind, self.params = kind, params
 
-    def check_calendar(self, report: CalendarReport) -> Iterator[CalendarHit]:
+    def check(self, report: CalendarReport, /) -> Iterator[CalendarHit]:
         return self.kind.run(report, self.params)
 
 
@@ -246,6 +250,3 @@ class CadenceDropKind(_CalendarKind):
 def _day(result: EntryResult) -> str:
     return result.date.isoformat() if result.date else f"entry {result.entry.index + 1}"
 
-
-CALENDAR_KINDS = (PromoStreakKind(), GapKind(), InsightFreeWeeksKind(), CadenceKind(), ChannelMixKind(),
-                  ChannelFitKind(), MixScoreKind(), SpanKind(), CadenceDropKind())

@@ -1,0 +1,100 @@
+"""Phrase finding in a spaCy Doc: the cue lexicons' matcher and the phrase-based rule kinds share it.
+
+Phrases go through the same pipeline as posts (so they carry the same lemmas) and are matched with spaCy's
+PhraseMatcher; in languages written without spaces the normalised surface text is searched too.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING, Any, Sequence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+TOKEN_ATTRS = ("LEMMA", "LOWER", "ORTH", "NORM")
+
+
+def phrase_matcher(nlp: Language, attr: str, key: str, phrases: Sequence[str]) -> Any:
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
+    # Patterns go through the same pipeline as posts, so they carry the same lemmas.
+    matcher.add(key, list(nlp.pipe(phrases)))
+    return matcher
+
+
+def spans(doc: Doc, matches: list[tuple[int, int, int]], extra: Sequence[Any] = ()) -> list[Any]:
+    from spacy.util import filter_spans
+
+    # Overlapping cues ("buy now" inside "buy now and save") are reported once, as the longest span.
+    found = [doc[start:end] for _key, start, end in matches]
+    return sorted(filter_spans([*found, *extra]), key=lambda s: s.start)
+
+
+# Languages written without spaces: the tokenizer may split a phrase differently inside a longer compound or
+# at a phrase end (申し込み as one noun vs 申し/込み before ください), so token matching alone misses cues.
+UNSPACED = ("ja", "zh")
+
+
+class SurfaceMatcher:
+    """Finds phrases in the NFKC-normalised text where both ends fall on token boundaries.
+
+    The tokens between may differ from the phrase's own tokens (that is the point); a hit that starts or ends
+    inside a token (オフ inside オフィス) is not the phrase.
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases = sorted({_fold(p) for p in phrases if _fold(p)}, key=len, reverse=True)
+
+    def __call__(self, doc: Doc) -> list[Any]:
+        text = _folded(doc)
+        if text is None:  # NFKC changed the length: offsets would not line up
+            return []
+        spans = []
+        for phrase in self.phrases:
+            start = text.find(phrase)
+            while start != -1:
+                span = doc.char_span(start, start + len(phrase))
+                if span is not None:
+                    spans.append(span)
+                start = text.find(phrase, start + 1)
+        return spans
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def _folded(doc: Doc) -> str | None:
+    """The Doc's folded text, made once per Doc: `doc.text` joins every token anew on each access, and a
+    Chinese Doc has a token per character, so the dozens of surface matchers per post would pay for it again
+    and again."""
+    key = "contentlint.folded"
+    if key not in doc.user_data:
+        original = doc.text
+        folded = _fold(original)
+        doc.user_data[key] = folded if len(folded) == len(original) else None
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+class PhraseFinder:
+    """Phrases of one language in a Doc: spaCy's PhraseMatcher on ``attr`` and, in Japanese and Chinese, the
+    normalised surface text (SurfaceMatcher). A hit that overlaps one of the ``exclude`` phrases is dropped, so a
+    short cue can be listed without firing inside ordinary words (最 but not 最近 or 最后).
+    """
+
+    def __init__(self, nlp: Language, lang: str, phrases: Sequence[str], attr: str = "LEMMA",
+                 exclude: Sequence[str] = ()) -> None:
+        self.matcher = phrase_matcher(nlp, attr, "cue", phrases) if phrases else None
+        self.surface = SurfaceMatcher(phrases) if phrases and lang in UNSPACED else None
+        self.exclude = PhraseFinder(nlp, lang, exclude, attr) if exclude else None
+
+    def __call__(self, doc: Doc, extra: Sequence[Any] = ()) -> list[Any]:
+        found = spans(doc, self.matcher(doc) if self.matcher else [],
+                      [*extra, *(self.surface(doc) if self.surface else ())])
+        if self.exclude is None:
+            return found
+        blocked = self.exclude(doc)
+        return [s for s in found
+                if not any(s.start_char < b.end_char and b.start_char < s.end_char for b in blocked)]
