@@ -153,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         document = path.read_text(encoding="utf-8")
         fresh, stale = update(document)
         for example in stale:
-            print(f"{path}:{example.line}: output of `{example.command}` has changed", file=sys.stderr)
+            shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+            print(f"{shown}:{example.line}: output of `{example.command}` has changed", file=sys.stderr)
         if options.update and stale:
             path.write_text(fresh, encoding="utf-8")
         elif stale:
