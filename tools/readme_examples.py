@@ -1,4 +1,5 @@
-"""Every output shown in README.md comes from a real run, and a test keeps it so.
+"""Every output shown in README.md and in the docs site's pages (docs/**/*.md) comes from a real run, and a test
+keeps it so.
 
 An example is an HTML comment naming the command, directly followed by a fenced block holding its output:
 
@@ -15,6 +16,7 @@ block is cut. A command written as `run: $ contentlint ...` shows the command li
 
     python -m tools.readme_examples             # check: print the stale examples, exit 1 if any
     python -m tools.readme_examples --update    # rewrite the blocks with what the commands print now
+    python -m tools.readme_examples docs/quickstart.md   # only the documents named
 """
 from __future__ import annotations
 
@@ -57,6 +59,11 @@ class Example:
         return [shlex.split(part) for part in text.split(" | ")]
 
 
+def documents() -> list[Path]:
+    """The documents whose examples are checked: README.md, then every page of the docs site, in path order."""
+    return [REPO / "README.md", *sorted((REPO / "docs").rglob("*.md"))]
+
+
 def examples(document: str) -> Iterator[Example]:
     for match in _MARKER.finditer(document):
         yield Example(match.group("command"), match.group("body"), match.start("body"), match.end("body"),
@@ -69,7 +76,7 @@ def run_contentlint(argv: Sequence[str]) -> str:
 
     stdout, stderr = io.StringIO(), io.StringIO()
     previous = Path.cwd()
-    # The README is in English whatever the writer's locale; an example in another language says --ui-lang.
+    # The examples are in English whatever the writer's locale; one in another language says --ui-lang.
     locale = os.environ.get("LC_ALL")
     os.environ["LC_ALL"] = "C.UTF-8"
     os.chdir(REPO)
@@ -138,15 +145,16 @@ def update(document: str) -> tuple[str, list[Example]]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.readme_examples", description=__doc__.split("\n")[0])
-    parser.add_argument("files", nargs="*", type=Path, default=[REPO / "README.md"])
+    parser.add_argument("files", nargs="*", type=Path, help="default: README.md and docs/**/*.md")
     parser.add_argument("--update", action="store_true", help="rewrite stale blocks instead of failing")
     options = parser.parse_args(argv)
     failed = 0
-    for path in options.files:
+    for path in options.files or documents():
         document = path.read_text(encoding="utf-8")
         fresh, stale = update(document)
         for example in stale:
-            print(f"{path}:{example.line}: output of `{example.command}` has changed", file=sys.stderr)
+            shown = path.relative_to(REPO) if path.is_relative_to(REPO) else path
+            print(f"{shown}:{example.line}: output of `{example.command}` has changed", file=sys.stderr)
         if options.update and stale:
             path.write_text(fresh, encoding="utf-8")
         elif stale:

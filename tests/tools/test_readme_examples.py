@@ -1,4 +1,4 @@
-"""README examples are real runs: each output block is what its command prints now."""
+"""README and docs examples are real runs: each output block is what its command prints now."""
 from __future__ import annotations
 
 import re
@@ -8,25 +8,33 @@ import pytest
 
 from tests.conftest import REPO
 from tools import readme_examples
-from tools.readme_examples import Example, ExampleError, examples, render, select, update
-
-README = REPO / "README.md"
+from tools.readme_examples import Example, ExampleError, documents, examples, render, select, update
 
 
-def test_every_output_block_in_the_readme_has_a_command() -> None:
-    document = README.read_text(encoding="utf-8")
-    blocks = [m.start() for m in re.finditer(r"^```text$", document, re.MULTILINE)]
-    marked = {example.start for example in examples(document)}
-    assert len(blocks) >= 6
-    for start in blocks:
-        assert start + len("```text\n") in marked, f"README.md:{document.count(chr(10), 0, start) + 1}: an " \
-                                                   "output block without a `<!-- run: ... -->` line"
+def test_the_examples_checked_are_the_readme_and_every_docs_page() -> None:
+    checked = documents()
+    assert checked[0] == REPO / "README.md"
+    assert set(checked[1:]) == set((REPO / "docs").rglob("*.md"))
+    assert {REPO / "docs/quickstart.md", REPO / "docs/ja/quickstart.md", REPO / "docs/calendars.md"} <= set(checked)
 
 
-def test_every_readme_example_is_what_its_command_prints_now() -> None:
-    _fresh, stale = update(README.read_text(encoding="utf-8"))
-    assert not stale, "stale README examples (run `python -m tools.readme_examples --update`): " + \
-        ", ".join(f"line {e.line}: {e.command}" for e in stale)
+def test_every_output_block_in_the_readme_and_docs_has_a_command() -> None:
+    total = 0
+    for path in documents():
+        document = path.read_text(encoding="utf-8")
+        blocks = [m.start() for m in re.finditer(r"^```text$", document, re.MULTILINE)]
+        marked = {example.start for example in examples(document)}
+        total += len(blocks)
+        for start in blocks:
+            assert start + len("```text\n") in marked, f"{path.relative_to(REPO)}:" \
+                f"{document.count(chr(10), 0, start) + 1}: an output block without a `<!-- run: ... -->` line"
+    assert total >= 12
+
+
+def test_every_example_is_what_its_command_prints_now() -> None:
+    stale = [f"{path.relative_to(REPO)}:{e.line}: {e.command}" for path in documents()
+             for e in update(path.read_text(encoding="utf-8"))[1]]
+    assert not stale, "stale examples (run `python -m tools.readme_examples --update`): " + ", ".join(stale)
 
 
 def test_a_stale_block_is_found_and_rewritten(tmp_path: Path) -> None:
