@@ -83,11 +83,13 @@ def test_the_draft_page_has_the_form_and_no_outside_resources(client: TestClient
     assert response.status_code == 200
     page = Elements(response.text)
     names = {attrs.get("name") for tag, attrs in page.tags if tag in ("input", "select", "textarea")}
-    assert names == {"title", "body", "channel", "lang", "stage", "kpi"}
+    draft_fields = {"title", "body", "channel", "lang", "stage", "kpi"}
+    assert names == draft_fields | {"brief.audiences"} | {f"brief.products.1.{key}" for key in
+                                                           ("name", "aliases", "audiences", "jobs", "proof")}
     form = next(attrs for tag, attrs in page.tags if tag == "form")
     assert (form["method"], form["action"]) == ("post", "/")
     assert [attrs["src"] for tag, attrs in page.tags if tag == "script"] == ["/static/contentlint.js"]
-    urls = [v for _, attrs in page.tags for k, v in attrs.items() if k in ("src", "href", "action") and v]
+    urls = [v for _, attrs in page.tags for k, v in attrs.items() if k in ("src", "href", "action", "formaction") and v]
     assert urls and all(url.startswith("/") for url in urls)  # nothing from another origin
     csp = response.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "default-src 'none'" in csp and "http" not in csp
