@@ -26,7 +26,7 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Each language by its own name: the switcher and the draft's language menu read the same whatever the page's
 # language, so a writer finds theirs.
 ENDONYMS = {"en": "English", "ja": "日本語", "zh": "中文"}
-NO_CONFIG = N_("The server was started with --no-config, so there is no config file to save the brief in.")
+NO_CONFIG = N_("The server was started with `--no-config`, so there is no config file to save the brief in.")
 
 
 @dataclass(frozen=True, slots=True)
