@@ -184,3 +184,16 @@ def test_text_and_markdown_show_the_outline_and_the_questions(write: Callable[..
     assert "- **How small-business owners close the month in two days with Ledgerly** (at purchase → before purchase)" in markdown
     assert "  - Proof: Riverside Bakery cut its month-end close from six days to two" in markdown
     assert "`brief.products[].jobs`" in markdown
+
+
+@pytest.mark.parametrize(("body", "audience"), [
+    ("云账本帮你节省一半的对账时间，现在升级享八折。", None),  # 你 is the reader, not an audience (was "你节")
+    ("云账本帮公益机构减少纸质表格，现在升级享八折。", "公益机构"),  # the verb ends it (was "公益机构减")
+    ("云账本专为小店老板打造，现在升级享八折。", "小店老板"),
+])
+def test_a_chinese_audience_is_the_words_before_the_verb(body: str, audience: str | None) -> None:
+    rewrites = rewrites_of(f"---\ntitle: 云账本 5.0 正式发布\n---\n{body}\n")
+    assert rewrites is not None
+    slot = rewrites.slots["audience"]
+    assert (slot["value"] if slot else None) == audience
+    assert not any("节节" in h or "减减" in h for h in rewrites.headlines)
