@@ -103,6 +103,16 @@ def test_without_a_brief_the_product_is_the_one_the_post_names(text: str, produc
     assert all(product in h for h in rewrites.headlines)
 
 
+@pytest.mark.parametrize("text", [
+    "---\ntitle: HALF OFF Everything this April Fools\n---\nThen grab it now. Sale ends Sunday.\n",
+    "---\ntitle: Tonight only\n---\nHere is the deal: 40% off. There is no catch.\n",
+])
+def test_a_sentence_initial_common_word_is_never_the_product(text: str) -> None:
+    rewrites = rewrites_of(text)
+    assert rewrites is not None and rewrites.slots["product"] is None and rewrites.headlines == ()
+    assert "product" in {q.slot for q in rewrites.questions}
+
+
 def test_an_unknown_slot_is_a_question_never_a_blank() -> None:
     rewrites = rewrites_of("---\ntitle: Spring sale — 40% off everything\n---\nUse code SPRING40 at checkout. "
                            "Ends Sunday.\n")
