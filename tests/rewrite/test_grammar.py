@@ -22,7 +22,8 @@ def headline(form: str, job: str, lang: str, product: str = "Petpal", audience: 
     # a clause in the job: not "...before the bill arrives with Petpal"
     ("How to {job} with {product}", "find idle servers before the bill arrives",
      "How to use Petpal to find idle servers before the bill arrives"),
-    ("How to {job} with {product}", "see which pupils need help", "How to use Petpal to see which pupils need help"),
+    ("How to {job} with {product}", "see which pupils need help",
+     "How to use Petpal to see which pupils need help"),
     # a `with` or `without` of its own: not "...with planned maintenance with Petpal"
     ("{n} ways to {job} with {product}", "avoid breakdowns with planned maintenance",
      "3 ways to use Petpal to avoid breakdowns with planned maintenance"),
@@ -31,7 +32,8 @@ def headline(form: str, job: str, lang: str, product: str = "Petpal", audience: 
     # a plain job keeps the form as written
     ("How {audience} {job_they} with {product}", "close the month in two days",
      "How dog owners close the month in two days with Petpal"),
-    ("{Job} with {product}: 3 lessons", "cut cloud costs by a third", "Cut cloud costs by a third with Petpal: 3 lessons"),
+    ("{Job} with {product}: 3 lessons", "cut cloud costs by a third",
+     "Cut cloud costs by a third with Petpal: 3 lessons"),
 ])
 def test_english_forms_follow_the_job(form: str, job: str, expected: str) -> None:
     assert headline(form, job, "en") == expected

@@ -159,8 +159,8 @@ def table(scores: list[Score]) -> str:
     for s in scores:
         rows.append(f"{s.lang:<5}{'yes' if s.with_brief else 'no':<7}{s.posts:>6}{s.promotional:>6}{s.with_three:>6}"
                     f"{s.headlines:>5}{s.share(s.no_blank):>10.0%}{s.share(s.right_product):>9.0%}"
-                    f"{s.share(s.with_job):>7.0%}{s.grammatical_share():>7.0%}{len(s.stale):>6}{s.only_questions:>6}"
-                    f"{s.wrong_product_slot:>11}")
+                    f"{s.share(s.with_job):>7.0%}{s.grammatical_share():>7.0%}{len(s.stale):>6}"
+                    f"{s.only_questions:>6}{s.wrong_product_slot:>11}")
     return "\n".join(rows)
 
 
