@@ -2,6 +2,7 @@
 in their own words, and proof. Rewrites take their slots from it before they look at the post."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -79,4 +80,11 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
                                               and str(v).strip() for v in value):
         raise ValueError(f"{where}: expected a list of non-empty strings")
-    return tuple(dict.fromkeys(str(v).strip() for v in value))
+    items = [str(v).strip() for v in value]
+    for index, (left, right) in enumerate(zip(items, items[1:])):
+        # [saved $14,000 a month]: YAML's flow list splits it at the comma into "saved $14" and "000 a month"
+        split = re.search(r"(\d{1,3})$", left) and re.match(r"(\d{3})(?!\d)", right)
+        if split:
+            raise ValueError(f"{where}[{index + 1}]: `{left}` and `{right}` look like one item cut at the comma of "
+                             f"a number; put the item in quotes or write one item a line (- ...)")
+    return tuple(dict.fromkeys(items))

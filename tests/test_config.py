@@ -80,6 +80,9 @@ def test_explicit_and_disabled_config(write: Callable[..., Path]) -> None:
     ("brief:\n  products:\n    - name: Ledgerly\n      job: [x]\n", "brief: products[1]: unknown key `job`"),
     ("brief:\n  product: []\n", "brief: unknown key `product`"),
     ("brief:\n  products:\n    - {name: A, aliases: [Same]}\n    - {name: Same}\n", "`Same` names both A and Same"),
+    ("brief:\n  products:\n    - name: Tallybook\n      proof: [she claimed back $1,900 she used to lose]\n",
+     "brief: products[1].proof[1]: `she claimed back $1` and `900 she used to lose` look like one item cut at the "
+     "comma of a number; put the item in quotes or write one item a line (- ...)"),
 ])
 def test_a_broken_brief_names_the_file_and_key(tmp_path: Path, brief: str, complaint: str) -> None:
     path = tmp_path / ".contentlint.yaml"
@@ -87,6 +90,16 @@ def test_a_broken_brief_names_the_file_and_key(tmp_path: Path, brief: str, compl
     with pytest.raises(ConfigError) as info:
         load_config(path)
     assert complaint in str(info.value) and info.value.path == str(path) and info.value.line == 2
+
+
+def test_a_number_with_a_comma_in_quotes_or_a_block_list_is_one_item(tmp_path: Path) -> None:
+    path = tmp_path / ".contentlint.yaml"
+    path.write_text('brief:\n  products:\n    - name: Tallybook\n      proof: ["saved $14,000 a month"]\n'
+                    "      jobs:\n        - file 1,200 receipts a year\n        - version 2, 300 users\n",
+                    encoding="utf-8")
+    product = load_config(path).brief.products[0]
+    assert product.proof == ("saved $14,000 a month",)
+    assert product.jobs == ("file 1,200 receipts a year", "version 2, 300 users")
 
 
 def test_the_brief_is_part_of_the_config_and_of_the_cache_key(tmp_path: Path) -> None:

@@ -64,7 +64,8 @@ brief:
       # What customers want done, in their words (a verb phrase: "close the month in two days";
       # ja: 統計分析でユーザー行動を理解する; zh: 每天少花一小时对账).
       jobs: [close the month in two days, stop chasing late invoices]
-      # A customer story or a measurement, as a sentence in the past tense.
+      # A customer story or a measurement, as a sentence in the past tense. An item with a comma in it
+      # ("$1,900") goes in quotes, or write the list one item a line (- ...).
       proof: [Riverside Bakery cut its month-end close from six days to two]
 """
 

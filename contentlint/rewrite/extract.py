@@ -34,7 +34,11 @@ _EN_NOT_AUDIENCE = {"days", "weeks", "months", "years", "hours", "minutes", "tim
                     "details", "questions", "updates", "orders", "items", "plans", "this", "sales", "deals",
                     "savings", "results", "things", "ways", "tips", "features", "prices", "discounts"}
 _JA_AUDIENCE = re.compile(r"(?<![お御])(?!客様|皆様|皆さま)([\u4e00-\u9fffァ-ヴー]{2,12})(?:向け|の皆さま|の皆様|の方に|の方へ)")
-_ZH_AUDIENCE = re.compile(r"(?:专为|适合|帮助?)([\u4e00-\u9fff]{2,8}?)(?:打造|设计|使用|的|每天|每月|轻松|快速|省|少|在)")
+# 帮小店老板省下…, 专为餐厅店长打造: the words between and a verb. Not a pronoun (帮你节省… once gave "你节" and
+# "帮你节节省"), and a verb ends the audience whole (帮公益机构减少…, not "公益机构减").
+_ZH_AUDIENCE = re.compile(r"(?:专为|适合|帮助?)(?![你您我他她它咱大自])([\u4e00-\u9fff]{2,8}?)"
+                          r"(?=打造|设计|使用|的|每天|每月|轻松|快速|在|把|用|节省|省下|省去|减少|降低|提升|提高|"
+                          r"缩短|解决|告别|找到|完成|管理|记录|避免|实现|少花|不再)")
 _ZH_SEPARATORS = "。，、！？；：\n「」“”《》,.!?;:"
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n")
 _EN_JOB_TRIGGER = re.compile(r"\b(?:helps?|help|lets)(?: (?:you|your team|teams|[a-z]+ (?:owners|teams|managers)|"

@@ -14,9 +14,9 @@ from contentlint.rewrite import grammar
 from contentlint.rewrite.extract import Slot, Slots
 
 MAX_HEADLINES = 3
-SLOT_NAMES = ("product", "audience", "job", "Job", "job_past", "proof", "feature", "offer", "n")
+SLOT_NAMES = ("product", "audience", "job", "Job", "job_they", "job_past", "proof", "feature", "offer", "n")
 PLACEHOLDER = re.compile(r"\{(" + "|".join(SLOT_NAMES) + r")\}")
-JOB_PLACEHOLDERS = ("job", "Job", "job_past")
+JOB_PLACEHOLDERS = ("job", "Job", "job_they", "job_past")
 OUTLINE_PARTS = ("problem", "steps", "proof", "offer")
 QUESTION_SLOTS = ("product", "job", "audience", "proof")
 
@@ -98,7 +98,7 @@ def build(slots: Slots, forms: Mapping[str, Any], lang: str, stage: str = "at") 
         for form in language["headlines"]:
             pick = _job_for(form["form"], slots, uses)
             values = {**base, **jobs[pick]}
-            headline = _fill(form["form"], values)
+            headline = _fill(grammar.arrange(form["form"], slots.jobs[pick].value, lang), values)
             if headline is None or headline in (o.headline for o in outlines):
                 continue
             uses[pick] += 1
@@ -172,7 +172,7 @@ def validate_form(form: str) -> str | None:
     """Why a headline form cannot be used (None: it can): it must name the product and a job."""
     found = set(PLACEHOLDER.findall(form))
     if "product" not in found or not found & set(JOB_PLACEHOLDERS):
-        return "a headline form names {product} and a job ({job}, {Job} or {job_past})"
+        return "a headline form names {product} and a job ({job}, {Job}, {job_they} or {job_past})"
     unknown = set(re.findall(r"\{([^{}]*)\}", form)) - set(SLOT_NAMES)
     if unknown:
         return f"unknown slot {{{sorted(unknown)[0]}}}"

@@ -25,7 +25,7 @@ _CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july
                    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                    "sunday", "christmas", "easter", "halloween", "fools", "valentine", "thanksgiving", "cyber",
                    "black", "spring", "summer", "autumn", "fall", "winter", "holiday", "holidays", "year", "eve",
-                   "prime", "day", "week", "weekend", "month"}
+                   "prime", "day", "week", "weekend", "month", "tonight", "tomorrow", "yesterday"}
 _GENERIC_EN = {"sale", "sales", "offer", "offers", "deal", "deals", "discount", "update", "release", "version",
                "event", "launch", "app", "edition", "plan", "plans", "store", "shop", "team", "news", "off", "free",
                "limited", "time", "only", "price", "prices", "pricing", "code", "promo", "coupon", "bundle",
@@ -37,13 +37,15 @@ _ACRONYMS = {"pdf", "csv", "faq", "seo", "crm", "api", "ai", "ui", "ux", "usa", 
 
 @lru_cache(maxsize=1)
 def english_forms() -> frozenset[str]:
-    """English word forms and base forms: spacy-lookups-data's English lemma table, both sides."""
+    """English word forms and base forms: spacy-lookups-data's English lemma table, both sides, and spaCy's
+    English stop words (the table lists only words that inflect, so it lacks "then", "here", "there")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
     from spacy.lookups import load_lookups
 
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
     words = {str(v) for v in table.values()}
     words.update(str(k) for k in table.keys() if isinstance(k, str))
-    return frozenset(words)
+    return frozenset(words | set(STOP_WORDS))
 
 
 def _is_english_word(word: str) -> bool:

@@ -3,7 +3,8 @@
 Safety: every page is rendered with autoescaping and served under a strict Content-Security-Policy (scripts
 only from this server, nothing from other origins); request bodies are limited; a request whose Host header
 is not this server's is refused, so a web page elsewhere cannot reach it through DNS rebinding, and a form
-posted from another origin is refused too. Nothing is written to disk.
+posted from another origin is refused too. Nothing is written to disk but the brief editor's save, which changes
+only the `brief:` of the page's `.contentlint.yaml` (see brief_file.py).
 """
 from __future__ import annotations
 
@@ -24,13 +25,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from contentlint import i18n
 from contentlint.i18n import N_
+from contentlint.errors import ConfigError
 from contentlint.web import pages
+from contentlint.web.brief_file import BriefFile
+from contentlint.web.brief_form import FIELDS_PER_PRODUCT, MAX_PRODUCTS, BriefForm
 from contentlint.web.draft import Draft
 from contentlint.web.engine import Engine
 from contentlint.web.hosts import LOOPBACK_HOSTS
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY_BYTES = 512 * 1024  # a long blog post is tens of kilobytes
+MAX_FIELDS = 20 + 1 + FIELDS_PER_PRODUCT * MAX_PRODUCTS  # the draft's fields and the brief editor's
 CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; "
                            "img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
 SECURITY_HEADERS = {
@@ -111,17 +116,63 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     """The application; ``language`` is the interface language for browsers that ask for none of ours."""
     has_paths = bool(engine.paths)
 
+    brief_file = BriefFile.for_server(engine.options.config_file, engine.options.use_config_files, Path.cwd())
+
+    async def read_form(request: Request) -> dict[str, str]:
+        async with request.form(max_files=0, max_fields=MAX_FIELDS) as form:
+            return {key: value for key, value in form.items() if isinstance(value, str)}
+
     async def read_draft(request: Request) -> Draft:
-        async with request.form(max_files=0, max_fields=20) as form:
-            return Draft.from_form({key: value for key, value in form.items() if isinstance(value, str)})
+        return Draft.from_form(await read_form(request))
+
+    def saved_editor() -> pages.BriefEditor:
+        """The editor filled from the config file as it is now."""
+        if brief_file is None:
+            return pages.BriefEditor(BriefForm(), None)
+        try:
+            return pages.BriefEditor(BriefForm.from_brief(brief_file.load().brief), brief_file.path)
+        except ConfigError as error:
+            return pages.BriefEditor(BriefForm(), brief_file.path, error=str(error))
 
     async def draft_page(request: Request) -> Response:
         lang = page_language(request, language)
         if request.method == "GET":
-            return localised(request, HTMLResponse(pages.draft_page(Draft(), None, has_paths, lang)), lang)
-        draft = await read_draft(request)
+            editor = await run_in_threadpool(saved_editor)
+            return localised(request, HTMLResponse(pages.draft_page(Draft(), None, has_paths, lang, editor)), lang)
+        form = await read_form(request)
+        draft = Draft.from_form(form)
+        posted = BriefForm.from_form(form)  # the editor's unsaved text stays as typed
+        editor = pages.BriefEditor(posted, brief_file.path if brief_file else None) if posted is not None \
+            else await run_in_threadpool(saved_editor)
         result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
-        return localised(request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang)), lang)
+        return localised(request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang, editor)), lang)
+
+    def save_brief(editor: BriefForm) -> tuple[int, str | None]:
+        """Saves the editor's brief into the page's config and reads the configs again (HTTP status, error)."""
+        if brief_file is None:
+            return 409, pages.NO_CONFIG
+        try:
+            brief = editor.brief()
+        except ValueError as error:
+            return 400, str(error)
+        try:
+            brief_file.save(brief)
+        except ConfigError as error:
+            return 400, str(error)
+        engine.reload()
+        return 200, None
+
+    async def brief(request: Request) -> Response:
+        """The brief editor's save: on success the draft's rewrites are made again with the new brief."""
+        lang = page_language(request, language)
+        form = await read_form(request)
+        draft = Draft.from_form(form)
+        editor = BriefForm.from_form(form) or BriefForm()
+        status, error = await run_in_threadpool(save_brief, editor)
+        shown = pages.BriefEditor(editor, brief_file.path if brief_file else None, saved=status == 200, error=error)
+        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
+        return localised(request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang, shown),
+                                               status_code=status), lang)
 
     async def analyse(request: Request) -> Response:
         lang = page_language(request, language)
@@ -154,6 +205,7 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     routes = [
         Route("/", draft_page, methods=["GET", "POST"]),
         Route("/analyse", analyse, methods=["POST"]),
+        Route("/brief", brief, methods=["POST"]),
         Route("/calendar", calendar_page),
         Route("/post", post_page),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),

@@ -31,6 +31,11 @@ class Engine:
             self._runner.stdin = io.BytesIO(draft.document())
             return self._runner.run([STDIN])
 
+    def reload(self) -> None:
+        """Read the config files again at the next run (the page saved a brief into one)."""
+        with self._lock:
+            self._runner = Runner(self.options)
+
     def served(self) -> Result:
         """A fresh run over the PATHs: files are read again, so an edit shows when the page is reloaded."""
         with self._lock:

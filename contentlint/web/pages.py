@@ -2,6 +2,8 @@
 report. Nothing here knows about HTTP."""
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -11,18 +13,48 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from contentlint.calendar.model import CLOSED_CHANNELS, OPEN_CHANNELS
-from contentlint.i18n import DEFAULT, UI_LANGUAGES, translations
+from contentlint.i18n import DEFAULT, UI_LANGUAGES, N_, translations
 from contentlint.lang import SUPPORTED
 from contentlint.model import Finding
 from contentlint.report.render import template_environment
 from contentlint.report.view import build_view
 from contentlint.result import Result
+from contentlint.web.brief_form import AUDIENCES, BriefForm, product_field
 from contentlint.web.draft import Draft
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Each language by its own name: the switcher and the draft's language menu read the same whatever the page's
 # language, so a writer finds theirs.
 ENDONYMS = {"en": "English", "ja": "日本語", "zh": "中文"}
+NO_CONFIG = N_("The server was started with `--no-config`, so there is no config file to save the brief in.")
+
+
+@dataclass(frozen=True, slots=True)
+class BriefEditor:
+    """The brief editor panel: its fields, the config file it saves to (None: none, --no-config), and the outcome
+    of the last save (``error`` is the config loader's text, or a catalogue message)."""
+
+    form: BriefForm
+    path: Path | None
+    saved: bool = False
+    error: str | None = None
+
+    def view(self, language: str) -> dict[str, object]:
+        error = translations(language).gettext(self.error) if self.error == NO_CONFIG else self.error
+        return {"rows": self.form.rows(), "audiences": self.form.audiences, "path": _shown_path(self.path),
+                "can_save": self.path is not None, "saved": self.saved, "error": error,
+                "audiences_field": AUDIENCES, "field": product_field}
+
+
+def _shown_path(path: Path | None) -> str | None:
+    """The config file as the writer knows it: relative to the server's folder when it is inside it."""
+    if path is None:
+        return None
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive
+        return path.as_posix()
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 @lru_cache(maxsize=len(UI_LANGUAGES))
@@ -57,9 +89,12 @@ def draft_view(draft: Draft, result: Result | None, language: str) -> dict[str, 
             "channels": sorted(set(OPEN_CHANNELS) | set(CLOSED_CHANNELS))}
 
 
-def draft_page(draft: Draft, result: Result | None, has_paths: bool, language: str = DEFAULT) -> str:
-    """The form with the draft's analysis below it (none before the first check)."""
-    return _render("draft.html.j2", draft_view(draft, result, language), has_paths, language)
+def draft_page(draft: Draft, result: Result | None, has_paths: bool, language: str = DEFAULT,
+               editor: BriefEditor | None = None) -> str:
+    """The form with the draft's analysis below it (none before the first check), and the brief editor."""
+    shown = editor or BriefEditor(BriefForm(), None)
+    return _render("draft.html.j2", {**draft_view(draft, result, language), "brief": shown.view(language)},
+                   has_paths, language)
 
 
 def draft_result(draft: Draft, result: Result | None, language: str = DEFAULT) -> str:

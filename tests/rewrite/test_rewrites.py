@@ -104,6 +104,16 @@ def test_without_a_brief_the_product_is_the_one_the_post_names(text: str, produc
     assert all(product in h for h in rewrites.headlines)
 
 
+@pytest.mark.parametrize("text", [
+    "---\ntitle: HALF OFF Everything this April Fools\n---\nThen grab it now. Sale ends Sunday.\n",
+    "---\ntitle: Tonight only\n---\nHere is the deal: 40% off. There is no catch.\n",
+])
+def test_a_sentence_initial_common_word_is_never_the_product(text: str) -> None:
+    rewrites = rewrites_of(text)
+    assert rewrites is not None and rewrites.slots["product"] is None and rewrites.headlines == ()
+    assert "product" in {q.slot for q in rewrites.questions}
+
+
 def test_an_unknown_slot_is_a_question_never_a_blank() -> None:
     rewrites = rewrites_of("---\ntitle: Spring sale — 40% off everything\n---\nUse code SPRING40 at checkout. "
                            "Ends Sunday.\n")
@@ -185,3 +195,16 @@ def test_text_and_markdown_show_the_outline_and_the_questions(write: Callable[..
     assert "- **How small-business owners close the month in two days with Ledgerly** (at purchase → before purchase)" in markdown
     assert "  - Proof: Riverside Bakery cut its month-end close from six days to two" in markdown
     assert "`brief.products[].jobs`" in markdown
+
+
+@pytest.mark.parametrize(("body", "audience"), [
+    ("云账本帮你节省一半的对账时间，现在升级享八折。", None),  # 你 is the reader, not an audience (was "你节")
+    ("云账本帮公益机构减少纸质表格，现在升级享八折。", "公益机构"),  # the verb ends it (was "公益机构减")
+    ("云账本专为小店老板打造，现在升级享八折。", "小店老板"),
+])
+def test_a_chinese_audience_is_the_words_before_the_verb(body: str, audience: str | None) -> None:
+    rewrites = rewrites_of(f"---\ntitle: 云账本 5.0 正式发布\n---\n{body}\n")
+    assert rewrites is not None
+    slot = rewrites.slots["audience"]
+    assert (slot["value"] if slot else None) == audience
+    assert not any("节节" in h or "减减" in h for h in rewrites.headlines)

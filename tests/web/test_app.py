@@ -83,11 +83,14 @@ def test_the_draft_page_has_the_form_and_no_outside_resources(client: TestClient
     assert response.status_code == 200
     page = Elements(response.text)
     names = {attrs.get("name") for tag, attrs in page.tags if tag in ("input", "select", "textarea")}
-    assert names == {"title", "body", "channel", "lang", "stage", "kpi"}
+    draft_fields = {"title", "body", "channel", "lang", "stage", "kpi"}
+    assert names == draft_fields | {"brief.audiences"} | {f"brief.products.1.{key}" for key in
+                                                           ("name", "aliases", "audiences", "jobs", "proof")}
     form = next(attrs for tag, attrs in page.tags if tag == "form")
     assert (form["method"], form["action"]) == ("post", "/")
     assert [attrs["src"] for tag, attrs in page.tags if tag == "script"] == ["/static/contentlint.js"]
-    urls = [v for _, attrs in page.tags for k, v in attrs.items() if k in ("src", "href", "action") and v]
+    urls = [v for _, attrs in page.tags for k, v in attrs.items()
+            if k in ("src", "href", "action", "formaction") and v]
     assert urls and all(url.startswith("/") for url in urls)  # nothing from another origin
     csp = response.headers["content-security-policy"]
     assert "script-src 'self'" in csp and "default-src 'none'" in csp and "http" not in csp
@@ -111,7 +114,7 @@ def test_a_posted_japanese_promotion_shows_label_findings_and_rewrites(client: T
     assert headlines_in(text) == [] and "?]" not in text
     assert "この投稿はどの製品についてですか？" in text and "(brief.products[].jobs)" in text
     page = Elements(text)  # the form keeps what was typed
-    assert page.textareas == ["\n" + JA_PROMO["body"]]  # the first newline of a textarea is not content
+    assert page.textareas[0] == "\n" + JA_PROMO["body"]  # the first newline of a textarea is not content
     assert ("input", {"id": "title", "name": "title", "maxlength": "200", "value": JA_PROMO["title"],
                       "placeholder": "e.g. New Excel version: 30% off all Office products"}) in page.tags
 
@@ -154,7 +157,7 @@ def test_every_piece_of_a_hostile_draft_is_escaped(client: TestClient) -> None:
         assert "hard-sell" in rules_in(text)
         if path == "/":  # the form holds the draft as typed, as text
             assert "&lt;/textarea&gt;&lt;script&gt;alert(2)" in text
-            assert page.textareas == ["\n" + HOSTILE["body"]]
+            assert page.textareas[0] == "\n" + HOSTILE["body"]
             channel = next(attrs for tag, attrs in page.tags if attrs.get("name") == "channel")
             assert channel["value"] == HOSTILE["channel"]
 

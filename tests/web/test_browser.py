@@ -4,6 +4,7 @@ posts), at desktop and phone widths. Screenshots go to tmp_path, and also to $CO
 that names a folder, for a person to look at."""
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -40,14 +41,15 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 PHONE = WIDTHS["phone"]
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[str]:
-    """The real command, as a marketer starts it."""
+@contextlib.contextmanager
+def serving(arguments: list[str], cwd: Path) -> Iterator[str]:
+    """The real command, as a marketer starts it, in ``cwd``; yields the page's address."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "contentlint", "serve", "samples/", "--port", str(port)],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}  # the package under test from any folder
+    proc = subprocess.Popen([sys.executable, "-m", "contentlint", "serve", *arguments, "--port", str(port)],
+                            cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -68,6 +70,12 @@ def server() -> Iterator[str]:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serving(["samples/"], REPO) as url:
+        yield url
 
 
 @pytest.fixture(params=list(WIDTHS.values()), ids=list(WIDTHS))
@@ -253,3 +261,99 @@ def test_a_japanese_browser_gets_a_japanese_page(server: str, browser: Callable[
     assert driver.find_element(By.TAG_NAME, "h1").text == "检查草稿"
     driver.get(server + "/calendar")  # the choice is remembered over the browser's Japanese
     assert driver.find_element(By.TAG_NAME, "h1").text == "日历与帖子"
+
+
+LEDGERLY_DRAFT = {"title": "Ledgerly 5.0 is here: 30% off this week only", "channel": "blog", "kpi": "sign-ups",
+                  "body": "Ledgerly 5.0 is out with bank feeds for 40 more banks. Buy now and get 30% off this "
+                          "week only. Upgrade today!"}
+LEDGERLY_BRIEF = {"brief.audiences": "small-business owners", "brief.products.1.name": "Ledgerly",
+                  "brief.products.1.aliases": "ledgerly app", "brief.products.1.audiences": "bookkeepers",
+                  "brief.products.1.jobs": "close the month in two days\nstop chasing late invoices",
+                  "brief.products.1.proof": "Riverside Bakery cut its month-end close from six days to two"}
+CONFIG = "# the blog's settings\nfail_under: 70\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`contentlint serve` started in a blog's folder that has a config and no brief yet."""
+    folder = tmp_path / "blog"
+    folder.mkdir()
+    (folder / ".contentlint.yaml").write_text(CONFIG, encoding="utf-8")
+    with serving([], folder) as url:
+        yield url, folder / ".contentlint.yaml"
+
+
+def fill_brief(driver: WebDriver, brief: dict[str, str]) -> None:
+    editor = driver.find_element(By.ID, "brief-editor")
+    if editor.get_attribute("open") is None:
+        summary = editor.find_element(By.TAG_NAME, "summary")
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
+        summary.click()
+    for name, text in brief.items():
+        field = driver.find_element(By.NAME, name)
+        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+        field.send_keys(text)
+
+
+def save_brief(driver: WebDriver) -> None:
+    button = driver.find_element(By.CSS_SELECTOR, "button.save-brief")
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", button)
+    button.click()
+
+
+def test_the_brief_editor_saves_the_brief_and_the_rewrites_follow(project: tuple[str, Path],
+                                                                  browser: Callable[..., WebDriver],
+                                                                  width: int, tmp_path: Path) -> None:
+    url, config = project
+    driver = browser(width)
+    driver.get(url + "/")
+    type_draft(driver, LEDGERLY_DRAFT)
+    before = wait_for_analysis(driver)
+    assert before["verdict"].startswith("A promotional post")
+    assert not any("close the month" in h for h in before["headlines"])
+    fill_brief(driver, LEDGERLY_BRIEF)
+    save_brief(driver)
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#brief-panel .notice.saved"))
+    assert driver.current_url == url + "/"  # saved in place: the draft is still in the form
+    shown = analysis(driver)
+    assert "How bookkeepers close the month in two days with Ledgerly" in shown["headlines"] or \
+        "How small-business owners close the month in two days with Ledgerly" in shown["headlines"]
+    text = config.read_text(encoding="utf-8")
+    assert text.startswith(CONFIG) and "close the month in two days" in text
+    # the outline of a rewrite is copied whole: the headline, then its sections
+    driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": url, "permissions": ["clipboardReadWrite",
+                                                                                        "clipboardSanitizedWrite"]})
+    outline = driver.find_element(By.CSS_SELECTOR, ".rewrites li.rewrite details.outline")
+    driver.execute_script("arguments[0].open = true; arguments[0].scrollIntoView({block: 'center'})", outline)
+    copy = outline.find_element(By.CSS_SELECTOR, "button.copy.outline")
+    assert copy.is_displayed()
+    copy.click()
+    WebDriverWait(driver, 10).until(lambda d: copy.text in ("Copied", "Select and copy"))
+    copied = driver.execute_async_script("navigator.clipboard.readText().then(arguments[0], "
+                                         "function (e) { arguments[0]('error: ' + e); })")
+    lines = copied.split("\n")
+    assert lines[0] in shown["headlines"] and len(lines) >= 4
+    assert lines[-1].startswith("- The offer, last:")
+    screenshot(driver, width, "brief-saved", tmp_path)
+    # a brief with a mistake is refused in the config loader's words, and the file stays as it was
+    emulate(driver, width)
+    fill_brief(driver, {"brief.products.2.jobs": "stop chasing late invoices"})
+    save_brief(driver)
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#brief-panel .notice.error"))
+    error = driver.find_element(By.CSS_SELECTOR, "#brief-panel .notice.error").text
+    assert error == "The brief was not saved: brief: products[2].name: expected the product's name"
+    assert config.read_text(encoding="utf-8") == text
+
+
+def test_without_javascript_the_brief_is_saved_by_posting_the_form(project: tuple[str, Path],
+                                                                   browser: Callable[..., WebDriver]) -> None:
+    url, config = project
+    driver = browser(WIDTHS["desktop"], javascript=False)
+    driver.get(url + "/")
+    type_draft(driver, LEDGERLY_DRAFT)
+    fill_brief(driver, LEDGERLY_BRIEF)
+    save_brief(driver)
+    WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#brief-panel .notice.saved"))
+    assert any("close the month in two days with Ledgerly" in h for h in analysis(driver)["headlines"])
+    assert driver.find_element(By.NAME, "title").get_attribute("value") == LEDGERLY_DRAFT["title"]
+    assert "close the month in two days" in config.read_text(encoding="utf-8")

@@ -1,5 +1,6 @@
-// contentlint's web page: check the draft as the writer pauses typing, and copy a rewrite with one click.
-// Without this script the page still works: the form posts and the server renders the analysis.
+// contentlint's web page: check the draft as the writer pauses typing, copy a rewrite or its outline with one
+// click, and save the brand brief in place. Without this script the page still works: the form posts and the
+// server renders the analysis (and, for a save, the page with the saved brief).
 (function () {
   "use strict";
   var PAUSE_MS = 700;
@@ -40,12 +41,33 @@
     });
   }
 
+  // An outline as a writer pastes it into a draft: the headline, then one line per section.
+  function outlineText(rewrite) {
+    var lines = [rewrite.querySelector(".headline").textContent];
+    rewrite.querySelectorAll("details.outline li").forEach(function (section) {
+      lines.push("- " + section.textContent);
+    });
+    return lines.join("\n");
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest ? event.target.closest("button.copy") : null;
     if (!button) { return; }
-    var headline = button.parentElement.querySelector(".headline");
-    if (headline) { copyText(headline.textContent, button); }
+    var rewrite = button.closest("li.rewrite");
+    if (!rewrite) { return; }
+    copyText(button.classList.contains("outline") ? outlineText(rewrite)
+             : rewrite.querySelector(".headline").textContent, button);
   });
+
+  var BRIEF_PREFIX = "brief.";  // the brief editor's fields: not part of a draft
+
+  function draftBody(form) {
+    var body = new URLSearchParams();
+    new FormData(form).forEach(function (value, name) {
+      if (name.indexOf(BRIEF_PREFIX) !== 0) { body.append(name, value); }
+    });
+    return body;
+  }
 
   function watchDraft(form) {
     var result = document.getElementById("result");
@@ -55,7 +77,7 @@
     var controller = null;
 
     function check() {
-      var body = new URLSearchParams(new FormData(form));
+      var body = draftBody(form);
       var mine = ++sent;
       if (controller) { controller.abort(); }
       controller = window.AbortController ? new AbortController() : null;
@@ -77,20 +99,52 @@
       });
     }
 
-    form.addEventListener("input", function () {
+    // Saved in place: the server answers with the whole page (as without the script), and the editor and the
+    // analysis (its rewrites made from the saved brief) are taken from it.
+    function saveBrief() {
+      var panel = document.getElementById("brief-panel");
+      var body = new URLSearchParams(new FormData(form));
+      var mine = ++sent;
+      status.textContent = word("saving");
+      fetch("/brief", {method: "POST", body: body, credentials: "same-origin"}).then(function (response) {
+        return response.text();
+      }).then(function (page) {
+        if (mine !== sent) { return; }
+        var answer = new DOMParser().parseFromString(page, "text/html");
+        var newPanel = answer.getElementById("brief-panel");
+        var newResult = answer.getElementById("result");
+        if (!newPanel || !newResult) { throw new Error("no page"); }
+        panel.innerHTML = newPanel.innerHTML;  // rendered by the server with every piece of text escaped
+        result.innerHTML = newResult.innerHTML;
+        enableCopyButtons(result);
+        status.textContent = "";
+        var notice = panel.querySelector(".notice");
+        if (notice) { notice.scrollIntoView({block: "nearest"}); }
+      }).catch(function (error) {
+        if (mine !== sent) { return; }
+        status.textContent = word("failed").replace("{error}", error.message);
+      });
+    }
+
+    form.addEventListener("input", function (event) {
+      if (event.target.name && event.target.name.indexOf(BRIEF_PREFIX) === 0) { return; }
       window.clearTimeout(timer);
       timer = window.setTimeout(check, PAUSE_MS);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       window.clearTimeout(timer);
-      check();
+      if (event.submitter && event.submitter.classList.contains("save-brief")) {
+        saveBrief();
+      } else {
+        check();
+      }
     });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     enableCopyButtons(document);
     var form = document.getElementById("draft-form");
-    if (form && window.fetch && window.URLSearchParams && window.FormData) { watchDraft(form); }
+    if (form && window.fetch && window.URLSearchParams && window.FormData && window.DOMParser) { watchDraft(form); }
   });
 })();
