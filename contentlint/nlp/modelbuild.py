@@ -13,7 +13,7 @@ import json
 import shutil
 import sys
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
@@ -62,6 +62,7 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
     cues = default_cues()
     card: dict[str, Any] = {"contentlint": __version__, "spacy": spacy.__version__,
                             "settings": plan.settings.to_dict(), "combiner": asdict(plan.combiner),
+                            "entry_combiner": asdict(replace(plan.combiner, balance=True)),
                             "folds": plan.folds, "target_precision": TARGET_PRECISION,
                             "corpora": list(plan.corpora), "inputs": input_hashes(plan.corpora), "languages": {}}
     for lang in plan.langs:
@@ -82,8 +83,11 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
             keep = [i for i, r in enumerate(prep.records) if r.is_entry_view == wanted]
             if not keep:
                 continue
-            entry[kind] = _calibrated(plan, Prepared(lang, [prep.records[i] for i in keep], [], [],
-                                                     [prep.folds[i] for i in keep]),
+            if wanted:  # with our own posts, where sales are common; real repositories hold few (ja: 9 of 1,338)
+                keep = sorted(keep + [i for i, r in enumerate(prep.records) if not r.is_real])
+            spec = replace(plan.combiner, balance=True) if wanted else plan.combiner
+            entry[kind] = _calibrated(plan, spec, Prepared(lang, [prep.records[i] for i in keep], [], [],
+                                                           [prep.folds[i] for i in keep]),
                                       [inputs[i] for i in keep], cue_sets, wanted)
             log(f"[{lang}] {kind}: temperature {entry[kind]['temperature']:.3f}, P(promotional) threshold "
                 f"{entry[kind]['promo_threshold']:.3f}")
@@ -113,11 +117,14 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
     return card
 
 
-def _calibrated(plan: BuildPlan, prep: Prepared, inputs: Sequence[Inputs], cue_sets: Sequence[str],
-                entries: bool) -> dict[str, Any]:
+def _calibrated(plan: BuildPlan, spec: CombinerSpec, prep: Prepared, inputs: Sequence[Inputs],
+                cue_sets: Sequence[str], entries: bool) -> dict[str, Any]:
     """One combiner's grouped-CV report, its temperature and P(promotional) threshold (fitted on real posts' out-of-
-    fold logits), and the combiner fitted on all of ``prep`` with them."""
-    logits, probs = oof_combined(prep, inputs, plan.combiner, plan.folds, cue_sets)
+    fold logits), and the combiner fitted on all of ``prep`` with them.
+
+    The calendar-entry combiner is class-balanced: a calendar's mix of sales and launches is its own, not the share
+    they have among the posts public repositories keep, which would otherwise become its prior."""
+    logits, probs = oof_combined(prep, inputs, spec, plan.folds, cue_sets)
     real = [i for i, r in enumerate(prep.records) if r.is_real]
     temperature = fit_temperature(logits[real], [prep.records[i].cls for i in real]) if real else 1.0
     calibrated = softmax(logits / temperature)
@@ -126,7 +133,7 @@ def _calibrated(plan: BuildPlan, prep: Prepared, inputs: Sequence[Inputs], cue_s
                                      for i in real])
     report = full_report(oof_rows(prep.records, probs, threshold, entries=entries))
     report.pop("repositories")  # `contentlint eval` prints them; the card keeps source types
-    combiner = fit_combiner(prep.records, inputs, plan.combiner, cue_sets)
+    combiner = fit_combiner(prep.records, inputs, spec, cue_sets)
     combiner.temperature, combiner.promo_threshold = temperature, threshold
     return {"temperature": round(temperature, 4), "promo_threshold": threshold, "report": report,
             "combiner": combiner}

@@ -33,7 +33,10 @@ def card_markdown(card: dict[str, Any], command: str) -> str:
              "second-person sentences) and its place words (path folders and file name, front-matter `categories`, "
              "`tags`, `type`, `layout`, `kind`) into class probabilities: a multinomial logistic regression "
              "(features: " + ", ".join(combiner["features"]) + f"; our own corpus weighs {combiner['own_weight']} "
-             "next to a real post) with a temperature.", "",
+             "next to a real post) with a temperature. Calendar entries (a title and at most a line of brief, no path) "
+             "get a combiner of their own (`combiner-entries.json`), fitted the same way on the real posts' "
+             "calendar-entry views: each post's title and, for two in three, its body's first sentence. The text "
+             "model is trained on whole posts only.", "",
              "Everything below is measured by grouped cross-validation: folds by source (a real post's repository, "
              "one of our corpus files), on real posts only, so each figure is for sources the model never saw. "
              "The temperature is fitted on the combiner's out-of-fold logits; the P(promotional) threshold is the "

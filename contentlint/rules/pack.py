@@ -20,8 +20,9 @@ from contentlint.yamlsafe import load_yaml, load_yaml_file
 
 ANY_LANGUAGE = "*"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_RULE_KEYS = {"id", "kind", "level", "message", "rationale", "languages", "channels", "params", "examples",
-              "enabled"}
+_RULE_KEYS = {"id", "kind", "level", "message", "rationale", "languages", "channels", "groups", "params",
+              "examples", "enabled"}
+GROUP_NAMES = ("promotional", "insight")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class Rule:
     line: int = 0
     channels: tuple[str, ...] = ()  # empty: every post; else only posts whose `channel` is one of these
     rationales: Mapping[str, str] = field(default_factory=dict)  # language -> rationale, as written
+    groups: tuple[str, ...] = ()  # empty: every post; else only posts the classifier puts in one of these groups
 
     @property
     def message(self) -> str:
@@ -52,6 +54,11 @@ class Rule:
 
     def applies_to_channel(self, channel: str | None) -> bool:
         return not self.channels or channel in self.channels
+
+    def applies_to_group(self, group: str | None) -> bool:
+        """A rule with `groups` (advertising-law terms: `[promotional]`) reads only posts classified in one of
+        them: 最佳 in a how-to (最佳的图片尺寸) or 顶级 in an API page (顶级路由) is not ad copy."""
+        return not self.groups or group in self.groups
 
     @property
     def needs_doc(self) -> bool:
@@ -199,6 +206,11 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
         channels = [channels]
     if channels and opt.STRING_LIST(channels):
         raise fail("channels: expected a list of channel names (linkedin, x, weibo ...)")
+    groups = raw.get("groups", [])
+    if isinstance(groups, str):
+        groups = [groups]
+    if groups and (opt.STRING_LIST(groups) or any(g not in GROUP_NAMES for g in groups)):
+        raise fail(f"groups: expected a list of {' or '.join(GROUP_NAMES)}")
     params = raw.get("params") or {}
     if not isinstance(params, dict):
         raise fail("params: expected a mapping")
@@ -217,7 +229,7 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
                 rationale=rationales.get("en") or next(iter(rationales.values())), rationales=rationales,
                 languages=tuple(languages), params=params,
                 examples=examples, enabled=enabled, source=where, line=line or 0,
-                channels=tuple(dict.fromkeys(c.strip().lower() for c in channels)))
+                channels=tuple(dict.fromkeys(c.strip().lower() for c in channels)), groups=tuple(groups))
 
 
 def _parse_examples(raw: Any, fail: Any) -> dict[str, tuple[str, ...]]:

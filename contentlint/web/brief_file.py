@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from contentlint.config import CONFIG_NAMES, Config, find_config_file, load_config
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular
-from contentlint.rewrite.brief import Brief
+from contentlint.brief import Brief
 
 KEY = "brief"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from contentlint.rewrite.brief import PRODUCT_KEYS, Brief, parse_brief
+from contentlint.brief import PRODUCT_KEYS, Brief, parse_brief
 
 PREFIX = "brief."  # every field of the editor; the page's script leaves them out of a draft's check
 AUDIENCES = PREFIX + "audiences"

@@ -47,6 +47,7 @@ def test_valid_user_pack(write: Callable[..., Path]) -> None:
     ("    rationale: Because.\n", "", "rationale: expected a non-empty string"),
     ("    level: warning", "    level: warning\n    severity: high", "unknown key `severity`"),
     ("  - id: my-rule", "  - id: My Rule", "must be lower-case words"),
+    ("    languages: [en]", "    languages: [en]\n    groups: [ads]", "groups: expected a list of promotional or insight"),
 ])
 def test_schema_errors_name_file_rule_and_option(write: Callable[..., Path], old: str, new: str,
                                                  complaint: str) -> None:
@@ -104,3 +105,12 @@ def test_a_parsed_pack_is_kept_and_a_changed_or_corrupt_entry_is_not_trusted(tmp
     path.write_text("rules: [oops", encoding="utf-8")
     with pytest.raises(RuleError):
         load_pack(path, store)
+
+
+def test_a_rule_limited_to_promotional_posts(write: Callable[..., Path]) -> None:
+    (rule,) = load_pack(write("pack.yaml", VALID.replace("    languages: [en]", "    languages: [en]\n    groups: promotional"))).rules
+    assert rule.groups == ("promotional",)
+    assert rule.applies_to_group("promotional") and not rule.applies_to_group("insight")
+    assert not rule.applies_to_group(None)  # no classification (no model for the language): not ad copy we know of
+    (every,) = load_pack(write("every.yaml", VALID)).rules
+    assert every.applies_to_group("insight") and every.applies_to_group(None)

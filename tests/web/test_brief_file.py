@@ -9,7 +9,7 @@ import yaml
 
 from contentlint.config import load_config
 from contentlint.errors import ConfigError
-from contentlint.rewrite.brief import parse_brief
+from contentlint.brief import parse_brief
 from contentlint.web.brief_file import BriefFile, replace_brief
 
 LEDGERLY = parse_brief({"audiences": ["small-business owners"],
