@@ -302,8 +302,9 @@ class Runner:
             result.findings = apply_suppressions(result.findings, suppressions)
 
     def _cache_lookup(self, target: Target, config: Config) -> tuple[bytes | None, str | None]:
-        """The file's bytes and its cache key (None for stdin, CSV calendars or without a cache)."""
-        if self.cache is None or target.path is None or target.display.lower().endswith(".csv"):
+        """The file's bytes and its cache key (None for stdin or without a cache). Calendars get a key but are
+        never stored (their entries may read other files), so they are always analysed."""
+        if self.cache is None or target.path is None:
             return None, None
         data = read_bytes(target, config.max_file_bytes)
         if len(data) > config.max_file_bytes:
