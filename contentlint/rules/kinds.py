@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Protocol, Sequence
 
 from contentlint.analysis import Analysis
+from contentlint.languages import LANGUAGES
 from contentlint.model import Position
 from contentlint.rules import options as opt
 from contentlint.rules.options import Option
@@ -71,7 +72,7 @@ def spans(doc: Doc, matches: list[tuple[int, int, int]], extra: Sequence[Any] = 
 
 # Languages written without spaces: the tokenizer may split a phrase differently inside a longer compound or
 # at a phrase end (申し込み as one noun vs 申し/込み before ください), so token matching alone misses cues.
-UNSPACED = ("ja", "zh")
+UNSPACED = tuple(language.code for language in LANGUAGES if language.unspaced)
 
 
 class SurfaceMatcher:

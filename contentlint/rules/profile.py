@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
+from contentlint import languages
 from contentlint.model import Finding
 from contentlint.rules import options as opt
 from contentlint.rules.options import Option
@@ -268,7 +269,7 @@ def lint_profile(rules: Iterable[Rule], profile: Profile) -> tuple[list[Finding]
             findings.append(Finding(profile.path, where.line, where.column, rule.level, rule.id,
                                     format_message(rule.message_for(profile.lang), values), text=result.id))
         if failed:  # a complete profile is clean, like a post without findings; its score is in the reports
-            separator = "、" if profile.lang in ("ja", "zh") else ", "
+            separator = (languages.find(profile.lang) or languages.DEFAULT).list_separator
             names = separator.join(checklist.localised(checklist.points[r.number - 1]["name"]) for r in failed)
             message = format_message(checklist.localised(rule.params["score_message"]),
                                      {"score": total - len(failed), "total": total, "missing": names})
