@@ -86,7 +86,8 @@ class Runner:
 
     def __init__(self, options: RunOptions, stdin: BinaryIO | None = None,
                  on_file: Callable[[str], None] | None = None,
-                 rulesets: dict[tuple[Any, ...], RuleSet] | None = None) -> None:
+                 rulesets: dict[tuple[Any, ...], RuleSet] | None = None,
+                 resolver: ConfigResolver | None = None) -> None:
         self.options = options
         self.stdin = stdin
         self.on_file = on_file  # called with each file's name as it is read (progress display)
@@ -94,7 +95,7 @@ class Runner:
         # parsed rule packs, beside the results: a run of cache hits then reads no YAML
         self.packs = Cache(options.cache_dir / "packs") if options.cache_dir is not None else None
         self._environments: dict[Any, str] = {}
-        self.resolver = ConfigResolver(options.config_file, options.use_config_files)
+        self.resolver = resolver or ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[tuple[Any, ...], RuleSet] = dict(rulesets or {})  # compiled rule sets by config
         self._texts: dict[Path, bytes] = {}  # documents linted from memory (run_text) instead of their file
 
@@ -204,7 +205,7 @@ class Runner:
             self._warm_up(targets)
             _WARM_RULESETS = self._rulesets  # forked workers inherit them, and the loaded pipelines
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            futures = [pool.submit(_outcomes_in_worker, self.options, chunk) for chunk in chunks]
+            futures = [pool.submit(_outcomes_in_worker, self.options, self.resolver, chunk) for chunk in chunks]
             for future, chunk in zip(futures, chunks):
                 try:
                     outcomes = future.result()
@@ -296,12 +297,13 @@ def _cached_outcome(entry: dict[str, Any], target: Target, config: Config) -> Fi
                        in_feed=bool(feed), feed=feed, suppressions=suppressions, complete=True)
 
 
-def _outcomes_in_worker(options: RunOptions, targets: list[Target]) -> list[FileOutcome]:
+def _outcomes_in_worker(options: RunOptions, resolver: ConfigResolver, targets: list[Target]) -> list[FileOutcome]:
     """A worker's share of a parallel run (module-level, so it can be sent to a process). Each worker keeps one
-    runner, started from the rule sets the parent compiled before forking; the outcomes name the rules used."""
+    runner, with the parent's configs (an API caller's own config object included) and the rule sets the parent
+    compiled before forking; the outcomes name the rules used."""
     global _WORKER
     if _WORKER is None:
-        _WORKER = Runner(options, rulesets=_WARM_RULESETS)
+        _WORKER = Runner(options, rulesets=_WARM_RULESETS, resolver=resolver)
     outcomes = [_WORKER.outcome(target) for target in targets]
     if outcomes:
         outcomes[-1].rules.update(_WORKER.rule_infos())
