@@ -5,8 +5,9 @@ workers) followed by the aggregation in `contentlint.aggregate`; the result cach
 """
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable
+from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
 
 from contentlint.calendar.model import Entry, normalise_channel, parse_date
 from contentlint.calendar.report import CalendarReport, EntryResult
@@ -20,6 +21,7 @@ from contentlint.suppress import FileSuppressions
 
 if TYPE_CHECKING:
     from contentlint.analysis import Analysis
+    from contentlint.calendar.model import Calendar
     from contentlint.config import Config
     from contentlint.rules.engine import RuleSet
     from contentlint.sources.discover import Target
@@ -59,15 +61,102 @@ class FileOutcome:
         self.complete = False
 
 
+@dataclass(frozen=True, slots=True)
+class FileJob:
+    """One target to lint under its config and rule set (``data``: its bytes, when the caller already read them)."""
+
+    target: Target
+    config: Config
+    ruleset: RuleSet
+    data: bytes | None = None
+
+
 def lint_file(target: Target, config: Config, ruleset: RuleSet, *, data: bytes | None = None,
               stdin: BinaryIO | None = None, target_override: Any = None, keep_excerpts: bool = False,
               on_post: OnPost | None = None) -> FileOutcome:
     """Read ``target`` (``data`` when the caller already holds its bytes) under ``config`` and lint what it holds
     with ``ruleset``. Errors are in the outcome, never raised: a bug on one post is that post's error line.
     ``on_post`` sees each post's analysis and findings as they are made (an editor, `classify`)."""
+    return next(lint_files([FileJob(target, config, ruleset, data)], stdin=stdin, target_override=target_override,
+                           keep_excerpts=keep_excerpts, on_post=on_post))
+
+
+def lint_files(jobs: Iterable[FileJob | FileOutcome], *, stdin: BinaryIO | None = None, target_override: Any = None,
+               keep_excerpts: bool = False, on_post: OnPost | None = None) -> Iterator[FileOutcome]:
+    """`lint_file` for each job, in order; an outcome already made (a cache hit, a config error) passes through
+    in its place. Each outcome depends on its own file only; the posts of consecutive files share spaCy's
+    batches (one `nlp.pipe` call per post would cost a tenth more time), and only one batch is held at once."""
+    pending: deque[_Pending] = deque()
+
+    def posts() -> Iterator[Post]:
+        for job in jobs:
+            state = _Pending(job) if isinstance(job, FileOutcome) else _start(job, stdin, target_override)
+            pending.append(state)
+            yield from state.posts
+
+    def owner(post: Post) -> _Pending:
+        # The first file still waiting for this post: its own target (a calendar entry's is the calendar).
+        display = post.calendar or post.path
+        return next(s for s in pending if s.left and s.outcome.display == display)
+
+    def failed(post: Post, exc: Exception) -> None:
+        state = owner(post)
+        state.outcome.fail(FileCrashed.of(exc, post.calendar or post.path))
+        state.left -= 1
+
+    for analysis, findings in lint(posts(), lambda post: owner(post).ruleset, on_error=failed):
+        owner(analysis.post).add(analysis, findings, keep_excerpts)
+        if on_post is not None:
+            on_post(analysis, findings)
+        while pending and not pending[0].left:
+            yield pending.popleft().finish()
+    while pending:
+        yield pending.popleft().finish()
+
+
+class _Pending:
+    """A file whose posts are being analysed: what it has gathered, and how many posts are still to come."""
+
+    __slots__ = ("outcome", "ruleset", "config", "posts", "left", "calendar", "entries")
+
+    def __init__(self, outcome: FileOutcome, ruleset: RuleSet | None = None, config: Config | None = None,
+                 posts: list[Post] | None = None, calendar: Calendar | None = None) -> None:
+        self.outcome, self.ruleset, self.config = outcome, ruleset, config
+        self.posts = posts or []
+        self.left = len(self.posts)
+        self.calendar = calendar
+        self.entries: list[EntryResult] = []
+
+    def add(self, analysis: Analysis, findings: list[Finding], keep_excerpts: bool) -> None:
+        post, outcome = analysis.post, self.outcome
+        outcome.posts.append(PostSummary.of(analysis, keep_excerpts, findings))
+        outcome.findings.extend(findings)
+        entry_result = entry_result_of(analysis)
+        if entry_result is not None and post.calendar is not None and self.calendar is not None:
+            self.entries.append(entry_result)
+        elif entry_result is not None and outcome.in_feed and post.calendar is None and "date" in post.fields:
+            outcome.feed.append(entry_result)
+        self.left -= 1
+
+    def finish(self) -> FileOutcome:
+        """The outcome, with its calendar scored on the entries that were classified."""
+        outcome = self.outcome
+        if self.calendar is not None and self.ruleset is not None and self.config is not None:
+            report = CalendarReport(self.calendar, self.entries, fail_under=self.config.fail_under)
+            try:
+                outcome.findings.extend(self.ruleset.lint_calendar(report))
+                outcome.calendars.append(report)
+            except Exception as exc:  # one calendar's failure is that calendar's error line
+                outcome.fail(FileCrashed.of(exc, self.calendar.path))
+        return outcome
+
+
+def _start(job: FileJob, stdin: BinaryIO | None, target_override: Any) -> _Pending:
+    """Read the job's file: its posts wait for analysis; a profile is linted now; errors end the file here."""
+    target, config, ruleset = job.target, job.config, job.ruleset
     outcome = FileOutcome(target.display, target.root, config.fail_level)
     try:
-        loaded = load_target(target, config, stdin, target_override, data)
+        loaded = load_target(target, config, stdin, target_override, job.data)
         outcome.skipped = loaded.skipped
         outcome.suppressions = loaded.suppressions
         outcome.complete = loaded.calendar is None and not loaded.errors and bool(loaded.posts)
@@ -81,34 +170,11 @@ def lint_file(target: Target, config: Config, ruleset: RuleSet, *, data: bytes |
                 outcome.in_feed = True
     except ContentlintError as error:
         outcome.fail(error, config.fail_level)
-        return outcome
+        return _Pending(outcome)
     except Exception as exc:  # a bug on this one file must not take the run down
         outcome.fail(FileCrashed.of(exc, target.display))
-        return outcome
-    entries: list[EntryResult] = []
-
-    def failed(post: Post, exc: Exception) -> None:
-        outcome.fail(FileCrashed.of(exc, post.calendar or post.path))
-
-    for analysis, findings in lint(loaded.posts, lambda _post: ruleset, on_error=failed):
-        post = analysis.post
-        outcome.posts.append(PostSummary.of(analysis, keep_excerpts, findings))
-        outcome.findings.extend(findings)
-        entry_result = entry_result_of(analysis)
-        if entry_result is not None and post.calendar is not None and loaded.calendar is not None:
-            entries.append(entry_result)
-        elif entry_result is not None and outcome.in_feed and post.calendar is None and "date" in post.fields:
-            outcome.feed.append(entry_result)
-        if on_post is not None:
-            on_post(analysis, findings)
-    if loaded.calendar is not None:
-        report = CalendarReport(loaded.calendar, entries, fail_under=config.fail_under)
-        try:
-            outcome.findings.extend(ruleset.lint_calendar(report))
-            outcome.calendars.append(report)
-        except Exception as exc:  # one calendar's failure is that calendar's error line
-            outcome.fail(FileCrashed.of(exc, loaded.calendar.path))
-    return outcome
+        return _Pending(outcome)
+    return _Pending(outcome, ruleset, config, loaded.posts, loaded.calendar)
 
 
 def entry_result_of(analysis: Analysis) -> EntryResult | None:

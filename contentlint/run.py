@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections import deque
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from contentlint.aggregate import Aggregator
 from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
@@ -17,7 +18,7 @@ from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ConfigError, ContentlintError, FileCrashed
 from contentlint.analysis import Analysis
 from contentlint.i18n import N_
-from contentlint.outcome import ERROR_IDS, FileOutcome, OnPost, error_id, lint_file
+from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_id, lint_files
 from contentlint.result import Result, RuleInfo
 from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import RuleBook, default_pack_files, load_packs, pack_files
@@ -121,7 +122,7 @@ class Runner:
         targets = list(self._targets(paths, result))
         aggregate = Aggregator(result)
         jobs = 1 if on_post is not None else self._jobs(targets)
-        outcomes = self._parallel(targets, jobs) if jobs > 1 else (self.outcome(t, on_post) for t in targets)
+        outcomes = self._parallel(targets, jobs) if jobs > 1 else self.outcomes(targets, on_post)
         for outcome in outcomes:
             aggregate.add(outcome)
         return self._finish(aggregate.finish(self._finish_feed))
@@ -133,17 +134,32 @@ class Runner:
         aggregate = Aggregator(Result())
         self._texts[path] = text.encode("utf-8")
         try:
-            aggregate.add(self.outcome(Target(str(path), path, True),
-                                       None if on_post is None else lambda analysis, _findings: on_post(analysis)))
+            for outcome in self.outcomes([Target(str(path), path, True)],
+                                         None if on_post is None else lambda analysis, _findings: on_post(analysis)):
+                aggregate.add(outcome)
         finally:
             del self._texts[path]
         return self._finish(aggregate.finish(self._finish_feed))
 
-    def outcome(self, target: Target, on_post: OnPost | None = None) -> FileOutcome:
-        """`lint_file` for one target under its config and rule set, through the result cache."""
+    def outcomes(self, targets: Iterable[Target], on_post: OnPost | None = None) -> Iterator[FileOutcome]:
+        """`lint_files` over ``targets``, each under its config and rule set, through the result cache."""
+        keys: deque[str | None] = deque()  # the cache key of each target handed on and not yet back
+        jobs = (self._job(target, keys) for target in targets)
+        for outcome in lint_files(jobs, stdin=self.stdin, target_override=self.options.target,
+                                  keep_excerpts=self.options.keep_excerpts, on_post=on_post):
+            key = keys.popleft()
+            if key is not None and self.cache is not None and outcome.complete:
+                feed = [r for r in outcome.feed if r.date is not None and r.entry.path == outcome.display]
+                self.cache.put(key, dump_outcome(outcome.posts, outcome.findings, feed, outcome.suppressions))
+            yield outcome
+
+    def _job(self, target: Target, keys: deque[str | None]) -> FileJob | FileOutcome:
+        """What lint_files is to do with ``target``: lint it, or pass on an outcome already made (a cache hit,
+        or the file's config or rule packs failed); its cache key goes to ``keys`` (None: not to be stored)."""
         if self.on_file is not None:
             self.on_file(target.display)
         config: Config | None = None
+        key: str | None = None
         try:
             config = self.effective(self._config_for(target))
             ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
@@ -152,21 +168,17 @@ class Runner:
             if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
                 cached = _cached_outcome(entry, target, config)
                 if cached is not None:
+                    keys.append(None)
                     return cached
-            outcome = lint_file(target, config, ruleset, data=data, stdin=self.stdin,
-                                target_override=self.options.target, keep_excerpts=self.options.keep_excerpts,
-                                on_post=on_post)
+            keys.append(key)
+            return FileJob(target, config, ruleset, data)
         except ContentlintError as error:
             outcome = FileOutcome(target.display, target.root)
             outcome.fail(error, config.fail_level if config else None)
-            return outcome
         except Exception as exc:  # a bug on this one file must not take the run down
             outcome = FileOutcome(target.display, target.root)
             outcome.fail(FileCrashed.of(exc, target.display))
-            return outcome
-        if key is not None and self.cache is not None and outcome.complete:
-            feed = [r for r in outcome.feed if r.date is not None and r.entry.path == target.display]
-            self.cache.put(key, dump_outcome(outcome.posts, outcome.findings, feed, outcome.suppressions))
+        keys.append(None)
         return outcome
 
     def rule_infos(self) -> dict[str, RuleInfo]:
@@ -210,7 +222,7 @@ class Runner:
                 try:
                     outcomes = future.result()
                 except Exception:  # a worker died (killed, out of memory): its files are linted here instead
-                    outcomes = [self.outcome(target) for target in chunk]
+                    outcomes = list(self.outcomes(chunk))
                 yield from outcomes
 
     def _warm_up(self, targets: list[Target]) -> None:
@@ -304,7 +316,7 @@ def _outcomes_in_worker(options: RunOptions, resolver: ConfigResolver, targets: 
     global _WORKER
     if _WORKER is None:
         _WORKER = Runner(options, rulesets=_WARM_RULESETS, resolver=resolver)
-    outcomes = [_WORKER.outcome(target) for target in targets]
+    outcomes = list(_WORKER.outcomes(targets))
     if outcomes:
         outcomes[-1].rules.update(_WORKER.rule_infos())
     return outcomes

@@ -9,7 +9,8 @@ import pytest
 from contentlint.aggregate import Aggregator
 from contentlint.calendar.report import EntryResult
 from contentlint.config import Config
-from contentlint.outcome import FileOutcome, lint_file
+from contentlint.model import Post
+from contentlint.outcome import FileJob, FileOutcome, lint_file, lint_files
 from contentlint.result import Result
 from contentlint.rules.engine import RuleSet
 from contentlint.run import Runner, RunOptions
@@ -89,3 +90,30 @@ def test_classify_sees_every_analysis_in_input_order_in_one_process(write: Calla
     result = Runner(RunOptions(use_config_files=False, jobs=2)).run(
         [str(tmp_path)], on_post=lambda analysis, _findings: seen.append(analysis.post.path))
     assert seen == [str(p) for p in paths] and len(result.posts) == 3
+
+
+def test_lint_files_keeps_input_order_and_passes_ready_outcomes_through(
+        write: Callable[..., Path], ruleset: RuleSet) -> None:
+    a, b = write("a.md", SALE.format(day=1)), write("b.md", SALE.format(day=2))
+    ready = FileOutcome("cached.md", posts=[], complete=True)
+    jobs = [FileJob(Target(str(a), a, True), Config(), ruleset), ready, FileJob(Target(str(b), b, True), Config(), ruleset)]
+    outcomes = list(lint_files(jobs))
+    assert [o.display for o in outcomes] == [str(a), "cached.md", str(b)] and outcomes[1] is ready
+    assert [len(o.posts) for o in outcomes] == [1, 0, 1]
+
+
+def test_a_post_that_crashes_the_analysis_is_its_own_files_error(write: Callable[..., Path], ruleset: RuleSet,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = write("a.md", SALE.format(day=1)), write("b.md", SALE.format(day=2).replace("Spring", "Boom"))
+    analyse = RuleSet.analyse
+
+    def fragile(self: RuleSet, post: Post, doc: object) -> object:
+        if post.title.startswith("Boom"):
+            raise RuntimeError("boom")
+        return analyse(self, post, doc)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RuleSet, "analyse", fragile)
+    first, second = lint_files([FileJob(Target(str(p), p, True), Config(), ruleset) for p in (a, b)])
+    assert len(first.posts) == 1 and first.errors == [] and first.complete
+    ((error, _level),) = second.errors
+    assert second.posts == [] and error.path == str(b) and "boom" in error.message and not second.complete
