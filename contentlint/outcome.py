@@ -104,7 +104,12 @@ def lint_files(jobs: Iterable[FileJob | FileOutcome], *, stdin: BinaryIO | None 
         state.outcome.fail(FileCrashed.of(exc, post.calendar or post.path))
         state.left -= 1
 
-    for analysis, findings in lint(posts(), lambda post: owner(post).ruleset, on_error=failed):
+    def rules_for(post: Post) -> RuleSet:
+        ruleset = owner(post).ruleset
+        assert ruleset is not None  # a file with posts was read under its rule set
+        return ruleset
+
+    for analysis, findings in lint(posts(), rules_for, on_error=failed):
         owner(analysis.post).add(analysis, findings, keep_excerpts)
         if on_post is not None:
             on_post(analysis, findings)

@@ -3,20 +3,20 @@ from __future__ import annotations
 
 import json
 import os
-from collections import deque
 import sys
+from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 from contentlint.aggregate import Aggregator
+from contentlint.analysis import Analysis
 from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
 from contentlint.calendar.mix import effective_target
 from contentlint.calendar.model import Calendar
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ConfigError, ContentlintError, FileCrashed
-from contentlint.analysis import Analysis
 from contentlint.i18n import N_
 from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_id, lint_files
 from contentlint.result import Result, RuleInfo

@@ -96,7 +96,8 @@ def test_lint_files_keeps_input_order_and_passes_ready_outcomes_through(
         write: Callable[..., Path], ruleset: RuleSet) -> None:
     a, b = write("a.md", SALE.format(day=1)), write("b.md", SALE.format(day=2))
     ready = FileOutcome("cached.md", posts=[], complete=True)
-    jobs = [FileJob(Target(str(a), a, True), Config(), ruleset), ready, FileJob(Target(str(b), b, True), Config(), ruleset)]
+    jobs = [FileJob(Target(str(a), a, True), Config(), ruleset), ready,
+            FileJob(Target(str(b), b, True), Config(), ruleset)]
     outcomes = list(lint_files(jobs))
     assert [o.display for o in outcomes] == [str(a), "cached.md", str(b)] and outcomes[1] is ready
     assert [len(o.posts) for o in outcomes] == [1, 0, 1]

@@ -66,7 +66,7 @@ def load(lang: str) -> Language:
 
 
 def _faster(nlp: Language) -> Language:
-    profile = languages.find(nlp.lang)
+    profile = languages.find(nlp.lang or "")
     return profile.tune(nlp) if profile is not None and profile.tune is not None else nlp
 
 

@@ -87,6 +87,6 @@ def test_a_new_format_is_one_reader_in_the_registry(write: Callable[..., Path], 
     assert main(["check", "--no-cache", "--no-config", "--format", "json", str(silenced)]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["findings"] == [] and len(report["posts"]) == 1
-    monkeypatch.setattr(readers, "READERS", readers.READERS[1:])  # without the reader: Markdown, where
-    assert main(["check", "--no-cache", "--no-config", "--format", "json", str(silenced)]) == 1  # `#` starts no directive
+    monkeypatch.setattr(readers, "READERS", readers.READERS[1:])  # without the reader: Markdown, where `#` starts
+    assert main(["check", "--no-cache", "--no-config", "--format", "json", str(silenced)]) == 1  # no directive
     assert any(f["rule"] == "hard-sell" for f in json.loads(capsys.readouterr().out)["findings"])
