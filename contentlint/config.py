@@ -13,10 +13,11 @@ from contentlint.globs import matches_any
 from contentlint.model import LEVELS
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.brief import Brief, parse_brief
+from contentlint.sources.readers import include_globs
 from contentlint.yamlsafe import load_yaml_file
 
 CONFIG_NAMES = (".contentlint.yaml", ".contentlint.yml")
-DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.mdx", "*.yaml", "*.yml", "*.csv")
+DEFAULT_INCLUDE = include_globs()  # every file some input reader reads
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "venv")
 FAIL_LEVELS = ("error", "warning", "info")
 DEFAULT_FAIL_UNDER = 60  # a calendar whose mix score is in the "fail" band fails the run

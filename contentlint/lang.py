@@ -1,12 +1,9 @@
 """Which language a post is in: front matter `lang` > config > detection from the text."""
 from __future__ import annotations
 
-import re
+from contentlint import languages
 
-SUPPORTED = ("en", "ja", "zh")
-_KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LETTER = re.compile(r"[^\W\d_]")
+SUPPORTED = languages.codes()
 _ALIASES = {"jp": "ja", "jpn": "ja", "japanese": "ja", "eng": "en", "english": "en", "chinese": "zh",
             "zho": "zh", "cn": "zh"}
 
@@ -19,19 +16,9 @@ def normalise(tag: object) -> str:
 
 
 def detect(text: str) -> str:
-    """Japanese when kana are present, Chinese for Han without kana, else English.
-
-    CJK has to make up a real share of the letters, so an English post quoting one Japanese word stays English.
-    """
-    kana = len(_KANA.findall(text))
-    han = len(_HAN.findall(text))
-    cjk = kana + han
-    if not cjk:
-        return "en"
-    letters = len(_LETTER.findall(text))
-    if cjk < 0.3 * max(letters, 1):
-        return "en"
-    return "ja" if kana else "zh"
+    """The language of ``text`` (see `contentlint.languages.detect`): a supported one, or the tag of one we do
+    not support when the text clearly is in it."""
+    return languages.detect(text)
 
 
 def resolve(front_matter_lang: object, config_lang: str | None, text: str) -> tuple[str, str]:

@@ -30,6 +30,21 @@ _YAML = re.compile(r"#\s*contentlint:\s*(disable-next-line|disable|enable)\b(?:\
 _IDS = re.compile(r"[a-z][a-z0-9-]*")
 
 
+@dataclass(frozen=True, slots=True)
+class CommentSyntax:
+    """How a format writes suppression comments; each reader names its own (`contentlint.sources.readers`)."""
+
+    name: str
+    pattern: re.Pattern[str]  # one directive: group 1 the action, group 2 the rule ids
+    # `disable` after other text on a line covers that line only (YAML's `key: value  # contentlint: disable`);
+    # otherwise a `disable` opens a block wherever it stands.
+    trailing_is_line: bool
+
+
+MARKDOWN_COMMENTS = CommentSyntax("markdown", _MD, trailing_is_line=False)
+YAML_COMMENTS = CommentSyntax("yaml", _YAML, trailing_is_line=True)
+
+
 @dataclass(slots=True)
 class Directive:
     line: int
@@ -59,22 +74,22 @@ def _rules(text: str | None) -> frozenset[str]:
     return found or frozenset({ALL})
 
 
-def scan(path: str, text: str, yaml: bool) -> FileSuppressions:
-    """Directives in a file's text (Markdown comments, or YAML comments for .yaml/.yml/.csv-free files)."""
+def scan(path: str, text: str, syntax: CommentSyntax) -> FileSuppressions:
+    """Directives in a file's text, written in its format's comment ``syntax``."""
     result = FileSuppressions(path)
     lines = text.split("\n")
     last_line = len(lines)
     open_blocks: dict[str, Directive] = {}
-    pattern = _YAML if yaml else _MD
+    line_scoped = syntax.trailing_is_line
     for number, line in enumerate(lines, 1):
-        for match in pattern.finditer(line):
+        for match in syntax.pattern.finditer(line):
             action, rules = match.group(1), _rules(match.group(2))
             column = match.start() + 1
-            alone = not line[:match.start()].strip() or (not yaml and line.strip() == match.group(0).strip())
+            alone = not line[:match.start()].strip() or (not line_scoped and line.strip() == match.group(0).strip())
             if action == "disable-next-line":
                 result.directives.append(Directive(number, column, rules, number + 1, number + 1))
             elif action == "disable":
-                if yaml and not alone:
+                if line_scoped and not alone:
                     result.directives.append(Directive(number, column, rules, number, number))
                     continue
                 directive = Directive(number, column, rules, number, last_line, to_end=True)

@@ -12,7 +12,7 @@ from contentlint import i18n
 from contentlint.analysis import Analysis
 from contentlint.cli.options import build_run_options, run_options, show_skipped
 from contentlint.report.words import names
-from contentlint.result import Result
+from contentlint.model import Finding
 from contentlint.run import Runner
 
 SCHEMA = "contentlint.classify/1"
@@ -40,13 +40,13 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
     """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
     # classify reports each analysis as it is made, so it always analyses (no cache)
     options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True)
-    result = Result()
     records = []
-    for analysis, _findings in Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None).iter_posts(list(paths), result):
-        record = post_record(analysis)
-        if record is not None:
-            records.append(record)
-    result.finish()
+
+    def record(analysis: Analysis, _findings: list[Finding]) -> None:
+        if (made := post_record(analysis)) is not None:
+            records.append(made)
+
+    result = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None).run(list(paths), record)
     if fmt == "json":
         click.echo(json.dumps({"schema": SCHEMA, "posts": records}, ensure_ascii=False, indent=2))
     else:

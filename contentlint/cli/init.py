@@ -1,13 +1,14 @@
 """`contentlint init`: write a commented .contentlint.yaml; `contentlint config --show`: the effective config."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import click
 import yaml
 
-from contentlint.config import CONFIG_NAMES, ConfigResolver
+from contentlint.config import CONFIG_NAMES, DEFAULT_INCLUDE, ConfigResolver
 
 TEMPLATE = """\
 # contentlint configuration. Found by walking up from each file's folder; the nearest file wins.
@@ -20,7 +21,7 @@ TEMPLATE = """\
 fail_level: warning
 
 # Files to lint when walking folders, and files or folders to skip.
-include: ["*.md", "*.markdown", "*.mdx", "*.yaml", "*.yml", "*.csv"]
+include: {include}
 exclude: [".*", node_modules, __pycache__, venv]
 
 # Extra rule packs (YAML files or folders), relative to this file.
@@ -48,6 +49,9 @@ max_yaml_nodes: 100000
 max_yaml_depth: 64
 max_calendar_entries: 5000
 """
+
+# The include globs are the input readers' suffixes (contentlint/sources/readers): a new format is listed here too.
+TEMPLATE = TEMPLATE.replace("{include}", json.dumps(list(DEFAULT_INCLUDE)))
 
 BRIEF_TEMPLATE = """\
 

@@ -9,9 +9,11 @@ from typing import Sequence
 import yaml
 from lsprotocol import types
 
-from contentlint.lsp.document import SOURCE, YAML_SUFFIXES, Snapshot, Title
+from contentlint.lsp.document import SOURCE, Snapshot, Title
 from contentlint.lsp.positions import LineIndex
 from contentlint.lsp.texts import text
+from contentlint.sources.readers import readers_for
+from contentlint.suppress import YAML_COMMENTS
 
 OPEN_DOCS = "contentlint.openRuleDocs"
 _FENCES = ("---", "+++")
@@ -78,7 +80,7 @@ def _rewrite(title: Title, headline: str, uri: str, ui: str) -> types.CodeAction
 def _suppression(index: LineIndex, line: int, rule: str, path_name: str) -> str:
     current = index.line_text(line)
     indent = _INDENT.match(current).group(0)  # type: ignore[union-attr]
-    yaml_file = path_name.lower().endswith(YAML_SUFFIXES)
+    yaml_file = readers_for(path_name)[0].comments is YAML_COMMENTS
     return indent + suppression_comment(rule, yaml_file, not yaml_file and _in_front_matter(index, line)) + "\n"
 
 

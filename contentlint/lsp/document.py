@@ -12,6 +12,7 @@ from lsprotocol import types
 from contentlint.analysis import Analysis
 from contentlint.model import Finding, Post
 from contentlint.run import BUILTIN_RULES, Runner
+from contentlint.sources.readers import readers_for
 from contentlint.lsp.positions import LineIndex
 
 SOURCE = "contentlint"
@@ -67,7 +68,7 @@ def analyse(runner: Runner, text: str, path: Path, version: int | None, encoding
 
     result = runner.run_text(text, path, on_post)
     docs = rule_docs(runner, path)
-    suppressible = not display.lower().endswith(".csv")
+    suppressible = all(reader.comments is not None for reader in readers_for(display))
     diagnostics = [diagnostic(f, index, docs, display, suppressible) for f in result.findings
                    if f.path == display or f.fatal]  # a broken config is reported at its own path
     return Snapshot(version, diagnostics, titles)

@@ -21,9 +21,9 @@ from contentlint.lsp.positions import UTF16, LineIndex
 from contentlint.lsp.texts import language_of, text
 from contentlint.lsp.worker import Worker
 from contentlint.run import Runner, RunOptions
+from contentlint.sources import readers
 
 DEBOUNCE_SECONDS = 0.3
-LINTED_SUFFIXES = (".md", ".markdown", ".mdx", ".yaml", ".yml", ".csv")
 SUFFIX_OF_LANGUAGE = {"markdown": ".md", "mdx": ".mdx", "yaml": ".yaml", "csv": ".csv"}
 # Warmed at start-up, so that the writer's first document does not wait for the pipelines to load.
 WARM_UP = (("warm-up.md", "---\ntitle: Spring sale\n---\nBuy now: 30% off.\n"),
@@ -118,7 +118,7 @@ def document_path(document: TextDocument) -> Path:
 def linted(document: TextDocument) -> bool:
     """Posts and calendars; the config files themselves are not."""
     path = document_path(document)
-    return path.suffix.lower() in LINTED_SUFFIXES and path.name not in CONFIG_NAMES
+    return path.suffix.lower() in readers.suffixes() and path.name not in CONFIG_NAMES
 
 
 def is_config(uri: str) -> bool:

@@ -1,9 +1,6 @@
 """Build and cache one spaCy pipeline per language, offline.
 
-English: ``spacy.blank("en")`` plus a lemmatizer backed by the lookup table of spacy-lookups-data.
-Japanese: ``spacy.blank("ja")``, tokenised by SudachiPy in split mode A (shortest units), so that a cue
-phrase and the same words inside a longer compound split the same way as often as possible.
-Chinese: ``spacy.blank("zh")`` with ``ZH_SEGMENTER`` (see bench/zh_segmenter.py for the measurement behind it).
+Each language's profile (`contentlint.languages`) builds its blank pipeline: tokenizer and lemmas.
 When the package ships a trained model for the language (``contentlint/models/<lang>``), that pipeline is
 loaded instead: the same tokenizer and lemmas plus our text classifier.
 spaCy is imported inside these functions so that commands which never analyse a post never pay for it.
@@ -16,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from contentlint.lang import SUPPORTED
+from contentlint import languages
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -27,11 +24,11 @@ if TYPE_CHECKING:
 BATCH_SIZE = 64
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 _models_dir = MODELS_DIR
-ZH_SEGMENTER = "char"
+SUPPORTED = languages.codes()
 
 
 def has_pipeline(lang: str) -> bool:
-    return lang in SUPPORTED
+    return languages.is_supported(lang)
 
 
 def use_models(directory: Path | None) -> None:
@@ -48,21 +45,7 @@ def model_dir(lang: str) -> Path:
 
 def base(lang: str, segmenter: str | None = None) -> Language:
     """A fresh pipeline without the classifier: tokenizer and lemmas (used for training, and as fallback)."""
-    import spacy
-
-    from contentlint.nlp import components
-
-    if lang == "en":
-        nlp = spacy.blank("en")
-        nlp.add_pipe(components.LEMMAS)
-        return nlp
-    if lang == "ja":
-        return spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "A"}}})
-    if lang == "zh":
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter or ZH_SEGMENTER}}})
-        nlp.add_pipe(components.FORM_LEMMAS)
-        return nlp
-    raise KeyError(lang)
+    return languages.get(lang).blank(segmenter)
 
 
 RUN, LONG_TOKEN = 32, 256  # longest symbol run / token the tokenizer is given whole
@@ -83,11 +66,8 @@ def load(lang: str) -> Language:
 
 
 def _faster(nlp: Language) -> Language:
-    if nlp.lang == "ja":
-        from contentlint.nlp.japanese import speed_up
-
-        return speed_up(nlp)
-    return nlp
+    profile = languages.find(nlp.lang or "")
+    return profile.tune(nlp) if profile is not None and profile.tune is not None else nlp
 
 
 @lru_cache(maxsize=None)
@@ -127,6 +107,7 @@ def linear_text(lang: str, text: str) -> str:
     token of n symbols ("Buy now!!!!…", 30,000 emoji) costs n² steps: minutes for a 50 KB post.
     """
     text = _SYMBOL_RUN.sub(lambda m: _break(m, RUN), text)
-    if lang not in ("ja", "zh"):  # Sudachi and the character segmenter read unspaced text in linear time
+    profile = languages.find(lang)
+    if profile is None or not profile.unspaced:  # Sudachi and the character segmenter read unspaced text in linear time
         text = _LONG_WORD.sub(lambda m: _break(m, LONG_TOKEN), text)
     return text

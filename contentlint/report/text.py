@@ -28,7 +28,7 @@ def write_text(result: Result, stream: TextIO, language: str = DEFAULT) -> None:
     # Markup marks our own escape codes as trusted, so that the renderer does not make them visible as text
     env.filters["level"] = (lambda level: Markup(f"{_COLOURS[level]}{level}\033[0m")) if colour else str
     view = build_view(result, language)
-    stream.write(env.get_template("report.txt.j2").render(**view, findings=result.findings))
+    stream.write(env.get_template("report.txt.j2").render(**view))
 
 
 def _one_line(value: object) -> object:

@@ -1,7 +1,9 @@
 """The Result as plain data for templates: posts with their findings, highlighted evidence and rewrites."""
 from __future__ import annotations
 
+import gettext
 from collections import defaultdict
+from dataclasses import replace
 from typing import Any, Sequence
 
 from contentlint.version import __version__
@@ -56,11 +58,22 @@ def owns(line: int, post_line: int, post_lines: list[int]) -> bool:
     return line >= low and (high is None or line < high)
 
 
+def _in_language(finding: Finding, catalogue: gettext.NullTranslations) -> Finding:
+    """An input error's message in the interface language where the catalogue has it (finding messages follow the
+    post's language, but an input error has no post, or one in a language we cannot read)."""
+    if not finding.fatal or not finding.message:  # gettext("") is the catalogue's header
+        return finding
+    message = catalogue.gettext(finding.message)
+    return finding if message == finding.message else replace(finding, message=message)
+
+
 def build_view(result: Result, language: str = DEFAULT) -> dict[str, Any]:
     """The template data; ``language`` is the interface language of the names (stages, levels ...) and of the
     rules' explanations."""
+    catalogue = translations(language)
+    findings = [_in_language(f, catalogue) for f in result.findings]
     by_path: dict[str, list[Any]] = defaultdict(list)
-    for finding in result.findings:
+    for finding in findings:
         by_path[finding.path].append(finding)
     starts: dict[str, list[int]] = defaultdict(list)
     for post in result.posts:
@@ -91,9 +104,8 @@ def build_view(result: Result, language: str = DEFAULT) -> dict[str, Any]:
         mine = [f for f in by_path.get(profile.path, []) if id(f) not in claimed]
         claimed.update(id(f) for f in mine)
         profiles.append({"profile": profile, "findings": mine, "groups": grouped(mine)})
-    other = [f for f in result.findings if id(f) not in claimed]
+    other = [f for f in findings if id(f) not in claimed]
     counts = result.counts()
-    catalogue = translations(language)
     shown = names(catalogue)
     # Why each rule exists, in the interface language: a pack's own translation, else our catalogue's (the
     # built-in rules), else as written (then marked as English, or whatever language the pack wrote it in).
@@ -103,6 +115,6 @@ def build_view(result: Result, language: str = DEFAULT) -> dict[str, Any]:
         why[rule_id] = {"text": text, "lang": language if text != info.rationale or language == DEFAULT else
                         next((k for k, v in info.rationales.items() if v == text), DEFAULT)}
     return {"version": __version__, "ui_lang": language, "names": shown, "counts": counts, "problems": sum(counts.values()), "files": result.files,
-            "posts": posts, "profiles": profiles, "other_findings": other, "other_groups": grouped(other), "calendars": calendars, "exit_code": result.exit_code(),
+            "findings": findings, "posts": posts, "profiles": profiles, "other_findings": other, "other_groups": grouped(other), "calendars": calendars, "exit_code": result.exit_code(),
             "stages": STAGES, "stage_names": shown["stage_names"], "rules": result.rules, "why": why,
             "target_description": lambda target: target_description(target, catalogue)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gettext
 from typing import Any, Mapping
 
+from contentlint import languages
 from contentlint.i18n import N_
 
 LABELS = {"product": N_("product"), "sale": N_("sale"), "release": N_("release"), "problem": N_("problem"),
@@ -18,7 +19,7 @@ STAGE_NAMES = {"pre": N_("before purchase"), "at": N_("at purchase"), "post": N_
 LEVELS = {"error": N_("error"), "warning": N_("warning"), "info": N_("info")}
 BANDS = {"good": N_("good"), "warn": N_("warn"), "fail": N_("fail")}
 KINDS = {"calendar": N_("calendar"), "feed": N_("feed")}
-LANGUAGES = {"en": N_("English"), "ja": N_("Japanese"), "zh": N_("Chinese")}
+LANGUAGES = {code: languages.get(code).name for code in languages.codes()}
 TARGETS = {  # the descriptions of the presets in contentlint.calendar.mix
     "80-20": N_("at most a fifth of posts promotional (at purchase)"),
     "4-1-1": N_("four insight posts for new readers, one for customers, one promotional (±10 points)"),

@@ -9,7 +9,9 @@ from typing import Any, Mapping
 from yaml.nodes import Node, ScalarNode
 
 from contentlint import lang as language
+from contentlint import languages
 from contentlint.errors import EmptyPost, InputError
+from contentlint.i18n import N_
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.model import Position, Post, channel_of
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
@@ -21,6 +23,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+# Shown in the interface language (a message without placeholders, so the catalogue finds it as it is).
+UNSUPPORTED_TEXT = N_("the text is in a language contentlint cannot analyse (it reads English, Japanese and Chinese); "
+                      "if it is one of those, say so with `lang:` in the front matter or `--lang`, else exclude the "
+                      "file")
 _FENCES = {"---": "yaml", "+++": "toml"}
 _TOML_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+|\"[^\"]*\")[ \t]*=[ \t]*", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
@@ -192,6 +198,8 @@ def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tu
         raise EmptyPost("empty post: no title and no prose in the body", file.path, 1, 1)
     lang, lang_source = language.resolve(fields.get("lang"), config_lang, text)
     line = file.line_col(spans["title"][0] if "title" in spans else title_offset)[0]
+    if lang_source == "detected" and not languages.is_supported(lang):
+        raise InputError(UNSUPPORTED_TEXT, file.path, line, 1)
     return Post(path=file.path, text=text, source_map=source_map, list_items=tuple(builder.list_items),
                 title=title_text or _title_from_body(text[body_start:]), body_start=body_start,
                 fields=fields, field_positions=_field_positions(file, spans), lang=lang,

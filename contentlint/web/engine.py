@@ -1,22 +1,24 @@
-"""The engine behind the web page: the CLI's Runner, fed a draft as stdin or the PATHs given to `serve`."""
+"""The engine behind the web page: a draft goes through the public API (`contentlint.lint_text`), the PATHs
+given to `serve` through the CLI's Runner."""
 from __future__ import annotations
 
-import io
 import threading
 from dataclasses import replace
+from pathlib import Path
 from typing import Sequence
 
+from contentlint import lint_text
+from contentlint.config import Config, ConfigResolver
+from contentlint.errors import ConfigError
 from contentlint.result import Result
 from contentlint.run import Runner, RunOptions
-from contentlint.sources.discover import STDIN
 from contentlint.web.draft import FILE_NAME, Draft
 
 WARM_UP = (Draft(title="Spring sale: 30% off", body="Buy now."), Draft(title="春のセール", body="今すぐ購入。"))
 
 
 class Engine:
-    """Analyses drafts and the served PATHs through the same Runner as `contentlint check`, one request at a
-    time (the spaCy pipelines and compiled rules are shared), and writes nothing to disk: no result cache,
+    """Analyses drafts and the served PATHs one request at a time, and writes nothing to disk: no result cache,
     and the page's templates are compiled in memory."""
 
     def __init__(self, paths: Sequence[str], options: RunOptions) -> None:
@@ -27,9 +29,17 @@ class Engine:
         self._lock = threading.Lock()
 
     def analyse(self, draft: Draft) -> Result:
+        """The draft linted as `draft.md` in the current folder, under the config `serve` was given (else the
+        one found there)."""
         with self._lock:
-            self._runner.stdin = io.BytesIO(draft.document())
-            return self._runner.run([STDIN])
+            try:
+                config = self._config()
+            except ConfigError as error:  # shown on the page like any other config error
+                result = Result()
+                result.add_error(error, "config-error")
+                return result.finish()
+            return lint_text(draft.document().decode("utf-8"), path=FILE_NAME, lang=self.options.language,
+                             config=config)
 
     def reload(self) -> None:
         """Read the config files again at the next run (the page saved a brief into one)."""
@@ -45,3 +55,10 @@ class Engine:
         """Load the pipelines before the first writer waits for them."""
         for draft in WARM_UP:
             self.analyse(draft)
+
+    def _config(self) -> Config | None:
+        """`--config FILE` or `--no-config` as given to `serve`; None: the API finds the config itself."""
+        if self.options.config_file is None and self.options.use_config_files:
+            return None
+        config = ConfigResolver(self.options.config_file, self.options.use_config_files).for_directory(Path.cwd())
+        return self._runner.effective(config)

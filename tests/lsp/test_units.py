@@ -16,7 +16,7 @@ from contentlint.lsp.texts import MESSAGES, language_of, text
 from contentlint.lsp.positions import UTF8, UTF16, UTF32, LineIndex
 from contentlint.lsp.server import ContentlintServer, show_document
 from contentlint.run import RunOptions
-from contentlint.suppress import scan
+from contentlint.suppress import MARKDOWN_COMMENTS, YAML_COMMENTS, scan
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,7 +62,7 @@ def test_a_plain_headline_stays_plain_in_yaml() -> None:
 def test_the_suppression_comment_is_the_one_suppress_reads(yaml_file: bool, in_front_matter: bool, text: str,
                                                            line: int) -> None:
     comment = suppression_comment("hard-sell", yaml_file, in_front_matter)
-    (directive,) = scan("post", text.format(comment), yaml=yaml_file).directives
+    (directive,) = scan("post", text.format(comment), YAML_COMMENTS if yaml_file else MARKDOWN_COMMENTS).directives
     assert (directive.first, directive.last, set(directive.rules)) == (line, line, {"hard-sell"})
 
 

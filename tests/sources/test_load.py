@@ -10,7 +10,8 @@ import pytest
 from contentlint.config import Config
 from contentlint.errors import EmptyPost, InputError
 from contentlint.sources.discover import Target
-from contentlint.sources.load import NO_PROSE, NOT_CONTENT_YAML, Loaded, load_target
+from contentlint.sources.load import NOT_CONTENT_YAML, Loaded, load_target
+from contentlint.sources.readers.markdown import NO_PROSE
 
 
 def load(path: Path, explicit: bool = True) -> Loaded:

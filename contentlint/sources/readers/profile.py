@@ -1,0 +1,25 @@
+"""A LinkedIn profile exported or written as YAML (`kind: linkedin-profile`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contentlint.sources.profile import is_profile, load_profile
+from contentlint.sources.readers.base import Loaded, Source
+from contentlint.suppress import YAML_COMMENTS, CommentSyntax
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileReader:
+    name: str = "linkedin-profile"
+    suffixes: tuple[str, ...] = (".yaml", ".yml")
+    comments: CommentSyntax | None = YAML_COMMENTS
+
+    def sniff(self, source: Source) -> bool:
+        return is_profile(source.yaml().data)
+
+    def read(self, source: Source) -> Loaded:
+        loaded = source.yaml()
+        return Loaded(profile=load_profile(source.file(), loaded.data, loaded.node, source.config.language))
+
+
+READER = ProfileReader()

@@ -1,0 +1,24 @@
+"""A YAML file holding one post: a mapping with `title`, `body` and front-matter fields."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contentlint.sources.post import is_yaml_post, yaml_post
+from contentlint.sources.readers.base import Loaded, Source
+from contentlint.suppress import YAML_COMMENTS, CommentSyntax
+
+
+@dataclass(frozen=True, slots=True)
+class YamlPostReader:
+    name: str = "yaml-post"
+    suffixes: tuple[str, ...] = (".yaml", ".yml")
+    comments: CommentSyntax | None = YAML_COMMENTS
+
+    def sniff(self, source: Source) -> bool:
+        return is_yaml_post(source.yaml().data)
+
+    def read(self, source: Source) -> Loaded:
+        return Loaded([yaml_post(source.file(), source.config.language, source.yaml())])
+
+
+READER = YamlPostReader()
