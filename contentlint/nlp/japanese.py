@@ -17,6 +17,24 @@ from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis
 
 CACHE_LIMIT = 200_000  # distinct morphemes kept; a run over a larger vocabulary starts the cache again
+CHUNK_CHARS = 12_000  # SudachiPy refuses more than 49,149 bytes at once; 12,000 characters are at most 48,000 bytes
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``size`` characters, cut after a line break (else after 。, else anywhere) in
+    the second half of each piece, so that SudachiPy can read a long post; joined they are ``text``."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = window.rfind("\n")
+        if cut < size // 2:
+            cut = window.rfind("。")
+        end = start + (cut + 1 if cut >= size // 2 else size)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 class FastJapaneseTokenizer(JapaneseTokenizer):
@@ -30,7 +48,8 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
         self._attributes: dict[DetailedToken, tuple[int, int, str, MorphAnalysis]] = {}
 
     def __call__(self, text: str) -> Doc:
-        dtokens, spaces = get_dtokens_and_spaces(self._dtokens(self.tokenizer.tokenize(text)), text)
+        pieces = [d for piece in chunks(text) for d in self._dtokens(self.tokenizer.tokenize(piece))]
+        dtokens, spaces = get_dtokens_and_spaces(pieces, text)
         tags = [d.tag for d in dtokens]
         doc = Doc(self.vocab, words=[d.surface for d in dtokens], spaces=spaces)
         next_pos = None

@@ -29,3 +29,19 @@ def test_every_token_attribute_is_what_spacys_tokenizer_gives() -> None:
         ours, theirs = fast(text), spacys(text)
         assert ours.to_array(ATTRS).tolist() == theirs.to_array(ATTRS).tolist(), text[:60]
         assert [str(t.morph) for t in ours] == [str(t.morph) for t in theirs], text[:60]
+
+
+def test_a_post_longer_than_sudachi_reads_at_once_is_read_in_pieces() -> None:
+    from contentlint.nlp import pipeline
+    from contentlint.nlp.japanese import CHUNK_CHARS, chunks
+
+    text = ("マーケティングの基本を学びましょう。" * 40 + "\n") * 200  # 144,200 characters, about 430 KB
+    assert len(text.encode()) > 49_149
+    pieces = chunks(text)
+    assert "".join(pieces) == text and all(len(p) <= CHUNK_CHARS for p in pieces)
+    assert all(p.endswith("\n") for p in pieces[:-1])  # cut at line breaks where there are some
+    doc = pipeline.load("ja")(text)
+    assert doc.text == text
+    assert [t.text for t in doc[:6]] == [t.text for t in pipeline.load("ja")(text[:200])[:6]]
+    unbroken = "あ" * (CHUNK_CHARS * 2 + 5)
+    assert "".join(chunks(unbroken)) == unbroken and len(chunks(unbroken)) == 3
