@@ -21,7 +21,8 @@ from tests.conftest import REPO
 from tests.web.test_app import EN_HOWTO, JA_PROMO as JA_PROMO_UNNAMED
 
 # The promotion names its product and what it does for the reader, so the page has headlines to copy.
-JA_PROMO = {**JA_PROMO_UNNAMED, "body": JA_PROMO_UNNAMED["body"] + "\n\nExcelなら月次レポート作成の手間を削減できます。"}
+JA_PROMO = {**JA_PROMO_UNNAMED, "body": JA_PROMO_UNNAMED["body"] + "\n\nクーポンコード SPRING30 は4月19日まで、年間プランにも"
+                                                                 "使えます。\n\nExcelなら月次レポート作成の手間を削減できます。"}
 
 pytest.importorskip("uvicorn", reason='the web extra is not installed: pip install "contentlint[web]"')
 pytest.importorskip("selenium", reason="selenium is not installed (it is in the test extra)")
