@@ -4,9 +4,9 @@ The Matcher starts every pattern at every token, so its cost grows with tokens x
 (its WORD and BREAK forms expanded) number in the dozens while a post holds the words of few of them. A pattern's
 anchors are its elements that must match at least once (no OP, or OP "+") and compare a text attribute with
 literals (``{LEMMA: 急ぐ}``, ``{LOWER: {IN: [now, today]}}``): a pattern cannot match a Doc that lacks a word of
-any one of its anchors. So each Doc is matched by a Matcher holding only the patterns whose every anchor it has
-(built once per such set of patterns and kept), and patterns without anchors are always in it. The matches are
-those of one Matcher holding every pattern.
+any one of its anchors (words are compared as string ids, as spaCy stores them). So each Doc is matched by a
+Matcher holding only the patterns whose every anchor it has (built once per such set of patterns and kept), and
+patterns without anchors are always in it. The matches are those of one Matcher holding every pattern.
 """
 from __future__ import annotations
 
@@ -42,11 +42,15 @@ def anchors(pattern: Sequence[Mapping[str, Any]]) -> tuple[Anchor, ...]:
     return tuple(found)
 
 
-def words_of(doc: Doc, attr: str) -> set[str]:
-    """The Doc's distinct values of one text attribute, made once per Doc and shared by every rule."""
-    key = f"contentlint.words.{attr}"
+def word_ids(doc: Doc, attr: str) -> set[int]:
+    """The string ids (hashes) of the Doc's distinct values of one text attribute (``lower_``, ...), made once per
+    Doc and shared by every rule. Read as one array: iterating the Doc would make a Python Token per token, the
+    largest cost of matching before."""
+    key = f"contentlint.ids.{attr}"
     if key not in doc.user_data:
-        doc.user_data[key] = {getattr(token, attr) for token in doc}
+        from spacy import attrs
+
+        doc.user_data[key] = set(doc.to_array(getattr(attrs, attr.rstrip("_").upper())).tolist())
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
@@ -57,12 +61,15 @@ class GatedMatcher:
 
     def __init__(self, vocab: Vocab, keyed: Mapping[str, list[list[dict[str, Any]]]]) -> None:
         self.vocab = vocab
-        self.patterns = [(key, pattern, anchors(pattern)) for key, patterns in keyed.items() for pattern in patterns]
+        strings = vocab.strings
+        self.patterns = [(key, pattern, tuple((attr, frozenset(strings[word] for word in words))
+                                              for attr, words in anchors(pattern)))
+                         for key, patterns in keyed.items() for pattern in patterns]
         self._matchers: OrderedDict[tuple[int, ...], Any] = OrderedDict()
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         possible = tuple(i for i, (_key, _pattern, needs) in enumerate(self.patterns)
-                         if all(not words.isdisjoint(words_of(doc, attr)) for attr, words in needs))
+                         if all(not ids.isdisjoint(word_ids(doc, attr)) for attr, ids in needs))
         return self._matcher(possible)(doc) if possible else []
 
     def _matcher(self, possible: tuple[int, ...]) -> Any:

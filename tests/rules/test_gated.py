@@ -7,7 +7,7 @@ from spacy.matcher import Matcher
 
 from contentlint.nlp import pipeline
 from contentlint.rules import tokenpatterns
-from contentlint.rules.gated import GatedMatcher, anchors
+from contentlint.rules.gated import GatedMatcher, anchors, word_ids
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
 
@@ -56,3 +56,11 @@ def test_the_default_packs_match_exactly_what_one_matcher_finds(lang: str) -> No
         gated = GatedMatcher(nlp.vocab, keyed)
         for doc in docs:
             assert sorted(set(gated(doc))) == sorted(set(whole(doc))), (rule.id, doc.text[:40])
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "zh"])
+def test_word_ids_are_the_ids_of_the_docs_words(lang: str) -> None:
+    nlp = pipeline.load(lang)
+    for doc in nlp.pipe(_sample_texts(lang)):
+        for attr in ("orth_", "lower_", "lemma_", "norm_"):
+            assert word_ids(doc, attr) == {nlp.vocab.strings[getattr(token, attr)] for token in doc}, attr
