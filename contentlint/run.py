@@ -27,7 +27,7 @@ from contentlint.sources.discover import Target, discover
 from contentlint.sources.load import load_target, read_bytes
 
 __all__ = ["BUILTIN_RULES", "ERROR_IDS", "FILES_PER_JOB", "RunOptions", "Runner", "error_id", "feed_path",
-           "rulebook_for_config", "usable_cpus"]
+           "idle_cpus", "rulebook_for_config", "usable_cpus"]
 
 WARM_SAMPLE = 8  # files read before forking workers, to learn which languages' pipelines they will need
 _WARM_RULESETS: dict[tuple[Any, ...], RuleSet] = {}  # compiled by the parent before it forks workers
@@ -203,7 +203,7 @@ class Runner:
             return 1  # stdin is read by this process
         if self.options.jobs > 0:
             return min(self.options.jobs, len(targets))
-        return max(1, min(usable_cpus(), len(targets) // FILES_PER_JOB))
+        return max(1, min(idle_cpus(), len(targets) // FILES_PER_JOB))
 
     def _parallel(self, targets: list[Target], jobs: int) -> Iterator[FileOutcome]:
         """`outcome` mapped over ``targets`` by ``jobs`` worker processes, in input order."""
@@ -293,6 +293,17 @@ def usable_cpus() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return os.cpu_count() or 1
+
+
+def idle_cpus() -> int:
+    """The usable CPUs that other work is not keeping busy (the 1-minute load average, as ``make -l`` reads it),
+    at least one. On a shared machine a second worker only takes turns with the first, and the run pays for
+    forking it and for the matchers it compiles again: `--jobs 0` must never be slower than `--jobs 1`."""
+    try:
+        busy = round(os.getloadavg()[0])
+    except (AttributeError, OSError):  # no load average on this platform (Windows)
+        busy = 0
+    return max(1, usable_cpus() - busy)
 
 
 def feed_path(root: str) -> str:

@@ -66,8 +66,27 @@ def test_automatic_jobs_count_only_the_cpus_this_process_may_use(monkeypatch: py
         pytest.skip("no CPU affinity on this platform")
     targets = [Target(f"p{i}.md", Path(f"p{i}.md"), True) for i in range(FILES_PER_JOB * 8)]
     monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})
     assert Runner(RunOptions())._jobs(targets) == 1
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2})
     assert Runner(RunOptions())._jobs(targets) == 3
     assert Runner(RunOptions())._jobs(targets[:FILES_PER_JOB]) == 1  # too few files to pay for a second worker
+
+
+def test_automatic_jobs_leave_out_the_cpus_other_work_keeps_busy(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from contentlint.run import FILES_PER_JOB, Runner, RunOptions
+    from contentlint.sources.discover import Target
+
+    targets = [Target(f"p{i}.md", Path(f"p{i}.md"), True) for i in range(FILES_PER_JOB * 8)]
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 0.5, 0.5))
+    assert Runner(RunOptions())._jobs(targets) == 2
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.4, 0.5, 0.5))  # another process keeps one CPU busy
+    assert Runner(RunOptions())._jobs(targets) == 1
+    monkeypatch.setattr(os, "getloadavg", lambda: (3.8, 3.5, 3.5))
+    assert Runner(RunOptions())._jobs(targets) == 1
+    assert Runner(RunOptions(jobs=2))._jobs(targets) == 2  # an explicit count is kept

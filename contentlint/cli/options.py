@@ -29,7 +29,7 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "~/.cache/contentlint)."),
         click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache."),
         click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
-                     help="Worker processes (0: automatic, one per 50 files up to the CPU count)."),
+                     help="Worker processes (0: automatic, one per 50 files up to the CPUs not busy with other work)."),
         ui_lang_option,
         click.option("--verbose", "-v", is_flag=True,
                      help="Also name the files skipped because they hold no post (site config, data and i18n "

@@ -23,7 +23,9 @@ def _claims(counts: TextCounts) -> bool:
 
 def _blank(segmenter: str | None = None) -> Pipeline:
     """spaCy's blank English plus a lemmatizer backed by the lookup table of spacy-lookups-data."""
-    import spacy
+    from contentlint.nlp.lean_spacy import import_spacy
+
+    spacy = import_spacy()
 
     from contentlint.nlp import components
 

@@ -18,7 +18,9 @@ def _claims(counts: TextCounts) -> bool:
 
 
 def _blank(segmenter: str | None = None) -> Pipeline:
-    import spacy
+    from contentlint.nlp.lean_spacy import import_spacy
+
+    spacy = import_spacy()
 
     from contentlint.nlp import components
 

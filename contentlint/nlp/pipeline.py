@@ -57,8 +57,9 @@ def load(lang: str) -> Language:
     """The pipeline for ``lang`` (one per process): the shipped model if there is one, else ``base``."""
     path = model_dir(lang)
     if (path / "config.cfg").is_file():
-        import spacy
+        from contentlint.nlp.lean_spacy import import_spacy
 
+        spacy = import_spacy()
         from contentlint.nlp import components  # noqa: F401 - registers our factories before loading
 
         return _faster(spacy.load(path))

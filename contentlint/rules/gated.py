@@ -4,12 +4,14 @@ The Matcher starts every pattern at every token, so its cost grows with tokens x
 (its WORD and BREAK forms expanded) number in the dozens while a post holds the words of few of them. A pattern's
 anchors are its elements that must match at least once (no OP, or OP "+") and compare a text attribute with
 literals (``{LEMMA: 急ぐ}``, ``{LOWER: {IN: [now, today]}}``): a pattern cannot match a Doc that lacks a word of
-any one of its anchors. So each Doc is matched by a Matcher holding only the patterns whose every anchor it has
-(built once per such set of patterns and kept), and patterns without anchors are always in it. The matches are
-those of one Matcher holding every pattern.
+any one of its anchors (words are compared as string ids, as spaCy stores them). So each Doc is matched by a
+Matcher holding only the patterns whose every anchor it has (built once per such set of patterns and kept), and
+patterns without anchors are always in it. That Matcher walks only the tokens near an anchor (``_windows``). The
+matches are those of one Matcher holding every pattern.
 """
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
@@ -23,6 +25,8 @@ REQUIRED_OPS = (None, "+", "1")
 
 Anchor = tuple[str, frozenset[str]]
 MATCHERS_KEPT = 256  # Matchers for distinct sets of patterns, per rule and language
+WHOLE_DOC_SHARE = 0.5  # when the windows cover more of a Doc than this, it is matched whole, in one call
+_QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 
 
 def anchors(pattern: Sequence[Mapping[str, Any]]) -> tuple[Anchor, ...]:
@@ -42,12 +46,38 @@ def anchors(pattern: Sequence[Mapping[str, Any]]) -> tuple[Anchor, ...]:
     return tuple(found)
 
 
-def words_of(doc: Doc, attr: str) -> set[str]:
-    """The Doc's distinct values of one text attribute, made once per Doc and shared by every rule."""
-    key = f"contentlint.words.{attr}"
+def word_ids(doc: Doc, attr: str) -> set[int]:
+    """The string ids (hashes) of the Doc's distinct values of one text attribute (``lower_``, ...), made once per
+    Doc and shared by every rule. Read as one array: iterating the Doc would make a Python Token per token, the
+    largest cost of matching before."""
+    key = f"contentlint.ids.{attr}"
     if key not in doc.user_data:
-        doc.user_data[key] = {getattr(token, attr) for token in doc}
+        doc.user_data[key] = set(_column(doc, attr).tolist())
     return doc.user_data[key]  # type: ignore[no-any-return]
+
+
+def _column(doc: Doc, attr: str) -> Any:
+    """The string id of one text attribute of every token, as one array made once per Doc."""
+    key = f"contentlint.column.{attr}"
+    if key not in doc.user_data:
+        from spacy import attrs
+
+        doc.user_data[key] = doc.to_array(getattr(attrs, attr.rstrip("_").upper()))
+    return doc.user_data[key]
+
+
+def longest(pattern: Sequence[Mapping[str, Any]]) -> int | None:
+    """The most tokens a match of ``pattern`` can cover; None when an element may repeat without bound."""
+    total = 0
+    for element in pattern:
+        op = element.get("OP")
+        if op in (None, "1", "!", "?"):
+            total += 1
+        elif isinstance(op, str) and (bound := _QUANTIFIER.fullmatch(op)) is not None and bound.group(2) != "":
+            total += int(bound.group(2) if bound.group(2) is not None else bound.group(1))
+        else:  # "+", "*", "{n,}": unbounded
+            return None
+    return total
 
 
 class GatedMatcher:
@@ -57,13 +87,54 @@ class GatedMatcher:
 
     def __init__(self, vocab: Vocab, keyed: Mapping[str, list[list[dict[str, Any]]]]) -> None:
         self.vocab = vocab
-        self.patterns = [(key, pattern, anchors(pattern)) for key, patterns in keyed.items() for pattern in patterns]
+        strings = vocab.strings
+        self.patterns = [(key, pattern, tuple((attr, frozenset(strings[word] for word in words))
+                                              for attr, words in anchors(pattern)))
+                         for key, patterns in keyed.items() for pattern in patterns]
+        self.lengths = [longest(pattern) for _key, pattern, _needs in self.patterns]
+        self.every = tuple(range(len(self.patterns)))
         self._matchers: OrderedDict[tuple[int, ...], Any] = OrderedDict()
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The matches, sorted, each once."""
         possible = tuple(i for i, (_key, _pattern, needs) in enumerate(self.patterns)
-                         if all(not words.isdisjoint(words_of(doc, attr)) for attr, words in needs))
-        return self._matcher(possible)(doc) if possible else []
+                         if all(not ids.isdisjoint(word_ids(doc, attr)) for attr, ids in needs))
+        if not possible:
+            return []
+        windows = self._windows(doc, possible)
+        if windows is None:
+            return sorted(set(self._matcher(possible)(doc)))
+        # Windows are short: one Matcher of every pattern, built once, costs less there than building one for
+        # this set of patterns (patterns that cannot match this Doc find nothing in it).
+        matcher = self._matcher(self.every)
+        return sorted({(key, start + offset, end + offset) for offset, stop in windows
+                       for key, start, end in matcher(doc[offset:stop])})
+
+    def _windows(self, doc: Doc, possible: tuple[int, ...]) -> list[tuple[int, int]] | None:
+        """Token ranges that hold every match of the ``possible`` patterns, or None to match the whole Doc.
+
+        A match holds a token of each of its pattern's anchors, and covers at most ``longest`` tokens: so it lies
+        within that many tokens on either side of each place where the pattern's rarest anchor occurs. The
+        Matcher's cost grows with the tokens it walks, and most of a post is far from any anchor word.
+        """
+        import numpy
+
+        spans = []
+        for i in possible:
+            needs, most = self.patterns[i][2], self.lengths[i]
+            if not needs or most is None:
+                return None
+            places = min((numpy.flatnonzero(numpy.isin(_column(doc, attr), list(ids))) for attr, ids in needs),
+                         key=len)
+            spans.extend((max(0, int(p) - most + 1), min(len(doc), int(p) + most)) for p in places)
+        merged: list[tuple[int, int]] = []
+        for start, stop in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], stop))
+            else:
+                merged.append((start, stop))
+        covered = sum(stop - start for start, stop in merged)
+        return None if covered > WHOLE_DOC_SHARE * len(doc) else merged
 
     def _matcher(self, possible: tuple[int, ...]) -> Any:
         matcher = self._matchers.get(possible)

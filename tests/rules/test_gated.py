@@ -7,7 +7,7 @@ from spacy.matcher import Matcher
 
 from contentlint.nlp import pipeline
 from contentlint.rules import tokenpatterns
-from contentlint.rules.gated import GatedMatcher, anchors
+from contentlint.rules.gated import GatedMatcher, anchors, longest, word_ids
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
 
@@ -56,3 +56,33 @@ def test_the_default_packs_match_exactly_what_one_matcher_finds(lang: str) -> No
         gated = GatedMatcher(nlp.vocab, keyed)
         for doc in docs:
             assert sorted(set(gated(doc))) == sorted(set(whole(doc))), (rule.id, doc.text[:40])
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "zh"])
+def test_word_ids_are_the_ids_of_the_docs_words(lang: str) -> None:
+    nlp = pipeline.load(lang)
+    for doc in nlp.pipe(_sample_texts(lang)):
+        for attr in ("orth_", "lower_", "lemma_", "norm_"):
+            assert word_ids(doc, attr) == {nlp.vocab.strings[getattr(token, attr)] for token in doc}, attr
+
+
+def test_longest_counts_the_tokens_a_match_can_cover() -> None:
+    assert longest([{"LOWER": "only"}, {"LIKE_NUM": True}, {"IS_ALPHA": True, "OP": "?"}]) == 3
+    assert longest([{"LOWER": "a"}, {"IS_PUNCT": False, "OP": "{0,4}"}, {"LOWER": "b", "OP": "{2}"}]) == 7
+    assert longest([{"LOWER": "a"}, {"OP": "{,3}"}]) == 4
+    assert longest([{"LOWER": "a"}, {"OP": "+"}]) is None
+    assert longest([{"LOWER": "a"}, {"OP": "{1,}"}]) is None
+
+
+def test_a_long_doc_is_matched_only_near_its_anchor_words() -> None:
+    nlp = pipeline.load("en")
+    filler = " ".join(["The guide explains how teams plan their week."] * 40)
+    doc = nlp(f"{filler} Hurry up, the sale ends tonight! {filler} Don't wait!")
+    gated = GatedMatcher(nlp.vocab, {"cue0": [[{"LOWER": "hurry"}, {"LOWER": "up"}],
+                                              [{"LOWER": "do"}, {"LOWER": "n't"}, {"LOWER": "wait"}]]})
+    windows = gated._windows(doc, gated.every)
+    assert windows is not None and sum(stop - start for start, stop in windows) < 10
+    whole = Matcher(nlp.vocab)
+    for pattern in gated.patterns:
+        whole.add(pattern[0], [pattern[1]])
+    assert gated(doc) == sorted(set(whole(doc))) and len(gated(doc)) == 2
