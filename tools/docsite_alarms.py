@@ -4,7 +4,7 @@ so each page called promotional, and each promotional-class warning, is a false 
     python -m tools.docsite_alarms DOCS_DIR... [--models MODELS_DIR]
 
 Lints each folder as `contentlint check --no-config --no-cache --format json -j 1` does (with the shipped models or
-those of `contentlint train --output MODELS_DIR`) and prints, per folder: pages read, input errors, pages whose top
+those of `contentlint train --output MODELS_DIR`) and prints, per folder: pages read, error-level findings (input errors and advertising-law errors), pages whose top
 class is promotional, pages with a promotional-class warning (the rules that fire only where the calibrated
 P(promotional) clears the model's threshold), and warnings by rule.
 """
@@ -32,7 +32,7 @@ def measure(folder: Path) -> dict[str, Any]:
     findings = report["findings"]
     errors = [f for f in findings if f["level"] == "error"]
     warned = {f["path"] for f in findings if f["rule"] in PROMOTIONAL_CLASS_RULES}
-    return {"pages": len(posts), "input_errors": len(errors),
+    return {"pages": len(posts), "errors": len(errors),
             "promotional": sum(1 for p in posts if p["group"] == "promotional"),
             "warned": len(warned),
             "warnings": dict(Counter(f["rule"] for f in findings if f["level"] == "warning").most_common()),
@@ -50,12 +50,12 @@ def main_(argv: list[str]) -> int:
         models = Path(argv[at + 1])
         del argv[at:at + 2]
     pipeline.use_models(models)
-    print("| docs site | pages | input errors | called promotional | promotional-class warning | labels |")
+    print("| docs site | pages | errors | called promotional | promotional-class warning | labels |")
     print("|---|---|---|---|---|---|")
     for folder in map(Path, argv):
         m = measure(folder)
         labels = ", ".join(f"{k} {v}" for k, v in m["labels"].items())
-        print(f"| {folder.name} | {m['pages']} | {m['input_errors']} | {m['promotional']} "
+        print(f"| {folder.name} | {m['pages']} | {m["errors"]} | {m['promotional']} "
               f"({_pct(m['promotional'], m['pages'])}) | {m['warned']} ({_pct(m['warned'], m['pages'])}) | {labels} |",
               flush=True)
     return 0
