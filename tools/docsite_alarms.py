@@ -4,7 +4,8 @@ so each page called promotional, and each promotional-class warning, is a false 
     python -m tools.docsite_alarms DOCS_DIR... [--models MODELS_DIR]
 
 Lints each folder as `contentlint check --no-config --no-cache --format json -j 1` does (with the shipped models or
-those of `contentlint train --output MODELS_DIR`) and prints, per folder: pages read, error-level findings (input errors and advertising-law errors), pages whose top
+those of `contentlint train --output MODELS_DIR`) and prints, per folder: pages read, error-level findings (input
+errors and advertising-law errors), pages whose top
 class is promotional, pages with a promotional-class warning (the rules that fire only where the calibrated
 P(promotional) clears the model's threshold), and warnings by rule.
 """
@@ -55,7 +56,7 @@ def main_(argv: list[str]) -> int:
     for folder in map(Path, argv):
         m = measure(folder)
         labels = ", ".join(f"{k} {v}" for k, v in m["labels"].items())
-        print(f"| {folder.name} | {m['pages']} | {m["errors"]} | {m['promotional']} "
+        print(f"| {folder.name} | {m['pages']} | {m['errors']} | {m['promotional']} "
               f"({_pct(m['promotional'], m['pages'])}) | {m['warned']} ({_pct(m['warned'], m['pages'])}) | {labels} |",
               flush=True)
     return 0
