@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from yaml.nodes import MappingNode, SequenceNode
 
-from contentlint.calendar.mix import resolve_target
+from contentlint.calendar.mix import effective_target
 from contentlint.errors import ConfigError
 from contentlint.globs import matches_any
 from contentlint.i18n import N_, Text
@@ -199,7 +199,7 @@ def _rule_options(rule_id: Any, value: Any) -> dict[str, Any]:
 
 
 def _target(value: Any) -> Any:
-    resolve_target(value)  # raises ValueError with the reason
+    effective_target(config_target=value)  # raises ValueError with the reason
     return value
 
 
