@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from contentlint import i18n
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def _catalogues_tool():  # type: ignore[no-untyped-def]

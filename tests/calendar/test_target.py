@@ -8,7 +8,7 @@ from typing import Callable
 import pytest
 
 from contentlint.calendar.mix import PRESETS, effective_target
-from tests.cli.test_check import run
+from tests.helpers import run
 
 ENTRIES = [("2026-03-02", "How to read a churn chart"), ("2026-03-09", "Spring sale: 30% off, buy now"),
            ("2026-03-16", "Why onboarding emails go unread"), ("2026-03-23", "New version 5.0 is here")]
