@@ -1,15 +1,17 @@
 """`.contentlint.yaml`: one schema, defaults, validation, and discovery from each file's folder upward."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from yaml.nodes import MappingNode
+from yaml.nodes import MappingNode, SequenceNode
 
-from contentlint.calendar.mix import resolve_target
+from contentlint.calendar.mix import effective_target
 from contentlint.errors import ConfigError
 from contentlint.globs import matches_any
+from contentlint.i18n import N_, Text
 from contentlint.model import LEVELS
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.brief import Brief, parse_brief
@@ -25,8 +27,18 @@ DEFAULT_FAIL_UNDER = 60  # a calendar whose mix score is in the "fail" band fail
 
 @dataclass(frozen=True, slots=True)
 class RuleOverride:
+    """A config's setting of one rule. ``options`` replace the pack's params of the same name; they are checked
+    against the rule kind's schema where the rule book is built (`rules/configured.py`), which knows the kind.
+    ``line`` is where the rule is named in the config file (for errors)."""
+
     enabled: bool | None = None
     level: str | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+    line: int | None = field(default=None, compare=False)
+
+    def key(self) -> tuple[bool | None, str | None, str]:
+        """What decides the rules this setting makes, as a hashable value (a rule set's cache key)."""
+        return self.enabled, self.level, json.dumps(self.options, sort_keys=True, default=str)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +116,10 @@ class Config:
 
 
 def _override_dict(override: RuleOverride) -> Any:
+    if override.options:  # the mapping form, which loads back as the same setting
+        return {**({} if override.enabled is None else {"enabled": override.enabled}),
+                **({"level": override.level} if override.level else {}),
+                "options": {name: override.options[name] for name in sorted(override.options)}}
     if override.enabled is False:
         return "off"
     return override.level or "on"
@@ -149,11 +165,14 @@ def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
         raise ValueError("expected a mapping of rule id -> off | on | error | warning | info")
     overrides = {}
     for rule_id, setting in value.items():
+        options: dict[str, Any] = {}
         if isinstance(setting, dict):
-            unknown = set(setting) - {"level", "enabled"}
+            unknown = set(setting) - {"level", "enabled", "options"}
             if unknown:
-                raise ValueError(f"{rule_id}: unknown key `{sorted(unknown)[0]}` (use level, enabled)")
+                raise ValueError(Text(N_("{rule}: unknown key `{key}` (use level, enabled, options)"),
+                                      rule=rule_id, key=sorted(unknown, key=str)[0]))
             level, enabled = setting.get("level"), setting.get("enabled")
+            options = _rule_options(rule_id, setting.get("options"))
         elif setting is False or setting == "off":
             level, enabled = None, False
         elif setting is True or setting == "on":
@@ -165,12 +184,22 @@ def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
         if enabled is not None and not isinstance(enabled, bool):
             raise ValueError(f"{rule_id}: enabled must be true or false")
         overrides[str(rule_id)] = RuleOverride(enabled=enabled if enabled is not None else
-                                               (True if level else None), level=level)
+                                               (True if level else None), level=level, options=options)
     return overrides
 
 
+def _rule_options(rule_id: Any, value: Any) -> dict[str, Any]:
+    """A rule's `options:` as written; their names and values are the rule kind's to check."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(name, str) for name in value):
+        raise ValueError(Text(N_("{rule}: options: expected a mapping of option name -> value, e.g. "
+                                 "{{below: 0.4}}"), rule=rule_id))
+    return value
+
+
 def _target(value: Any) -> Any:
-    resolve_target(value)  # raises ValueError with the reason
+    effective_target(config_target=value)  # raises ValueError with the reason
     return value
 
 
@@ -203,7 +232,7 @@ _SCHEMA = {
     "include": (_globs, "files to lint when walking folders"),
     "exclude": (_globs, "files and folders to skip when walking folders"),
     "packs": (None, "extra rule packs (files or folders), relative to this config file"),
-    "rules": (_rule_overrides, "per-rule: off, on, or a level"),
+    "rules": (_rule_overrides, "per-rule: off, on, a level, or {level, enabled, options: {name: value}}"),
     "max_file_bytes": (_size, "larger files are skipped with a warning (default 2000000)"),
     "max_yaml_nodes": (_count, "YAML nodes per file once aliases are expanded (default 100000)"),
     "max_yaml_depth": (_count, "nesting levels of a YAML document (default 64)"),
@@ -232,8 +261,32 @@ def load_config(path: Path) -> Config:
         try:
             values[key] = _packs(value, path.parent) if key == "packs" else check(value)  # type: ignore[misc]
         except ValueError as exc:
-            raise ConfigError(f"{key}: {exc}", where, lines.get(key)) from None
+            raise ConfigError(Text("{key}: {problem}", key=key, problem=exc.args[0] if exc.args else ""),
+                              where, lines.get(key)) from None
+    if values.get("rules"):
+        values["rules"] = _with_lines(values["rules"], _child(loaded.node, "rules"))
+    if values.get("overrides"):
+        items = _child(loaded.node, "overrides")
+        values["overrides"] = tuple(
+            replace(o, rules=_with_lines(o.rules, _child(items.value[i], "rules")
+                                          if isinstance(items, SequenceNode) and i < len(items.value) else None))
+            for i, o in enumerate(values["overrides"]))
     return replace(Config(path=path), **values)
+
+
+def _child(node: Any, key: str) -> Any:
+    """The value node of ``key`` in a mapping node (None when there is none)."""
+    if isinstance(node, MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                return value
+    return None
+
+
+def _with_lines(rules: Mapping[str, RuleOverride], node: Any) -> dict[str, RuleOverride]:
+    """``rules`` with the line where each rule is named (its errors point there)."""
+    lines = _key_lines(node)
+    return {rule_id: replace(o, line=lines.get(rule_id)) for rule_id, o in rules.items()}
 
 
 def _packs(value: Any, base: Path) -> tuple[Path, ...]:

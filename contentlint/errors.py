@@ -1,6 +1,10 @@
 """User-facing error types. Each carries the path (and position where known); the CLI prints one line, exit 2."""
 from __future__ import annotations
 
+import copy
+
+from contentlint.i18n import Text, localise
+
 
 class ContentlintError(Exception):
     """Base class: a problem caused by the user's input, config or rules, never by a bug."""
@@ -23,6 +27,15 @@ class ContentlintError(Exception):
 
     def __str__(self) -> str:
         return f"{self.location()}: {self.message}"
+
+    def in_language(self, language: str) -> ContentlintError:
+        """This error with its message in the interface ``language``, when it was written as an `i18n.Text`."""
+        if not isinstance(self.message, Text):
+            return self
+        translated = copy.copy(self)
+        translated.message = localise(self.message, language)
+        translated.args = (translated.message,)
+        return translated
 
 
 class InputError(ContentlintError):

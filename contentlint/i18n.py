@@ -12,7 +12,7 @@ import gettext
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "contentlint"
@@ -24,6 +24,38 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX precedence: the fi
 def N_(message: str) -> str:  # noqa: N802 - the conventional name, so extraction finds the marked strings
     """Marks a message for extraction where it is defined; it is translated where it is shown."""
     return message
+
+
+class Text(str):
+    """Interface text made where the language is not known yet (a config error raised in the core): it reads as
+    its English, so code that only passes it on needs nothing, and it keeps its gettext template and values so that
+    whoever shows it can show it in the interface language (`localise`). Values that are Texts are translated too.
+    The template is marked with `N_` where it is written, so that Babel extracts it."""
+
+    template: str
+    values: Mapping[str, Any]
+
+    def __new__(cls, template: str, **values: Any) -> Text:
+        text = super().__new__(cls, template.format(**values))
+        text.template = template
+        text.values = values
+        return text
+
+    def __reduce__(self) -> tuple[Any, ...]:  # str's own would rebuild it from the English text
+        return _text, (self.template, dict(self.values))
+
+
+def _text(template: str, values: dict[str, Any]) -> Text:
+    return Text(template, **values)
+
+
+def localise(text: str, language: str) -> str:
+    """``text`` in ``language``: a `Text` through the catalogue, any other string as it is."""
+    if not isinstance(text, Text):
+        return text
+    values = {name: localise(value, language) if isinstance(value, str) else value
+              for name, value in text.values.items()}
+    return translations(language).gettext(text.template).format(**values)
 
 
 def supported(tag: str | None) -> str | None:

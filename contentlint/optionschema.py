@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-Check = Callable[[Any], str | None]  # returns a complaint or None
+from contentlint.i18n import N_, Text
+
+Check = Callable[[Any], str | None]  # returns a complaint or None (an i18n.Text: a config error shows it translated)
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,33 +19,34 @@ class Option:
 
 
 def _is_str(value: Any) -> str | None:
-    return None if isinstance(value, str) and value.strip() else "expected a non-empty string"
+    return None if isinstance(value, str) and value.strip() else Text(N_("expected a non-empty string"))
 
 
 def _is_number(value: Any) -> str | None:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
-    return None if ok else "expected a number >= 0"
+    return None if ok else Text(N_("expected a number >= 0"))
 
 
 def _is_int(value: Any) -> str | None:
     ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    return None if ok else "expected a whole number >= 0"
+    return None if ok else Text(N_("expected a whole number >= 0"))
 
 
 def _is_str_list(value: Any) -> str | None:
     if not isinstance(value, list) or not value:
-        return "expected a non-empty list of strings"
+        return Text(N_("expected a non-empty list of strings"))
     bad = [item for item in value if not isinstance(item, str) or not item.strip()]
-    return f"expected strings, got {bad[0]!r}" if bad else None
+    return Text(N_("expected strings, got {value}"), value=repr(bad[0])) if bad else None
 
 
 def _is_bool(value: Any) -> str | None:
-    return None if isinstance(value, bool) else "expected true or false"
+    return None if isinstance(value, bool) else Text(N_("expected true or false"))
 
 
 def one_of(*choices: str) -> Check:
     def check(value: Any) -> str | None:
-        return None if value in choices else f"expected one of {', '.join(choices)}, got {value!r}"
+        return None if value in choices else Text(N_("expected one of {choices}, got {value}"),
+                                                  choices=", ".join(choices), value=repr(value))
     return check
 
 
@@ -51,13 +54,13 @@ def per_language(inner: Check) -> Check:
     """A mapping ``{lang: value}`` whose values pass ``inner``."""
     def check(value: Any) -> str | None:
         if not isinstance(value, dict) or not value:
-            return "expected a mapping of language -> value, e.g. {en: [...], ja: [...]}"
+            return Text(N_("expected a mapping of language -> value, e.g. {{en: [...], ja: [...]}}"))
         for lang, item in value.items():
             if not isinstance(lang, str):
-                return f"language keys must be strings, got {lang!r}"
+                return Text(N_("language keys must be strings, got {value}"), value=repr(lang))
             problem = inner(item)
             if problem:
-                return f"[{lang}] {problem}"
+                return Text("[{lang}] {problem}", lang=lang, problem=problem)
         return None
     return check
 

@@ -16,11 +16,12 @@ from contentlint.calendar.mix import effective_target
 from contentlint.calendar.model import Calendar
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.config import Config, ConfigResolver
-from contentlint.errors import ConfigError, ContentlintError, FileCrashed
+from contentlint.errors import ContentlintError, FileCrashed
 from contentlint.i18n import N_
 from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_id, lint_files
 from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.result import Result, RuleInfo
+from contentlint.rules.configured import configured
 from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import RuleBook, load_packs
 from contentlint.sources.discover import Target, discover
@@ -63,23 +64,16 @@ class RunOptions:
     cache_dir: Path | None = None  # None: no cache
     jobs: int = 0  # worker processes; 0: automatic (only when there are enough files)
     keep_excerpts: bool = False  # keep each post's opening text in the Result (the HTML report shows it)
+    ui_lang: str = "en"  # interface language of the errors the run reports (a bad rule option in a config)
 
 
 def rulebook_for_config(config: Config, cache: Cache | None = None) -> RuleBook:
-    """Default packs, then the config's packs (which may redefine a rule), then per-rule overrides."""
+    """Default packs, then the config's packs (which may redefine a rule), then the config's rule settings."""
     files = list(default_pack_files())
     for pack in config.packs:
         files.extend(pack_files(pack))
     book = load_packs(files, cache)
-    rules = book.rules
-    for rule_id, override in config.rules.items():
-        if rule_id not in rules:
-            raise ConfigError(f"rules: unknown rule id `{rule_id}` (see `contentlint rules`)",
-                              str(config.path) if config.path else None)
-        rule = rules[rule_id]
-        rules[rule_id] = replace(rule, enabled=rule.enabled if override.enabled is None else override.enabled,
-                                 level=override.level or rule.level)
-    return book
+    return replace(book, rules=configured(book.rules, config.rules, str(config.path) if config.path else None))
 
 
 class Runner:
@@ -111,7 +105,7 @@ class Runner:
         return config
 
     def ruleset(self, config: Config) -> RuleSet:
-        key = (config.path, tuple(sorted((k, v.enabled, v.level) for k, v in config.rules.items())), config.brief)
+        key = (config.path, tuple(sorted((k, *v.key()) for k, v in config.rules.items())), config.brief)
         if key not in self._rulesets:
             self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config, self.packs), config.brief)
         return self._rulesets[key]
@@ -175,7 +169,7 @@ class Runner:
             return FileJob(target, config, ruleset, data)
         except ContentlintError as error:
             outcome = FileOutcome(target.display, target.root)
-            outcome.fail(error, config.fail_level if config else None)
+            outcome.fail(error.in_language(self.options.ui_lang), config.fail_level if config else None)
         except Exception as exc:  # a bug on this one file must not take the run down
             outcome = FileOutcome(target.display, target.root)
             outcome.fail(FileCrashed.of(exc, target.display))

@@ -1,17 +1,10 @@
+"""Fixtures; what tests share otherwise (helpers, sample paths) is in tests/helpers.py."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Callable
 
 import pytest
-
-from contentlint.sources.decode import decode
-from contentlint.sources.post import markdown_post
-from contentlint.model import Post
-
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture
@@ -26,16 +19,6 @@ def write(tmp_path: Path) -> Callable[..., Path]:
             path.write_bytes(content.encode("utf-8"))
         return path
     return _write
-
-
-def post_from(text: str, path: str = "post.md") -> Post:
-    return markdown_post(decode(text.encode("utf-8"), path))
-
-
-def tree_digest(root: Path) -> dict[str, str]:
-    """Hash of every file below root, to prove a run left its inputs untouched."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -55,30 +38,3 @@ def _english_locale() -> None:
     for name in ("LC_ALL", "LC_MESSAGES"):
         os.environ.pop(name, None)
     os.environ["LANG"] = "C.UTF-8"
-
-
-def finishes_within(seconds: float, work: Callable[[], object]) -> object:
-    """``work()``'s result, run in a forked process that is killed after ``seconds``: a super-linear case fails
-    here instead of hanging the suite (a thread cannot be stopped inside a C loop that holds the GIL)."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    parent, child = context.Pipe(duplex=False)
-
-    def target() -> None:
-        try:
-            child.send(("ok", work()))
-        except BaseException as exc:  # noqa: BLE001 - reported to the test, whatever it is
-            child.send(("raised", repr(exc)))
-
-    process = context.Process(target=target, daemon=True)
-    process.start()
-    ready = parent.poll(seconds)
-    if not ready:
-        process.kill()
-        process.join()
-        pytest.fail(f"took longer than {seconds} s")
-    status, value = parent.recv()
-    process.join()
-    assert status == "ok", value
-    return value

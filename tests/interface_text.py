@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from babel.messages.pofile import read_po
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # names, formats and acronyms that stay as they are in every language

@@ -10,7 +10,7 @@ from typing import Callable
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 POSTS = {
     "blog/a.md": "---\ntitle: Sale\ndate: 2026-01-05\nkpi: followers\n---\nBuy now! Limited time only.\n",
@@ -72,7 +72,7 @@ def test_samples_report_is_the_same_from_the_cache(tmp_path: Path) -> None:
 
 
 def _in_process(args: list[str]) -> tuple[int, str]:
-    from tests.cli.test_check import run
+    from tests.helpers import run
 
     code, out, _err = run(args)
     return code, out

@@ -10,7 +10,7 @@ import pytest
 from contentlint.corpus import Record, entry_view, near_duplicates, read_corpora, read_corpus
 from contentlint.errors import InputError
 from contentlint.taxonomy import CLASSES
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 RECORDS = read_corpora([REPO / "corpus"])
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 DOCS = REPO / "docs"
 TRANSLATED = ("index.md", "quickstart.md")

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from contentlint import github_action
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 SALE = "---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n"
 HOWTO = ("---\ntitle: How to read a churn chart\n---\nYour churn chart shows who leaves and when. This guide walks you "

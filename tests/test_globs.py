@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from contentlint.globs import matches
-from tests.conftest import finishes_within
+from tests.helpers import finishes_within
 
 
 @pytest.mark.parametrize(("pattern", "path", "expected"), [

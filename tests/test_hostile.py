@@ -10,8 +10,7 @@ from typing import Callable
 
 import pytest
 
-from tests.cli.test_check import run
-from tests.conftest import finishes_within, tree_digest
+from tests.helpers import finishes_within, run, tree_digest
 
 GOOD = "---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(

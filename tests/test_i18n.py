@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from contentlint import i18n
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def _catalogues_tool():  # type: ignore[no-untyped-def]
@@ -82,3 +82,17 @@ def test_plurals_are_real_plurals() -> None:
     assert japanese.ngettext("%(count)s post", "%(count)s posts", 1) % {"count": 1} == "投稿 1 件"
     assert japanese.ngettext("%(count)s post", "%(count)s posts", 5) % {"count": 5} == "投稿 5 件"
     assert i18n.translations("zh").gettext("why") == "原因"
+
+
+def test_a_text_reads_as_english_and_is_shown_in_any_interface_language() -> None:
+    import pickle
+
+    inner = i18n.Text("expected a number from 0 to 1")
+    text = i18n.Text("rules: `{rule}`: option `{option}`: {problem}", rule="low-confidence", option="below",
+                     problem=inner)
+    assert text == "rules: `low-confidence`: option `below`: expected a number from 0 to 1"
+    assert i18n.localise(text, "ja") == "rules：`low-confidence`：オプション `below`：0 から 1 までの数を指定してください"
+    assert i18n.localise(text, "zh") == "rules：`low-confidence`：选项 `below`：应为 0 到 1 之间的数"
+    assert i18n.localise("not a Text", "ja") == "not a Text"
+    copy = pickle.loads(pickle.dumps(text))  # an error made in a worker process reaches the parent as a Text
+    assert copy == text and i18n.localise(copy, "ja") == i18n.localise(text, "ja")

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_check import run
-from tests.conftest import REPO
+from tests.helpers import REPO, run
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "sarif"])

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 PROMO_EN = "---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now — limited time only!\n"
 PROMO_JA = ("---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\nクーポンコード SPRING30 をご入力いただくと、"
@@ -43,7 +43,9 @@ HUGO_SITE = {
     "content/posts/how-to-read-a-churn-chart.md": INSIGHT_EN,
 }
 
-pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+# pre-commit builds the hook's environment with pip, which downloads contentlint's dependencies.
+pytestmark = [pytest.mark.slow, pytest.mark.network,
+              pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
 
 
 def readme_config() -> dict[str, Any]:

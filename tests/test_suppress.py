@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Callable
 
 from contentlint.cli import main
-from tests.cli.test_check import run
+from tests.helpers import run
 
 BODY = "Buy now! Limited time only."
 
@@ -95,7 +95,7 @@ def test_baseline_survives_line_shifts_and_fails_only_on_new_findings(write: Cal
 
 def test_unclosed_suppression_comments_are_scanned_in_linear_time(write: Callable[..., Path]) -> None:
     from contentlint.suppress import MARKDOWN_COMMENTS, scan
-    from tests.conftest import finishes_within
+    from tests.helpers import finishes_within
 
     text = "Buy now.\n" + "<!-- contentlint-disable " * 37_000 + "\n"
     assert finishes_within(30, lambda: len(scan("post.md", text, MARKDOWN_COMMENTS).directives)) == 0

@@ -7,6 +7,7 @@ from typing import Sequence
 
 import click
 
+from contentlint import i18n
 from contentlint.version import __version__
 from contentlint.cli.crash import report_crash
 from contentlint.errors import ContentlintError
@@ -53,12 +54,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         exc.show()
         return 2
     except ContentlintError as exc:
-        click.echo(f"contentlint: {exc}", err=True)
+        click.echo(f"contentlint: {exc.in_language(_interface_language(argv))}", err=True)
         return 2
     except Exception:  # noqa: BLE001 - the one place that turns a bug into a short message and a log
         click.echo(report_crash(), err=True)
         return 2
     return code if isinstance(code, int) else 0
+
+
+def _interface_language(argv: Sequence[str] | None) -> str:
+    """The `--ui-lang` of the command line (an error can stop the command before click hands it on), else the
+    locale's language."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    requested = None
+    for index, arg in enumerate(args):
+        if arg == "--ui-lang" and index + 1 < len(args):
+            requested = args[index + 1]
+        elif arg.startswith("--ui-lang="):
+            requested = arg.split("=", 1)[1]
+    return i18n.resolve(requested)
 
 
 def run() -> None:

@@ -39,7 +39,7 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
             stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, verbose: bool, fmt: str) -> int:
     """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
     # classify reports each analysis as it is made, so it always analyses (no cache)
-    options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True)
+    options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True, ui_lang=ui_lang)
     records = []
 
     def record(analysis: Analysis, _findings: list[Finding]) -> None:

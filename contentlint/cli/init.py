@@ -27,10 +27,12 @@ exclude: [".*", node_modules, __pycache__, venv]
 # Extra rule packs (YAML files or folders), relative to this file.
 # packs: [content-rules/]
 
-# Per-rule settings: off, on, or a level (error, warning, info). `contentlint rules` lists the ids.
+# Per-rule settings: off, on, a level (error, warning, info), or {level, enabled, options}: options replace the
+# rule's params (`contentlint explain ID` shows them). `contentlint rules` lists the ids.
 rules:
   # hard-sell: error
   # company-centric: off
+  # low-confidence: {level: info, options: {below: 0.4}}
 
 # Rule settings for some paths only (globs relative to this file).
 # overrides:

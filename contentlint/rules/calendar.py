@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 from contentlint.calendar.mix import Mix
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint import optionschema as opt
+from contentlint.i18n import N_, Text
 from contentlint.optionschema import Option
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def _excess(report: CalendarReport, results: Sequence[EntryResult], shares: Mix)
 
 def _fraction(value: Any) -> str | None:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
-    return None if ok else "expected a number from 0 to 1"
+    return None if ok else Text(N_("expected a number from 0 to 1"))
 
 
 class _CalendarKind:
@@ -80,8 +81,7 @@ class PromoStreakKind(_CalendarKind):
 
     name = "promo-streak"
     schema = {"max_run": Option(opt.INTEGER, default=3, help="longest allowed run of promotional posts"),
-              "per_channel": Option(lambda v: None if isinstance(v, bool) else "expected true or false",
-                                    default=True, help="also look at each channel on its own")}
+              "per_channel": Option(opt.BOOLEAN, default=True, help="also look at each channel on its own")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         scopes = [("all", report.results)]

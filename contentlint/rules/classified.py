@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from contentlint.analysis import Analysis
 from contentlint import optionschema as opt
+from contentlint.i18n import N_, Text
 from contentlint.optionschema import Option
 from contentlint.rules.protocol import Hit, PostChecker
 from contentlint.taxonomy import GROUPS, LABELS, STAGES
@@ -25,7 +26,7 @@ def _labels_check(value: Any) -> str | None:
 
 def _fraction(value: Any) -> str | None:
     ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1
-    return None if ok else "expected a number from 0 to 1"
+    return None if ok else Text(N_("expected a number from 0 to 1"))
 
 
 def _title_hit(analysis: Analysis, values: Mapping[str, Any]) -> Hit:

@@ -99,7 +99,7 @@ class RequiresKind:
                               help="{field: [value, ...]}: front-matter values that trigger the rule "
                                    "(e.g. {sponsored: [true]}); with neither trigger every post must comply"),
         "exclude": EXCLUDE_OPTION,
-        "each": Option(lambda v: None if isinstance(v, bool) else "expected true or false", default=False,
+        "each": Option(opt.BOOLEAN, default=False,
                        help="report every trigger (true) or only the first (false)"),
         "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LEMMA", help="token attribute compared"),
         "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),

@@ -9,7 +9,7 @@ from contentlint.analysis.docs import with_docs
 from contentlint.nlp.lexicon import default_cues
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
-from tests.conftest import REPO, post_from
+from tests.helpers import REPO, post_from
 
 SALE = (REPO / "samples" / "en" / "office-sale.md").read_text(encoding="utf-8")
 

@@ -5,8 +5,7 @@ import json
 from pathlib import Path
 from typing import Callable
 
-from tests.cli.test_check import run
-from tests.conftest import REPO, tree_digest
+from tests.helpers import REPO, run, tree_digest
 
 SAMPLES = REPO / "samples"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_check import run
+from tests.helpers import run
 
 SALE = "---\ntitle: Sale\n---\nBuy now! Limited time only.\n"
 

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 import json
 
-from tests.cli.test_check import run
-from tests.conftest import REPO
+from tests.helpers import REPO, run
 
 SPONSORED = REPO / "samples/ja/sponsored-review.md"
 LINKEDIN_EN = REPO / "samples/linkedin/post-en.md"

@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from click.testing import CliRunner
 
-from contentlint.cli import cli, main
-from tests.conftest import REPO, tree_digest
+from contentlint.cli import main
+from tests.helpers import REPO, run, tree_digest
 
 PROMO_EN = "---\ntitle: Spring sale\nchannel: x\n---\nEverything is 30% off. Buy now — limited time only!\n"
 PROMO_JA = ("---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\nクーポンコード SPRING30 をご入力いただくと、"
@@ -28,13 +27,6 @@ INSIGHT_EN = ("---\ntitle: How to read a churn chart\n---\nYour churn chart hide
 INSIGHT_JA = ("---\ntitle: 統計分析でユーザー行動を理解する方法\n---\nあなたのデータに問いを立てる方法を、手順に沿って紹介します。"
               "まず会員登録日と解約日を書き出し、次に登録月ごとにグループに分けます。最後に継続率の曲線を比べると、"
               "どの時期のお客様がどんな課題を抱えているのかが見えてきます。\n")
-
-
-def run(args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
-    runner = CliRunner()
-    result = runner.invoke(cli, args, input=stdin, standalone_mode=False, catch_exceptions=False)
-    code = result.return_value if isinstance(result.return_value, int) else result.exit_code
-    return code, result.stdout, result.stderr
 
 
 def test_clean_posts_exit_0(write: Callable[..., Path]) -> None:

@@ -5,8 +5,7 @@ from pathlib import Path
 from typing import Callable
 
 from contentlint.taxonomy import GROUP_OF, LABELS, STAGES
-from tests.cli.test_check import run
-from tests.conftest import REPO
+from tests.helpers import REPO, run
 
 SALE_JA = ("---\ntitle: オフィス全品30%オフセール\n---\n"
            "今だけ、オフィス製品が全品30%オフ！クーポンコードを使うとさらに500円引き。セールは日曜日まで。\n")

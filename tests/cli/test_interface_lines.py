@@ -9,7 +9,7 @@ from typing import Callable
 
 import pytest
 
-from tests.cli.test_check import run
+from tests.helpers import run
 from tests.interface_text import english_left
 
 SKIPPED = {

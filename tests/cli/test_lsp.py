@@ -6,7 +6,7 @@ import importlib.util
 import pytest
 
 from contentlint.cli import main
-from tests.cli.test_check import run
+from tests.helpers import run
 
 
 def test_lsp_is_a_command_with_the_check_options() -> None:

@@ -9,8 +9,7 @@ from typing import Callable
 import jsonschema
 import pytest
 
-from tests.cli.test_check import run
-from tests.conftest import REPO, tree_digest
+from tests.helpers import REPO, run, tree_digest
 
 EN = "samples/linkedin/profile-en.yaml"
 JA = "samples/linkedin/profile-ja.yaml"
@@ -152,17 +151,12 @@ def test_rules_and_explain_show_the_checklist() -> None:
 
 
 def test_explain_lists_the_ten_points() -> None:
-    from tests.cli.test_check import run
-
     code, out, _ = run(["explain", "linkedin-profile"])
     assert code == 0 and "Checks:" in out
     assert " 1. photo (photo)" in out and "10. recent activity (recent_activity;" in out and "max age days 30" in out
 
 
 def test_html_and_markdown_reports_give_each_profile_its_score() -> None:
-    from tests.cli.test_check import run
-    from tests.conftest import REPO
-
     folder = str(REPO / "samples" / "linkedin")
     html = run(["report", "--no-cache", folder, "--format", "html"])[1]
     assert "<h2>LinkedIn profiles</h2>" in html and '<span translate="no">linkedin-profile</span> 6/10' in html

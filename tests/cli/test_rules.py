@@ -5,7 +5,7 @@ import re
 from dataclasses import replace
 
 from contentlint.cli.rules import effective_rules, rule_table
-from tests.cli.test_check import run
+from tests.helpers import run
 
 
 def _column_starts(lines: list[str]) -> set[tuple[int, ...]]:

@@ -5,7 +5,7 @@ import pytest
 
 from contentlint import languages
 from contentlint.lang import SUPPORTED
-from tests.conftest import post_from
+from tests.helpers import post_from
 
 SHORT_EN = "Big sale\n\nBuy now."
 CODE_HEAVY = ("---\ntitle: Parse logs with jq\n---\nRun this:\n\n```bash\ncat app.log | jq -r '.level' | sort | uniq -c\n"

@@ -10,9 +10,12 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import LanguageClient, client_capabilities
 
-from tests.lsp.test_server import JA, SERVER, published
+from tests.helpers import lsp_server, published
 
 pytestmark = [pytest.mark.lsp, pytest.mark.asyncio(loop_scope="module")]
+SERVER = lsp_server()
+JA = ("---\ntitle: 🎉春のセール：今すぐ購入\n---\n新製品が発売されました。🚀今すぐ購入してください。"
+      "期間限定で全品30%オフです。\n")
 ENCODING: dict[str, str] = {}
 
 

@@ -1,21 +1,17 @@
 """`contentlint lsp` driven over stdio by a real LSP client (pytest-lsp), one server for the whole module."""
 from __future__ import annotations
 
-import asyncio
 import json
-import sys
 from pathlib import Path
-from typing import Any, Awaitable
+from typing import Any
 
 import pytest
 import pytest_lsp
 import yaml
 from lsprotocol import types
-from pygls.protocol import default_converter
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
-from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+from pytest_lsp import LanguageClient, client_capabilities
 
-from tests.cli.test_check import run
+from tests.helpers import PUBLISHED, lsp_server, published, run
 
 pytestmark = [pytest.mark.lsp, pytest.mark.asyncio(loop_scope="module")]
 
@@ -28,25 +24,8 @@ JA = ("---\ntitle: 🎉春のセール：今すぐ購入\n---\n新製品が発�
 ZH = ("---\ntitle: 双十一限时秒杀\nchannel: weibo\n---\n#双十一# 云账本专业版限时秒杀！👉全网最低价，五折起，"
       "手慢无！立即购买\n\n关注+转发本条微博并@三位好友，抽10位送全年会员！\n")
 CALM = "---\ntitle: How finance teams close the month in two days\n---\nThe checklist our customers use.\n"
-WAIT = 60  # seconds: the first analysis may still be loading spaCy
 INITIALIZED: dict[str, types.InitializeResult] = {}
-PUBLISHED: list[types.PublishDiagnosticsParams] = []  # every publishDiagnostics, in order
-
-
-def recording_client() -> LanguageClient:
-    """pytest-lsp's client, also keeping every publishDiagnostics (it keeps only the latest per document)."""
-    client = LanguageClient(converter_factory=default_converter)
-    default = DEFAULT_CLIENT_FEATURES[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
-
-    def publish(client: LanguageClient, params: types.PublishDiagnosticsParams) -> None:
-        PUBLISHED.append(params)
-        default(client, params)
-
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish})
-    return client
-
-
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "contentlint", "lsp"], client_factory=recording_client)
+SERVER = lsp_server()
 
 
 @pytest.fixture(scope="module")
@@ -62,21 +41,6 @@ async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[n
         capabilities=capabilities, root_uri=workspace.as_uri(), locale="en"))
     yield
     await lsp_client.shutdown_session()
-
-
-def published(uri: str, version: int) -> Awaitable[list[types.Diagnostic]]:
-    """The diagnostics for ``uri`` at ``version`` that arrive after this call (call it before sending what
-    triggers them). Read from the record of every publication, so none is missed between two waits."""
-    start = len(PUBLISHED)
-
-    async def until() -> list[types.Diagnostic]:
-        while True:
-            for params in PUBLISHED[start:]:
-                if params.uri == uri and params.version == version:
-                    return list(params.diagnostics)
-            await asyncio.sleep(0.02)
-
-    return asyncio.wait_for(until(), WAIT)
 
 
 async def open_document(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:

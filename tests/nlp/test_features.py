@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from contentlint.nlp.features import STRUCTURE, place_words, post_features, structure
-from tests.conftest import post_from
+from tests.helpers import post_from
 
 DOC_PAGE = """# Install the CLI
 

@@ -6,7 +6,7 @@ import pytest
 
 from contentlint.nlp import pipeline
 from contentlint.taxonomy import CLASSES
-from tests.conftest import finishes_within
+from tests.helpers import finishes_within
 
 
 def test_shipped_models_load_offline_with_the_classifier() -> None:

@@ -14,7 +14,7 @@ from contentlint.nlp.crossval import assign_folds
 from contentlint.nlp.modelbuild import BuildPlan, build
 from contentlint.nlp.modelcard import write_card
 from contentlint.nlp.training import TrainSettings, train
-from tests.conftest import REPO, tree_digest
+from tests.helpers import REPO, tree_digest
 
 RECORDS = [r for r in read_corpora([REPO / "corpus"]) if r.lang == "en"]
 SMALL = sorted(RECORDS, key=lambda r: r.id)[::8]  # ~85 records over all classes

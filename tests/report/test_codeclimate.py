@@ -7,7 +7,7 @@ from typing import Callable
 
 import jsonschema
 
-from tests.cli.test_check import run
+from tests.helpers import run
 
 # What GitLab documents for a Code Quality report ("Implement a custom tool"): a JSON array of issues, each with
 # these fields; `severity` one of GitLab's five.

@@ -11,8 +11,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
-from tests.cli.test_check import run
-from tests.conftest import REPO
+from tests.helpers import REPO, run
 
 SALE = "---\ntitle: Spring sale day {day}\ndate: 2026-01-{day:02d}\nchannel: blog\n---\n30% off every plan with " \
        "code SPRING30. Sale ends Sunday.\n"

@@ -5,7 +5,6 @@ import json
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 from typing import Callable
@@ -14,21 +13,11 @@ import jsonschema
 import pytest
 
 from contentlint.cli import main
-from tests.cli.test_check import run
-from tests.conftest import REPO
+from tests.helpers import REPO, Elements, run
 
 HOSTILE = ('---\ntitle: "<script>alert(1)</script> 30% off {{ 7*7 }}"\nchannel: "x\\"><img src=x onerror=alert(1)>"\n'
            "kpi: followers\n---\nBuy now! [click](javascript:alert(1)) <b>bold</b> | pipe | `tick`\n"
            "Use code SPRING30 at checkout. Sale ends Sunday.\n")
-
-
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, dict(attrs)))
 
 
 def report(args: list[str]) -> str:
@@ -44,7 +33,7 @@ def hostile(write: Callable[..., Path]) -> Path:
 
 def test_html_is_self_contained_escaped_and_complete(hostile: Path) -> None:
     html = report([str(hostile), str(REPO / "samples/calendar.yaml"), "--format", "html"])
-    parser = _Elements()
+    parser = Elements()
     parser.feed(html)
     tags = [tag for tag, _ in parser.tags]
     assert "script" not in tags and "img" not in tags and "<b>bold" not in html
@@ -189,6 +178,7 @@ def test_text_is_coloured_only_on_a_terminal(hostile: Path, monkeypatch: pytest.
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package `chromium`) is not installed")
 @pytest.mark.parametrize("width", [1280, 390])
 def test_html_renders_in_headless_chromium_without_javascript(hostile: Path, tmp_path: Path, width: int) -> None:

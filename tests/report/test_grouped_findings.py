@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
 
-from tests.cli.test_check import run
+from tests.helpers import run
 
 # hard-sell reports imperatives that open a sentence ("Act now", not "... and act now")
 FIVE = ("---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now! Order now. Shop now <b>and</b> save. Act now — "

@@ -15,9 +15,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from contentlint.report import REPORTERS
-from tests.cli.test_check import run
-from tests.conftest import tree_digest
-from tests.report.test_formats import _Elements as Elements
+from tests.helpers import Elements, run, tree_digest
 
 # Each payload would mark the page's <body> if it ever ran as script.
 SCRIPT = "<script>document.body.setAttribute('data-pwned','script')</script>"
@@ -140,6 +138,7 @@ def dom_after_scripts(page: Path, profile: Path) -> str:
     return proc.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package `chromium`) is not installed")
 def test_no_script_runs_in_a_browser_even_without_the_content_security_policy(hostile_tree: Path,
                                                                                 tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from typing import Callable
 
 import pytest
 
-from tests.cli.test_check import INSIGHT_EN, run
-from tests.conftest import REPO
+from tests.cli.test_check import INSIGHT_EN
+from tests.helpers import REPO, run
 from tests.interface_text import english_left
 
 SAMPLES = REPO / "samples"

@@ -14,8 +14,7 @@ from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.engine import RuleSet
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
-from tests.cli.test_check import run
-from tests.conftest import REPO, post_from
+from tests.helpers import REPO, post_from, run
 
 BOOK = load_packs(default_pack_files())
 BLANK = re.compile(r"\[[^\]]*\?\]|\{[a-zA-Z_]+\}|\?\]")

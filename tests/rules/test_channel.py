@@ -10,23 +10,15 @@ from typing import Callable
 import pytest
 
 from contentlint.errors import RuleError
-from contentlint.analysis.analyser import Analyser
-from contentlint.analysis.docs import with_docs
 from contentlint.model import Finding
-from contentlint.rules.engine import RuleSet
 from contentlint.rules.channel import char_weights
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.pack import Rule, load_pack, load_packs
+from contentlint.rules.pack import load_pack, load_packs
 from contentlint.run import Runner, RunOptions
-from tests.conftest import post_from
+from tests.helpers import findings
 
 BOOK = load_packs(default_pack_files())
 RULES = BOOK.rules
-
-
-def findings(rule: Rule, text: str) -> list[Finding]:
-    ((post, doc),) = with_docs([post_from(text)])
-    return [f for f in RuleSet([rule]).lint(Analyser(BOOK.cues)(post, doc)) if f.rule_id == rule.id]
 
 
 def run_file(path: Path, rule_id: str) -> list[Finding]:

@@ -9,7 +9,7 @@ from contentlint.analysis.docs import with_docs
 from contentlint.rules.engine import RuleSet
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
-from tests.conftest import post_from
+from tests.helpers import post_from
 
 BOOK = load_packs(default_pack_files())
 RELEASE = "---\ntitle: Version 4.2 is now available\n---\nVersion 4.2 adds dark mode, CSV export and a new widget."

@@ -12,8 +12,7 @@ from contentlint.rules.registry import scope_of
 from contentlint.run import Runner, RunOptions
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import Rule, load_packs
-from tests.conftest import post_from
-from tests.rules.test_profile import profile_of
+from tests.helpers import post_from, profile_of
 
 BOOK = load_packs(default_pack_files())
 RULES = BOOK.rules

@@ -8,7 +8,7 @@ from contentlint.model import Finding
 from contentlint.rules.engine import RuleSet, format_message
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import Rule, load_packs
-from tests.conftest import post_from
+from tests.helpers import post_from
 
 BOOK = load_packs(default_pack_files())
 RULES = BOOK.rules

@@ -12,21 +12,13 @@ from contentlint.model import Finding
 from contentlint.rules.pack import load_pack
 from contentlint.rules.engine import lint_profile
 from contentlint.rules.profile import ChecklistScore
-from contentlint.sourcemap import SourceFile
-from contentlint.sources.profile import Profile, load_profile
-from contentlint.yamlsafe import load_yaml
-from tests.conftest import REPO
+from tests.helpers import REPO, profile_of
 
 (RULE,) = load_pack(REPO / "rules/linkedin-profile.yaml").rules
 COMPLETE = RULE.examples["pass"][0]
 ABOUT = COMPLETE[COMPLETE.index("about: >"):COMPLETE.index("current_position:")]
 POINTS = ["photo", "banner-and-url", "headline", "about", "current-position", "experience", "skills",
           "recommendations", "connections", "recent-activity"]
-
-
-def profile_of(text: str) -> Profile:
-    loaded = load_yaml(text, "profile.yaml")
-    return load_profile(SourceFile("profile.yaml", text), loaded.data, loaded.node)
 
 
 def check(text: str) -> tuple[list[Finding], ChecklistScore]:

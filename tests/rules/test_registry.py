@@ -9,7 +9,7 @@ from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
 from contentlint.rules.protocol import SCOPES
 from contentlint.rules.registry import ALL, KINDS, scope_of
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def test_every_kind_is_listed_once_with_a_known_scope() -> None:

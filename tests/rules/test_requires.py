@@ -10,7 +10,9 @@ import pytest
 from contentlint.errors import RuleError
 from contentlint.rules.pack import load_pack
 from contentlint.run import Runner, RunOptions
-from tests.rules.test_channel import RULES, findings
+from tests.helpers import default_rules, findings
+
+RULES = default_rules()
 
 
 def test_sponsored_front_matter_without_a_label_is_an_error_at_the_field() -> None:

@@ -144,7 +144,7 @@ def test_entries_pointing_at_one_draft_read_it_once_and_are_capped(kind: str, wr
 
 
 def test_5000_entries_at_one_large_draft_take_bounded_time(write: Callable[..., Path]) -> None:
-    from tests.conftest import finishes_within
+    from tests.helpers import finishes_within
 
     para = "Your churn chart hides two problems. This guide shows you how to separate early and late leavers. "
     write("big.md", "---\ntitle: How to read churn\n---\n" + (para * 6 + "\n\n") * 200)

@@ -6,7 +6,7 @@ from contentlint.errors import InputError
 from contentlint.model import Position, Post
 from contentlint.sources.decode import decode
 from contentlint.sources.post import markdown_post, yaml_post
-from tests.conftest import post_from
+from tests.helpers import post_from
 
 
 def at(post: Post, needle: str) -> Position:

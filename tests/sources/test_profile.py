@@ -13,7 +13,7 @@ from contentlint.model import Position
 from contentlint.sources.discover import Target
 from contentlint.sources.load import load_target
 from contentlint.sources.profile import known_field
-from tests.cli.test_check import run
+from tests.helpers import run
 
 PROFILE = """\
 # a comment first, so that `kind:` is not on line 1

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tools.module_map import module_map, summary
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tools import readme_examples
 from tools.readme_examples import Example, ExampleError, documents, examples, render, select, update
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tools import rule_reference
 from tools.rule_reference import Rule, escape, fence, load_packs, pages, rule_page
 

@@ -17,7 +17,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from contentlint.run import RunOptions  # noqa: E402
 from contentlint.web.app import MAX_BODY_BYTES, create_app  # noqa: E402
 from contentlint.web.engine import Engine  # noqa: E402
-from tests.conftest import REPO, tree_digest  # noqa: E402
+from tests.helpers import REPO, tree_digest  # noqa: E402
 
 BASE = "http://127.0.0.1:8765"
 JA_PROMO = {"title": "オフィス全品30%オフセール", "channel": "x", "kpi": "フォロワー数",

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator
 
 import pytest
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tests.web.test_app import EN_HOWTO, JA_PROMO as JA_PROMO_UNNAMED
 
 # The promotion names its product and what it does for the reader, so the page has headlines to copy.
@@ -35,9 +35,9 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     CHROMIUM is None or CHROMEDRIVER is None,
-    reason="headless Chromium and its driver (Debian packages `chromium` and `chromium-driver`) are not installed")
+    reason="headless Chromium and its driver (Debian packages `chromium` and `chromium-driver`) are not installed")]
 WIDTHS = {"desktop": 1280, "phone": 390}
 PHONE = WIDTHS["phone"]
 

@@ -10,7 +10,7 @@ import pytest
 
 from contentlint.cli import main
 from contentlint.web.hosts import allowed_hosts, is_loopback
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 uvicorn = pytest.importorskip("uvicorn", reason='the web extra is not installed: pip install "contentlint[web]"')
 

@@ -33,7 +33,7 @@ from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.engine import RuleSet
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
-from tests.conftest import post_from
+from tests.helpers import post_from
 
 HERE = Path(__file__).resolve().parent
 REVIEW = HERE.parent / "review.jsonl"

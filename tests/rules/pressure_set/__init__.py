@@ -19,7 +19,7 @@ from contentlint.analysis.docs import with_docs
 from contentlint.rules.engine import RuleSet
 from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
-from tests.conftest import post_from
+from tests.helpers import post_from
 
 HERE = Path(__file__).resolve().parent
 LANGS = ("en", "ja", "zh")
