@@ -66,12 +66,12 @@ class Cache:
         path = self.directory / key[:2] / f"{key}.json"
         try:
             entry = json.loads(read_regular_text(path))
-            if entry.get("format") != FORMAT or entry.get("key") != key:
+            if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
                 raise ValueError("foreign entry")
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError, AttributeError, RecursionError):
+        except (OSError, ValueError, RecursionError):
             self.misses += 1  # corrupt or foreign: rebuilt and overwritten on this run
             return None
         self.hits += 1

@@ -119,7 +119,7 @@ def _language(value: Any) -> str | None:
 
 
 def _fail_level(value: Any) -> str:
-    if value not in FAIL_LEVELS:
+    if not isinstance(value, str) or value not in FAIL_LEVELS:
         raise ValueError(f"expected one of {', '.join(FAIL_LEVELS)}")
     return value
 

@@ -98,9 +98,9 @@ def scan(path: str, text: str, syntax: CommentSyntax) -> FileSuppressions:
                     open_blocks[rule] = directive
             else:  # enable: close the open blocks for these rules
                 for rule in rules if ALL not in rules else list(open_blocks):
-                    directive = open_blocks.pop(rule, None)
-                    if directive is not None:
-                        directive.last, directive.to_end = number, False
+                    block = open_blocks.pop(rule, None)
+                    if block is not None:
+                        block.last, block.to_end = number, False
     return result
 
 

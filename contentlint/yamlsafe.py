@@ -28,7 +28,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     The value then reaches the code that knows what the field means, which reports it with its position.
     """
 
-    def construct_yaml_timestamp(self, node: Node) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Node) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
@@ -107,8 +107,9 @@ def _check_depth(text: str, path: str, line_offset: int, error: type[Exception],
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > limits.yaml_depth:
-                mark = event.start_mark
-                raise error(_too_deep(limits), path, mark.line + 1 + line_offset, mark.column + 1)
+                mark = event.start_mark  # None only for events built by hand, never for a parser's
+                line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (None, None)
+                raise error(_too_deep(limits), path, line, column)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 

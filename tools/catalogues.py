@@ -82,10 +82,11 @@ def messages(catalog: Catalog) -> dict[object, str]:
         if not message.id or message.fuzzy:
             continue
         if isinstance(message.id, (list, tuple)):
-            for index, text in enumerate(message.string):
+            plurals = message.string if isinstance(message.string, (list, tuple)) else ()
+            for index, text in enumerate(plurals):
                 if text:
                     found[(message.id[0], index)] = text
-        elif message.string:
+        elif isinstance(message.string, str) and message.string:
             found[message.id] = message.string
     return found
 

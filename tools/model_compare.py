@@ -12,15 +12,16 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from dataclasses import replace
 
 import numpy as np
 
-from contentlint.corpus import read_corpora
+from contentlint.corpus import Record, read_corpora
 from contentlint.nlp.calibration import precision_threshold
 from contentlint.nlp.classifier import combine
-from contentlint.nlp.combiner import fit_temperature, promotional_probability, softmax
+from contentlint.nlp.combiner import Inputs, fit_temperature, promotional_probability, softmax
 from contentlint.nlp.crossval import (CombinerSpec, Prepared, assign_folds, oof_combined, oof_scores, prepare,
                                       with_scores)
 from contentlint.nlp.evaluation import full_report
@@ -70,11 +71,11 @@ VARIANTS = [  # (text setting, combiner features or None for the cue-weight mix 
 ]
 
 
-def _cue_weight_probs(inputs: list, weight: float) -> np.ndarray:
+def _cue_weight_probs(inputs: list[Inputs], weight: float) -> np.ndarray:
     return np.asarray([[combine(i.model_scores, i.cue_counts, weight)[c] for c in CLASSES] for i in inputs])
 
 
-def _figures(records: list, probs: np.ndarray, threshold: float | None) -> dict:
+def _figures(records: list[Record], probs: np.ndarray, threshold: float | None) -> dict[str, Any]:
     rows = oof_rows(records, probs, 0.5 if threshold is None else threshold)
     if threshold is None:  # the mix used before: every promotional top class warns
         rows = [replace(r, warned=r.predicted.split("/")[0] in ("product", "sale", "release")) for r in rows]
@@ -126,8 +127,9 @@ def table(out: Path, corpora: list[Path], langs: list[str]) -> None:
                   f"{_threshold(fig['threshold'])} |", flush=True)
 
 
-def _objective(fig: dict) -> float:
-    return (fig["group"] + fig["label"] + fig["stage"]) / 3
+def _objective(fig: dict[str, Any]) -> float:
+    macro_f1: float = fig["group"] + fig["label"] + fig["stage"]
+    return macro_f1 / 3
 
 
 def _threshold(value: float | None) -> str:

@@ -31,13 +31,14 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+else:  # Python 3.10
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 POINTERS = ROOT / "realposts"
@@ -126,7 +127,7 @@ class _Visible(html.parser.HTMLParser):
         self.parts.append(data)
 
 
-def _front_matter(text: str) -> tuple[dict, str]:
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     for fence, parse in (("---", yaml.safe_load), ("+++", tomllib.loads)):
         if text.startswith(fence + "\n") or text.startswith(fence + "\r\n"):
             end = re.search(rf"^{re.escape(fence)}[ \t]*$", text[len(fence) + 1:], re.M)
@@ -151,11 +152,11 @@ def _jsonable(value: object) -> object:
     return str(value)
 
 
-def extract(repo: str, commit: str, path: str) -> dict:
+def extract(repo: str, commit: str, path: str) -> dict[str, Any]:
     """Title, body and meta of one file at one commit: the only extraction there is."""
     raw = git(repo, "show", f"{commit}:{path}")
     text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-    meta: dict = {}
+    meta: dict[str, Any] = {}
     title = ""
     if path.lower().endswith((".html", ".htm")):
         parser = _Visible()
@@ -176,7 +177,7 @@ def extract(repo: str, commit: str, path: str) -> dict:
     return {"title": title, "body": body[:MAX_BODY], "meta": meta}
 
 
-def text_hash(record: dict) -> str:
+def text_hash(record: dict[str, Any]) -> str:
     return hashlib.sha256((record["title"] + "\0" + record["body"]).encode("utf-8")).hexdigest()
 
 
@@ -184,21 +185,21 @@ def _slug(repo: str) -> str:
     return repo.replace("/", "__")
 
 
-def _read_jsonl(path: Path) -> list[dict]:
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     # split on "\n" only: str.splitlines() also splits on U+2028/U+2029/U+0085 inside JSON strings
     return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
-def _write_jsonl(path: Path, records: list[dict]) -> None:
+def _write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     records = sorted(records, key=lambda r: r["source"])
     path.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records),
                     encoding="utf-8")
 
 
-def text_record(pointer: dict, extracted: dict) -> dict:
+def text_record(pointer: dict[str, Any], extracted: dict[str, Any]) -> dict[str, Any]:
     return {"id": pointer["id"], "lang": pointer["lang"], "label": pointer["label"], "stage": pointer["stage"],
             "title": extracted["title"], "body": extracted["body"], "meta": extracted["meta"],
             "source": pointer["source"], "license": pointer["license"], "channel": pointer["source_type"]}
@@ -272,14 +273,14 @@ def cmd_agreement(args: argparse.Namespace) -> None:
           f"label and stage {both / n:.3f}, promotional/insight group {group / n:.3f}")
 
 
-def all_pointers() -> list[dict]:
+def all_pointers() -> list[dict[str, Any]]:
     return [p for lang in ("en", "ja", "zh") for f in sorted((POINTERS / lang).glob("*.jsonl")) for p in _read_jsonl(f)]
 
 
 def cmd_materialise(args: argparse.Namespace) -> None:
     missing, bad, done = set(), 0, 0
-    rehashed: dict[Path, list[dict]] = {}
-    by_file: dict[Path, list[dict]] = {}
+    rehashed: dict[Path, list[dict[str, Any]]] = {}
+    by_file: dict[Path, list[dict[str, Any]]] = {}
     for pointer in all_pointers():
         repo, rest = pointer["source"].split("@", 1)
         commit, path = rest.split(":", 1)

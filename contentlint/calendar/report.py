@@ -73,7 +73,7 @@ class CalendarReport:
         checkpoints = {}
         for months in CHECKPOINT_MONTHS:
             limit = _add_months(start, months)
-            checkpoints[f"{months}m"] = sum(1 for r in dated if r.group == "insight" and r.date < limit)  # type: ignore[operator]
+            checkpoints[f"{months}m"] = sum(1 for r in dated if r.group == "insight" and r.date is not None and r.date < limit)
         return {"start": start.isoformat(), "end": end.isoformat(), "days": (end - start).days,
                 "checkpoints": checkpoints}
 

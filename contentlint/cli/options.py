@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TypeVar
 
 import click
 
@@ -13,9 +13,12 @@ from contentlint.fileio import cache_home
 from contentlint.result import Result
 from contentlint.run import RunOptions
 
+# A click command's function, before and after options are added to it (click's own decorators keep the type too)
+Command = TypeVar("Command", bound=Callable[..., Any])
 
-def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    decorators = [
+
+def run_options(func: Command) -> Command:
+    decorators: list[Callable[[Command], Command]] = [
         click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
         click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
                      help="Use this config file for every path (instead of the nearest .contentlint.yaml)."),
@@ -40,13 +43,13 @@ def run_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def ui_lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+def ui_lang_option(func: Command) -> Command:
     return click.option("--ui-lang", type=click.Choice(UI_LANGUAGES),
                         help="Interface language: headings, labels, counts and summaries (default: from LC_ALL, "
                              "LC_MESSAGES or LANG, else en). Findings follow each post's language.")(func)
 
 
-def gate_options(func: Callable[..., Any]) -> Callable[..., Any]:
+def gate_options(func: Command) -> Command:
     func = click.option("--fail-under", type=click.IntRange(0, 100), metavar="SCORE",
                         help="Exit 1 when a calendar's or feed's mix score is below SCORE (default: config, 60).")(func)
     return click.option("--target", type=click.Choice(sorted(PRESETS)),
@@ -54,7 +57,7 @@ def gate_options(func: Callable[..., Any]) -> Callable[..., Any]:
                              "target_mix, then config, then 80-20).")(func)
 
 
-def fail_level_option(func: Callable[..., Any]) -> Callable[..., Any]:
+def fail_level_option(func: Command) -> Command:
     return click.option("--fail-level", type=click.Choice(FAIL_LEVELS),
                         help="Lowest level that makes the exit code 1 (default from config: warning).")(func)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from contentlint.cli.options import build_run_options, gate_options, run_options, show_skipped
+from contentlint.cli.options import Command, build_run_options, gate_options, run_options, show_skipped
 from contentlint.cli.progress import progress
 from contentlint import i18n
 from contentlint.report import FORMATS, resolve_format, write_report
@@ -17,7 +17,7 @@ from contentlint.result import Result
 from contentlint.run import Runner
 
 
-def output_options(func):  # type: ignore[no-untyped-def]
+def output_options(func: Command) -> Command:
     func = click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                         help="Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format.")(func)
     return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from contentlint.cli.options import Command
 from contentlint.config import Config, ConfigResolver
 from contentlint.rules.pack import Rule
 from contentlint.run import rulebook_for_config
@@ -17,7 +18,7 @@ def effective_rules(config_file: Path | None, no_config: bool) -> tuple[Config, 
     return config, rulebook_for_config(config).rules
 
 
-def config_options(func):  # type: ignore[no-untyped-def]
+def config_options(func: Command) -> Command:
     func = click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults.")(func)
     return click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
                         help="Config file (default: nearest .contentlint.yaml from here).")(func)

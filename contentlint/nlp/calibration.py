@@ -27,8 +27,9 @@ def expected_calibration_error(confidence: Sequence[float], correct: Sequence[bo
     n = len(confidence)
     if not n:
         return 0.0
-    return round(sum(row["n"] / n * abs(row["accuracy"] - row["confidence"])
-                     for row in reliability(confidence, correct, bins)), 4)
+    error: float = sum(row["n"] / n * abs(row["accuracy"] - row["confidence"])
+                       for row in reliability(confidence, correct, bins))
+    return round(error, 4)
 
 
 def precision_threshold(p_promotional: Sequence[float], is_promotional: Sequence[bool],

@@ -67,7 +67,8 @@ class Combiner:
         return row
 
     def logits(self, rows: np.ndarray) -> np.ndarray:
-        return rows @ np.asarray(self.weights, dtype=np.float64).T + np.asarray(self.bias, dtype=np.float64)
+        logits: np.ndarray = rows @ np.asarray(self.weights, dtype=np.float64).T + np.asarray(self.bias, dtype=np.float64)
+        return logits
 
     def probabilities(self, rows: np.ndarray, calibrated: bool = True) -> np.ndarray:
         return softmax(self.logits(rows) / (self.temperature if calibrated else 1.0))
@@ -106,11 +107,13 @@ def load(folder: Path, name: str = FILE) -> Combiner | None:
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=1, keepdims=True)
     exp = np.exp(shifted)
-    return exp / exp.sum(axis=1, keepdims=True)
+    probabilities: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
+    return probabilities
 
 
 def promotional_probability(probs: np.ndarray) -> np.ndarray:
-    return probs[:, list(PROMOTIONAL)].sum(axis=1)
+    promotional: np.ndarray = probs[:, list(PROMOTIONAL)].sum(axis=1)
+    return promotional
 
 
 def place_vocabulary(places: Sequence[Sequence[str]], groups: Sequence[str], min_groups: int = 5) -> tuple[str, ...]:

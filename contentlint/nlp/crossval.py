@@ -89,6 +89,8 @@ def oof_scores(prep: Prepared, settings: TrainSettings, folds: int,
                log: Callable[[str], None] = lambda _m: None) -> list[dict[str, float]]:
     """Each record's text-model scores from the model trained on the other folds' whole posts (calendar-entry
     views are scored, never trained on: trained on, they cost the text model a few points on whole posts)."""
+    from spacy.pipeline import TextCategorizer
+
     from contentlint.nlp.training import train_docs
 
     scores: list[dict[str, float]] = [{} for _ in prep.records]
@@ -100,6 +102,7 @@ def oof_scores(prep: Prepared, settings: TrainSettings, folds: int,
         nlp = train_docs([prep.records[i] for i in train_idx], [prep.docs[i] for i in train_idx], prep.lang,
                          settings)
         textcat = nlp.get_pipe("textcat")
+        assert isinstance(textcat, TextCategorizer)
         for i, doc in zip(test, textcat.pipe(prep.docs[i].copy() for i in test)):
             scores[i] = dict(doc.cats)
         log(f"[{prep.lang}] fold {k + 1}/{folds}: trained on {len(train_idx)}, scored {len(test)}")

@@ -25,7 +25,7 @@ from contentlint.nlp.calibration import TARGET_PRECISION, precision_threshold
 from contentlint.nlp.combiner import ENTRY_FILE, Inputs, fit_temperature, promotional_probability, softmax
 from contentlint.nlp.crossval import CombinerSpec, Prepared, fit_combiner, oof_combined, oof_scores, prepare, with_scores
 from contentlint.nlp.evaluation import Row, full_report
-from contentlint.nlp.predict import default_cues
+from contentlint.nlp.lexicon import default_cues
 from contentlint.nlp.training import TrainSettings, train_docs
 from contentlint.taxonomy import CLASSES
 
@@ -57,10 +57,10 @@ def oof_rows(records: Sequence[Record], probs: np.ndarray, threshold: float, ent
 
 def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]) -> dict[str, Any]:
     """Train per language; returns the card data (and saves models when ``plan.output`` is set)."""
-    import spacy
+    from spacy.about import __version__ as spacy_version
 
     cues = default_cues()
-    card: dict[str, Any] = {"contentlint": __version__, "spacy": spacy.__version__,
+    card: dict[str, Any] = {"contentlint": __version__, "spacy": spacy_version,
                             "settings": plan.settings.to_dict(), "combiner": asdict(plan.combiner),
                             "entry_combiner": asdict(replace(plan.combiner, balance=True)),
                             "folds": plan.folds, "target_precision": TARGET_PRECISION,

@@ -75,8 +75,11 @@ def _kept(record: Record, settings: TrainSettings) -> bool:
 
 
 def build(lang: str, settings: TrainSettings) -> Language:
+    from spacy.pipeline import TextCategorizer
+
     nlp = pipeline.base(lang)
     textcat = nlp.add_pipe("textcat", config={"model": ARCHITECTURES[settings.arch], "threshold": 0.0})
+    assert isinstance(textcat, TextCategorizer)
     for name in CLASSES:
         textcat.add_label(name)
     return nlp
@@ -95,8 +98,8 @@ def train_docs(records: Sequence[Record], docs: Sequence[Doc], lang: str, settin
                log: Callable[[str], None] = lambda _msg: None) -> Language:
     """A textcat trained on ``docs`` (one per record, already tokenised)."""
     from spacy.training import Example
-    from spacy.util import compounding, fix_random_seed, minibatch
-    from thinc.api import Adam
+    from spacy.util import minibatch
+    from thinc.api import Adam, compounding, fix_random_seed
 
     fix_random_seed(settings.seed)
     rng = random.Random(settings.seed)

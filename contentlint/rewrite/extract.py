@@ -86,8 +86,8 @@ def extract(post: Post, doc: Doc, cues: Mapping[str, Sequence[CueMatch]], brief:
         return Slots(Slot(product.name, BRIEF),
                      Slot(audience, BRIEF) if audience else post_audience,
                      jobs or post_jobs, Slot(product.proof[0], BRIEF) if product.proof else None, features, offer)
-    shared = _mentioned_first(brief.audiences, text) if brief and brief.audiences else None
-    return Slots(_post_product(post, doc, text, title_end), post_audience or (Slot(shared, BRIEF) if shared else None),
+    core = _mentioned_first(brief.audiences, text) if brief and brief.audiences else None
+    return Slots(_post_product(post, doc, text, title_end), post_audience or (Slot(core, BRIEF) if core else None),
                  post_jobs, None, features, offer)
 
 

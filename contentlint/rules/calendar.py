@@ -120,10 +120,9 @@ class InsightFreeWeeksKind(_CalendarKind):
             return
         # Week numbers are ordinals of Mondays, so a placeholder date such as 9999-12-31 never overflows, and the
         # work is one step per insight week, not one per week of the span (which a year-9999 entry makes ~400,000).
-        monday = lambda d: d.toordinal() - d.weekday()  # noqa: E731
-        first, last = monday(dated[0].date), monday(dated[-1].date)
-        insight = sorted({monday(r.date) for r in dated if r.group == "insight"})
-        starts = [monday(r.date) for r in dated]
+        starts = [_monday(r.date) for r in dated if r.date is not None]  # all of them: dated() keeps dated results
+        first, last = starts[0], starts[-1]
+        insight = sorted({week for week, r in zip(starts, dated, strict=True) if r.group == "insight"})
         for before, after in zip([first - 7, *insight], [*insight, last + 7]):
             weeks = (after - before) // 7 - 1
             if weeks >= max(1, params["min_weeks"]):
@@ -245,6 +244,11 @@ class CadenceDropKind(_CalendarKind):
         if quarters[3] < params["ratio"] * earlier:
             tail = [r for r in dated if (r.date - start).days * 4 // (span + 1) >= 3]  # type: ignore[operator]
             yield _about(tail, last_quarter=quarters[3], earlier=f"{earlier:.1f}")
+
+
+def _monday(day: dt.date) -> int:
+    """The ordinal of the Monday of ``day``'s week."""
+    return day.toordinal() - day.weekday()
 
 
 def _day(result: EntryResult) -> str:

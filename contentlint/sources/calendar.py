@@ -185,7 +185,8 @@ def _key_line(node: Node | None, key: str) -> int | None:
     if isinstance(node, MappingNode):
         for k, _v in node.value:
             if k.value == key:
-                return k.start_mark.line + 1
+                line: int = k.start_mark.line + 1
+                return line
     return None
 
 

@@ -95,9 +95,9 @@ def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int
     except tomllib.TOMLDecodeError as exc:
         # tomllib puts the position only in its message: "... (at line 3, column 9)"
         where = _TOML_POSITION.search(str(exc))
-        line, column = (int(where.group(1)) + 1, int(where.group(2))) if where else (None, None)
+        error_line, column = (int(where.group(1)) + 1, int(where.group(2))) if where else (None, None)
         problem = _TOML_POSITION.sub("", str(exc)).strip()
-        raise InputError(f"invalid TOML front matter: {problem}", file.path, line, column) from None
+        raise InputError(f"invalid TOML front matter: {problem}", file.path, error_line, column) from None
     spans: dict[str, tuple[int, int]] = {}
     offset = 0
     for raw in block.splitlines(keepends=True):  # one pass: keys after the first [table] header are not top-level

@@ -158,11 +158,11 @@ def load_profile(file: SourceFile, data: dict[str, Any], node: Node | None, conf
                              path, *_line_col(key_node))
         _validate(spec, value, value_node, str(key), path)
     kind_node = keys.get("kind", (None, None))[0]
-    positions = {key: Position(*_line_col(k, default=1)) for key, (k, _v) in keys.items()}
+    positions = {key: _position(k) for key, (k, _v) in keys.items()}
     for key, (_k, value_node) in keys.items():
         if isinstance(FIELDS[key], Record):
             for sub, (sub_key, _sub_value) in mapping_nodes(value_node).items():
-                positions[f"{key}.{sub}"] = Position(*_line_col(sub_key, default=1))
+                positions[f"{key}.{sub}"] = _position(sub_key)
     fields = dict(data)
     if fields.get("connections") == "500+":
         fields["connections"] = 500  # how LinkedIn shows any count from 500 up
@@ -172,7 +172,7 @@ def load_profile(file: SourceFile, data: dict[str, Any], node: Node | None, conf
     lang, lang_source = language.resolve(fields.get("lang"), config_lang, prose)
     as_of = parse_date(fields.get("as_of")) or today or dt.date.today()
     return Profile(path=path, lang=lang, lang_source=lang_source, fields=fields, field_positions=positions,
-                   line=_line_col(kind_node, default=1)[0], as_of=as_of)
+                   line=_position(kind_node).line, as_of=as_of)
 
 
 def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, where: str, path: str) -> None:
@@ -182,8 +182,8 @@ def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, wher
         if spec.or_count and _count(value) is None:
             return
         if not isinstance(value, list):
-            expected = "a list" + (" or a whole number" if spec.or_count else "")
-            raise InputError(f"`{where}` must be {expected}, got {_shown(value)}", path, *_line_col(node))
+            shape = "a list" + (" or a whole number" if spec.or_count else "")
+            raise InputError(f"`{where}` must be {shape}, got {_shown(value)}", path, *_line_col(node))
         items = node.value if isinstance(node, SequenceNode) else []
         for index, item in enumerate(value):
             item_node = items[index] if index < len(items) else node
@@ -216,9 +216,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _line_col(node: Node | None, default: int | None = None) -> tuple[int | None, int | None]:
+def _position(node: Node | None) -> Position:
+    """Where ``node`` starts (line 1, column 1 without a node)."""
+    line, column = _line_col(node)
+    return Position(line or 1, column or 1)
+
+
+def _line_col(node: Node | None) -> tuple[int | None, int | None]:
     if node is None:
-        return default, default
+        return None, None
     column = node.start_mark.column + 1
     if isinstance(node, ScalarNode) and node.style in ('"', "'"):
         column += 1  # point at the text, not the quote
