@@ -165,8 +165,8 @@ def build_cases(tmpdir: Path, n: int, peers: Path, before: Path | None) -> list[
             runs.append((who, [py, "-m", "contentlint", "check", *extra, *args], source or REPO, child_env(source)))
         return runs
 
-    for who, _cmd, cwd, run_env in ours(str(en[0]), cache="hit"):  # the cache-hit case starts from a full cache
-        subprocess.run(_cmd, cwd=cwd, env=run_env, capture_output=True)
+    for _who, cmd, cwd, run_env in ours(str(en[0]), cache="hit"):  # the cache-hit case starts from a full cache
+        subprocess.run(cmd, cwd=cwd, env=run_env, capture_output=True)
     return [
         (f"{n} English posts", [*ours(str(tmpdir / "en")), ("proselint", [*proselint, *map(str, en)], tmpdir, env)]),
         (f"{n} Japanese posts", [*ours(str(tmpdir / "ja")), ("textlint", [*textlint, *map(str, ja)], node, env)]),

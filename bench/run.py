@@ -54,7 +54,7 @@ def long_posts(lang: str | None, n: int) -> list[tuple[str, str, str]]:
     if lang is None:  # alternate en and ja, so that every size loads both pipelines
         en = [r for r in records if r.lang == "en"]
         ja = [r for r in records if r.lang == "ja"]
-        records = [r for pair in zip(en, ja) for r in pair]
+        records = [r for pair in zip(en, ja, strict=False) for r in pair]
     out = []
     for i in range(n):
         first = records[i % len(records)]

@@ -18,6 +18,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -47,6 +48,12 @@ class Clock:
             return fn(*args)
         finally:
             self.spent[stage] += time.process_time() - start
+
+
+def _apply(proc: Any, docs: list[Any], batch_size: int) -> list[Any]:
+    """One pipeline component over every doc (in batches where the component has ``pipe``)."""
+    run = getattr(proc, "pipe", None)
+    return list(run(docs, batch_size=batch_size) if run else map(proc, docs))
 
 
 def stages(folder: Path) -> dict[str, float]:
@@ -82,15 +89,14 @@ def stages(folder: Path) -> dict[str, float]:
     docs = [clock.time("tokenisation", nlp.make_doc, t) for t in texts]
     for name, proc in nlp.pipeline:
         stage = "classification (textcat model)" if "textcat" in name else f"pipeline: {name}"
-        run = getattr(proc, "pipe", None)
-        docs = clock.time(stage, lambda: list(run(docs, batch_size=pipeline.BATCH_SIZE) if run else map(proc, docs)))
+        docs = clock.time(stage, _apply, proc, docs, pipeline.BATCH_SIZE)
     by_rule: dict[str, float] = defaultdict(float)
-    for post, doc in zip(posts, docs):
+    for post, doc in zip(posts, docs, strict=True):
         matches = clock.time("cue matching", cues, doc)
         result = clock.time("classification (cues + scores)", classify, doc.cats, matches, weight)
         if result.group == "promotional":
             forms = ruleset.analyser.rewrite_forms
-            clock.time("rewrites", lambda: build(extract(post, doc, matches), forms, post.lang))
+            clock.time("rewrites", lambda p, d, m, f: build(extract(p, d, m), f, p.lang), post, doc, matches, forms)
         from contentlint.analysis import Analysis
 
         analysis = Analysis(post, doc, result, matches)

@@ -35,7 +35,7 @@ def cross_validate(records: list, settings: TrainSettings) -> tuple[dict, dict]:
         test = [r for r in records if fold[r.id] == k]
         nlp = training.train([r for r in records if fold[r.id] != k], "zh", settings)
         texts = [training.model_text(r, settings.max_chars) for r in test]
-        for r, doc in zip(test, nlp.pipe(texts)):
+        for r, doc in zip(test, nlp.pipe(texts), strict=True):
             predicted = classify(dict(doc.cats), {}, 0.0).cls
             pairs.append(Pair("zh", r.cls, predicted))
             if "@" in r.source:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 PRODUCT_KEYS = ("name", "aliases", "audiences", "jobs", "proof")
@@ -81,7 +82,7 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
                                               and str(v).strip() for v in value):
         raise ValueError(f"{where}: expected a list of non-empty strings")
     items = [str(v).strip() for v in value]
-    for index, (left, right) in enumerate(zip(items, items[1:])):
+    for index, (left, right) in enumerate(pairwise(items)):
         # [saved $14,000 a month]: YAML's flow list splits it at the comma into "saved $14" and "000 a month"
         split = re.search(r"(\d{1,3})$", left) and re.match(r"(\d{3})(?!\d)", right)
         if split:

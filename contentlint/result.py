@@ -140,9 +140,10 @@ class Result:
         # Posts in file order; cached files are replayed before analysed ones, so arrival order is not stable.
         self.posts.sort(key=lambda p: (p.path, p.line, p.title, p.label or ""))
         # A post read on its own and again through a calendar's `file:` entry is one post.
-        seen: set[tuple[str, int, str]] = set()
-        self.posts = [p for p in self.posts if (p.path, p.line, p.title) not in seen
-                      and not seen.add((p.path, p.line, p.title))]  # type: ignore[func-returns-value]
+        first: dict[tuple[str, int, str], PostSummary] = {}
+        for post in self.posts:
+            first.setdefault((post.path, post.line, post.title), post)
+        self.posts = list(first.values())
         self.calendars.sort(key=lambda c: (c.calendar.kind, c.calendar.path))
         self.profiles.sort(key=lambda p: p.path)
         self.skipped.sort()

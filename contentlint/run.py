@@ -219,7 +219,7 @@ class Runner:
             _WARM_RULESETS = self._rulesets  # forked workers inherit them, and the loaded pipelines
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             futures = [pool.submit(_outcomes_in_worker, self.options, self.resolver, chunk) for chunk in chunks]
-            for future, chunk in zip(futures, chunks):
+            for future, chunk in zip(futures, chunks, strict=True):
                 try:
                     outcomes = future.result()
                 except Exception:  # a worker died (killed, out of memory): its files are linted here instead

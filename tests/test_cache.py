@@ -101,7 +101,8 @@ def test_an_entry_of_any_wrong_shape_is_rebuilt(entry: str, write: Callable[...,
 
 def _post(i: int, lang: str) -> str:
     if lang == "ja":
-        return f"---\ntitle: 今だけ半額 {i}\ndate: 2026-02-{i % 28 + 1:02d}\n---\n今だけ半額セール。弊社の新製品をご購入ください。\n"
+        return (f"---\ntitle: 今だけ半額 {i}\ndate: 2026-02-{i % 28 + 1:02d}\n---\n"
+                "今だけ半額セール。弊社の新製品をご購入ください。\n")
     if i % 3 == 0:
         return (f"---\ntitle: How to read churn, part {i}\ndate: 2026-01-{i % 28 + 1:02d}\nkpi: followers\n---\n"
                 "Your churn chart hides two problems. This guide shows you how to separate them.\n")

@@ -81,8 +81,8 @@ def test_explicit_and_disabled_config(write: Callable[..., Path]) -> None:
     ("brief:\n  product: []\n", "brief: unknown key `product`"),
     ("brief:\n  products:\n    - {name: A, aliases: [Same]}\n    - {name: Same}\n", "`Same` names both A and Same"),
     ("brief:\n  products:\n    - name: Tallybook\n      proof: [she claimed back $1,900 she used to lose]\n",
-     "brief: products[1].proof[1]: `she claimed back $1` and `900 she used to lose` look like one item cut at the "
-     "comma of a number; put the item in quotes or write one item a line (- ...)"),
+     "brief: products[1].proof[1]: `she claimed back $1` and `900 she used to lose` look like one item cut "
+     "at the comma of a number; put the item in quotes or write one item a line (- ...)"),
 ])
 def test_a_broken_brief_names_the_file_and_key(tmp_path: Path, brief: str, complaint: str) -> None:
     path = tmp_path / ".contentlint.yaml"

@@ -76,7 +76,7 @@ def test_utf16_and_utf8_bom_and_mixed_line_ends_are_read(write: Callable[..., Pa
     utf16 = write("u16.md", ("---\r\ntitle: Sale\r\n---\r\nBuy now!\r\n").encode("utf-16"))
     bom = write("bom.md", codecs.BOM_UTF8 + b"---\ntitle: Sale\n---\nBuy now!\n")
     mixed = write("mixed.md", b"---\r\ntitle: Sale\r---\nIntro.\r\n\rBuy now!\n")
-    code, out, _ = run(["check", "--no-cache", str(utf16), str(bom), str(mixed)])
+    _code, out, _ = run(["check", "--no-cache", str(utf16), str(bom), str(mixed)])
     assert f"{utf16}:4:1: warning [hard-sell]" in out and f"{bom}:4:1: warning [hard-sell]" in out
     assert f"{mixed}:6:1: warning [hard-sell]" in out
 

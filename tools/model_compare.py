@@ -52,7 +52,7 @@ def scores(out: Path, corpora: list[Path], langs: list[str], names: list[str]) -
             if target.exists():
                 continue
             found = oof_scores(prep, TEXT_SETTINGS[name], FOLDS, lambda m: print(m, flush=True))
-            target.write_text(json.dumps({r.id: s for r, s in zip(prep.records, found)}))
+            target.write_text(json.dumps({r.id: s for r, s in zip(prep.records, found, strict=True)}))
 
 
 VARIANTS = [  # (text setting, combiner features or None for the cue-weight mix used before, own weight, balance)
@@ -143,10 +143,10 @@ def _p(value: float | None) -> str:
 if __name__ == "__main__":
     verb, out, *rest = sys.argv[1:]
     if verb == "scores":
-        langs = [a.split("=", 1)[1] for a in rest if a.startswith("--lang=")][0].split(",")
-        names = [a.split("=", 1)[1] for a in rest if a.startswith("--settings=")][0].split(",")
+        langs = next(a.split("=", 1)[1] for a in rest if a.startswith("--lang=")).split(",")
+        names = next(a.split("=", 1)[1] for a in rest if a.startswith("--settings=")).split(",")
         scores(Path(out), [Path(a) for a in rest if not a.startswith("--")], langs, names)
     elif verb == "table":
-        langs = [a.split("=", 1)[1] for a in rest if a.startswith("--lang=")][0].split(",")
+        langs = next(a.split("=", 1)[1] for a in rest if a.startswith("--lang=")).split(",")
         table(Path(out), [Path(a) for a in rest if not a.startswith("--")], langs)
 

@@ -92,7 +92,7 @@ def refuse_if_reserved(repo: str) -> None:
 
 
 class _Visible(html.parser.HTMLParser):
-    SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "template"}
+    SKIP = frozenset({"script", "style", "nav", "header", "footer", "noscript", "svg", "template"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -269,7 +269,8 @@ def cmd_agreement(args: argparse.Namespace) -> None:
                 == (a["label"] in ("product", "sale", "release")) for a in answers)
     ours, theirs = Counter(recorded[a["source"]]["label"] for a in answers), Counter(a["label"] for a in answers)
     chance = sum(ours[k] * theirs[k] for k in ours) / n / n
-    print(f"{n} records re-labelled: label agreement {same / n:.3f} (Cohen's kappa {(same / n - chance) / (1 - chance):.3f}), "
+    kappa = (same / n - chance) / (1 - chance)
+    print(f"{n} records re-labelled: label agreement {same / n:.3f} (Cohen's kappa {kappa:.3f}), "
           f"label and stage {both / n:.3f}, promotional/insight group {group / n:.3f}")
 
 

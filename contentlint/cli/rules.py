@@ -55,4 +55,4 @@ def rule_table(rules: list[Rule]) -> list[str]:
             summary = f"({', '.join(rule.channels)}) {summary}"
         rows.append((rule.id, rule.level if rule.enabled else "off", rule.kind, ",".join(rule.languages), summary))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] for row in rows]
+    return ["  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) + "  " + row[4] for row in rows]

@@ -27,7 +27,8 @@ MESSAGES: Mapping[str, str] = {
     'action.rewrite': N_('Rewrite the title: {headline}'),
     'action.disable': N_('Disable {rule} for the next line'),
     'action.docs': N_('Open the documentation of {rule}'),
-    'failed': N_('contentlint could not analyse this document ({error}); other documents are unaffected. Please report it with the document.'),
+    'failed': N_('contentlint could not analyse this document ({error}); other documents are unaffected. '
+                 'Please report it with the document.'),
 }
 
 

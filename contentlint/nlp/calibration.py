@@ -36,7 +36,7 @@ def precision_threshold(p_promotional: Sequence[float], is_promotional: Sequence
                         target: float = TARGET_PRECISION, min_warnings: int = 5) -> float:
     """The lowest threshold t at which the posts with P(promotional) ≥ t (at least ``min_warnings`` of them) are
     promotional at least ``target`` of the time: the most warnings at that precision; 1.0 (never warn) if none."""
-    ranked = sorted(zip(p_promotional, is_promotional), key=lambda pair: -pair[0])
+    ranked = sorted(zip(p_promotional, is_promotional, strict=True), key=lambda pair: -pair[0])
     best = 1.0
     hits = 0
     for count, (p, promo) in enumerate(ranked, 1):

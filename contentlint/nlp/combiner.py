@@ -75,7 +75,7 @@ class Combiner:
 
     def predict(self, inputs: Inputs) -> dict[str, float]:
         probs = self.probabilities(np.asarray([self.vector(inputs)], dtype=np.float64))[0]
-        return {cls: float(p) for cls, p in zip(CLASSES, probs)}
+        return {cls: float(p) for cls, p in zip(CLASSES, probs, strict=True)}
 
     def to_dict(self) -> dict[str, Any]:
         return {"features": list(self.features), "cue_sets": list(self.cue_sets),
@@ -119,7 +119,7 @@ def promotional_probability(probs: np.ndarray) -> np.ndarray:
 def place_vocabulary(places: Sequence[Sequence[str]], groups: Sequence[str], min_groups: int = 5) -> tuple[str, ...]:
     """Place words seen in at least ``min_groups`` sources: a word one repository uses says nothing general."""
     seen: dict[str, set[str]] = {}
-    for words, group in zip(places, groups):
+    for words, group in zip(places, groups, strict=True):
         for word in words:
             seen.setdefault(word, set()).add(group)
     return tuple(sorted(word for word, owners in seen.items() if len(owners) >= min_groups))
@@ -146,7 +146,7 @@ def fit(combiner: Combiner, inputs: Sequence[Inputs], gold: Sequence[str], weigh
         probs = softmax(x @ w.T + b)
         delta = (probs - y) * sample[:, None]
         grads = (delta.T @ x + l2 * w, delta.sum(axis=0))
-        for k, (param, grad) in enumerate(zip((w, b), grads)):
+        for k, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
             m, v = state[2 * k], state[2 * k + 1]
             m *= 0.9
             m += 0.1 * grad

@@ -80,7 +80,7 @@ def prepare(records: Sequence[Record], lang: str, cues: Mapping[str, Any], folds
     nlp.max_length = max(nlp.max_length, pipeline.MAX_TEXT)
     matcher = CueMatcher(nlp, lang, cues)
     docs = list(nlp.pipe((pipeline.linear_text(lang, p.text) for p in posts), batch_size=pipeline.BATCH_SIZE))
-    inputs = [post_inputs(post, matcher(doc), {}) for post, doc in zip(posts, docs)]
+    inputs = [post_inputs(post, matcher(doc), {}) for post, doc in zip(posts, docs, strict=True)]
     fold_of = assign_folds([r.group for r in kept], folds, seed)
     return Prepared(lang, kept, docs, inputs, [fold_of[r.group] for r in kept])
 
@@ -103,7 +103,7 @@ def oof_scores(prep: Prepared, settings: TrainSettings, folds: int,
                          settings)
         textcat = nlp.get_pipe("textcat")
         assert isinstance(textcat, TextCategorizer)
-        for i, doc in zip(test, textcat.pipe(prep.docs[i].copy() for i in test)):
+        for i, doc in zip(test, textcat.pipe(prep.docs[i].copy() for i in test), strict=True):
             scores[i] = dict(doc.cats)
         log(f"[{prep.lang}] fold {k + 1}/{folds}: trained on {len(train_idx)}, scored {len(test)}")
     return scores
@@ -118,7 +118,7 @@ class CombinerSpec:
 
 
 def with_scores(prep: Prepared, scores: Sequence[Mapping[str, float]]) -> list[Inputs]:
-    return [Inputs(dict(s), i.cue_counts, i.structure, i.place) for i, s in zip(prep.inputs, scores)]
+    return [Inputs(dict(s), i.cue_counts, i.structure, i.place) for i, s in zip(prep.inputs, scores, strict=True)]
 
 
 def fit_combiner(records: Sequence[Record], inputs: Sequence[Inputs], spec: CombinerSpec,

@@ -24,7 +24,7 @@ def _project(cls: str, dimension: str) -> str:
 def scores(gold: Sequence[str], predicted: Sequence[str], classes: Sequence[str]) -> dict[str, Any]:
     n = len(gold)
     matrix = {g: {p: 0 for p in classes} for g in classes}
-    for g, p in zip(gold, predicted):
+    for g, p in zip(gold, predicted, strict=True):
         matrix[g][p] += 1
     per_class = {}
     for name in classes:

@@ -54,7 +54,7 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
         doc = Doc(self.vocab, words=[d.surface for d in dtokens], spaces=spaces)
         next_pos = None
         last = len(tags) - 1
-        for idx, (token, dtoken) in enumerate(zip(doc, dtokens)):
+        for idx, (token, dtoken) in enumerate(zip(doc, dtokens, strict=True)):
             tag, lemma, norm, morph = self._attributes_of(dtoken)
             token.tag = tag
             if next_pos:

@@ -46,7 +46,7 @@ def oof_rows(records: Sequence[Record], probs: np.ndarray, threshold: float, ent
     either the whole posts or (``entries``) their calendar-entry views."""
     p_promo = promotional_probability(probs)
     rows = []
-    for record, p, pp in zip(records, probs, p_promo):
+    for record, p, pp in zip(records, probs, p_promo, strict=True):
         if not record.is_real or record.is_entry_view != entries:
             continue
         best = CLASSES[int(np.argmax(p))]
@@ -76,7 +76,7 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
         if plan.oof is not None:
             plan.oof.mkdir(parents=True, exist_ok=True)
             (plan.oof / f"{lang}-{plan.settings.arch}.json").write_text(
-                json.dumps({r.id: s for r, s in zip(prep.records, scores)}, sort_keys=True), encoding="utf-8")
+                json.dumps({r.id: s for r, s in zip(prep.records, scores, strict=True)}, sort_keys=True), encoding="utf-8")
         inputs = with_scores(prep, scores)
         entry: dict[str, dict[str, Any]] = {}  # per kind (whole posts, calendar entries): its combiner's calibration, report and fitted combiner
         for kind, wanted in (("posts", False), ("entries", True)):
@@ -98,7 +98,7 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
             card["languages"][lang].update({"entries": {k: entries[k] for k in ("temperature", "promo_threshold")},
                                             "cv_entries": entries["report"]})
         if plan.output is not None:
-            text_records = [(r, d) for r, d in zip(prep.records, prep.docs) if not r.is_entry_view]
+            text_records = [(r, d) for r, d in zip(prep.records, prep.docs, strict=True) if not r.is_entry_view]
             log(f"[{lang}] training the final model on all {len(text_records)} posts")
             final = train_docs([r for r, _d in text_records], [d for _r, d in text_records], lang, plan.settings, log)
             final.meta["name"] = f"contentlint_{lang}"

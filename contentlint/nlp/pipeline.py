@@ -90,8 +90,8 @@ def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:
     return nlp.pipe((linear_text(lang, text) for text in texts), batch_size=BATCH_SIZE)
 
 
-_SYMBOL_RUN = re.compile(r"[^\w\s]{%d,}" % (RUN + 1))
-_LONG_WORD = re.compile(r"\S{%d,}" % (LONG_TOKEN + 1))
+_SYMBOL_RUN = re.compile(rf"[^\w\s]{{{RUN + 1},}}")
+_LONG_WORD = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
 
 
 def _break(match: re.Match[str], every: int) -> str:

@@ -30,7 +30,7 @@ def scored(records: Sequence[Record], nlp: Language, cues: dict[str, dict[str, t
     matcher = CueMatcher(nlp, posts[0][1].lang, cues)
     nlp.max_length = max(nlp.max_length, pipeline.MAX_TEXT)
     texts = (pipeline.linear_text(p.lang, p.text) for _r, p in posts)
-    for (record, post), doc in zip(posts, nlp.pipe(texts, batch_size=pipeline.BATCH_SIZE)):
+    for (record, post), doc in zip(posts, nlp.pipe(texts, batch_size=pipeline.BATCH_SIZE), strict=True):
         yield record, post, dict(doc.cats), matcher(doc)
 
 

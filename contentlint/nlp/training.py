@@ -104,13 +104,13 @@ def train_docs(records: Sequence[Record], docs: Sequence[Doc], lang: str, settin
     fix_random_seed(settings.seed)
     rng = random.Random(settings.seed)
     nlp = build(lang, settings)
-    pairs = sorted(((r, d) for r, d in zip(records, docs) if _kept(r, settings)),
+    pairs = sorted(((r, d) for r, d in zip(records, docs, strict=True) if _kept(r, settings)),
                    key=lambda pair: (pair[0].cls, pair[0].id))  # input order must not change the model
     pairs = [pair for pair in pairs for _ in range(settings.real_weight if pair[0].is_real else 1)]
     ordered = [r for r, _d in pairs]
     cut = {id(d): truncated(d, settings.max_chars) for _r, d in pairs}
     examples = [Example(cut[id(d)], cut[id(d)].copy()) for _r, d in pairs]
-    for example, record in zip(examples, ordered):
+    for example, record in zip(examples, ordered, strict=True):
         example.reference.cats = {name: float(name == record.cls) for name in CLASSES}
     if not examples:
         raise ValueError(f"no training records for {lang!r}")
@@ -131,7 +131,7 @@ def train_docs(records: Sequence[Record], docs: Sequence[Doc], lang: str, settin
 def _balanced(examples: list[Any], records: Sequence[Record], rng: random.Random) -> list[Any]:
     """Each class repeated up to the size of the largest class, so rare classes weigh as much."""
     by_class: dict[str, list[Any]] = {}
-    for example, record in zip(examples, records):
+    for example, record in zip(examples, records, strict=True):
         by_class.setdefault(record.cls, []).append(example)
     target = max(len(items) for items in by_class.values())
     out = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gettext
 from collections import defaultdict
 from dataclasses import replace
+from itertools import pairwise
 from typing import Any, Sequence
 
 from contentlint.version import __version__
@@ -23,7 +24,7 @@ def segments(post: PostSummary, findings: Sequence[Finding] = ()) -> list[dict[s
     spans = [(start, end) for start, end, _ in post.evidence] + [(start, end) for start, end, _ in hits]
     cuts = sorted({0, len(post.excerpt), *(x for span in spans for x in span if 0 <= x <= len(post.excerpt))})
     pieces: list[dict[str, Any]] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         cue = next((c for s, e, c in sorted(post.evidence) if s <= start and end <= e), None)
         hit = next((r for s, e, r in hits if s <= start and end <= e), None)
         if pieces and pieces[-1]["cue"] == cue and pieces[-1]["hit"] == hit:

@@ -44,7 +44,7 @@ def english_forms() -> frozenset[str]:
 
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
     words = {str(v) for v in table.values()}
-    words.update(str(k) for k in table.keys() if isinstance(k, str))
+    words.update(str(k) for k in table if isinstance(k, str))
     return frozenset(words | set(STOP_WORDS))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
 
 from contentlint.calendar.mix import Mix
@@ -79,7 +80,7 @@ class PromoStreakKind(_CalendarKind):
     """N consecutive promotional posts, over the whole calendar and per channel."""
 
     name = "promo-streak"
-    schema = {"max_run": Option(opt.INTEGER, default=3, help="longest allowed run of promotional posts"),
+    schema: Mapping[str, Option] = {"max_run": Option(opt.INTEGER, default=3, help="longest allowed run of promotional posts"),
               "per_channel": Option(lambda v: None if isinstance(v, bool) else "expected true or false",
                                     default=True, help="also look at each channel on its own")}
 
@@ -98,11 +99,11 @@ class GapKind(_CalendarKind):
     """More than N days between two consecutive posts."""
 
     name = "calendar-gap"
-    schema = {"max_days": Option(opt.INTEGER, default=14, help="longest allowed silence in days")}
+    schema: Mapping[str, Option] = {"max_days": Option(opt.INTEGER, default=14, help="longest allowed silence in days")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
-        for before, after in zip(dated, dated[1:]):
+        for before, after in pairwise(dated):
             days = (after.date - before.date).days  # type: ignore[operator]
             if days > params["max_days"]:
                 yield _about((before, after), days=days, first=_day(before), last=_day(after))
@@ -112,7 +113,7 @@ class InsightFreeWeeksKind(_CalendarKind):
     """Weeks (Monday to Sunday) inside the calendar's span with no insight post."""
 
     name = "insight-free-weeks"
-    schema = {"min_weeks": Option(opt.INTEGER, default=1, help="report stretches of at least this many weeks")}
+    schema: Mapping[str, Option] = {"min_weeks": Option(opt.INTEGER, default=1, help="report stretches of at least this many weeks")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
@@ -123,7 +124,7 @@ class InsightFreeWeeksKind(_CalendarKind):
         starts = [_monday(r.date) for r in dated if r.date is not None]  # all of them: dated() keeps dated results
         first, last = starts[0], starts[-1]
         insight = sorted({week for week, r in zip(starts, dated, strict=True) if r.group == "insight"})
-        for before, after in zip([first - 7, *insight], [*insight, last + 7]):
+        for before, after in zip([first - 7, *insight], [*insight, last + 7], strict=True):
             weeks = (after - before) // 7 - 1
             if weeks >= max(1, params["min_weeks"]):
                 begin, end = before + 7, after - 7
@@ -139,14 +140,14 @@ class CadenceKind(_CalendarKind):
     """Intervals between posts vary too much (coefficient of variation of the gaps)."""
 
     name = "irregular-cadence"
-    schema = {"max_variation": Option(opt.NUMBER, default=0.8, help="highest allowed stdev / mean of the gaps"),
+    schema: Mapping[str, Option] = {"max_variation": Option(opt.NUMBER, default=0.8, help="highest allowed stdev / mean of the gaps"),
               "min_entries": Option(opt.INTEGER, default=5, help="needs at least this many dated entries")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
         if len(dated) < params["min_entries"]:
             return
-        gaps = [(b.date - a.date).days for a, b in zip(dated, dated[1:])]  # type: ignore[operator]
+        gaps = [(b.date - a.date).days for a, b in pairwise(dated)]  # type: ignore[operator]
         import statistics  # imported here: a run that scores no calendar does not pay for it
 
         mean = statistics.mean(gaps)
@@ -154,7 +155,7 @@ class CadenceKind(_CalendarKind):
             return
         variation = statistics.pstdev(gaps) / mean
         if variation > params["max_variation"]:
-            pairs = list(zip(dated, dated[1:]))
+            pairs = list(pairwise(dated))
             longest = max(range(len(gaps)), key=lambda i: gaps[i])
             yield _about(pairs[longest], variation=f"{variation:.2f}", shortest=min(gaps), longest=max(gaps),
                       mean=f"{mean:.1f}")
@@ -164,7 +165,7 @@ class ChannelMixKind(_CalendarKind):
     """A channel's own stage mix scores below a threshold against the calendar's target."""
 
     name = "channel-mix"
-    schema = {"min_score": Option(opt.INTEGER, default=60, help="lowest acceptable channel score"),
+    schema: Mapping[str, Option] = {"min_score": Option(opt.INTEGER, default=60, help="lowest acceptable channel score"),
               "min_posts": Option(opt.INTEGER, default=3, help="only channels with at least this many posts")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
@@ -181,7 +182,7 @@ class ChannelFitKind(_CalendarKind):
     """Open channels (reach) with only promotions, closed channels (customers) full of acquisition promos."""
 
     name = "channel-fit"
-    schema = {"channel_type": Option(opt.one_of("open", "closed"), required=True, help="which channels"),
+    schema: Mapping[str, Option] = {"channel_type": Option(opt.one_of("open", "closed"), required=True, help="which channels"),
               "max_at_share": Option(_fraction, required=True, help="highest allowed share of at-purchase posts"),
               "min_posts": Option(opt.INTEGER, default=2, help="only channels with at least this many posts")}
 
@@ -198,7 +199,7 @@ class MixScoreKind(_CalendarKind):
     """The calendar's stage mix scores below a threshold against its target."""
 
     name = "mix-score"
-    schema = {"min_score": Option(opt.INTEGER, default=80, help="fires below this score")}
+    schema: Mapping[str, Option] = {"min_score": Option(opt.INTEGER, default=80, help="fires below this score")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         if report.results and report.score < params["min_score"]:
@@ -211,7 +212,7 @@ class SpanKind(_CalendarKind):
     """Content needs months to pay off: a calendar covering less than N days is too short to judge."""
 
     name = "calendar-span"
-    schema = {"min_days": Option(opt.INTEGER, default=90, help="shortest span (first to last date)")}
+    schema: Mapping[str, Option] = {"min_days": Option(opt.INTEGER, default=90, help="shortest span (first to last date)")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
@@ -225,7 +226,7 @@ class CadenceDropKind(_CalendarKind):
     """The last quarter of the calendar has far fewer posts than the quarters before it."""
 
     name = "cadence-drop"
-    schema = {"ratio": Option(_fraction, default=0.5, help="fires when the last quarter has fewer than "
+    schema: Mapping[str, Option] = {"ratio": Option(_fraction, default=0.5, help="fires when the last quarter has fewer than "
                                                            "ratio × the average of the earlier quarters"),
               "min_entries": Option(opt.INTEGER, default=8, help="needs at least this many dated entries")}
 

@@ -209,7 +209,7 @@ class _Length(_PerChannel):
             return
         units += [(post.source_map.file_offset(i), 0, weight, i) for i, weight in enumerate(weights) if weight]
         running = 0.0
-        for offset, _order, weight, index in sorted(units, key=lambda u: (u[0], u[1])):
+        for offset, _order, weight, index in sorted(units, key=lambda u: (u[0], u[1])):  # noqa: B007 (read below)
             running += weight
             if math.ceil(running) > limit.max:
                 break
@@ -240,7 +240,7 @@ class _TitleLength(_PerChannel):
         if total <= limit.max:
             return
         running, index = 0.0, 0
-        for index, weight in enumerate(weights):
+        for index, weight in enumerate(weights):  # noqa: B007 (read below: where the limit is crossed)
             running += weight
             if math.ceil(running) > limit.max:
                 break
@@ -253,7 +253,7 @@ class LengthKind(_ChannelKind):
     with `part: title`, the title's length."""
 
     name = "length"
-    schema = {
+    schema: Mapping[str, Option] = {
         "limits": Option(_channel_map(_limit, "{x: {max: 280, weighting: x, url_length: 23}, linkedin: 3000}"),
                          required=True,
                          help="{channel: max} or {channel: {max: N, weighting: plain|x|weibo, url_length: N}}; the "
@@ -298,7 +298,7 @@ class HashtagsKind(_ChannelKind):
     """More hashtags than a channel allows or rewards; reported at the first one over the limit."""
 
     name = "hashtags"
-    schema = {
+    schema: Mapping[str, Option] = {
         "limits": Option(_channel_map(opt.INTEGER, "{instagram: 30, x: 2}"), required=True,
                          help="{channel: most hashtags a post should have}"),
     }
@@ -334,7 +334,7 @@ class LinkFirstLineKind(_ChannelKind):
     ranks posts that send readers away lower. Reported at the URL, in the file as written."""
 
     name = "link-first-line"
-    schema = {
+    schema: Mapping[str, Option] = {
         "lines": Option(opt.INTEGER, default=1,
                         help="how many opening lines of the body are checked (the title is always checked)"),
     }

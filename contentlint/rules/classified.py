@@ -63,7 +63,7 @@ class WithoutCuesKind:
     name = "without-cues"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "labels": Option(_labels_check, required=True, help="labels or groups the rule applies to"),
         "cue_sets": Option(opt.STRING_LIST, required=True, help="cue sets of which at least one must match"),
         "min_confidence": Option(_fraction, default=0.0, help="only posts classified at least this surely"),
@@ -96,7 +96,7 @@ class DeclaredStageKind:
     name = "declared-stage"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "field": Option(opt.STRING, default="stage", help="front-matter field holding the declared stage"),
         "min_confidence": Option(_fraction, default=0.5, help="only when the detection is at least this sure"),
     }
@@ -124,7 +124,7 @@ class LowConfidenceKind:
     name = "low-confidence"
     scope = "post"
     needs_doc = True
-    schema = {"below": Option(_fraction, default=0.5, help="confidence under which the rule fires")}
+    schema: Mapping[str, Option] = {"below": Option(_fraction, default=0.5, help="confidence under which the rule fires")}
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None

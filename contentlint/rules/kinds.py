@@ -50,7 +50,7 @@ class PhrasesKind:
     name = "phrases"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "phrases": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [phrase, ...]}"),
         "exclude": EXCLUDE_OPTION,
         "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LEMMA", help="token attribute compared"),
@@ -79,7 +79,7 @@ class PatternKind:
     name = "pattern"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "patterns": Option(opt.per_language(opt.TOKEN_PATTERNS), default={},
                            help="{lang: [[{LOWER: follow}, ...], ...]}"),
         "phrases": Option(opt.per_language(opt.STRING_LIST), default={},
@@ -158,7 +158,7 @@ class RatioKind:
     name = "ratio"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "ours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [we, our, ...]}"),
         "yours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [you, your, ...]}"),
         "max_ratio": Option(opt.NUMBER, default=2.0, help="fires when ours > max_ratio * yours"),
@@ -223,7 +223,7 @@ class FieldKind:
     name = "field"
     scope = "post"
     needs_doc = False
-    schema = {
+    schema: Mapping[str, Option] = {
         "field": Option(opt.STRING, required=True, help="front-matter key"),
         "values": Option(opt.STRING_LIST, required=True, help="terms that make the value a problem"),
         "suggestion": Option(opt.STRING, default="", help="text for {suggestion}"),

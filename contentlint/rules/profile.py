@@ -155,7 +155,7 @@ class ProfileChecklistKind:
     name = "profile-checklist"
     needs_doc = False
     scope = "profile"
-    schema = {
+    schema: Mapping[str, Option] = {
         "points": Option(_points, required=True, help="[{id, name, fields, advice, conditions...}, ...]"),
         "score_message": Option(opt.per_language(opt.STRING), required=True,
                                 help="{lang: text} with {score}, {total}, {missing}"),
@@ -198,7 +198,7 @@ class Checklist:
     def _point(self, number: int, point: Mapping[str, Any], profile: Profile) -> PointResult:
         fields = point["fields"]
         values = [profile.value(f) for f in fields]
-        missing = [f for f, v in zip(fields, values) if not _given(v)]
+        missing = [f for f, v in zip(fields, values, strict=True) if not _given(v)]
         shown: dict[str, Any] = {"missing_fields": ", ".join(missing), "as_of": profile.as_of.isoformat()}
         met = not (point["present"] and missing)
         texts = [v if isinstance(v, str) else "" for v in values]

@@ -90,7 +90,7 @@ class RequiresKind:
     name = "requires"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "required": Option(opt.per_language(opt.STRING_LIST), required=True,
                            help="{lang: [phrase, ...]}: the post passes when it contains one of these"),
         "when": Option(opt.per_language(opt.STRING_LIST), default={},

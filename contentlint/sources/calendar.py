@@ -240,7 +240,7 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override
         if len(row) != len(columns):
             errors.append(InputError(f"row has {len(row)} cells, the header has {len(columns)}", path, row_line, 1))
             continue
-        cells = {col: cell.strip() for col, cell in zip(columns, row) if col}
+        cells = {col: cell.strip() for col, cell in zip(columns, row, strict=True) if col}
         try:
             calendar.entries.append(_csv_entry(file, cells, index, row_line, config_lang, limits, drafts))
         except ContentlintError as error:

@@ -139,11 +139,11 @@ def _read(path: Path) -> str:
 def _write_checked(target: Path, text: str) -> None:
     """Write beside ``target``, check it with the config loader, then rename it over ``target`` (atomic)."""
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=target.parent,
-                                         prefix=f".{target.name}.", suffix=".tmp", delete=False)
-    temporary = Path(handle.name)
+    temporary: Path | None = None
     try:
-        with handle:
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=target.parent,
+                                         prefix=f".{target.name}.", suffix=".tmp", delete=False) as handle:
+            temporary = Path(handle.name)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -154,4 +154,5 @@ def _write_checked(target: Path, text: str) -> None:
             raise ConfigError(error.message, str(target), error.line, error.column) from None
         os.replace(temporary, target)
     finally:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)

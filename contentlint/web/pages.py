@@ -109,7 +109,7 @@ def calendar_page(result: Result, paths: list[str], language: str = DEFAULT) -> 
     listed: set[tuple[str, int]] = set()
     for cal in view["calendars"]:
         cal["entries"] = []
-        for event, entry in zip(cal["timeline"], cal["report"].results):
+        for event, entry in zip(cal["timeline"], cal["report"].results, strict=True):
             post = entry.entry.post
             href = post_href(post.path, post.line) if post is not None else None
             cal["entries"].append({**event, "href": href, "lang": post.lang if post is not None else language})

@@ -54,7 +54,7 @@ def test_profiles_are_not_posts_and_a_folder_finds_them() -> None:
 
 
 def test_json_has_the_profiles_and_matches_the_schema() -> None:
-    code, out, _ = run(["check", "--format", "json", "--no-config", "--no-cache", EN, JA])
+    _code, out, _ = run(["check", "--format", "json", "--no-config", "--no-cache", EN, JA])
     data = json.loads(out)
     schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-3.schema.json").read_text())
     jsonschema.validate(data, schema)
@@ -82,7 +82,7 @@ def test_the_score_shows_in_every_report_format(fmt: str, expected: str) -> None
 
 
 def test_sarif_describes_the_score_rule() -> None:
-    code, out, _ = run(["report", "--no-config", "--no-cache", "--format", "sarif", EN])
+    _code, out, _ = run(["report", "--no-config", "--no-cache", "--format", "sarif", EN])
     run_ = json.loads(out)["runs"][0]
     rules = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
     assert "Social Selling Index" in rules["linkedin-profile-score"]["fullDescription"]["text"]

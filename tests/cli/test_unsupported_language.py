@@ -10,7 +10,8 @@ import pytest
 
 from contentlint.cli import main
 
-KOREAN = ("---\ntitle: 엑셀 통계로 사용자 행동 이해하기\n---\n\n엑셀의 피벗 테이블을 사용하면 월간 보고서를 몇 분 만에 만들 수 "
+KOREAN = ("---\ntitle: 엑셀 통계로 사용자 행동 이해하기\n---\n\n"
+          "엑셀의 피벗 테이블을 사용하면 월간 보고서를 몇 분 만에 만들 수 "
           "있습니다. 고객의 행동 데이터를 분석하여 어떤 기능이 가장 많이 사용되는지 알아보세요.\n")
 FRENCH = ("---\ntitle: Comprendre le comportement des utilisateurs avec Excel\n---\n\nLes tableaux croisés dynamiques "
           "d'Excel permettent de préparer un rapport mensuel en quelques minutes. Analysez les données de vos clients "

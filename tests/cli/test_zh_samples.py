@@ -21,7 +21,7 @@ def test_weibo_flash_sale_is_a_hard_sell() -> None:
 
 def test_wechat_launch_is_company_centric_and_the_guide_is_insight() -> None:
     launch, guide = ZH / "wechat-product-launch.md", ZH / "wechat-month-end-closing.md"
-    code, out, _ = run(["check", "--no-cache", str(launch)])
+    _code, out, _ = run(["check", "--no-cache", str(launch)])
     assert f"{launch}:6:1: warning [company-centric] 以公司为中心：“我们/我司/本公司”出现5次，“你/您”只有0次" in out
     _, out, _ = run(["classify", "--format", "json", str(launch), str(guide)])
     records = {r["path"]: r for r in json.loads(out)["posts"]}

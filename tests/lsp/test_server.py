@@ -157,7 +157,7 @@ def apply(text: str, edit: types.WorkspaceEdit, uri: str) -> str:
 
     def offset(position: types.Position) -> int:
         line = lines[position.line].encode("utf-16-le")[:2 * position.character].decode("utf-16-le")
-        return sum(len(l) + 1 for l in lines[:position.line]) + len(line)
+        return sum(len(text) + 1 for text in lines[:position.line]) + len(line)
 
     for change in sorted(edit.changes[uri], key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
         text = text[:offset(change.range.start)] + change.new_text + text[offset(change.range.end):]

@@ -28,7 +28,7 @@ TEXTS = ["Spring sale: 30% off every plan", "Why our migration took a year"]
 def test_same_corpus_and_seed_give_the_same_model() -> None:
     first = train(SMALL, "en", SETTINGS)
     second = train(list(reversed(SMALL)), "en", SETTINGS)  # input order does not matter
-    for a, b in zip(first.pipe(TEXTS), second.pipe(TEXTS)):
+    for a, b in zip(first.pipe(TEXTS), second.pipe(TEXTS), strict=True):
         assert a.cats == b.cats
 
 

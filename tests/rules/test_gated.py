@@ -37,8 +37,8 @@ def test_a_pattern_without_anchors_runs_on_every_doc() -> None:
 
 def _sample_texts(lang: str) -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / lang).glob("*.md"))]
-    return texts + ["Hurry! Only 3 left in stock. Buy now, the offer ends tonight. Don't miss out on this deal!",
-                    "今すぐお申し込みください！残り3日限定。お急ぎください。本日23時59分まで！"]
+    return [*texts, "Hurry! Only 3 left in stock. Buy now, the offer ends tonight. Don't miss out on this deal!",
+            "今すぐお申し込みください！残り3日限定。お急ぎください。本日23時59分まで！"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ja", "zh"])

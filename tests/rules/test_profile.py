@@ -97,7 +97,8 @@ PASSES = [
      "headline: I help finance teams of 10 to 200 people close the month in 3 days"),
     ("recommendations: 3", "recommendations: [{from: Ann, text: Great.}, {from: Bo, relationship: customer}]"),
     ("past_positions:\n  - {title: Financial Analyst, company: Northwind Retail}\n",
-     "past_positions:\n  - {title: Financial Analyst, company: Northwind Retail}\n  - {title: Clerk, company: Acme}\n"),
+     "past_positions:\n  - {title: Financial Analyst, company: Northwind Retail}\n"
+     "  - {title: Clerk, company: Acme}\n"),
     ("connections: 500+", "connections: 500"),
     ("date: 2026-01-22, type: post", "date: 2026-01-02, type: comment"),  # exactly 30 days before as_of
     ("date: 2026-01-22, type: post", "date: 2026-01-22"),  # an activity without a type counts
@@ -135,7 +136,8 @@ def test_advice_is_in_the_profiles_language_with_the_numbers_filled_in() -> None
     findings, score = check(RULE.examples["fail"][1])
     assert score.score == 1
     by_point = {f.text: f.message for f in findings}
-    assert by_point["skills"].startswith("LinkedIn プロフィール「スキル」（7/10）：スキルを5件以上登録しましょう（現在2件）")
+    assert by_point["skills"].startswith("LinkedIn プロフィール「スキル」（7/10）："
+                                         "スキルを5件以上登録しましょう（現在2件）")
     assert "肩書きと会社名以外が現在0文字、20文字以上が目安" in by_point["headline"]
     (line,) = [f.message for f in findings if f.rule_id == "linkedin-profile-score"]
     assert line.startswith("LinkedIn プロフィールの充実度 1/10：未達成は背景画像とカスタムURL、見出し、概要、")

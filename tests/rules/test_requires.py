@@ -25,7 +25,8 @@ def test_sponsored_front_matter_without_a_label_is_an_error_at_the_field() -> No
 
 def test_tie_up_wording_is_reported_once_at_the_first_phrase() -> None:
     rule = RULES["ja-stealth-marketing"]
-    text = "---\ntitle: 美容液を使ってみた\n---\n〇〇さまから美容液をご提供いただきました。\n\n商品提供のお礼に感想を書きます。"
+    text = ("---\ntitle: 美容液を使ってみた\n---\n〇〇さまから美容液をご提供いただきました。\n\n"
+            "商品提供のお礼に感想を書きます。")
     (finding,) = findings(rule, text)
     assert (finding.line, finding.column, finding.text) == (4, 11, "ご提供いただき")
     # a label anywhere, title included, satisfies the rule; so does a full-width ＃ (normalised)

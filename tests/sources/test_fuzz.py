@@ -25,13 +25,13 @@ INLINE = st.one_of(
 LINE = st.lists(INLINE, min_size=0, max_size=8).map(" ".join)
 BLOCK = st.one_of(
     LINE,
-    LINE.map(lambda l: f"# {l}"),
-    LINE.map(lambda l: f"- {l}"),
-    LINE.map(lambda l: f"> {l}"),
-    LINE.map(lambda l: f"1. {l}"),
-    LINE.map(lambda l: f"```\n{l}\n```"),
-    LINE.map(lambda l: f"| {l} | x |\n|---|---|\n| y | {l} |"),
-    LINE.map(lambda l: f"<div>\n{l}\n</div>"),
+    LINE.map(lambda line: f"# {line}"),
+    LINE.map(lambda line: f"- {line}"),
+    LINE.map(lambda line: f"> {line}"),
+    LINE.map(lambda line: f"1. {line}"),
+    LINE.map(lambda line: f"```\n{line}\n```"),
+    LINE.map(lambda line: f"| {line} | x |\n|---|---|\n| y | {line} |"),
+    LINE.map(lambda line: f"<div>\n{line}\n</div>"),
 )
 TITLE = st.one_of(st.none(), WORDS, LINE.filter(lambda t: ":" not in t and "#" not in t))
 NEWLINE = st.sampled_from(["\n", "\r\n", "\r"])

@@ -54,7 +54,7 @@ def fields(page: str) -> dict[str, str]:
     parsed = Elements(page)
     values = {a["name"]: a.get("value") or "" for t, a in parsed.tags if t == "input" and a.get("name")}
     areas = [a["name"] for t, a in parsed.tags if t == "textarea"]
-    values.update(zip(areas, (text.removeprefix("\n") for text in parsed.textareas)))  # as a browser reads it
+    values.update(zip(areas, (text.removeprefix("\n") for text in parsed.textareas), strict=True))  # as a browser reads it
     return {k: v for k, v in values.items() if k and k.startswith("brief.")}
 
 

@@ -117,7 +117,7 @@ def score(lang: str, review: dict[tuple[str, str], dict[str, Any]] | None = None
     for with_brief in (True, False):
         group = [c for c in cases if c.with_brief == with_brief]
         ruleset = RuleSet.from_book(book, brief if with_brief else None)
-        for case, rewrites in zip(group, rewrites_for(group, ruleset)):
+        for case, rewrites in zip(group, rewrites_for(group, ruleset), strict=True):
             _add(scores[with_brief], case, rewrites, lang, review)
     return scores[True], scores[False]
 

@@ -69,7 +69,7 @@ def measure(lang: str) -> Score:
     ruleset = RuleSet.from_book(load_packs(default_pack_files()))
     posts = [post_from(f"---\nlang: {lang}\n---\n{item.text}\n") for item in items]
     score = Score(lang, len(items))
-    for item, (post, doc) in zip(items, with_docs(posts)):
+    for item, (post, doc) in zip(items, with_docs(posts), strict=True):
         fired = {rule for f in ruleset.lint(ruleset.analyser(post, doc)) if (rule := _reported_as(f.rule_id))}
         if item.expected != NONE:
             if item.expected in fired:
