@@ -13,14 +13,13 @@ from contentlint import lang as language
 from contentlint.errors import InputError
 from contentlint.sourcemap import ProjectionBuilder, SourceFile
 from contentlint.model import Post
-from contentlint.nlp.features import PLACE_FIELDS
+from contentlint.nlp.features import ENTRY_BODY_CHARS, PLACE_FIELDS
 from contentlint.sources.markdown import project_markdown
 from contentlint.sources.post import text_post
 from contentlint.taxonomy import VALID_STAGES, class_of
 
 REQUIRED = ("label", "stage", "title", "body")
 ENTRY_VIEW = "#entry"
-ENTRY_LEAD_CHARS = 240
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +127,7 @@ def entry_view(record: Record) -> Record | None:
     if hashlib.sha256(record.id.encode()).digest()[0] % 3:
         text = prose("", record.body).strip()
         found = _LEAD.search(text)
-        lead = found.group(0)[:ENTRY_LEAD_CHARS] if found else ""
+        lead = found.group(0)[:ENTRY_BODY_CHARS] if found else ""
     return Record(id=record.id + ENTRY_VIEW, lang=record.lang, label=record.label, stage=record.stage,
                   title=record.title.strip(), body=lead, channel=record.channel, source=record.source,
                   license=record.license, meta={})

@@ -12,8 +12,12 @@ from contentlint import github_action
 from tests.conftest import REPO
 
 SALE = "---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n"
-HOWTO = ("---\ntitle: How to read a churn chart\n---\nYour churn chart shows who leaves and when. Start with the "
-         "cohort view: pick the month people signed up, then follow the line to see how many are still active.\n")
+HOWTO = ("---\ntitle: How to read a churn chart\n---\nYour churn chart shows who leaves and when. This guide walks you "
+         "through it step by step.\n\n## Start with the cohort view\n\nPick the month people signed up, then follow "
+         "the line to see how many are still active after one, three and six months. See [our cohort primer]"
+         "(https://example.com/cohorts) if the chart is new to you.\n\n## Compare the early and the late leavers\n\n"
+         "1. Export sign-up and cancellation dates.\n2. Group customers by the month they joined.\n3. Compare the "
+         "curves: a steep drop in month one means onboarding, a slow slide after a year means changing needs.\n")
 
 
 def github_env(tmp_path: Path, **inputs: str) -> dict[str, str]:

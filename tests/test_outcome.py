@@ -106,14 +106,16 @@ def test_lint_files_keeps_input_order_and_passes_ready_outcomes_through(
 def test_a_post_that_crashes_the_analysis_is_its_own_files_error(write: Callable[..., Path], ruleset: RuleSet,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     a, b = write("a.md", SALE.format(day=1)), write("b.md", SALE.format(day=2).replace("Spring", "Boom"))
-    analyse = RuleSet.analyse
+    from contentlint.analysis.analyser import Analyser
 
-    def fragile(self: RuleSet, post: Post, doc: object) -> object:
+    analyse = Analyser.__call__
+
+    def fragile(self: Analyser, post: Post, doc: object) -> object:
         if post.title.startswith("Boom"):
             raise RuntimeError("boom")
         return analyse(self, post, doc)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(RuleSet, "analyse", fragile)
+    monkeypatch.setattr(Analyser, "__call__", fragile)
     first, second = lint_files([FileJob(Target(str(p), p, True), Config(), ruleset) for p in (a, b)])
     assert len(first.posts) == 1 and first.errors == [] and first.complete
     ((error, _level),) = second.errors

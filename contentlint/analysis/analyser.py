@@ -12,7 +12,7 @@ from contentlint.model import Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
 from contentlint.nlp.cues import CueMatcher
-from contentlint.nlp.features import post_features
+from contentlint.nlp.features import post_features, reads_as_entry
 from contentlint.brief import Brief
 from contentlint.rewrite.extract import extract as extract_slots
 from contentlint.rewrite.forms import build as build_rewrites
@@ -49,7 +49,7 @@ class Analyser:
         matches = self._cue_matcher(post.lang)(doc)
         meta = pipeline.load(post.lang).meta.get("contentlint", {})
         weight = float(meta.get("cue_weight", DEFAULT_CUE_WEIGHT))
-        combiner = pipeline.combiner(post.lang, entry=post.calendar is not None)
+        combiner = pipeline.combiner(post.lang, entry=reads_as_entry(post))
         features = post_features(post) if combiner is not None else None  # only a combiner reads them
         classification = classify(doc.cats, matches, weight, combiner, features)
         rewrites = None

@@ -42,6 +42,12 @@ class Classification:
     def cls(self) -> str:
         return f"{self.label}/{self.stage}"
 
+    @property
+    def label_confidence(self) -> float:
+        """The probability of the label over all its stages (a how-to sure to be a how-to, unsure whether it is
+        for people before or after the purchase, is not an unsure post)."""
+        return round(sum(p for cls, p in self.scores.items() if split_class(cls)[0] == self.label), 4)
+
 
 def cue_bonus(cls: str, counts: Mapping[str, int]) -> float:
     label, stage = split_class(cls)

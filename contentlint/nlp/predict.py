@@ -9,7 +9,7 @@ from contentlint.model import Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import Classification, classify
 from contentlint.nlp.cues import CueMatch, CueMatcher
-from contentlint.nlp.features import post_features
+from contentlint.nlp.features import post_features, reads_as_entry
 from contentlint.nlp.lexicon import default_cues
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def classify_records(records: Iterable[Record], weight_for: Callable[[str], floa
         nlp = pipeline.load(lang)
         weight = weight_for(lang) if weight_for else float(
             nlp.meta.get("contentlint", {}).get("cue_weight", 0.5))
-        combiner = pipeline.combiner(lang)
         for record, post, scores, matches in scored(by_lang[lang], nlp, cues):
+            combiner = pipeline.combiner(lang, entry=reads_as_entry(post))
             yield record, classify(scores, matches, weight, combiner,
                                    post_features(post) if combiner is not None else None)

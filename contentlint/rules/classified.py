@@ -114,12 +114,13 @@ class _LowConfidence:
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         c = analysis.classification
-        if c is not None and c.confidence < self.below:
-            yield _title_hit(analysis, _values(analysis))
+        if c is not None and c.label_confidence < self.below:
+            yield _title_hit(analysis, {**_values(analysis), "confidence": f"{c.label_confidence:.0%}"})
 
 
 class LowConfidenceKind:
-    """The classifier is unsure: say so, with the evidence it had."""
+    """The classifier is unsure of the label (its probability summed over the label's stages): say so, with the
+    evidence it had."""
 
     name = "low-confidence"
     scope = "post"

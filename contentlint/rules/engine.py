@@ -79,9 +79,9 @@ class RuleSet:
         if not pipeline.has_pipeline(post.lang):
             findings.append(_unsupported(post))
         channel = post.channel
-        group = analysis.classification.group if analysis.classification is not None else None
+        p_promotional = analysis.classification.p_promotional if analysis.classification is not None else None
         for rule, checker in self.checkers(post.lang):
-            if not rule.applies_to_channel(channel) or not rule.applies_to_group(group):
+            if not rule.applies_to_channel(channel) or not rule.applies_to_group(p_promotional):
                 continue
             for hit in checker.check(analysis):
                 findings.append(_finding(post, rule, hit))

@@ -23,6 +23,7 @@ _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _RULE_KEYS = {"id", "kind", "level", "message", "rationale", "languages", "channels", "groups", "params",
               "examples", "enabled"}
 GROUP_NAMES = ("promotional", "insight")
+OTHER_GROUP_CERTAINTY = 0.5  # a rule with `groups` skips a post more likely than not in another group
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +56,15 @@ class Rule:
     def applies_to_channel(self, channel: str | None) -> bool:
         return not self.channels or channel in self.channels
 
-    def applies_to_group(self, group: str | None) -> bool:
-        """A rule with `groups` (advertising-law terms: `[promotional]`) reads only posts classified in one of
-        them: 最佳 in a how-to (最佳的图片尺寸) or 顶级 in an API page (顶级路由) is not ad copy."""
-        return not self.groups or group in self.groups
+    def applies_to_group(self, p_promotional: float | None) -> bool:
+        """A rule with `groups` (advertising-law terms: `[promotional]`) skips the posts more likely than not (by
+        the calibrated probability) in the other group: 最佳 in a how-to (最佳的图片尺寸) or 顶级 in an API page
+        (顶级路由) is not ad copy, while a one-line slogan the classifier leans to call promotional is still read."""
+        if not self.groups or p_promotional is None:
+            return True
+        p_in = (p_promotional if "promotional" in self.groups else 0.0) + \
+            (1.0 - p_promotional if "insight" in self.groups else 0.0)
+        return 1.0 - p_in < OTHER_GROUP_CERTAINTY
 
     @property
     def needs_doc(self) -> bool:

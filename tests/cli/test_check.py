@@ -15,11 +15,16 @@ from contentlint.cli import cli, main
 from tests.conftest import REPO, tree_digest
 
 PROMO_EN = "---\ntitle: Spring sale\nchannel: x\n---\nEverything is 30% off. Buy now — limited time only!\n"
-PROMO_JA = "---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\n"
+PROMO_JA = ("---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\nクーポンコード SPRING30 をご入力いただくと、"
+            "全プランが30%オフになります。セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n")
 INSIGHT_EN = ("---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
               "shows you, step by step, how to separate customers who leave in their first month from those who "
-              "leave after a year, and what each group needs from you.\n\n1. Export sign-up and cancellation "
-              "dates.\n2. Group customers by the month they joined.\n3. Compare the curves.\n")
+              "leave after a year, and what each group needs from you.\n\n## Split the curve\n\n1. Export sign-up "
+              "and cancellation dates.\n2. Group customers by the month they joined.\n3. Compare the curves.\n\n"
+              "## Read the two drops\n\nCustomers who leave in the first month usually never reached the moment "
+              "the product paid off for them: look at what they did in their first week (see [the onboarding "
+              "checklist](https://example.com/onboarding)). Customers who leave after a year are telling you "
+              "something else: their needs changed. Treat them as two problems with two different fixes.\n")
 INSIGHT_JA = ("---\ntitle: 統計分析でユーザー行動を理解する方法\n---\nあなたのデータに問いを立てる方法を、手順に沿って紹介します。"
               "まず会員登録日と解約日を書き出し、次に登録月ごとにグループに分けます。最後に継続率の曲線を比べると、"
               "どの時期のお客様がどんな課題を抱えているのかが見えてきます。\n")

@@ -10,12 +10,15 @@ from tests.conftest import finishes_within
 
 
 def test_shipped_models_load_offline_with_the_classifier() -> None:
-    for lang in ("en", "ja"):
+    for lang in ("en", "ja", "zh"):
         nlp = pipeline.load(lang)
         assert "textcat" in nlp.pipe_names
         assert set(nlp.get_pipe("textcat").labels) == set(CLASSES)
-        assert "cue_weight" in nlp.meta["contentlint"]
-        doc = nlp("Hello" if lang == "en" else "こんにちは")
+        assert nlp.meta["contentlint"]["combiner"]["features"] == ["cues", "structure", "place"]
+        posts, entries = pipeline.combiner(lang), pipeline.combiner(lang, entry=True)
+        assert posts is not None and entries is not None and posts is not entries  # calendar entries: their own
+        assert 0.5 < posts.promo_threshold < 1.0 and 0.5 < entries.promo_threshold <= 1.0
+        doc = nlp({"en": "Hello", "ja": "こんにちは", "zh": "你好"}[lang])
         assert abs(sum(doc.cats.values()) - 1.0) < 1e-3
 
 

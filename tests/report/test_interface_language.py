@@ -84,7 +84,8 @@ def test_plural_forms_in_english(write: Callable[..., Path]) -> None:
 
 
 def test_the_markdown_report_in_japanese(write: Callable[..., Path]) -> None:
-    post = write("p.md", "---\ntitle: 春のセール\nkpi: いいね数\n---\n今だけ30%オフ！今すぐ購入。お見逃しなく。\n")
+    post = write("p.md", "---\ntitle: 春のセール\nkpi: いいね数\n---\n今だけ30%オフ！今すぐ購入。お見逃しなく。\n"
+                         "クーポンコード SPRING30 をご入力いただくと、全プランが30%オフになります。セールは4月19日（日）まで。\n")
     code, out, _ = run(["report", str(post), "--format", "markdown", "--ui-lang", "ja"])
     assert code == 0, out
     assert out.startswith("## contentlint: 問題 ") and "### 投稿" in out and "| 場所 | レベル | ルール | メッセージ |" in out

@@ -110,7 +110,8 @@ def test_a_parsed_pack_is_kept_and_a_changed_or_corrupt_entry_is_not_trusted(tmp
 def test_a_rule_limited_to_promotional_posts(write: Callable[..., Path]) -> None:
     (rule,) = load_pack(write("pack.yaml", VALID.replace("    languages: [en]", "    languages: [en]\n    groups: promotional"))).rules
     assert rule.groups == ("promotional",)
-    assert rule.applies_to_group("promotional") and not rule.applies_to_group("insight")
-    assert not rule.applies_to_group(None)  # no classification (no model for the language): not ad copy we know of
+    assert rule.applies_to_group(0.9) and rule.applies_to_group(0.55)  # promotional, or leaning that way
+    assert not rule.applies_to_group(0.45) and not rule.applies_to_group(0.1)  # more likely insight: not ad copy
+    assert rule.applies_to_group(None)  # no classification: read it
     (every,) = load_pack(write("every.yaml", VALID)).rules
-    assert every.applies_to_group("insight") and every.applies_to_group(None)
+    assert every.applies_to_group(0.0) and every.applies_to_group(None)

@@ -25,10 +25,14 @@ JA_PROMO = {"title": "オフィス全品30%オフセール", "channel": "x", "kp
                     "フォロー＆RTで抽選10名様に年間ライセンスが当たります。"}
 EN_HOWTO = {"title": "How to automate your monthly sales report with PivotTables", "channel": "newsletter",
             "kpi": "likes",
-            "body": "If you already track sales in Excel, stop rebuilding the monthly report by hand.\n\n"
+            "body": "If you already track sales in Excel, stop rebuilding the monthly report by hand. This guide "
+                    "walks you through it step by step.\n\n## Build the PivotTable once\n\n"
                     "1. Select your sales table and choose Insert > PivotTable.\n"
                     "2. Drag Region to Rows and Revenue to Values.\n"
-                    "3. Next month, paste the new rows and press Refresh All.\n"}
+                    "3. Next month, paste the new rows and press Refresh All.\n\n## Add a slicer\n\n"
+                    "Choose PivotTable Analyze > Insert Slicer and pick Month, so that anyone can filter the report "
+                    "without touching the table. See [Microsoft's guide to slicers](https://support.microsoft.com) "
+                    "for the details.\n"}
 HOSTILE = {"title": "<script>alert(1)</script> 30% off {{ 7*7 }}", "channel": '"><img src=x onerror=alert(1)>',
            "kpi": "followers {% raw %}", "lang": "en",
            "body": "Buy now! </textarea><script>alert(2)</script> <b>bold</b> {{ 7*7 }}\n"
