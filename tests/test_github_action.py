@@ -77,5 +77,6 @@ def test_action_yml_passes_every_input_the_step_reads() -> None:
     passed = {key[len("INPUT_"):].lower().replace("_", "-") for key in lint["env"]}
     assert passed == set(action["inputs"]) - {"version", "python-version"}
     for key, value in lint["env"].items():
-        assert value == "${{ inputs.%s }}" % key[len("INPUT_"):].lower().replace("_", "-")
+        name = key[len("INPUT_"):].lower().replace("_", "-")
+        assert value == "${{ inputs." + name + " }}"
     assert {"exit-code", "sarif-file"} <= set(action["outputs"])

@@ -48,7 +48,7 @@ def test_fail_under_and_target_options(write: Callable[..., Path]) -> None:
 
 
 def test_json_has_the_calendar_report() -> None:
-    code, out, _ = run(["check", "--format", "json", str(SAMPLES / "calendar.yaml")])
+    _code, out, _ = run(["check", "--format", "json", str(SAMPLES / "calendar.yaml")])
     (calendar,) = json.loads(out)["calendars"]
     assert calendar["score"] == 100 and calendar["band"] == "good"
     assert calendar["gate"] == {"fail_under": 60, "passed": True}

@@ -15,7 +15,8 @@ from contentlint.cli import cli, main
 from tests.conftest import REPO, tree_digest
 
 PROMO_EN = "---\ntitle: Spring sale\nchannel: x\n---\nEverything is 30% off. Buy now — limited time only!\n"
-PROMO_JA = ("---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\nクーポンコード SPRING30 をご入力いただくと、"
+PROMO_JA = ("---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\n"
+            "クーポンコード SPRING30 をご入力いただくと、"
             "全プランが30%オフになります。セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n")
 INSIGHT_EN = ("---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
               "shows you, step by step, how to separate customers who leave in their first month from those who "
@@ -25,7 +26,8 @@ INSIGHT_EN = ("---\ntitle: How to read a churn chart\n---\nYour churn chart hide
               "the product paid off for them: look at what they did in their first week (see [the onboarding "
               "checklist](https://example.com/onboarding)). Customers who leave after a year are telling you "
               "something else: their needs changed. Treat them as two problems with two different fixes.\n")
-INSIGHT_JA = ("---\ntitle: 統計分析でユーザー行動を理解する方法\n---\nあなたのデータに問いを立てる方法を、手順に沿って紹介します。"
+INSIGHT_JA = ("---\ntitle: 統計分析でユーザー行動を理解する方法\n---\n"
+              "あなたのデータに問いを立てる方法を、手順に沿って紹介します。"
               "まず会員登録日と解約日を書き出し、次に登録月ごとにグループに分けます。最後に継続率の曲線を比べると、"
               "どの時期のお客様がどんな課題を抱えているのかが見えてきます。\n")
 
@@ -54,8 +56,8 @@ def test_findings_exit_1_with_positions_in_both_languages(write: Callable[..., P
     assert hard_sell[2].startswith(f"{ja}:4:13: warning [hard-sell] 売り込みの圧力：「今だけ」")
     assert len(hard_sell) == 4
     findings = [line for line in lines if re.match(r"^\S+:\d+:\d+: ", line)]
-    assert findings == sorted(findings, key=lambda l: (l.split(":")[0], int(l.split(":")[1]),
-                                                        int(l.split(":")[2]), l.split("[")[1]))
+    assert findings == sorted(findings, key=lambda f: (f.split(":")[0], int(f.split(":")[1]),
+                                                        int(f.split(":")[2]), f.split("[")[1]))
     assert lines[-1].endswith("in 2 files, 2 posts") and "(0 errors" in lines[-1]
 
 
