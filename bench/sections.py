@@ -1,4 +1,5 @@
 """bench/RESULTS.md is written by several scripts; each owns one marked section and leaves the others alone."""
+
 from __future__ import annotations
 
 import re

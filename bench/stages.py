@@ -7,6 +7,7 @@ runs it, with CPU time (time.process_time), which other work on a shared machine
 The start-up stages are separate processes: `python -c pass`, the imports of `contentlint check`, `import spacy`,
 and one forked worker's start. Nothing is asserted; --write records the breakdown in bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,6 +59,8 @@ def _apply(proc: Any, docs: list[Any], batch_size: int) -> list[Any]:
 
 def stages(folder: Path) -> dict[str, float]:
     """CPU seconds per stage for linting every file in ``folder`` in this process, as `check --jobs 1` does."""
+    import spacy  # noqa: F401
+
     from contentlint.cli.check import command  # noqa: F401 - the imports are timed separately
     from contentlint.config import ConfigResolver
     from contentlint.nlp import pipeline
@@ -69,7 +72,6 @@ def stages(folder: Path) -> dict[str, float]:
     from contentlint.run import Runner, RunOptions
     from contentlint.sources.discover import discover
     from contentlint.sources.load import load_target
-    import spacy  # noqa: F401
 
     clock = Clock()
     resolver = ConfigResolver(None, True)
@@ -78,8 +80,11 @@ def stages(folder: Path) -> dict[str, float]:
     for target in discover([str(folder)], resolver):
         config = runner.effective(runner._config_for(target))
         ruleset = clock.time("rule packs: load and check", runner.ruleset, config)
-        posts.extend(clock.time("read and parse (front matter, Markdown, source map)", load_target, target, config,
-                                None, None, None).posts)
+        posts.extend(
+            clock.time(
+                "read and parse (front matter, Markdown, source map)", load_target, target, config, None, None, None
+            ).posts
+        )
     lang = posts[0].lang
     nlp = clock.time("model load", pipeline.load, lang)
     clock.time("matchers: compile", ruleset.checkers, lang)
@@ -120,16 +125,24 @@ def main() -> None:
     interpreter = child_cpu("pass")
     imports = child_cpu("import contentlint.cli.check") - interpreter
     spacy_import = child_cpu("import spacy") - interpreter
-    start_lines = [f"| interpreter start (`python -c pass`) | {interpreter:.2f} | |",
-                   f"| imports of `contentlint check` (without spaCy) | {imports:.2f} | |",
-                   f"| `import spacy` (in every process that analyses a post) | {spacy_import:.2f} | |"]
+    start_lines = [
+        f"| interpreter start (`python -c pass`) | {interpreter:.2f} | |",
+        f"| imports of `contentlint check` (without spaCy) | {imports:.2f} | |",
+        f"| `import spacy` (in every process that analyses a post) | {spacy_import:.2f} | |",
+    ]
     tables = []
     with tempfile.TemporaryDirectory() as tmp:
         for lang in ("en", "ja"):
             folder = Path(tmp) / lang
             write_posts(folder, lang, args.posts)
-            out = subprocess.run([sys.executable, __file__, "--stages", str(folder)], capture_output=True, text=True,
-                                 cwd=REPO, check=True, env=child_env()).stdout
+            out = subprocess.run(
+                [sys.executable, __file__, "--stages", str(folder)],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                check=True,
+                env=child_env(),
+            ).stdout
             tables.append((lang, out))
     rows = ["| stage | CPU s | |", "|---|---|---|", *start_lines]
     for lang, out in tables:

@@ -1,18 +1,20 @@
 """`.contentlint.yaml`: one schema, defaults, validation, and discovery from each file's folder upward."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from yaml.nodes import MappingNode
 
+from contentlint.brief import Brief, parse_brief
 from contentlint.calendar.mix import resolve_target
 from contentlint.errors import ConfigError
 from contentlint.globs import matches_any
-from contentlint.model import LEVELS
 from contentlint.limits import DEFAULT_LIMITS, Limits
-from contentlint.brief import Brief, parse_brief
+from contentlint.model import LEVELS
 from contentlint.sources.readers import include_globs
 from contentlint.yamlsafe import load_yaml_file
 
@@ -97,8 +99,10 @@ class Config:
             "target": self.target,
             "tolerance": self.tolerance,
             "fail_under": self.fail_under,
-            "overrides": [{"files": list(o.files), "rules": {k: _override_dict(v) for k, v in sorted(o.rules.items())}}
-                          for o in self.overrides],
+            "overrides": [
+                {"files": list(o.files), "rules": {k: _override_dict(v) for k, v in sorted(o.rules.items())}}
+                for o in self.overrides
+            ],
             "brief": self.brief.to_dict(),
         }
 
@@ -164,8 +168,9 @@ def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
             raise ValueError(f"{rule_id}: expected off, on or a level ({', '.join(LEVELS)}), got {level!r}")
         if enabled is not None and not isinstance(enabled, bool):
             raise ValueError(f"{rule_id}: enabled must be true or false")
-        overrides[str(rule_id)] = RuleOverride(enabled=enabled if enabled is not None else
-                                               (True if level else None), level=level)
+        overrides[str(rule_id)] = RuleOverride(
+            enabled=enabled if enabled is not None else (True if level else None), level=level
+        )
     return overrides
 
 
@@ -212,7 +217,10 @@ _SCHEMA = {
     "tolerance": (_tolerance, "allowed distance from a custom target's shares"),
     "fail_under": (_score, "a calendar or feed scoring below this fails the run (exit 1)"),
     "overrides": (_overrides, "per-path rule settings: [{files: [glob, ...], rules: {rule-id: off|on|level}}]"),
-    "brief": (parse_brief, "brand brief for rewrites: {audiences, products: [{name, aliases, audiences, jobs, proof}]}"),
+    "brief": (
+        parse_brief,
+        "brand brief for rewrites: {audiences, products: [{name, aliases, audiences, jobs, proof}]}",
+    ),
 }
 CONFIG_KEYS = tuple(_SCHEMA)
 

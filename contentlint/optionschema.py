@@ -1,9 +1,11 @@
 """A tiny declarative schema for options (rule kinds, cue lexicons): each declares its options once, and an error
 names the option."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 Check = Callable[[Any], str | None]  # returns a complaint or None
 
@@ -44,11 +46,13 @@ def _is_bool(value: Any) -> str | None:
 def one_of(*choices: str) -> Check:
     def check(value: Any) -> str | None:
         return None if value in choices else f"expected one of {', '.join(choices)}, got {value!r}"
+
     return check
 
 
 def per_language(inner: Check) -> Check:
     """A mapping ``{lang: value}`` whose values pass ``inner``."""
+
     def check(value: Any) -> str | None:
         if not isinstance(value, dict) or not value:
             return "expected a mapping of language -> value, e.g. {en: [...], ja: [...]}"
@@ -59,6 +63,7 @@ def per_language(inner: Check) -> Check:
             if problem:
                 return f"[{lang}] {problem}"
         return None
+
     return check
 
 

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
+from contentlint.model import Post
 from contentlint.sources.decode import decode
 from contentlint.sources.post import markdown_post
-from contentlint.model import Post
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -17,6 +17,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[..., Path]:
     """Write a file under tmp_path (text as UTF-8 unless bytes are given) and return its path."""
+
     def _write(name: str, content: str | bytes) -> Path:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -25,6 +26,7 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         else:
             path.write_bytes(content.encode("utf-8"))
         return path
+
     return _write
 
 
@@ -34,8 +36,11 @@ def post_from(text: str, path: str = "post.md") -> Post:
 
 def tree_digest(root: Path) -> dict[str, str]:
     """Hash of every file below root, to prove a run left its inputs untouched."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -68,7 +73,7 @@ def finishes_within(seconds: float, work: Callable[[], object]) -> object:
     def target() -> None:
         try:
             child.send(("ok", work()))
-        except BaseException as exc:  # noqa: BLE001 - reported to the test, whatever it is
+        except BaseException as exc:
             child.send(("raised", repr(exc)))
 
     process = context.Process(target=target, daemon=True)

@@ -2,6 +2,7 @@
 lint-imports with the configuration in pyproject.toml, as .pre-commit-config.yaml runs them on each commit.
 
 A tool that is not installed is skipped; the `test` extra installs all of them, so CI never skips."""
+
 from __future__ import annotations
 
 import shutil
@@ -53,10 +54,12 @@ UNFORMATTED = "def total( prices:list[int] )->int :\n    return sum( prices )\n"
 
 def test_mypy_is_strict(tmp_path: Path) -> None:
     (tmp_path / "untyped.py").write_text(UNTYPED, encoding="utf-8")
-    result = run(["mypy", "--config-file", str(PYPROJECT), "--cache-dir", str(tmp_path / "cache"), "untyped.py"],
-                 cwd=tmp_path)
+    result = run(
+        ["mypy", "--config-file", str(PYPROJECT), "--cache-dir", str(tmp_path / "cache"), "untyped.py"], cwd=tmp_path
+    )
     assert result.returncode == 1 and "Function is missing a type annotation  [no-untyped-def]" in result.stdout, (
-        result.stdout + result.stderr)
+        result.stdout + result.stderr
+    )
 
 
 def test_ruff_selects_bugbear(tmp_path: Path) -> None:
@@ -74,8 +77,11 @@ def test_ruff_format_refuses_unformatted_code(tmp_path: Path) -> None:
 def test_the_commit_hooks_run_the_same_checks() -> None:
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     entries = {hook["id"]: hook["entry"] for repo in config["repos"] for hook in repo["hooks"]}
-    assert entries == {"ruff": ".venv/bin/ruff check --force-exclude",
-                       "ruff-format": ".venv/bin/ruff format --force-exclude",
-                       "mypy": ".venv/bin/mypy", "lint-imports": ".venv/bin/lint-imports"}
+    assert entries == {
+        "ruff": ".venv/bin/ruff check --force-exclude",
+        "ruff-format": ".venv/bin/ruff format --force-exclude",
+        "mypy": ".venv/bin/mypy",
+        "lint-imports": ".venv/bin/lint-imports",
+    }
     validated = run(["pre-commit", "validate-config", ".pre-commit-config.yaml"])
     assert validated.returncode == 0, validated.stdout + validated.stderr

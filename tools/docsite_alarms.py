@@ -8,6 +8,7 @@ those of `contentlint train --output MODELS_DIR`) and prints, per folder: pages 
 class is promotional, pages with a promotional-class warning (the rules that fire only where the calibrated
 P(promotional) clears the model's threshold), and warnings by rule.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,18 +26,22 @@ PROMOTIONAL_CLASS_RULES = ("promo-without-outcome", "company-centric")
 
 
 def measure(folder: Path) -> dict[str, Any]:
-    result = CliRunner().invoke(cli, ["check", "--no-config", "--no-cache", "--format", "json", "-j", "1",
-                                       str(folder)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["check", "--no-config", "--no-cache", "--format", "json", "-j", "1", str(folder)], catch_exceptions=False
+    )
     report = json.loads(result.stdout)
     posts = report["posts"]
     findings = report["findings"]
     errors = [f for f in findings if f["level"] == "error"]
     warned = {f["path"] for f in findings if f["rule"] in PROMOTIONAL_CLASS_RULES}
-    return {"pages": len(posts), "input_errors": len(errors),
-            "promotional": sum(1 for p in posts if p["group"] == "promotional"),
-            "warned": len(warned),
-            "warnings": dict(Counter(f["rule"] for f in findings if f["level"] == "warning").most_common()),
-            "labels": dict(Counter(p["label"] for p in posts).most_common())}
+    return {
+        "pages": len(posts),
+        "input_errors": len(errors),
+        "promotional": sum(1 for p in posts if p["group"] == "promotional"),
+        "warned": len(warned),
+        "warnings": dict(Counter(f["rule"] for f in findings if f["level"] == "warning").most_common()),
+        "labels": dict(Counter(p["label"] for p in posts).most_common()),
+    }
 
 
 def _pct(part: int, whole: int) -> str:
@@ -48,16 +53,18 @@ def main_(argv: list[str]) -> int:
     if "--models" in argv:
         at = argv.index("--models")
         models = Path(argv[at + 1])
-        del argv[at:at + 2]
+        del argv[at : at + 2]
     pipeline.use_models(models)
     print("| docs site | pages | input errors | called promotional | promotional-class warning | labels |")
     print("|---|---|---|---|---|---|")
     for folder in map(Path, argv):
         m = measure(folder)
         labels = ", ".join(f"{k} {v}" for k, v in m["labels"].items())
-        print(f"| {folder.name} | {m['pages']} | {m['input_errors']} | {m['promotional']} "
-              f"({_pct(m['promotional'], m['pages'])}) | {m['warned']} ({_pct(m['warned'], m['pages'])}) | {labels} |",
-              flush=True)
+        print(
+            f"| {folder.name} | {m['pages']} | {m['input_errors']} | {m['promotional']} "
+            f"({_pct(m['promotional'], m['pages'])}) | {m['warned']} ({_pct(m['warned'], m['pages'])}) | {labels} |",
+            flush=True,
+        )
     return 0
 
 

@@ -1,9 +1,11 @@
 """spaCy Docs for a stream of posts: the first part of the analysis step, batched per language."""
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from contentlint.model import Post
 from contentlint.nlp import pipeline
@@ -17,8 +19,7 @@ BATCH = pipeline.BATCH_SIZE
 OnError = Callable[[Post, Exception], None] | None
 
 
-def with_docs(posts: Iterable[Post], batch: int = BATCH,
-              on_error: OnError = None) -> Iterator[tuple[Post, Doc | None]]:
+def with_docs(posts: Iterable[Post], batch: int = BATCH, on_error: OnError = None) -> Iterator[tuple[Post, Doc | None]]:
     """(post, Doc) in input order; one Doc per post, made in ``nlp.pipe`` batches per language.
 
     Streams: only one batch of posts and Docs is held at a time. Posts in a language without a pipeline get
@@ -53,4 +54,6 @@ def with_docs(posts: Iterable[Post], batch: int = BATCH,
                     except Exception as exc:
                         on_error(chunk[index], exc)
                         failed.add(index)
-        yield from ((post, doc) for index, (post, doc) in enumerate(zip(chunk, docs, strict=True)) if index not in failed)
+        yield from (
+            (post, doc) for index, (post, doc) in enumerate(zip(chunk, docs, strict=True)) if index not in failed
+        )

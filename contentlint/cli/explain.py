@@ -1,10 +1,11 @@
 """`contentlint explain ID`: what a rule checks, why, and its examples."""
+
 from __future__ import annotations
 
 import difflib
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import click
 

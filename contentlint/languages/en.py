@@ -1,4 +1,5 @@
 """English: the language of any text no other language claims (unless it reads as a language we do not support)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING

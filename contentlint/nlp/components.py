@@ -1,4 +1,5 @@
 """Our spaCy components. Importing this module imports spaCy: only the pipeline loader does that."""
+
 from __future__ import annotations
 
 from spacy.language import Language

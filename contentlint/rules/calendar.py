@@ -1,16 +1,18 @@
 """Calendar-scope rule kinds: they read a CalendarReport (a calendar's or a feed's entries in date order with their
 stages) and yield CalendarHits naming the entries they are about."""
+
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
+from contentlint import optionschema as opt
 from contentlint.calendar.mix import Mix
 from contentlint.calendar.report import CalendarReport, EntryResult
-from contentlint import optionschema as opt
 from contentlint.optionschema import Option
 
 if TYPE_CHECKING:
@@ -80,9 +82,14 @@ class PromoStreakKind(_CalendarKind):
     """N consecutive promotional posts, over the whole calendar and per channel."""
 
     name = "promo-streak"
-    schema: Mapping[str, Option] = {"max_run": Option(opt.INTEGER, default=3, help="longest allowed run of promotional posts"),
-              "per_channel": Option(lambda v: None if isinstance(v, bool) else "expected true or false",
-                                    default=True, help="also look at each channel on its own")}
+    schema: Mapping[str, Option] = {
+        "max_run": Option(opt.INTEGER, default=3, help="longest allowed run of promotional posts"),
+        "per_channel": Option(
+            lambda v: None if isinstance(v, bool) else "expected true or false",
+            default=True,
+            help="also look at each channel on its own",
+        ),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         scopes = [("all", report.results)]
@@ -113,7 +120,9 @@ class InsightFreeWeeksKind(_CalendarKind):
     """Weeks (Monday to Sunday) inside the calendar's span with no insight post."""
 
     name = "insight-free-weeks"
-    schema: Mapping[str, Option] = {"min_weeks": Option(opt.INTEGER, default=1, help="report stretches of at least this many weeks")}
+    schema: Mapping[str, Option] = {
+        "min_weeks": Option(opt.INTEGER, default=1, help="report stretches of at least this many weeks")
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
@@ -130,18 +139,25 @@ class InsightFreeWeeksKind(_CalendarKind):
                 begin, end = before + 7, after - 7
                 lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_right(starts, end)
                 # a silent stretch is about the posts in it, else the posts on either side of it
-                about = dated[lo:hi] or dated[max(lo - 1, 0):lo] + dated[hi:hi + 1]
-                yield _about(about, weeks=weeks, first=dt.date.fromordinal(begin).isoformat(),
-                             last=dt.date.fromordinal(end + 6).isoformat() if end + 6 <= dt.date.max.toordinal()
-                             else dt.date.max.isoformat())
+                about = dated[lo:hi] or dated[max(lo - 1, 0) : lo] + dated[hi : hi + 1]
+                yield _about(
+                    about,
+                    weeks=weeks,
+                    first=dt.date.fromordinal(begin).isoformat(),
+                    last=dt.date.fromordinal(end + 6).isoformat()
+                    if end + 6 <= dt.date.max.toordinal()
+                    else dt.date.max.isoformat(),
+                )
 
 
 class CadenceKind(_CalendarKind):
     """Intervals between posts vary too much (coefficient of variation of the gaps)."""
 
     name = "irregular-cadence"
-    schema: Mapping[str, Option] = {"max_variation": Option(opt.NUMBER, default=0.8, help="highest allowed stdev / mean of the gaps"),
-              "min_entries": Option(opt.INTEGER, default=5, help="needs at least this many dated entries")}
+    schema: Mapping[str, Option] = {
+        "max_variation": Option(opt.NUMBER, default=0.8, help="highest allowed stdev / mean of the gaps"),
+        "min_entries": Option(opt.INTEGER, default=5, help="needs at least this many dated entries"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
@@ -157,34 +173,45 @@ class CadenceKind(_CalendarKind):
         if variation > params["max_variation"]:
             pairs = list(pairwise(dated))
             longest = max(range(len(gaps)), key=lambda i: gaps[i])
-            yield _about(pairs[longest], variation=f"{variation:.2f}", shortest=min(gaps), longest=max(gaps),
-                      mean=f"{mean:.1f}")
+            yield _about(
+                pairs[longest], variation=f"{variation:.2f}", shortest=min(gaps), longest=max(gaps), mean=f"{mean:.1f}"
+            )
 
 
 class ChannelMixKind(_CalendarKind):
     """A channel's own stage mix scores below a threshold against the calendar's target."""
 
     name = "channel-mix"
-    schema: Mapping[str, Option] = {"min_score": Option(opt.INTEGER, default=60, help="lowest acceptable channel score"),
-              "min_posts": Option(opt.INTEGER, default=3, help="only channels with at least this many posts")}
+    schema: Mapping[str, Option] = {
+        "min_score": Option(opt.INTEGER, default=60, help="lowest acceptable channel score"),
+        "min_posts": Option(opt.INTEGER, default=3, help="only channels with at least this many posts"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         for channel, mix in report.channel_mixes.items():
             value = report.channel_score(channel)
             if mix.total >= params["min_posts"] and value < params["min_score"]:
                 mine = [r for r in report.results if (r.channel or "(none)") == channel]
-                yield _about(_excess(report, mine, mix), channel=channel, score=value, posts=mix.total,
-                          at_share=f"{mix.share('at'):.0%}", target=report.target.name,
-                          target_description=report.target.description)
+                yield _about(
+                    _excess(report, mine, mix),
+                    channel=channel,
+                    score=value,
+                    posts=mix.total,
+                    at_share=f"{mix.share('at'):.0%}",
+                    target=report.target.name,
+                    target_description=report.target.description,
+                )
 
 
 class ChannelFitKind(_CalendarKind):
     """Open channels (reach) with only promotions, closed channels (customers) full of acquisition promos."""
 
     name = "channel-fit"
-    schema: Mapping[str, Option] = {"channel_type": Option(opt.one_of("open", "closed"), required=True, help="which channels"),
-              "max_at_share": Option(_fraction, required=True, help="highest allowed share of at-purchase posts"),
-              "min_posts": Option(opt.INTEGER, default=2, help="only channels with at least this many posts")}
+    schema: Mapping[str, Option] = {
+        "channel_type": Option(opt.one_of("open", "closed"), required=True, help="which channels"),
+        "max_at_share": Option(_fraction, required=True, help="highest allowed share of at-purchase posts"),
+        "min_posts": Option(opt.INTEGER, default=2, help="only channels with at least this many posts"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         for channel, mix in report.channel_mixes.items():
@@ -204,31 +231,47 @@ class MixScoreKind(_CalendarKind):
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         if report.results and report.score < params["min_score"]:
             shares = ", ".join(f"{s} {report.mix.share(s):.0%}" for s in ("pre", "at", "post"))
-            yield _about(_excess(report, report.results, report.mix), score=report.score, band=report.band, mix=shares,
-                      target=report.target.name, target_description=report.target.description)
+            yield _about(
+                _excess(report, report.results, report.mix),
+                score=report.score,
+                band=report.band,
+                mix=shares,
+                target=report.target.name,
+                target_description=report.target.description,
+            )
 
 
 class SpanKind(_CalendarKind):
     """Content needs months to pay off: a calendar covering less than N days is too short to judge."""
 
     name = "calendar-span"
-    schema: Mapping[str, Option] = {"min_days": Option(opt.INTEGER, default=90, help="shortest span (first to last date)")}
+    schema: Mapping[str, Option] = {
+        "min_days": Option(opt.INTEGER, default=90, help="shortest span (first to last date)")
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
         continuity = report.continuity()
         if dated and continuity["days"] < params["min_days"]:
-            yield _about((dated[0], dated[-1]) if len(dated) > 1 else dated, days=continuity["days"],
-                         insight=continuity["checkpoints"].get("3m", 0))
+            yield _about(
+                (dated[0], dated[-1]) if len(dated) > 1 else dated,
+                days=continuity["days"],
+                insight=continuity["checkpoints"].get("3m", 0),
+            )
 
 
 class CadenceDropKind(_CalendarKind):
     """The last quarter of the calendar has far fewer posts than the quarters before it."""
 
     name = "cadence-drop"
-    schema: Mapping[str, Option] = {"ratio": Option(_fraction, default=0.5, help="fires when the last quarter has fewer than "
-                                                           "ratio × the average of the earlier quarters"),
-              "min_entries": Option(opt.INTEGER, default=8, help="needs at least this many dated entries")}
+    schema: Mapping[str, Option] = {
+        "ratio": Option(
+            _fraction,
+            default=0.5,
+            help="fires when the last quarter has fewer than ratio × the average of the earlier quarters",
+        ),
+        "min_entries": Option(opt.INTEGER, default=8, help="needs at least this many dated entries"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
@@ -254,4 +297,3 @@ def _monday(day: dt.date) -> int:
 
 def _day(result: EntryResult) -> str:
     return result.date.isoformat() if result.date else f"entry {result.entry.index + 1}"
-

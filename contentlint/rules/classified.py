@@ -1,11 +1,13 @@
 """Rule kinds on the classification: promotional posts without a problem or outcome, declared vs detected
 stage, low confidence."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from contentlint.analysis import Analysis
 from contentlint import optionschema as opt
+from contentlint.analysis import Analysis
 from contentlint.optionschema import Option
 from contentlint.rules.protocol import Hit, PostChecker
 from contentlint.taxonomy import GROUPS, LABELS, STAGES
@@ -19,8 +21,11 @@ def _labels_check(value: Any) -> str | None:
     if problem:
         return problem
     unknown = [v for v in value if v not in LABELS and v not in GROUPS]
-    return f"unknown label or group {unknown[0]!r} (labels: {', '.join(LABELS)}; groups: {', '.join(GROUPS)})" \
-        if unknown else None
+    return (
+        f"unknown label or group {unknown[0]!r} (labels: {', '.join(LABELS)}; groups: {', '.join(GROUPS)})"
+        if unknown
+        else None
+    )
 
 
 def _fraction(value: Any) -> str | None:
@@ -37,9 +42,13 @@ def _title_hit(analysis: Analysis, values: Mapping[str, Any]) -> Hit:
 def _values(analysis: Analysis) -> dict[str, Any]:
     c = analysis.classification
     assert c is not None
-    return {"label": c.label, "stage": c.stage, "group": c.group, "confidence": f"{c.confidence:.0%}",
-            "evidence": ", ".join(f"“{text}”" for text in list(dict.fromkeys(m.text for m in c.evidence))[:5])
-            or "—"}
+    return {
+        "label": c.label,
+        "stage": c.stage,
+        "group": c.group,
+        "confidence": f"{c.confidence:.0%}",
+        "evidence": ", ".join(f"“{text}”" for text in list(dict.fromkeys(m.text for m in c.evidence))[:5]) or "—",
+    }
 
 
 class _WithoutCues:
@@ -86,8 +95,7 @@ class _DeclaredStage:
         if c is None or declared not in STAGES or declared == c.stage or c.confidence < self.min_confidence:
             return
         path, position = post.field_location(self.field)
-        yield Hit(position=position, path=path,
-                  values={**_values(analysis), "declared": declared, "detected": c.stage})
+        yield Hit(position=position, path=path, values={**_values(analysis), "declared": declared, "detected": c.stage})
 
 
 class DeclaredStageKind:
@@ -125,11 +133,12 @@ class LowConfidenceKind:
     name = "low-confidence"
     scope = "post"
     needs_doc = True
-    schema: Mapping[str, Option] = {"below": Option(_fraction, default=0.5, help="confidence under which the rule fires")}
+    schema: Mapping[str, Option] = {
+        "below": Option(_fraction, default=0.5, help="confidence under which the rule fires")
+    }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         return _LowConfidence(float(params["below"]))
-

@@ -8,10 +8,12 @@ any one of its anchors. So each Doc is matched by a Matcher holding only the pat
 (built once per such set of patterns and kept), and patterns without anchors are always in it. The matches are
 those of one Matcher holding every pattern.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -36,8 +38,13 @@ def anchors(pattern: Sequence[Mapping[str, Any]]) -> tuple[Anchor, ...]:
                 continue
             if isinstance(value, str):
                 found.append((TEXT_ATTRS[key], frozenset([value])))
-            elif isinstance(value, Mapping) and set(value) == {"IN"} and isinstance(value["IN"], list) \
-                    and value["IN"] and all(isinstance(v, str) for v in value["IN"]):
+            elif (
+                isinstance(value, Mapping)
+                and set(value) == {"IN"}
+                and isinstance(value["IN"], list)
+                and value["IN"]
+                and all(isinstance(v, str) for v in value["IN"])
+            ):
                 found.append((TEXT_ATTRS[key], frozenset(value["IN"])))
     return tuple(found)
 
@@ -61,8 +68,11 @@ class GatedMatcher:
         self._matchers: OrderedDict[tuple[int, ...], Any] = OrderedDict()
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        possible = tuple(i for i, (_key, _pattern, needs) in enumerate(self.patterns)
-                         if all(not words.isdisjoint(words_of(doc, attr)) for attr, words in needs))
+        possible = tuple(
+            i
+            for i, (_key, _pattern, needs) in enumerate(self.patterns)
+            if all(not words.isdisjoint(words_of(doc, attr)) for attr, words in needs)
+        )
         return self._matcher(possible)(doc) if possible else []
 
     def _matcher(self, possible: tuple[int, ...]) -> Any:

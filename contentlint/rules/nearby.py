@@ -8,11 +8,13 @@ source cue in the post counts; the mark may stand anywhere between the claim and
 ("the leading platform for teams[1]."), since tokenizers glue a mark to the word before it. Paragraphs are the text
 between blank lines of the analysed text; the front matter's title is a paragraph of its own.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

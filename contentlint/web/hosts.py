@@ -1,5 +1,6 @@
 """Which addresses the server listens on and which Host headers it answers (no web framework needed here, so
 that `contentlint serve` can check its options before importing one)."""
+
 from __future__ import annotations
 
 import contextlib

@@ -1,34 +1,44 @@
 """One decision of a calendar's target: YAML and CSV calendars with the same entries score the same under one config."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from contentlint.calendar.mix import PRESETS, effective_target
 from tests.cli.test_check import run
 
-ENTRIES = [("2026-03-02", "How to read a churn chart"), ("2026-03-09", "Spring sale: 30% off, buy now"),
-           ("2026-03-16", "Why onboarding emails go unread"), ("2026-03-23", "New version 5.0 is here")]
+ENTRIES = [
+    ("2026-03-02", "How to read a churn chart"),
+    ("2026-03-09", "Spring sale: 30% off, buy now"),
+    ("2026-03-16", "Why onboarding emails go unread"),
+    ("2026-03-23", "New version 5.0 is here"),
+]
 
 
 def calendars(tmp_path: Path, write: Callable[..., Path], config: str) -> dict[str, dict]:
     write(".contentlint.yaml", config)
     write("cal.yaml", "entries:\n" + "".join(f"  - {{date: {d}, channel: blog, title: '{t}'}}\n" for d, t in ENTRIES))
-    write("cal.csv", "date,channel,title\n" + "".join(f"{d},blog,\"{t}\"\n" for d, t in ENTRIES))
-    code, out, _ = run(["check", "--no-cache", "--format", "json", str(tmp_path / "cal.yaml"), str(tmp_path / "cal.csv")])
+    write("cal.csv", "date,channel,title\n" + "".join(f'{d},blog,"{t}"\n' for d, t in ENTRIES))
+    code, out, _ = run(
+        ["check", "--no-cache", "--format", "json", str(tmp_path / "cal.yaml"), str(tmp_path / "cal.csv")]
+    )
     assert code in (0, 1), out
     return {Path(c["path"]).suffix: c for c in json.loads(out)["calendars"]}
 
 
-@pytest.mark.parametrize("config", [
-    "target: {pre: .5, at: .2, post: .3}\ntolerance: .3\n",
-    "target: {pre: .5, at: .2, post: .3}\n",
-    "target: thirds\n",
-    "",
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        "target: {pre: .5, at: .2, post: .3}\ntolerance: .3\n",
+        "target: {pre: .5, at: .2, post: .3}\n",
+        "target: thirds\n",
+        "",
+    ],
+)
 def test_yaml_and_csv_calendars_score_the_same(tmp_path: Path, write: Callable[..., Path], config: str) -> None:
     found = calendars(tmp_path, write, config)
     assert found[".yaml"]["target"] == found[".csv"]["target"]

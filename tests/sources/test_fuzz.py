@@ -1,5 +1,6 @@
 """Property tests: any Markdown post either loads or is refused with an InputError, and every character of
 the analysed text maps to a place in the original file holding that same character."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -56,7 +57,7 @@ def test_projection_maps_back_to_the_original(document: str, bom: bool) -> None:
         return
     source = post.source_map.file.text
     original_lines = document.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    body = post.text[post.body_start:]  # the front-matter title is plain text, taken as written
+    body = post.text[post.body_start :]  # the front-matter title is plain text, taken as written
     assert "https://" not in body and "`" not in body and "<span>" not in body
     for index, char in enumerate(post.text):
         offset = post.source_map.file_offset(index)
@@ -65,5 +66,8 @@ def test_projection_maps_back_to_the_original(document: str, bom: bool) -> None:
         assert 1 <= line <= len(original_lines) and 1 <= column <= len(original_lines[line - 1]) + 1
         if char.isspace() or offset >= len(source):
             continue
-        assert source[offset] == char or (char == "&" and source.startswith("&amp;", offset)), \
-            (index, char, source[offset - 3:offset + 3])
+        assert source[offset] == char or (char == "&" and source.startswith("&amp;", offset)), (
+            index,
+            char,
+            source[offset - 3 : offset + 3],
+        )
