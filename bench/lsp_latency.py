@@ -7,6 +7,7 @@ under a promotional title), waits for the first diagnostics (cold: spaCy loads),
 after the previous one's diagnostics arrived, and times edit -> publishDiagnostics. That time includes the 300 ms
 debounce; the analysis alone is the rest. Nothing here is asserted.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -30,7 +31,9 @@ WORDS = 1000
 
 def post() -> str:
     """A 1,000-word Markdown post: the English samples' bodies, repeated, after a sale title."""
-    bodies = [path.read_text(encoding="utf-8").split("---", 2)[-1] for path in sorted((REPO / "samples/en").glob("*.md"))]
+    bodies = [
+        path.read_text(encoding="utf-8").split("---", 2)[-1] for path in sorted((REPO / "samples/en").glob("*.md"))
+    ]
     paragraphs = [p.strip() for body in bodies for p in body.split("\n\n") if p.strip()]
     chosen: list[str] = []
     while sum(len(p.split()) for p in chosen) < WORDS:
@@ -53,12 +56,16 @@ async def measure(edits: int) -> None:
     folder = Path(tempfile.mkdtemp())
     uri = (folder / "post.md").as_uri()
     text = post()
-    await client.initialize_async(types.InitializeParams(capabilities=types.ClientCapabilities(),
-                                                         root_uri=folder.as_uri()))
+    await client.initialize_async(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=folder.as_uri())
+    )
     client.initialized(types.InitializedParams())
     start = time.perf_counter()
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id="markdown", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="markdown", version=1, text=text)
+        )
+    )
     while 1 not in arrived:
         await asyncio.wait_for(event.wait(), 120)
         event.clear()
@@ -68,17 +75,22 @@ async def measure(edits: int) -> None:
     for version in range(2, edits + 2):
         text = text.replace("\n\n", f"\n\nEdit {version}. ", 1)
         sent = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
         while version not in arrived:
             await asyncio.wait_for(event.wait(), 60)
             event.clear()
         waits.append(arrived[version] - sent)
     median, worst = statistics.median(waits), max(waits)
-    print(f"edit -> diagnostics, warm, {edits} edits: median {median * 1000:.0f} ms, max {worst * 1000:.0f} ms "
-          f"(debounce {DEBOUNCE_SECONDS * 1000:.0f} ms; analysis and transport: median "
-          f"{(median - DEBOUNCE_SECONDS) * 1000:.0f} ms)")
+    print(
+        f"edit -> diagnostics, warm, {edits} edits: median {median * 1000:.0f} ms, max {worst * 1000:.0f} ms "
+        f"(debounce {DEBOUNCE_SECONDS * 1000:.0f} ms; analysis and transport: median "
+        f"{(median - DEBOUNCE_SECONDS) * 1000:.0f} ms)"
+    )
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()

@@ -13,6 +13,7 @@ kept. Wall time is what a user waits; CPU time (user + system of the process and
 spent, and moves less when other work shares the machine. Nothing is asserted; --write records the table in
 bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,6 +69,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str], allowed: tuple[int, ..
 
 # -- the peers -------------------------------------------------------------------------------------------------
 
+
 def install_peers(folder: Path) -> tuple[list[str], list[str]]:
     """The textlint and proselint commands, installed into ``folder`` unless already there."""
     node = folder / "node"
@@ -75,8 +77,7 @@ def install_peers(folder: Path) -> tuple[list[str], list[str]]:
     if not textlint.exists():
         node.mkdir(parents=True, exist_ok=True)
         (node / "package.json").write_text('{"name": "contentlint-bench-peers", "private": true}\n')
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", *NPM_PACKAGES], cwd=node,
-                       check=True)
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--silent", *NPM_PACKAGES], cwd=node, check=True)
     (node / ".textlintrc.json").write_text(json.dumps(TEXTLINTRC, indent=2) + "\n")
     venv = folder / "proselint-venv"
     proselint = venv / "bin" / "proselint"
@@ -89,13 +90,15 @@ def install_peers(folder: Path) -> tuple[list[str], list[str]]:
 def peer_versions(folder: Path) -> str:
     node = folder / "node" / "node_modules"
     versions = [f"{name} {json.loads((node / name / 'package.json').read_text())['version']}" for name in NPM_PACKAGES]
-    pip = subprocess.run([str(folder / "proselint-venv" / "bin" / "pip"), "show", "proselint"], capture_output=True,
-                         text=True).stdout
+    pip = subprocess.run(
+        [str(folder / "proselint-venv" / "bin" / "pip"), "show", "proselint"], capture_output=True, text=True
+    ).stdout
     versions += [f"proselint {line.split()[-1]}" for line in pip.splitlines() if line.startswith("Version:")]
     return ", ".join(versions)
 
 
 # -- the posts -------------------------------------------------------------------------------------------------
+
 
 def _size(lang: str, text: str) -> int:
     return len(text.split()) if lang == "en" else len(text) // 3
@@ -165,20 +168,31 @@ def build_cases(tmpdir: Path, n: int, peers: Path, before: Path | None) -> list[
             runs.append((who, [py, "-m", "contentlint", "check", *extra, *args], source or REPO, child_env(source)))
         return runs
 
-    for who, _cmd, cwd, run_env in ours(str(en[0]), cache="hit"):  # the cache-hit case starts from a full cache
-        subprocess.run(_cmd, cwd=cwd, env=run_env, capture_output=True)
+    for _who, cmd, cwd, run_env in ours(str(en[0]), cache="hit"):  # the cache-hit case starts from a full cache
+        subprocess.run(cmd, cwd=cwd, env=run_env, capture_output=True)
     return [
         (f"{n} English posts", [*ours(str(tmpdir / "en")), ("proselint", [*proselint, *map(str, en)], tmpdir, env)]),
         (f"{n} Japanese posts", [*ours(str(tmpdir / "ja")), ("textlint", [*textlint, *map(str, ja)], node, env)]),
-        ("one English file, cold (pre-commit)", [*ours(str(en[0])), ("import spacy", [py, "-c", "import spacy"],
-                                                                      REPO, env),
-                                                  ("proselint", [*proselint, str(en[0])], tmpdir, env)]),
+        (
+            "one English file, cold (pre-commit)",
+            [
+                *ours(str(en[0])),
+                ("import spacy", [py, "-c", "import spacy"], REPO, env),
+                ("proselint", [*proselint, str(en[0])], tmpdir, env),
+            ],
+        ),
         ("one Japanese file, cold", [*ours(str(ja[0])), ("textlint", [*textlint, str(ja[0])], node, env)]),
-        ("one file, result-cache hit", [*ours(str(en[0]), cache="hit"), ("proselint", [*proselint, str(en[0])],
-                                                                          tmpdir, env)]),
-        ("100 English posts, --jobs 0 (auto)", [*ours(str(small)), ("--jobs 1", [py, "-m", "contentlint", "check",
-                                                                                "--no-cache", "--jobs", "1",
-                                                                                str(small)], REPO, env)]),
+        (
+            "one file, result-cache hit",
+            [*ours(str(en[0]), cache="hit"), ("proselint", [*proselint, str(en[0])], tmpdir, env)],
+        ),
+        (
+            "100 English posts, --jobs 0 (auto)",
+            [
+                *ours(str(small)),
+                ("--jobs 1", [py, "-m", "contentlint", "check", "--no-cache", "--jobs", "1", str(small)], REPO, env),
+            ],
+        ),
     ]
 
 
@@ -190,9 +204,15 @@ def ratio_text(ours: float, theirs: float, who: str) -> str:
 
 def table(cases: list[tuple[str, list[Run]]], timings: dict[tuple[str, str], Timing]) -> list[str]:
     has_before = any(who == "before" for _name, runs in cases for who, *_rest in runs)
-    head = "| case | contentlint | " + ("before | " if has_before else "") + "peer | ratio | " + \
-        ("ratio before | " if has_before else "") + "CPU s: contentlint / " + ("before / " if has_before else "") + \
-        "peer |"
+    head = (
+        "| case | contentlint | "
+        + ("before | " if has_before else "")
+        + "peer | ratio | "
+        + ("ratio before | " if has_before else "")
+        + "CPU s: contentlint / "
+        + ("before / " if has_before else "")
+        + "peer |"
+    )
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for name, runs in cases:
         ours = timings[(name, "contentlint")]
@@ -235,11 +255,14 @@ def main() -> None:
                     timing.wall.append(wall)
                     timing.cpu.append(cpu)
     load = os.getloadavg()
-    header = (f"Measured by `python bench/peers.py --write`: {args.posts} posts per language, median of "
-              f"{args.repeat} interleaved rounds, `--no-cache` except the cache-hit case"
-              + (f", `before` imported from {args.before.name}/" if args.before else "") + ".  \n"
-              f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
-              f"load average at the end {load[0]:.1f}; peers: {peer_versions(args.peers)}")
+    header = (
+        f"Measured by `python bench/peers.py --write`: {args.posts} posts per language, median of "
+        f"{args.repeat} interleaved rounds, `--no-cache` except the cache-hit case"
+        + (f", `before` imported from {args.before.name}/" if args.before else "")
+        + ".  \n"
+        f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"load average at the end {load[0]:.1f}; peers: {peer_versions(args.peers)}"
+    )
     text = "\n".join(["## Against the peers (issue #19)", "", header, "", *table(cases, timings)])
     print(text)
     if args.write:

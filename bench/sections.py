@@ -1,4 +1,5 @@
 """bench/RESULTS.md is written by several scripts; each owns one marked section and leaves the others alone."""
+
 from __future__ import annotations
 
 import re
@@ -13,8 +14,5 @@ def write_section(name: str, body: str, path: Path = RESULTS) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else TITLE
     block = f"<!-- {name} -->\n{body.rstrip()}\n<!-- /{name} -->"
     marked = re.compile(rf"<!-- {re.escape(name)} -->\n.*?<!-- /{re.escape(name)} -->", re.S)
-    if marked.search(text):
-        text = marked.sub(lambda _m: block, text)
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
+    text = marked.sub(lambda _m: block, text) if marked.search(text) else text.rstrip() + "\n\n" + block + "\n"
     path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")

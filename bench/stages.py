@@ -7,6 +7,7 @@ runs it, with CPU time (time.process_time), which other work on a shared machine
 The start-up stages are separate processes: `python -c pass`, the imports of `contentlint check`, `import spacy`,
 and one forked worker's start. Nothing is asserted; --write records the breakdown in bench/RESULTS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,6 +19,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -49,8 +51,16 @@ class Clock:
             self.spent[stage] += time.process_time() - start
 
 
+def _apply(proc: Any, docs: list[Any], batch_size: int) -> list[Any]:
+    """One pipeline component over every doc (in batches where the component has ``pipe``)."""
+    run = getattr(proc, "pipe", None)
+    return list(run(docs, batch_size=batch_size) if run else map(proc, docs))
+
+
 def stages(folder: Path) -> dict[str, float]:
     """CPU seconds per stage for linting every file in ``folder`` in this process, as `check --jobs 1` does."""
+    import spacy  # noqa: F401
+
     from contentlint.cli.check import command  # noqa: F401 - the imports are timed separately
     from contentlint.config import ConfigResolver
     from contentlint.nlp import pipeline
@@ -62,7 +72,6 @@ def stages(folder: Path) -> dict[str, float]:
     from contentlint.run import Runner, RunOptions
     from contentlint.sources.discover import discover
     from contentlint.sources.load import load_target
-    import spacy  # noqa: F401
 
     clock = Clock()
     resolver = ConfigResolver(None, True)
@@ -71,8 +80,11 @@ def stages(folder: Path) -> dict[str, float]:
     for target in discover([str(folder)], resolver):
         config = runner.effective(runner._config_for(target))
         ruleset = clock.time("rule packs: load and check", runner.ruleset, config)
-        posts.extend(clock.time("read and parse (front matter, Markdown, source map)", load_target, target, config,
-                                None, None, None).posts)
+        posts.extend(
+            clock.time(
+                "read and parse (front matter, Markdown, source map)", load_target, target, config, None, None, None
+            ).posts
+        )
     lang = posts[0].lang
     nlp = clock.time("model load", pipeline.load, lang)
     clock.time("matchers: compile", ruleset.checkers, lang)
@@ -82,15 +94,14 @@ def stages(folder: Path) -> dict[str, float]:
     docs = [clock.time("tokenisation", nlp.make_doc, t) for t in texts]
     for name, proc in nlp.pipeline:
         stage = "classification (textcat model)" if "textcat" in name else f"pipeline: {name}"
-        run = getattr(proc, "pipe", None)
-        docs = clock.time(stage, lambda: list(run(docs, batch_size=pipeline.BATCH_SIZE) if run else map(proc, docs)))
+        docs = clock.time(stage, _apply, proc, docs, pipeline.BATCH_SIZE)
     by_rule: dict[str, float] = defaultdict(float)
-    for post, doc in zip(posts, docs):
+    for post, doc in zip(posts, docs, strict=True):
         matches = clock.time("cue matching", cues, doc)
         result = clock.time("classification (cues + scores)", classify, doc.cats, matches, weight)
         if result.group == "promotional":
             forms = ruleset.analyser.rewrite_forms
-            clock.time("rewrites", lambda: build(extract(post, doc, matches), forms, post.lang))
+            clock.time("rewrites", lambda p, d, m, f: build(extract(p, d, m), f, p.lang), post, doc, matches, forms)
         from contentlint.analysis import Analysis
 
         analysis = Analysis(post, doc, result, matches)
@@ -125,8 +136,14 @@ def main() -> None:
         for lang in ("en", "ja"):
             folder = Path(tmp) / lang
             write_posts(folder, lang, args.posts)
-            out = subprocess.run([sys.executable, __file__, "--stages", str(folder)], capture_output=True, text=True,
-                                 cwd=REPO, check=True, env=child_env()).stdout
+            out = subprocess.run(
+                [sys.executable, __file__, "--stages", str(folder)],
+                capture_output=True,
+                text=True,
+                cwd=REPO,
+                check=True,
+                env=child_env(),
+            ).stdout
             tables.append((lang, out))
     rows = ["| stage | CPU s | |", "|---|---|---|", *start_lines]
     for lang, out in tables:

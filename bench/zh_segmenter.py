@@ -7,6 +7,7 @@ plus the real Chinese posts of the training file (folds by repository, so a fold
 the model never saw), pooled macro-F1 of label, group and stage, the model alone (no cues); then the time to
 build the pipeline (import + dictionary) and to tokenise every text once. Prints a Markdown table.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,14 +29,16 @@ FOLDS = 5
 
 
 def cross_validate(records: list, settings: TrainSettings) -> tuple[dict, dict]:
-    fold = {r.id: int.from_bytes(hashlib.sha256((r.group if r.is_real else r.id).encode()).digest()[:8], "big") % FOLDS
-            for r in records}
+    fold = {
+        r.id: int.from_bytes(hashlib.sha256((r.group if r.is_real else r.id).encode()).digest()[:8], "big") % FOLDS
+        for r in records
+    }
     pairs, real = [], []
     for k in range(FOLDS):
         test = [r for r in records if fold[r.id] == k]
         nlp = training.train([r for r in records if fold[r.id] != k], "zh", settings)
         texts = [training.model_text(r, settings.max_chars) for r in test]
-        for r, doc in zip(test, nlp.pipe(texts)):
+        for r, doc in zip(test, nlp.pipe(texts), strict=True):
             predicted = classify(dict(doc.cats), {}, 0.0).cls
             pairs.append(Pair("zh", r.cls, predicted))
             if "@" in r.source:
@@ -52,8 +55,10 @@ def main() -> None:
     texts = [training.model_text(r, 4000) for r in records]
     chars = sum(len(t) for t in texts)
     print(f"{len(records)} zh records ({sum('@' in r.source for r in records)} real), {chars} characters\n")
-    print("| segmenter | n-grams | label F1 | group F1 | stage F1 | real: label F1 | real: group F1 | "
-          "pipeline build | tokenise all |")
+    print(
+        "| segmenter | n-grams | label F1 | group F1 | stage F1 | real: label F1 | real: group F1 | "
+        "pipeline build | tokenise all |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     original = pipeline.base
     for segmenter in ("char", "jieba"):
@@ -68,10 +73,13 @@ def main() -> None:
         pipeline.base = lambda lang, _s=None, seg=segmenter: original(lang, seg)  # type: ignore[assignment]
         for arch, grams in (("bow", 1), ("bow2", 2)):
             everything, real = cross_validate(records, TrainSettings(arch=arch))
-            print(f"| {segmenter} | {grams} | {everything['label']['macro_f1']:.3f} | "
-                  f"{everything['group']['macro_f1']:.3f} | {everything['stage']['macro_f1']:.3f} | "
-                  f"{real['label']['macro_f1']:.3f} | {real['group']['macro_f1']:.3f} | {built:.2f} s | "
-                  f"{tokenised:.2f} s |", flush=True)
+            print(
+                f"| {segmenter} | {grams} | {everything['label']['macro_f1']:.3f} | "
+                f"{everything['group']['macro_f1']:.3f} | {everything['stage']['macro_f1']:.3f} | "
+                f"{real['label']['macro_f1']:.3f} | {real['group']['macro_f1']:.3f} | {built:.2f} s | "
+                f"{tokenised:.2f} s |",
+                flush=True,
+            )
         pipeline.base = original
 
 

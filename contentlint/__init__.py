@@ -15,13 +15,14 @@ The public Python API (what the CLI, the web page and editors are built on)::
 
 Importing contentlint is cheap: spaCy and the models load on the first call that analyses a post.
 """
+
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from contentlint.classification import Classification, Evidence
-
 from contentlint.version import __version__ as __version__
 
 if TYPE_CHECKING:
@@ -33,8 +34,9 @@ if TYPE_CHECKING:
 __all__ = ["Classification", "Evidence", "__version__", "classify_text", "lint_paths", "lint_text"]
 
 
-def lint_text(text: str, *, path: str | os.PathLike[str] = "<text>", lang: str | None = None,
-              config: Config | None = None) -> Result:
+def lint_text(
+    text: str, *, path: str | os.PathLike[str] = "<text>", lang: str | None = None, config: Config | None = None
+) -> Result:
     """Lint ``text`` as if it were the file at ``path`` (which need not exist and is never read).
 
     ``path`` decides the format (``.md``, ``.yaml``/``.yml`` posts and calendars, ``.csv`` calendars; any other

@@ -1,1 +1,3 @@
-from contentlint.cli import run; run()  # noqa: E702
+from contentlint.cli import run
+
+run()

@@ -1,8 +1,9 @@
 """Fold file outcomes, in input order, into one Result: posts and findings, calendars and profiles, the feeds
 that span files (a folder's dated posts), and the suppressions applied once every finding is in."""
+
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from contentlint.calendar.report import EntryResult
 from contentlint.outcome import FileOutcome, error_id

@@ -1,9 +1,11 @@
 """The brand brief (`brief:` in `.contentlint.yaml`): products, who they are for, the jobs customers want done
 in their own words, and proof. Rewrites take their slots from it before they look at the post."""
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 PRODUCT_KEYS = ("name", "aliases", "audiences", "jobs", "proof")
@@ -24,8 +26,13 @@ class BriefProduct:
         return tuple(sorted(dict.fromkeys((self.name, *self.aliases)), key=lambda n: (-len(n), n)))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "aliases": list(self.aliases), "audiences": list(self.audiences),
-                "jobs": list(self.jobs), "proof": list(self.proof)}
+        return {
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "audiences": list(self.audiences),
+            "jobs": list(self.jobs),
+            "proof": list(self.proof),
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,14 +84,17 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) and not isinstance(v, bool)
-                                              and str(v).strip() for v in value):
+    if not isinstance(value, list) or not all(
+        isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip() for v in value
+    ):
         raise ValueError(f"{where}: expected a list of non-empty strings")
     items = [str(v).strip() for v in value]
-    for index, (left, right) in enumerate(zip(items, items[1:])):
+    for index, (left, right) in enumerate(pairwise(items)):
         # [saved $14,000 a month]: YAML's flow list splits it at the comma into "saved $14" and "000 a month"
         split = re.search(r"(\d{1,3})$", left) and re.match(r"(\d{3})(?!\d)", right)
         if split:
-            raise ValueError(f"{where}[{index + 1}]: `{left}` and `{right}` look like one item cut at the comma of "
-                             f"a number; put the item in quotes or write one item a line (- ...)")
+            raise ValueError(
+                f"{where}[{index + 1}]: `{left}` and `{right}` look like one item cut at the comma of "
+                f"a number; put the item in quotes or write one item a line (- ...)"
+            )
     return tuple(dict.fromkeys(items))

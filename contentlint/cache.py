@@ -5,6 +5,7 @@ and the contentlint version, so any change to any of them misses. Entries are JS
 entry must not be able to run code), written atomically; a corrupt or foreign entry is ignored and rebuilt.
 When every file hits, spaCy is never imported. Calendars are not cached (their entries can live in other files).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,17 +18,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from contentlint.version import __version__
 from contentlint.calendar.model import Entry
 from contentlint.calendar.report import EntryResult
 from contentlint.config import Config
 from contentlint.fileio import read_regular, read_regular_text
 from contentlint.model import Finding, Related
 from contentlint.nlp import pipeline
+from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.result import PostSummary
 from contentlint.rewrite.forms import Rewrites
-from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.suppress import Directive, FileSuppressions
+from contentlint.version import __version__
 
 FORMAT = 3  # 2 added grouped-finding marks or brief slots; 3 holds both
 
@@ -47,7 +48,10 @@ def environment_key(config: Config, extra: tuple[Any, ...]) -> str:
     packs = [*default_pack_files(), *(p for pack in config.packs for p in pack_files(pack))]
     card = pipeline.MODELS_DIR / "card.json"
     parts = {
-        "format": FORMAT, "version": __version__, "config": config.to_dict(), "extra": [str(e) for e in extra],
+        "format": FORMAT,
+        "version": __version__,
+        "config": config.to_dict(),
+        "extra": [str(e) for e in extra],
         "packs": [(str(p), _digest_of(p)) for p in packs],
         "model": _digest_of(card) if card.is_file() else None,
     }
@@ -66,12 +70,12 @@ class Cache:
         path = self.directory / key[:2] / f"{key}.json"
         try:
             entry = json.loads(read_regular_text(path))
-            if entry.get("format") != FORMAT or entry.get("key") != key:
+            if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
                 raise ValueError("foreign entry")
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError, AttributeError, RecursionError):
+        except (OSError, ValueError, RecursionError):
             self.misses += 1  # corrupt or foreign: rebuilt and overwritten on this run
             return None
         self.hits += 1
@@ -92,18 +96,43 @@ class Cache:
 
 # -- (de)serialising one file's outcome ------------------------------------------------------------------------
 
-def dump_outcome(posts: list[PostSummary], findings: list[Finding], feed: list[EntryResult],
-                 suppressions: FileSuppressions | None) -> dict[str, Any]:
+
+def dump_outcome(
+    posts: list[PostSummary], findings: list[Finding], feed: list[EntryResult], suppressions: FileSuppressions | None
+) -> dict[str, Any]:
     return {
         "posts": [_post(p) for p in posts],
         "findings": [asdict(f) for f in findings],
-        "feed": [{"index": r.entry.index, "line": r.entry.line, "path": r.entry.path,
-                  "date": r.date.isoformat() if r.date else None, "channel": r.channel, "label": r.label,
-                  "group": r.group, "stage": r.stage, "confidence": r.confidence} for r in feed],
-        "suppressions": None if suppressions is None else {
+        "feed": [
+            {
+                "index": r.entry.index,
+                "line": r.entry.line,
+                "path": r.entry.path,
+                "date": r.date.isoformat() if r.date else None,
+                "channel": r.channel,
+                "label": r.label,
+                "group": r.group,
+                "stage": r.stage,
+                "confidence": r.confidence,
+            }
+            for r in feed
+        ],
+        "suppressions": None
+        if suppressions is None
+        else {
             "path": suppressions.path,
-            "directives": [{"line": d.line, "column": d.column, "rules": sorted(d.rules), "first": d.first,
-                            "last": d.last, "to_end": d.to_end} for d in suppressions.directives]},
+            "directives": [
+                {
+                    "line": d.line,
+                    "column": d.column,
+                    "rules": sorted(d.rules),
+                    "first": d.first,
+                    "last": d.last,
+                    "to_end": d.to_end,
+                }
+                for d in suppressions.directives
+            ],
+        },
     }
 
 
@@ -132,9 +161,14 @@ def load_outcome(entry: dict[str, Any]) -> Outcome | None:
 
 
 def _well_typed(finding: Finding) -> bool:
-    return (isinstance(finding.path, str) and isinstance(finding.line, int) and isinstance(finding.column, int)
-            and isinstance(finding.rule_id, str) and isinstance(finding.message, str)
-            and finding.level in ("error", "warning", "info"))
+    return (
+        isinstance(finding.path, str)
+        and isinstance(finding.line, int)
+        and isinstance(finding.column, int)
+        and isinstance(finding.rule_id, str)
+        and isinstance(finding.message, str)
+        and finding.level in ("error", "warning", "info")
+    )
 
 
 def _load_outcome(entry: dict[str, Any]) -> Outcome:
@@ -144,15 +178,31 @@ def _load_outcome(entry: dict[str, Any]) -> Outcome:
         data["evidence"] = tuple(tuple(e) for e in data["evidence"])
         data["marks"] = tuple(tuple(m) for m in data["marks"])
         posts.append(PostSummary(**data, rewrites=Rewrites.from_dict(rewrites) if rewrites else None))
-    findings = [Finding(**{**f, "related": tuple(Related(**r) for r in f.get("related", ()))})
-                for f in entry["findings"]]
-    feed = [EntryResult(Entry(r["index"], r["line"], r["path"],
-                              dt.date.fromisoformat(r["date"]) if r["date"] else None, r["channel"]),
-                        r["label"], r["group"], r["stage"], r["confidence"]) for r in entry["feed"]]
+    findings = [
+        Finding(**{**f, "related": tuple(Related(**r) for r in f.get("related", ()))}) for f in entry["findings"]
+    ]
+    feed = [
+        EntryResult(
+            Entry(
+                r["index"], r["line"], r["path"], dt.date.fromisoformat(r["date"]) if r["date"] else None, r["channel"]
+            ),
+            r["label"],
+            r["group"],
+            r["stage"],
+            r["confidence"],
+        )
+        for r in entry["feed"]
+    ]
     raw = entry["suppressions"]
     suppressions = None
     if raw is not None:
-        suppressions = FileSuppressions(raw["path"], [Directive(d["line"], d["column"], frozenset(d["rules"]),
-                                                                d["first"], d["last"], to_end=d.get("to_end", False))
-                                                      for d in raw["directives"]])
+        suppressions = FileSuppressions(
+            raw["path"],
+            [
+                Directive(
+                    d["line"], d["column"], frozenset(d["rules"]), d["first"], d["last"], to_end=d.get("to_end", False)
+                )
+                for d in raw["directives"]
+            ],
+        )
     return posts, findings, feed, suppressions

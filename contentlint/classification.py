@@ -1,5 +1,6 @@
 """What `contentlint.classify_text` answers: a post's label, group, stage, confidence and evidence, with the
 evidence at its line and column in the text (no spaCy objects, so it can be kept, compared and sent)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -37,6 +38,7 @@ class Classification:
         post, c = analysis.post, analysis.classification
         if c is None:
             return None
-        evidence = tuple(Evidence(match.text, *post.source_map.line_col(match.start), match.cue_set)
-                         for match in c.evidence)
+        evidence = tuple(
+            Evidence(match.text, *post.source_map.line_col(match.start), match.cue_set) for match in c.evidence
+        )
         return cls(c.label, c.group, c.stage, c.confidence, post.lang, evidence)

@@ -1,10 +1,11 @@
 """`.contentlint.yaml`: one schema, defaults, validation, and discovery from each file's folder upward."""
+
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from yaml.nodes import MappingNode, SequenceNode
 
@@ -14,7 +15,7 @@ from contentlint.globs import matches_any
 from contentlint.i18n import N_, Text
 from contentlint.model import LEVELS
 from contentlint.limits import DEFAULT_LIMITS, Limits
-from contentlint.brief import Brief, parse_brief
+from contentlint.model import LEVELS
 from contentlint.sources.readers import include_globs
 from contentlint.yamlsafe import load_yaml_file
 
@@ -109,8 +110,10 @@ class Config:
             "target": self.target,
             "tolerance": self.tolerance,
             "fail_under": self.fail_under,
-            "overrides": [{"files": list(o.files), "rules": {k: _override_dict(v) for k, v in sorted(o.rules.items())}}
-                          for o in self.overrides],
+            "overrides": [
+                {"files": list(o.files), "rules": {k: _override_dict(v) for k, v in sorted(o.rules.items())}}
+                for o in self.overrides
+            ],
             "brief": self.brief.to_dict(),
         }
 
@@ -135,7 +138,7 @@ def _language(value: Any) -> str | None:
 
 
 def _fail_level(value: Any) -> str:
-    if value not in FAIL_LEVELS:
+    if not isinstance(value, str) or value not in FAIL_LEVELS:
         raise ValueError(f"expected one of {', '.join(FAIL_LEVELS)}")
     return value
 
@@ -241,7 +244,10 @@ _SCHEMA = {
     "tolerance": (_tolerance, "allowed distance from a custom target's shares"),
     "fail_under": (_score, "a calendar or feed scoring below this fails the run (exit 1)"),
     "overrides": (_overrides, "per-path rule settings: [{files: [glob, ...], rules: {rule-id: off|on|level}}]"),
-    "brief": (parse_brief, "brand brief for rewrites: {audiences, products: [{name, aliases, audiences, jobs, proof}]}"),
+    "brief": (
+        parse_brief,
+        "brand brief for rewrites: {audiences, products: [{name, aliases, audiences, jobs, proof}]}",
+    ),
 }
 CONFIG_KEYS = tuple(_SCHEMA)
 

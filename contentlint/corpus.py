@@ -1,19 +1,21 @@
 """Labelled corpora (JSONL): reading, validating, and turning records into the text the model reads."""
+
 from __future__ import annotations
 
 import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 from contentlint import lang as language
 from contentlint.errors import InputError
-from contentlint.sourcemap import ProjectionBuilder, SourceFile
 from contentlint.model import Post
 from contentlint.nlp.features import ENTRY_BODY_CHARS, PLACE_FIELDS
+from contentlint.sourcemap import ProjectionBuilder, SourceFile
 from contentlint.sources.markdown import project_markdown
 from contentlint.sources.post import text_post
 from contentlint.taxonomy import VALID_STAGES, class_of
@@ -80,10 +82,18 @@ def _record(raw: object, where: str, number: int) -> Record:
         raise InputError(f"invalid label/stage pair {label}/{stage}", where, number)
     text = f"{raw['title']}\n{raw['body']}"
     lang = language.normalise(raw["lang"]) if raw.get("lang") else language.detect(text)
-    return Record(id=str(raw.get("id", f"{Path(where).stem}:{number}")), lang=lang, label=label, stage=stage,
-                  title=raw["title"], body=raw["body"], channel=str(raw.get("channel") or ""),
-                  source=str(raw.get("source") or where), license=str(raw.get("license") or ""),
-                  meta=raw["meta"] if isinstance(raw.get("meta"), dict) else {})
+    return Record(
+        id=str(raw.get("id", f"{Path(where).stem}:{number}")),
+        lang=lang,
+        label=label,
+        stage=stage,
+        title=raw["title"],
+        body=raw["body"],
+        channel=str(raw.get("channel") or ""),
+        source=str(raw.get("source") or where),
+        license=str(raw.get("license") or ""),
+        meta=raw["meta"] if isinstance(raw.get("meta"), dict) else {},
+    )
 
 
 def read_corpora(paths: Iterable[Path]) -> list[Record]:
@@ -128,9 +138,18 @@ def entry_view(record: Record) -> Record | None:
         text = prose("", record.body).strip()
         found = _LEAD.search(text)
         lead = found.group(0)[:ENTRY_BODY_CHARS] if found else ""
-    return Record(id=record.id + ENTRY_VIEW, lang=record.lang, label=record.label, stage=record.stage,
-                  title=record.title.strip(), body=lead, channel=record.channel, source=record.source,
-                  license=record.license, meta={})
+    return Record(
+        id=record.id + ENTRY_VIEW,
+        lang=record.lang,
+        label=record.label,
+        stage=record.stage,
+        title=record.title.strip(),
+        body=lead,
+        channel=record.channel,
+        source=record.source,
+        license=record.license,
+        meta={},
+    )
 
 
 _WORDS = re.compile(r"\w+")
@@ -142,8 +161,8 @@ def shingles(text: str, size: int = 5) -> set[str]:
     words = _WORDS.findall(norm)
     if language.detect(norm) != "en":
         chars = "".join(words)
-        return {chars[i:i + size] for i in range(max(len(chars) - size + 1, 1))}
-    return {" ".join(words[i:i + size]) for i in range(max(len(words) - size + 1, 1))}
+        return {chars[i : i + size] for i in range(max(len(chars) - size + 1, 1))}
+    return {" ".join(words[i : i + size]) for i in range(max(len(words) - size + 1, 1))}
 
 
 def near_duplicates(records: list[Record], threshold: float = 0.5) -> list[tuple[str, str, float]]:
@@ -158,7 +177,7 @@ def near_duplicates(records: list[Record], threshold: float = 0.5) -> list[tuple
         if len(members) > 50:  # boilerplate n-grams ("for more information") say nothing about duplication
             continue
         for a_pos, a in enumerate(members):
-            for b in members[a_pos + 1:]:
+            for b in members[a_pos + 1 :]:
                 overlap[(a, b)] = overlap.get((a, b), 0) + 1
     pairs = []
     for (a, b), shared in overlap.items():

@@ -1,4 +1,5 @@
 """User-facing error types. Each carries the path (and position where known); the CLI prints one line, exit 2."""
+
 from __future__ import annotations
 
 import copy
@@ -9,8 +10,9 @@ from contentlint.i18n import Text, localise
 class ContentlintError(Exception):
     """Base class: a problem caused by the user's input, config or rules, never by a bug."""
 
-    def __init__(self, message: str, path: str | None = None, line: int | None = None,
-                 column: int | None = None) -> None:
+    def __init__(
+        self, message: str, path: str | None = None, line: int | None = None, column: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.path = path
@@ -66,5 +68,8 @@ class FileCrashed(ContentlintError):
     @classmethod
     def of(cls, exc: BaseException, path: str | None) -> FileCrashed:
         detail = " ".join(str(exc).split())[:200]
-        return cls(f"contentlint failed on this file ({type(exc).__name__}{': ' + detail if detail else ''}); "
-                   "the other files were linted — please report this with the file", path)
+        return cls(
+            f"contentlint failed on this file ({type(exc).__name__}{': ' + detail if detail else ''}); "
+            "the other files were linted — please report this with the file",
+            path,
+        )

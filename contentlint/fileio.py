@@ -5,6 +5,7 @@ cannot be read at all, so a named pipe called `post.md` (in a walked folder, beh
 config, rule pack, baseline, template or cache entry) would stall the run. Every input is opened without
 blocking and checked with fstat before a byte is read.
 """
+
 from __future__ import annotations
 
 import errno
@@ -12,8 +13,13 @@ import os
 import stat
 from pathlib import Path
 
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe, FIFO"), (stat.S_ISCHR, "a device"),
-          (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe, FIFO"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 class NotRegularFile(OSError):

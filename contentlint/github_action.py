@@ -5,14 +5,15 @@ annotations on the pull request), appends the Markdown report to `GITHUB_STEP_SU
 code scanning, and records `exit-code` (and `sarif-file`) in `GITHUB_OUTPUT`. The check's exit code is the step's:
 the action's last step fails the job with it, after the SARIF upload had its chance to run.
 """
+
 from __future__ import annotations
 
 import os
 import shlex
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from contentlint.cli import main
 
@@ -20,8 +21,11 @@ SARIF_FILE = "contentlint.sarif"
 
 
 def _inputs(env: Mapping[str, str]) -> dict[str, str]:
-    return {key[len("INPUT_"):].lower().replace("_", "-"): value.strip()
-            for key, value in env.items() if key.startswith("INPUT_")}
+    return {
+        key[len("INPUT_") :].lower().replace("_", "-"): value.strip()
+        for key, value in env.items()
+        if key.startswith("INPUT_")
+    }
 
 
 def check_arguments(inputs: Mapping[str, str]) -> list[str]:

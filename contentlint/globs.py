@@ -4,12 +4,12 @@ A pattern without '/' matches a file or folder name at any depth (`*.md`, `node_
 '/' matches the relative path from the start, where `**` spans folders (`drafts/**/*.md`). A folder that
 matches excludes everything below it.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fnmatch import fnmatchcase
 from functools import lru_cache
-from typing import Iterable
-
 
 _STAR, _ANY, _SEGMENTS, _ONE = "*", "**", "**/", "?"
 

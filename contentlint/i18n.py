@@ -6,10 +6,12 @@ Interface text (report headings, labels, counts, the web page) is translated thr
 The language is ``--ui-lang``, else the user's locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else English;
 the web page asks the browser (``Accept-Language``) first.
 """
+
 from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping
@@ -21,7 +23,7 @@ DEFAULT = "en"
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")  # POSIX precedence: the first one set decides
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional name, so extraction finds the marked strings
+def N_(message: str) -> str:
     """Marks a message for extraction where it is defined; it is translated where it is shown."""
     return message
 

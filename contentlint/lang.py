@@ -1,11 +1,20 @@
 """Which language a post is in: front matter `lang` > config > detection from the text."""
+
 from __future__ import annotations
 
 from contentlint import languages
 
 SUPPORTED = languages.codes()
-_ALIASES = {"jp": "ja", "jpn": "ja", "japanese": "ja", "eng": "en", "english": "en", "chinese": "zh",
-            "zho": "zh", "cn": "zh"}
+_ALIASES = {
+    "jp": "ja",
+    "jpn": "ja",
+    "japanese": "ja",
+    "eng": "en",
+    "english": "en",
+    "chinese": "zh",
+    "zho": "zh",
+    "cn": "zh",
+}
 
 
 def normalise(tag: object) -> str:

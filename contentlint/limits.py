@@ -3,6 +3,7 @@
 Each has a sane default and a config key (`max_file_bytes`, `max_yaml_nodes`, `max_yaml_depth`,
 `max_calendar_entries`), so a team with unusually large calendars can raise one without patching code.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

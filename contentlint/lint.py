@@ -1,7 +1,9 @@
 """The pure core: posts in, findings out. No files, no terminal, no environment."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from contentlint.analysis import Analysis
 from contentlint.analysis.docs import OnError, with_docs
@@ -11,8 +13,9 @@ if TYPE_CHECKING:
     from contentlint.rules.engine import RuleSet
 
 
-def lint(posts: Iterable[Post], rules_for: Callable[[Post], RuleSet],
-         on_error: OnError = None) -> Iterator[tuple[Analysis, list[Finding]]]:
+def lint(
+    posts: Iterable[Post], rules_for: Callable[[Post], RuleSet], on_error: OnError = None
+) -> Iterator[tuple[Analysis, list[Finding]]]:
     """Analysis and findings per post, in input order, findings sorted by position within each post.
 
     With ``on_error``, a post that fails (a bug, never the user's fault) is handed to it and the others go on.

@@ -1,10 +1,12 @@
 """The data that flows through the linter: posts, positions, findings."""
+
 from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from contentlint.sourcemap import SourceMap
 
@@ -122,8 +124,15 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str, int, str]:
         # A feed's findings of one rule follow the order of the posts they are about
         first = self.related[0] if self.related else None
-        return (self.path, self.line, self.column, self.rule_id, first.path if first else "",
-                first.line if first else 0, self.message)
+        return (
+            self.path,
+            self.line,
+            self.column,
+            self.rule_id,
+            first.path if first else "",
+            first.line if first else 0,
+            self.message,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

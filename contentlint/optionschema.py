@@ -1,9 +1,11 @@
 """A tiny declarative schema for options (rule kinds, cue lexicons): each declares its options once, and an error
 names the option."""
+
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from contentlint.i18n import N_, Text
 
@@ -52,6 +54,7 @@ def one_of(*choices: str) -> Check:
 
 def per_language(inner: Check) -> Check:
     """A mapping ``{lang: value}`` whose values pass ``inner``."""
+
     def check(value: Any) -> str | None:
         if not isinstance(value, dict) or not value:
             return Text(N_("expected a mapping of language -> value, e.g. {{en: [...], ja: [...]}}"))
@@ -62,6 +65,7 @@ def per_language(inner: Check) -> Check:
             if problem:
                 return Text("[{lang}] {problem}", lang=lang, problem=problem)
         return None
+
     return check
 
 

@@ -3,11 +3,13 @@
 The function keeps nothing between calls, so a run is a map of it over the targets (in one process or in
 workers) followed by the aggregation in `contentlint.aggregate`; the result cache wraps it (`contentlint.run`).
 """
+
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, BinaryIO, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from contentlint.calendar.model import Entry, normalise_channel, parse_date
 from contentlint.calendar.report import CalendarReport, EntryResult
@@ -27,8 +29,13 @@ if TYPE_CHECKING:
     from contentlint.rules.engine import RuleSet
     from contentlint.sources.discover import Target
 
-ERROR_IDS = {FileSkipped: "file-too-large", InputError: "input-error", ConfigError: "config-error", RuleError: "rule-error",
-             FileCrashed: "internal-error"}
+ERROR_IDS = {
+    FileSkipped: "file-too-large",
+    InputError: "input-error",
+    ConfigError: "config-error",
+    RuleError: "rule-error",
+    FileCrashed: "internal-error",
+}
 OnPost = Callable[["Analysis", "list[Finding]"], None]
 
 
@@ -72,18 +79,39 @@ class FileJob:
     data: bytes | None = None
 
 
-def lint_file(target: Target, config: Config, ruleset: RuleSet, *, data: bytes | None = None,
-              stdin: BinaryIO | None = None, target_override: Any = None, keep_excerpts: bool = False,
-              on_post: OnPost | None = None) -> FileOutcome:
+def lint_file(
+    target: Target,
+    config: Config,
+    ruleset: RuleSet,
+    *,
+    data: bytes | None = None,
+    stdin: BinaryIO | None = None,
+    target_override: Any = None,
+    keep_excerpts: bool = False,
+    on_post: OnPost | None = None,
+) -> FileOutcome:
     """Read ``target`` (``data`` when the caller already holds its bytes) under ``config`` and lint what it holds
     with ``ruleset``. Errors are in the outcome, never raised: a bug on one post is that post's error line.
     ``on_post`` sees each post's analysis and findings as they are made (an editor, `classify`)."""
-    return next(lint_files([FileJob(target, config, ruleset, data)], stdin=stdin, target_override=target_override,
-                           keep_excerpts=keep_excerpts, on_post=on_post))
+    return next(
+        lint_files(
+            [FileJob(target, config, ruleset, data)],
+            stdin=stdin,
+            target_override=target_override,
+            keep_excerpts=keep_excerpts,
+            on_post=on_post,
+        )
+    )
 
 
-def lint_files(jobs: Iterable[FileJob | FileOutcome], *, stdin: BinaryIO | None = None, target_override: Any = None,
-               keep_excerpts: bool = False, on_post: OnPost | None = None) -> Iterator[FileOutcome]:
+def lint_files(
+    jobs: Iterable[FileJob | FileOutcome],
+    *,
+    stdin: BinaryIO | None = None,
+    target_override: Any = None,
+    keep_excerpts: bool = False,
+    on_post: OnPost | None = None,
+) -> Iterator[FileOutcome]:
     """`lint_file` for each job, in order; an outcome already made (a cache hit, a config error) passes through
     in its place. Each outcome depends on its own file only; the posts of consecutive files share spaCy's
     batches (one `nlp.pipe` call per post would cost a tenth more time), and only one batch is held at once."""
@@ -123,10 +151,16 @@ def lint_files(jobs: Iterable[FileJob | FileOutcome], *, stdin: BinaryIO | None 
 class _Pending:
     """A file whose posts are being analysed: what it has gathered, and how many posts are still to come."""
 
-    __slots__ = ("outcome", "ruleset", "config", "posts", "left", "calendar", "entries")
+    __slots__ = ("calendar", "config", "entries", "left", "outcome", "posts", "ruleset")
 
-    def __init__(self, outcome: FileOutcome, ruleset: RuleSet | None = None, config: Config | None = None,
-                 posts: list[Post] | None = None, calendar: Calendar | None = None) -> None:
+    def __init__(
+        self,
+        outcome: FileOutcome,
+        ruleset: RuleSet | None = None,
+        config: Config | None = None,
+        posts: list[Post] | None = None,
+        calendar: Calendar | None = None,
+    ) -> None:
         self.outcome, self.ruleset, self.config = outcome, ruleset, config
         self.posts = posts or []
         self.left = len(self.posts)
@@ -192,8 +226,14 @@ def entry_result_of(analysis: Analysis) -> EntryResult | None:
         date = parse_date(post.fields.get("date"))
     except ValueError:
         date = None
-    entry = Entry(index=post.index, line=post.entry_line or post.line, path=post.calendar or post.path,
-                  date=date, channel=normalise_channel(post.fields.get("channel")), post=post)
+    entry = Entry(
+        index=post.index,
+        line=post.entry_line or post.line,
+        path=post.calendar or post.path,
+        date=date,
+        channel=normalise_channel(post.fields.get("channel")),
+        post=post,
+    )
     return EntryResult(entry, c.label, c.group, c.stage, c.confidence)
 
 
@@ -205,5 +245,6 @@ def _lint_profile(outcome: FileOutcome, profile: Any, ruleset: RuleSet) -> None:
     outcome.profiles.append(ProfileSummary.of(profile, scores))
     for rule in ruleset.rules:
         if any(score.rule_id == rule.id for score in scores):
-            outcome.rules.setdefault(score_id(rule.id), RuleInfo(score_id(rule.id), "info", rule.rationale,
-                                                                 rule.kind, rule.rationales))
+            outcome.rules.setdefault(
+                score_id(rule.id), RuleInfo(score_id(rule.id), "info", rule.rationale, rule.kind, rule.rationales)
+            )

@@ -1,4 +1,5 @@
 """Where rule packs are: the packs shipped in the wheel, and the YAML files of a pack path given in config."""
+
 from __future__ import annotations
 
 from importlib import resources

@@ -1,18 +1,19 @@
 """One Result per run: what every reporter receives."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from contentlint.version import __version__
 from contentlint.analysis import Analysis
 from contentlint.calendar.report import CalendarReport
-from contentlint.rewrite.forms import Rewrites
 from contentlint.errors import ContentlintError, FileSkipped
 from contentlint.model import LEVEL_RANK, LEVELS, Finding, Post
+from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.profile import ChecklistScore
 from contentlint.sources.profile import Profile
-
+from contentlint.version import __version__
 
 EXCERPT_CHARS = 1200
 GATES = ("all", "mix", "findings")  # what makes the exit code 1
@@ -72,13 +73,33 @@ class PostSummary:
             return cls(post.path, post.line, post.title, post.lang)
         excerpt = post.text[:EXCERPT_CHARS] if keep_excerpt else ""
         evidence = tuple((m.start, m.end, m.cue_set) for m in c.evidence if m.end <= len(excerpt))
-        return cls(post.path, post.line, post.title, post.lang, c.label, c.group, c.stage, c.confidence,
-                   analysis.rewrites, excerpt, evidence, finding_marks(post, len(excerpt), findings))
+        return cls(
+            post.path,
+            post.line,
+            post.title,
+            post.lang,
+            c.label,
+            c.group,
+            c.stage,
+            c.confidence,
+            analysis.rewrites,
+            excerpt,
+            evidence,
+            finding_marks(post, len(excerpt), findings),
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "title": self.title, "lang": self.lang,
-                "label": self.label, "group": self.group, "stage": self.stage, "confidence": self.confidence,
-                "rewrites": self.rewrites.to_dict() if self.rewrites else None}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "title": self.title,
+            "lang": self.lang,
+            "label": self.label,
+            "group": self.group,
+            "stage": self.stage,
+            "confidence": self.confidence,
+            "rewrites": self.rewrites.to_dict() if self.rewrites else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +117,13 @@ class ProfileSummary:
         return cls(profile.path, profile.line, profile.name, profile.lang, tuple(scores))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "name": self.name, "lang": self.lang,
-                "checklists": [s.to_dict() for s in self.scores]}
+        return {
+            "path": self.path,
+            "line": self.line,
+            "name": self.name,
+            "lang": self.lang,
+            "checklists": [s.to_dict() for s in self.scores],
+        }
 
 
 @dataclass(slots=True)
@@ -118,8 +144,15 @@ class Result:
         path = error.path or "<unknown>"
         if skipped and fail_level is not None:
             self.fail_levels.setdefault(path, fail_level)
-        finding = Finding(path, error.line or 1, error.column or 1,
-                          "warning" if skipped else "error", rule_id, error.message, fatal=not skipped)
+        finding = Finding(
+            path,
+            error.line or 1,
+            error.column or 1,
+            "warning" if skipped else "error",
+            rule_id,
+            error.message,
+            fatal=not skipped,
+        )
         if finding not in self.findings:
             self.findings.append(finding)
 
@@ -131,8 +164,11 @@ class Result:
     @property
     def failing(self) -> int:
         """Findings at or above the fail level of the config that governs their file."""
-        return sum(1 for f in self.findings if not f.fatal
-                   and LEVEL_RANK[f.level] >= LEVEL_RANK[self.fail_levels.get(f.path, "warning")])
+        return sum(
+            1
+            for f in self.findings
+            if not f.fatal and LEVEL_RANK[f.level] >= LEVEL_RANK[self.fail_levels.get(f.path, "warning")]
+        )
 
     def finish(self) -> Result:
         # A post linted on its own and again as a calendar entry (`file:`) yields the same findings twice.
@@ -140,9 +176,10 @@ class Result:
         # Posts in file order; cached files are replayed before analysed ones, so arrival order is not stable.
         self.posts.sort(key=lambda p: (p.path, p.line, p.title, p.label or ""))
         # A post read on its own and again through a calendar's `file:` entry is one post.
-        seen: set[tuple[str, int, str]] = set()
-        self.posts = [p for p in self.posts if (p.path, p.line, p.title) not in seen
-                      and not seen.add((p.path, p.line, p.title))]  # type: ignore[func-returns-value]
+        first: dict[tuple[str, int, str], PostSummary] = {}
+        for post in self.posts:
+            first.setdefault((post.path, post.line, post.title), post)
+        self.posts = list(first.values())
         self.calendars.sort(key=lambda c: (c.calendar.kind, c.calendar.path))
         self.profiles.sort(key=lambda p: p.path)
         self.skipped.sort()
@@ -171,8 +208,7 @@ class Result:
         return {
             "schema": "contentlint.check/3",
             "version": __version__,
-            "summary": {"files": self.files, "posts": len(self.posts), **self.counts(),
-                        "exit_code": self.exit_code()},
+            "summary": {"files": self.files, "posts": len(self.posts), **self.counts(), "exit_code": self.exit_code()},
             "findings": [f.to_dict() for f in self.findings],
             "posts": [p.to_dict() for p in self.posts],
             "calendars": [c.to_dict() for c in self.calendars],

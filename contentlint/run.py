@@ -1,13 +1,15 @@
 """The shell around the core: find files, load configs and rule packs, read posts, collect one Result."""
+
 from __future__ import annotations
 
 import json
 import os
 import sys
 from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO
 
 from contentlint.aggregate import Aggregator
 from contentlint.analysis import Analysis
@@ -36,19 +38,55 @@ _WORKER: Runner | None = None  # a worker process's own runner (its configs, rul
 FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
 CHUNKS_PER_JOB = 4  # targets go to workers in this many chunks each: a slow chunk does not hold up the rest
 BUILTIN_RULES = (
-    RuleInfo("input-error", "error", N_("A file could not be read or parsed (encoding, binary data, broken front matter, "
-             "an empty post, a calendar entry that makes no sense); the rest of the run went on."), "builtin"),
-    RuleInfo("file-too-large", "warning", N_("A file over `max_file_bytes` (default 2 MB) was skipped, not read; raise "
-             "the limit in .contentlint.yaml if it really is one post or calendar."), "builtin"),
-    RuleInfo("config-error", "error", N_("A .contentlint.yaml could not be used: malformed, or an unknown key or rule."),
-             "builtin"),
+    RuleInfo(
+        "input-error",
+        "error",
+        N_(
+            "A file could not be read or parsed (encoding, binary data, broken front matter, "
+            "an empty post, a calendar entry that makes no sense); the rest of the run went on."
+        ),
+        "builtin",
+    ),
+    RuleInfo(
+        "file-too-large",
+        "warning",
+        N_(
+            "A file over `max_file_bytes` (default 2 MB) was skipped, not read; raise "
+            "the limit in .contentlint.yaml if it really is one post or calendar."
+        ),
+        "builtin",
+    ),
+    RuleInfo(
+        "config-error",
+        "error",
+        N_("A .contentlint.yaml could not be used: malformed, or an unknown key or rule."),
+        "builtin",
+    ),
     RuleInfo("rule-error", "error", N_("A rule pack does not match the rule schema."), "builtin"),
-    RuleInfo("unsupported-language", "warning", N_("The post's language has no pipeline; only language-independent "
-             "rules ran."), "builtin"),
-    RuleInfo("internal-error", "error", N_("contentlint failed on one file (a bug, not the file's fault); that file "
-             "gets this one line, the rest of the run went on. Please report it with the file."), "builtin"),
-    RuleInfo("unused-suppression", "warning", N_("A suppression comment or front-matter `contentlint: {disable: ...}` "
-             "that silenced nothing: remove it so that it does not hide a future finding."), "builtin"),
+    RuleInfo(
+        "unsupported-language",
+        "warning",
+        N_("The post's language has no pipeline; only language-independent rules ran."),
+        "builtin",
+    ),
+    RuleInfo(
+        "internal-error",
+        "error",
+        N_(
+            "contentlint failed on one file (a bug, not the file's fault); that file "
+            "gets this one line, the rest of the run went on. Please report it with the file."
+        ),
+        "builtin",
+    ),
+    RuleInfo(
+        "unused-suppression",
+        "warning",
+        N_(
+            "A suppression comment or front-matter `contentlint: {disable: ...}` "
+            "that silenced nothing: remove it so that it does not hide a future finding."
+        ),
+        "builtin",
+    ),
 )
 
 
@@ -80,10 +118,14 @@ class Runner:
     """The shell around `lint_file`: which config and rule set govern each file, the result cache, worker
     processes, and the aggregation of the file outcomes into one Result."""
 
-    def __init__(self, options: RunOptions, stdin: BinaryIO | None = None,
-                 on_file: Callable[[str], None] | None = None,
-                 rulesets: dict[tuple[Any, ...], RuleSet] | None = None,
-                 resolver: ConfigResolver | None = None) -> None:
+    def __init__(
+        self,
+        options: RunOptions,
+        stdin: BinaryIO | None = None,
+        on_file: Callable[[str], None] | None = None,
+        rulesets: dict[tuple[Any, ...], RuleSet] | None = None,
+        resolver: ConfigResolver | None = None,
+    ) -> None:
         self.options = options
         self.stdin = stdin
         self.on_file = on_file  # called with each file's name as it is read (progress display)
@@ -129,8 +171,10 @@ class Runner:
         aggregate = Aggregator(Result())
         self._texts[path] = text.encode("utf-8")
         try:
-            for outcome in self.outcomes([Target(str(path), path, True)],
-                                         None if on_post is None else lambda analysis, _findings: on_post(analysis)):
+            for outcome in self.outcomes(
+                [Target(str(path), path, True)],
+                None if on_post is None else lambda analysis, _findings: on_post(analysis),
+            ):
                 aggregate.add(outcome)
         finally:
             del self._texts[path]
@@ -140,8 +184,13 @@ class Runner:
         """`lint_files` over ``targets``, each under its config and rule set, through the result cache."""
         keys: deque[str | None] = deque()  # the cache key of each target handed on and not yet back
         jobs = (self._job(target, keys) for target in targets)
-        for outcome in lint_files(jobs, stdin=self.stdin, target_override=self.options.target,
-                                  keep_excerpts=self.options.keep_excerpts, on_post=on_post):
+        for outcome in lint_files(
+            jobs,
+            stdin=self.stdin,
+            target_override=self.options.target,
+            keep_excerpts=self.options.keep_excerpts,
+            on_post=on_post,
+        ):
             key = keys.popleft()
             if key is not None and self.cache is not None and outcome.complete:
                 feed = [r for r in outcome.feed if r.date is not None and r.entry.path == outcome.display]
@@ -158,8 +207,9 @@ class Runner:
         try:
             config = self.effective(self._config_for(target))
             ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
-            data, key = ((self._texts[target.path], None) if target.path in self._texts
-                         else self._cache_lookup(target, config))
+            data, key = (
+                (self._texts[target.path], None) if target.path in self._texts else self._cache_lookup(target, config)
+            )
             if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
                 cached = _cached_outcome(entry, target, config)
                 if cached is not None:
@@ -206,14 +256,14 @@ class Runner:
 
         global _WARM_RULESETS
         size = max(1, -(-len(targets) // (jobs * CHUNKS_PER_JOB)))
-        chunks = [targets[i:i + size] for i in range(0, len(targets), size)]
+        chunks = [targets[i : i + size] for i in range(0, len(targets), size)]
         context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
         if context.get_start_method() == "fork":
             self._warm_up(targets)
             _WARM_RULESETS = self._rulesets  # forked workers inherit them, and the loaded pipelines
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
             futures = [pool.submit(_outcomes_in_worker, self.options, self.resolver, chunk) for chunk in chunks]
-            for future, chunk in zip(futures, chunks):
+            for future, chunk in zip(futures, chunks, strict=True):
                 try:
                     outcomes = future.result()
                 except Exception:  # a worker died (killed, out of memory): its files are linted here instead
@@ -225,7 +275,7 @@ class Runner:
         are forked: each worker would otherwise import spaCy and load the same pipelines again. Anything that
         fails here is left for the worker that reads the file to report."""
         seen: set[tuple[int, str]] = set()
-        for target in targets[::max(1, len(targets) // WARM_SAMPLE)]:
+        for target in targets[:: max(1, len(targets) // WARM_SAMPLE)]:
             try:
                 config = self.effective(self._config_for(target))
                 ruleset = self.ruleset(config)
@@ -233,15 +283,16 @@ class Runner:
                     if (id(ruleset), post.lang) not in seen:
                         seen.add((id(ruleset), post.lang))
                         ruleset.warm_up(post.lang)
-            except Exception:  # noqa: BLE001 - reported by the worker that lints this file
+            except Exception:
                 continue
 
     def _finish_feed(self, result: Result, root: str, entries: list[EntryResult]) -> None:
         """Score the feed of a folder argument with the folder's own settings: the config that governs it, with
         the overrides that match it (the walk of `root` already loaded it, so a broken config was reported)."""
         config = self.effective(self.resolver.for_directory(Path(root)).for_path(Path(root), folder=True))
-        target = effective_target(override=self.options.target, config_target=config.target,
-                                  config_tolerance=config.tolerance)
+        target = effective_target(
+            override=self.options.target, config_target=config.target, config_tolerance=config.tolerance
+        )
         feed = Calendar(path=feed_path(root), name=root, kind="feed", target=target)
         report = CalendarReport(feed, entries, fail_under=config.fail_under)
         try:
@@ -311,8 +362,17 @@ def _cached_outcome(entry: dict[str, Any], target: Target, config: Config) -> Fi
     if stored is None:
         return None
     posts, findings, feed, suppressions = stored
-    return FileOutcome(target.display, target.root, config.fail_level, posts=posts, findings=findings,
-                       in_feed=bool(feed), feed=feed, suppressions=suppressions, complete=True)
+    return FileOutcome(
+        target.display,
+        target.root,
+        config.fail_level,
+        posts=posts,
+        findings=findings,
+        in_feed=bool(feed),
+        feed=feed,
+        suppressions=suppressions,
+        complete=True,
+    )
 
 
 def _outcomes_in_worker(options: RunOptions, resolver: ConfigResolver, targets: list[Target]) -> list[FileOutcome]:

@@ -4,17 +4,18 @@ The file's text is decoded and its line ends normalised (CRLF and lone CR become
 keeps line numbers and columns identical to the original file: each line break is still one break and the
 dropped CR always sat at the end of a line. A BOM is removed by decoding and never counts as a column.
 """
+
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from typing import Iterable
+from collections.abc import Iterable
 
 
 class SourceFile:
     """The normalised text of one file with its line starts."""
 
-    __slots__ = ("path", "text", "_line_starts")
+    __slots__ = ("_line_starts", "path", "text")
 
     def __init__(self, path: str, text: str) -> None:
         self.path = path
@@ -73,7 +74,7 @@ class SourceMap:
 class ProjectionBuilder:
     """Accumulates prose pieces and the file offset of every character."""
 
-    __slots__ = ("_parts", "_offsets", "list_items")
+    __slots__ = ("_offsets", "_parts", "list_items")
 
     def __init__(self) -> None:
         self._parts: list[str] = []

@@ -10,13 +10,14 @@ No rule ids means every rule. Input, config and rule errors are never suppressed
 nothing is reported as `unused-suppression`. A calendar's own findings (mix score, streaks ...) are about the whole
 file: a `disable` that is never enabled again, or a whole-file one, silences them.
 """
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular_text
@@ -85,7 +86,7 @@ def scan(path: str, text: str, syntax: CommentSyntax) -> FileSuppressions:
         for match in syntax.pattern.finditer(line):
             action, rules = match.group(1), _rules(match.group(2))
             column = match.start() + 1
-            alone = not line[:match.start()].strip() or (not line_scoped and line.strip() == match.group(0).strip())
+            alone = not line[: match.start()].strip() or (not line_scoped and line.strip() == match.group(0).strip())
             if action == "disable-next-line":
                 result.directives.append(Directive(number, column, rules, number + 1, number + 1))
             elif action == "disable":
@@ -98,9 +99,9 @@ def scan(path: str, text: str, syntax: CommentSyntax) -> FileSuppressions:
                     open_blocks[rule] = directive
             else:  # enable: close the open blocks for these rules
                 for rule in rules if ALL not in rules else list(open_blocks):
-                    directive = open_blocks.pop(rule, None)
-                    if directive is not None:
-                        directive.last, directive.to_end = number, False
+                    block = open_blocks.pop(rule, None)
+                    if block is not None:
+                        block.last, block.to_end = number, False
     return result
 
 
@@ -118,18 +119,34 @@ def apply(findings: list[Finding], suppressions: dict[str, FileSuppressions]) ->
         for d in file.directives:
             if not d.used:
                 rules = "every rule" if ALL in d.rules else ", ".join(sorted(d.rules))
-                kept.append(Finding(file.path, d.line, d.column, "warning", UNUSED,
-                                    f"suppression of {rules} is unused: nothing here was reported; remove it"))
+                kept.append(
+                    Finding(
+                        file.path,
+                        d.line,
+                        d.column,
+                        "warning",
+                        UNUSED,
+                        f"suppression of {rules} is unused: nothing here was reported; remove it",
+                    )
+                )
     return kept
 
 
 # -- baseline -------------------------------------------------------------------------------------------------
 
+
 def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
-    entries = [{"fingerprint": fp, "path": f.path, "rule": f.rule_id, "line": f.line, "message": f.message}
-               for fp, f in fingerprints(f for f in findings if not f.fatal)]
-    path.write_text(json.dumps({"schema": "contentlint.baseline/1", "findings": entries}, ensure_ascii=False,
-                               indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    entries = [
+        {"fingerprint": fp, "path": f.path, "rule": f.rule_id, "line": f.line, "message": f.message}
+        for fp, f in fingerprints(f for f in findings if not f.fatal)
+    ]
+    path.write_text(
+        json.dumps(
+            {"schema": "contentlint.baseline/1", "findings": entries}, ensure_ascii=False, indent=2, sort_keys=True
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     return len(entries)
 
 

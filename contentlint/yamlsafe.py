@@ -3,11 +3,13 @@
 PyYAML's SafeLoader builds no arbitrary objects, but it will happily expand an alias bomb or recurse into a
 very deep document. We compose the node graph first, walk it with a budget, and only then construct values.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -15,7 +17,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from contentlint.errors import InputError
 from contentlint.fileio import read_regular_text
 from contentlint.limits import DEFAULT_LIMITS, Limits
-
 
 # libyaml's parser when PyYAML was built with it (it usually is): the same safe constructors, several times
 # faster, which matters for start-up since every run parses the rule packs.
@@ -28,7 +29,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
     The value then reaches the code that knows what the field means, which reports it with its position.
     """
 
-    def construct_yaml_timestamp(self, node: Node) -> Any:  # type: ignore[override]
+    def construct_yaml_timestamp(self, node: Node) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
@@ -44,8 +45,14 @@ class LoadedYaml:
     node: Node | None
 
 
-def load_yaml(text: str, path: str, line_offset: int = 0, error: type[Exception] = InputError,
-              limits: Limits = DEFAULT_LIMITS, wanted: Callable[[Node], bool] | None = None) -> LoadedYaml:
+def load_yaml(
+    text: str,
+    path: str,
+    line_offset: int = 0,
+    error: type[Exception] = InputError,
+    limits: Limits = DEFAULT_LIMITS,
+    wanted: Callable[[Node], bool] | None = None,
+) -> LoadedYaml:
     """Parse one YAML document; errors name the file and the line (``line_offset`` shifts embedded YAML).
 
     A document that ``wanted`` turns down is parsed but never built: ``LoadedYaml(None, node)``.
@@ -107,8 +114,9 @@ def _check_depth(text: str, path: str, line_offset: int, error: type[Exception],
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > limits.yaml_depth:
-                mark = event.start_mark
-                raise error(_too_deep(limits), path, mark.line + 1 + line_offset, mark.column + 1)
+                mark = event.start_mark  # None only for events built by hand, never for a parser's
+                line, column = (mark.line + 1 + line_offset, mark.column + 1) if mark else (None, None)
+                raise error(_too_deep(limits), path, line, column)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
@@ -121,9 +129,12 @@ def _check_size(root: Node, path: str, line_offset: int, error: type[Exception],
         node, depth = stack.pop()
         budget -= 1
         if budget < 0:
-            raise error(f"YAML too large once aliases are expanded (over {limits.yaml_nodes} nodes; "
-                        "max_yaml_nodes in .contentlint.yaml)", path,
-                        root.start_mark.line + 1 + line_offset)
+            raise error(
+                f"YAML too large once aliases are expanded (over {limits.yaml_nodes} nodes; "
+                "max_yaml_nodes in .contentlint.yaml)",
+                path,
+                root.start_mark.line + 1 + line_offset,
+            )
         if depth > limits.yaml_depth:
             raise error(_too_deep(limits), path, node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
         if isinstance(node, MappingNode):

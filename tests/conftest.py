@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -10,6 +9,7 @@ import pytest
 @pytest.fixture
 def write(tmp_path: Path) -> Callable[..., Path]:
     """Write a file under tmp_path (text as UTF-8 unless bytes are given) and return its path."""
+
     def _write(name: str, content: str | bytes) -> Path:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -18,6 +18,7 @@ def write(tmp_path: Path) -> Callable[..., Path]:
         else:
             path.write_bytes(content.encode("utf-8"))
         return path
+
     return _write
 
 

@@ -7,6 +7,7 @@ The language switcher names each language in its own. SVG tooltips (<title>) mix
 titles and are left out. Everything else is interface text, and is checked, except `code` in backticks (an
 option or value as the user types it).
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,9 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 NAMES = {"contentlint", "markdown", "yaml", "csv", "excel", "office", "mb", "linkedin", "kpi"}
 BRANDS = {"LINE"}  # written in capitals; `line` itself is an interface word
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}|<[^>]+>")
-WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z.\d])")  # not the "No" of "No.1" (a claim quoted in a rule's text)
+WORD = re.compile(
+    r"(?<![A-Za-z])[A-Za-z]{2,}(?![A-Za-z.\d])"
+)  # not the "No" of "No.1" (a claim quoted in a rule's text)
 
 
 def english_words() -> set[str]:
@@ -30,7 +33,7 @@ def english_words() -> set[str]:
         catalog = read_po(handle)
     words: set[str] = set()
     for message in catalog:
-        for text in (message.id if isinstance(message.id, (list, tuple)) else [message.id]):
+        for text in message.id if isinstance(message.id, (list, tuple)) else [message.id]:
             words.update(w.lower() for w in WORD.findall(_PLACEHOLDER.sub(" ", text or "")))
     return words - NAMES
 
@@ -53,8 +56,14 @@ class InterfaceText(HTMLParser):
             self.page_lang = values.get("lang")
         classes = (values.get("class") or "").split()
         in_svg = any(t == "svg" for t, _ in self.stack)
-        skipped = (self._skipped() or tag in ("style", "script") or values.get("translate") == "no"
-                   or "langs" in classes or "msg" in classes or (in_svg and tag == "title"))
+        skipped = (
+            self._skipped()
+            or tag in ("style", "script")
+            or values.get("translate") == "no"
+            or "langs" in classes
+            or "msg" in classes
+            or (in_svg and tag == "title")
+        )
         if not skipped:
             self.pieces += [v for k, v in values.items() if k in ("placeholder", "aria-label", "title") and v]
         if tag not in VOID:

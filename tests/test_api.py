@@ -1,13 +1,14 @@
 """The public API in contentlint/__init__.py: its signatures are a promise (changing one breaks callers, so this
 test must be changed with a note in the changelog), and each function does what its docstring says."""
+
 from __future__ import annotations
 
 import dataclasses
 import inspect
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -16,15 +17,17 @@ from contentlint import Classification, Evidence, classify_text, lint_paths, lin
 from contentlint.config import Config, RuleOverride
 
 SALE = "---\ntitle: Spring sale, buy now\n---\nOur new product is on sale. Buy now: 30% off everything.\n"
-HOWTO = ("---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
-         "shows you, step by step, how to separate customers who leave in their first month from those who leave "
-         "after a year.\n\n1. Export sign-up and cancellation dates.\n2. Group customers by the month they joined.\n")
+HOWTO = (
+    "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
+    "shows you, step by step, how to separate customers who leave in their first month from those who leave "
+    "after a year.\n\n1. Export sign-up and cancellation dates.\n2. Group customers by the month they joined.\n"
+)
 
 SIGNATURES = {
     "lint_text": "(text: 'str', *, path: 'str | os.PathLike[str]' = '<text>', lang: 'str | None' = None, "
-                 "config: 'Config | None' = None) -> 'Result'",
+    "config: 'Config | None' = None) -> 'Result'",
     "lint_paths": "(paths: 'Iterable[str | os.PathLike[str]]', *, config: 'Config | None' = None, "
-                  "jobs: 'int' = 1) -> 'Result'",
+    "jobs: 'int' = 1) -> 'Result'",
     "classify_text": "(text: 'str', *, lang: 'str | None' = None) -> 'Classification'",
 }
 
@@ -37,8 +40,14 @@ def test_the_signatures_are_stable(name: str) -> None:
 
 
 def test_the_classification_fields_are_stable() -> None:
-    assert [f.name for f in dataclasses.fields(Classification)] == ["label", "group", "stage", "confidence", "lang",
-                                                                    "evidence"]
+    assert [f.name for f in dataclasses.fields(Classification)] == [
+        "label",
+        "group",
+        "stage",
+        "confidence",
+        "lang",
+        "evidence",
+    ]
     assert [f.name for f in dataclasses.fields(Evidence)] == ["text", "line", "column", "cue"]
 
 
@@ -63,7 +72,8 @@ def test_lint_paths_is_check_and_the_same_with_workers(write: Callable[..., Path
     two = lint_paths([str(tmp_path / "posts")], config=config, jobs=2)
     assert one.files == two.files == 4 and one.findings == two.findings and one.posts == two.posts
     assert {f.rule_id for f in one.findings} >= {"hard-sell"} and "promo-without-outcome" not in {
-        f.rule_id for f in one.findings}
+        f.rule_id for f in one.findings
+    }
 
 
 def test_classify_text_says_what_a_post_is_and_why() -> None:
@@ -72,7 +82,7 @@ def test_classify_text_says_what_a_post_is_and_why() -> None:
     assert sale.evidence and all(e.line >= 1 and e.column >= 1 for e in sale.evidence)
     lines = SALE.split("\n")
     for e in sale.evidence:  # each piece of evidence is where it says it is, in the text as given
-        assert lines[e.line - 1][e.column - 1:].startswith(e.text), e
+        assert lines[e.line - 1][e.column - 1 :].startswith(e.text), e
     assert classify_text("今すぐ購入。全品30%オフ！", lang=None).lang == "ja"
 
 

@@ -1,12 +1,13 @@
 """The result cache: same output from a hit, spaCy not even imported, corrupt entries rebuilt."""
+
 from __future__ import annotations
 
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -15,18 +16,21 @@ from tests.helpers import REPO
 POSTS = {
     "blog/a.md": "---\ntitle: Sale\ndate: 2026-01-05\nkpi: followers\n---\nBuy now! Limited time only.\n",
     "blog/b.md": "---\ntitle: 今だけ半額\ndate: 2026-01-12\n---\n<!-- contentlint-disable-next-line hard-sell -->\n"
-                 "今だけ半額セール。\n",
+    "今だけ半額セール。\n",
     "blog/c.yaml": "title: How to read a churn chart\ndate: 2026-01-19\nbody: |\n  Your churn chart hides two "
-                   "problems. This guide shows you, step by step, how to separate them.\n",
+    "problems. This guide shows you, step by step, how to separate them.\n",
 }
 
 
 def contentlint(args: list[str], cache: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    code = ("import sys; from contentlint.cli import main; code = main(sys.argv[1:]); "
-            "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr); sys.exit(code)")
+    code = (
+        "import sys; from contentlint.cli import main; code = main(sys.argv[1:]); "
+        "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY', file=sys.stderr); sys.exit(code)"
+    )
     env = {**os.environ, "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-c", code, *args, "--cache-dir", str(cache)], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args, "--cache-dir", str(cache)], cwd=cwd, env=env, capture_output=True, text=True
+    )
 
 
 def test_hits_give_identical_output_without_importing_spacy(write: Callable[..., Path], tmp_path: Path) -> None:
@@ -78,15 +82,18 @@ def _in_process(args: list[str]) -> tuple[int, str]:
     return code, out
 
 
-@pytest.mark.parametrize("entry", [
-    '{"posts": "x", "findings": [], "feed": [], "suppressions": null}',
-    '{"posts": [], "findings": [42], "feed": [], "suppressions": null}',
-    '{"posts": [], "findings": [{"path": 1, "line": "x"}], "feed": [], "suppressions": null}',
-    '{"posts": [{"rewrites": {"headlines": 5}}], "findings": [], "feed": [], "suppressions": null}',
-    '{"posts": [], "findings": [], "feed": [{"date": "9999-99-99"}], "suppressions": null}',
-    '{"posts": [], "findings": [], "feed": [], "suppressions": [1, 2]}',
-    '[1, 2, 3]',
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        '{"posts": "x", "findings": [], "feed": [], "suppressions": null}',
+        '{"posts": [], "findings": [42], "feed": [], "suppressions": null}',
+        '{"posts": [], "findings": [{"path": 1, "line": "x"}], "feed": [], "suppressions": null}',
+        '{"posts": [{"rewrites": {"headlines": 5}}], "findings": [], "feed": [], "suppressions": null}',
+        '{"posts": [], "findings": [], "feed": [{"date": "9999-99-99"}], "suppressions": null}',
+        '{"posts": [], "findings": [], "feed": [], "suppressions": [1, 2]}',
+        "[1, 2, 3]",
+    ],
+)
 def test_an_entry_of_any_wrong_shape_is_rebuilt(entry: str, write: Callable[..., Path], tmp_path: Path) -> None:
     post = write("blog/a.md", POSTS["blog/a.md"])
     cache = tmp_path / "cache"
@@ -101,10 +108,15 @@ def test_an_entry_of_any_wrong_shape_is_rebuilt(entry: str, write: Callable[...,
 
 def _post(i: int, lang: str) -> str:
     if lang == "ja":
-        return f"---\ntitle: 今だけ半額 {i}\ndate: 2026-02-{i % 28 + 1:02d}\n---\n今だけ半額セール。弊社の新製品をご購入ください。\n"
+        return (
+            f"---\ntitle: 今だけ半額 {i}\ndate: 2026-02-{i % 28 + 1:02d}\n---\n"
+            "今だけ半額セール。弊社の新製品をご購入ください。\n"
+        )
     if i % 3 == 0:
-        return (f"---\ntitle: How to read churn, part {i}\ndate: 2026-01-{i % 28 + 1:02d}\nkpi: followers\n---\n"
-                "Your churn chart hides two problems. This guide shows you how to separate them.\n")
+        return (
+            f"---\ntitle: How to read churn, part {i}\ndate: 2026-01-{i % 28 + 1:02d}\nkpi: followers\n---\n"
+            "Your churn chart hides two problems. This guide shows you how to separate them.\n"
+        )
     return f"---\ntitle: Spring sale {i}\ndate: 2026-01-{i % 28 + 1:02d}\n---\nBuy now! Our new product is 30% off.\n"
 
 
@@ -127,12 +139,15 @@ CONFIGS = [
     "packs: [pack.yaml]\n",
     "packs: [pack.yaml]\n",  # the same config with the pack's contents changed
 ]
-PACK = ("rules:\n  - id: house-word\n    kind: phrases\n    level: {level}\n    languages: [en]\n"
-        "    message: {{en: 'House word: {{match}}'}}\n    rationale: r\n    params:\n      phrases: {{en: [{word}]}}\n")
+PACK = (
+    "rules:\n  - id: house-word\n    kind: phrases\n    level: {level}\n    languages: [en]\n"
+    "    message: {{en: 'House word: {{match}}'}}\n    rationale: r\n    params:\n      phrases: {{en: [{word}]}}\n"
+)
 
 
-def test_cached_runs_equal_uncached_runs_as_config_overrides_and_packs_change(write: Callable[..., Path],
-                                                                             tmp_path: Path) -> None:
+def test_cached_runs_equal_uncached_runs_as_config_overrides_and_packs_change(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     for i in range(12):
         write(f"a-drafts/p{i:03d}.md", _post(i, "ja" if i % 4 == 3 else "en"))
         write(f"z-archive/p{i:03d}.md", _post(i + 1, "en"))
@@ -150,8 +165,7 @@ def test_cached_runs_equal_uncached_runs_as_config_overrides_and_packs_change(wr
     assert len(list(cache.rglob("*.json"))) > 24
 
 
-def test_the_key_follows_what_a_config_says_not_which_object_it_is(write: Callable[..., Path],
-                                                                  tmp_path: Path) -> None:
+def test_the_key_follows_what_a_config_says_not_which_object_it_is(write: Callable[..., Path], tmp_path: Path) -> None:
     from contentlint.config import Config, RuleOverride
     from contentlint.run import Runner, RunOptions
     from contentlint.sources.discover import Target
@@ -171,23 +185,34 @@ def test_the_key_follows_what_a_config_says_not_which_object_it_is(write: Callab
     assert runner._cache_lookup(target, Config(rules={"hard-sell": RuleOverride(enabled=False)}))[1] == key_quiet
 
 
-def test_a_full_hit_imports_no_other_command_and_parses_no_rule_pack(write: Callable[..., Path],
-                                                                      tmp_path: Path) -> None:
+def test_a_full_hit_imports_no_other_command_and_parses_no_rule_pack(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     """The pre-commit case: a hit on every file runs without the other commands' modules, the user-template
     sandbox, the CSV reader, and without parsing the rule packs' YAML again (their parsed form is cached)."""
     post = write("blog/a.md", POSTS["blog/a.md"])
     cache = tmp_path / "cache"
-    code = ("import sys, contentlint.yamlsafe as y; parsed = []; load = y.load_yaml\n"
-            "def counting(text, path, *a, **k):\n    parsed.append(path); return load(text, path, *a, **k)\n"
-            "y.load_yaml = counting\n"
-            "import contentlint.rules.pack as p; p.load_yaml = counting\n"
-            "from contentlint.cli import main; code = main(sys.argv[1:])\n"
-            "late = ['spacy', 'contentlint.cli.serve', 'contentlint.cli.train', 'contentlint.cli.classify', "
-            "'contentlint.cli.explain', 'jinja2.sandbox', 'csv', 'statistics', 'markdown_it']\n"
-            "print(sorted(m for m in late if m in sys.modules), len(parsed), "
-            "file=sys.stderr); sys.exit(code)")
-    runs = [subprocess.run([sys.executable, "-c", code, "check", str(post), "--cache-dir", str(cache)], cwd=tmp_path,
-                           env={**os.environ, "NO_COLOR": "1"}, capture_output=True, text=True) for _ in range(2)]
+    code = (
+        "import sys, contentlint.yamlsafe as y; parsed = []; load = y.load_yaml\n"
+        "def counting(text, path, *a, **k):\n    parsed.append(path); return load(text, path, *a, **k)\n"
+        "y.load_yaml = counting\n"
+        "import contentlint.rules.pack as p; p.load_yaml = counting\n"
+        "from contentlint.cli import main; code = main(sys.argv[1:])\n"
+        "late = ['spacy', 'contentlint.cli.serve', 'contentlint.cli.train', 'contentlint.cli.classify', "
+        "'contentlint.cli.explain', 'jinja2.sandbox', 'csv', 'statistics', 'markdown_it']\n"
+        "print(sorted(m for m in late if m in sys.modules), len(parsed), "
+        "file=sys.stderr); sys.exit(code)"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code, "check", str(post), "--cache-dir", str(cache)],
+            cwd=tmp_path,
+            env={**os.environ, "NO_COLOR": "1"},
+            capture_output=True,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     assert runs[0].returncode == runs[1].returncode == 1 and runs[0].stdout == runs[1].stdout
     assert "[hard-sell]" in runs[1].stdout
     first, second = (r.stderr.strip().splitlines()[-1] for r in runs)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -16,7 +16,9 @@ def test_defaults() -> None:
 
 def test_full_config(write: Callable[..., Path], tmp_path: Path) -> None:
     write("packs/extra.yaml", "rules: []\n")
-    path = write(".contentlint.yaml", """\
+    path = write(
+        ".contentlint.yaml",
+        """\
 language: ja
 fail_level: error
 include: ["*.md"]
@@ -27,24 +29,30 @@ rules:
   hard-sell: off
   company-centric: error
   vanity-kpi: {level: info}
-""")
+""",
+    )
     config = load_config(path)
     assert config.language == "ja" and config.fail_level == "error"
     assert config.packs == ((tmp_path / "packs/extra.yaml").resolve(),)
-    assert config.rules == {"hard-sell": RuleOverride(enabled=False),
-                            "company-centric": RuleOverride(enabled=True, level="error"),
-                            "vanity-kpi": RuleOverride(enabled=True, level="info")}
+    assert config.rules == {
+        "hard-sell": RuleOverride(enabled=False),
+        "company-centric": RuleOverride(enabled=True, level="error"),
+        "vanity-kpi": RuleOverride(enabled=True, level="info"),
+    }
 
 
-@pytest.mark.parametrize(("content", "complaint", "line"), [
-    ("language: en\nfail_levle: error\n", "unknown key `fail_levle`", 2),
-    ("fail_level: fatal\n", "fail_level: expected one of", 1),
-    ("rules:\n  hard-sell: loud\n", "hard-sell: expected off, on or a level", 1),
-    ("include: '*.md'\n", "include: expected a list", 1),
-    ("packs: [missing.yaml]\n", "rule pack not found", 1),
-    ("- just\n- a list\n", "must be a mapping", 1),
-    ("language: [unclosed\n", "invalid YAML", 2),
-])
+@pytest.mark.parametrize(
+    ("content", "complaint", "line"),
+    [
+        ("language: en\nfail_levle: error\n", "unknown key `fail_levle`", 2),
+        ("fail_level: fatal\n", "fail_level: expected one of", 1),
+        ("rules:\n  hard-sell: loud\n", "hard-sell: expected off, on or a level", 1),
+        ("include: '*.md'\n", "include: expected a list", 1),
+        ("packs: [missing.yaml]\n", "rule pack not found", 1),
+        ("- just\n- a list\n", "must be a mapping", 1),
+        ("language: [unclosed\n", "invalid YAML", 2),
+    ],
+)
 def test_errors_name_file_and_key(write: Callable[..., Path], content: str, complaint: str, line: int) -> None:
     path = write(".contentlint.yaml", content)
     with pytest.raises(ConfigError) as info:
@@ -72,18 +80,25 @@ def test_explicit_and_disabled_config(write: Callable[..., Path]) -> None:
     assert ConfigResolver(use_files=False).for_file(post).language is None
 
 
-@pytest.mark.parametrize("brief, complaint", [
-    ("brief: [Ledgerly]\n", "brief: expected a mapping with `products:`"),
-    ("brief:\n  products:\n    - aliases: [x]\n", "brief: products[1].name: expected the product's name"),
-    ("brief:\n  products:\n    - name: Ledgerly\n      jobs: close\n      proof: {a: 1}\n",
-     "brief: products[1].proof: expected a list of non-empty strings"),
-    ("brief:\n  products:\n    - name: Ledgerly\n      job: [x]\n", "brief: products[1]: unknown key `job`"),
-    ("brief:\n  product: []\n", "brief: unknown key `product`"),
-    ("brief:\n  products:\n    - {name: A, aliases: [Same]}\n    - {name: Same}\n", "`Same` names both A and Same"),
-    ("brief:\n  products:\n    - name: Tallybook\n      proof: [she claimed back $1,900 she used to lose]\n",
-     "brief: products[1].proof[1]: `she claimed back $1` and `900 she used to lose` look like one item cut at the "
-     "comma of a number; put the item in quotes or write one item a line (- ...)"),
-])
+@pytest.mark.parametrize(
+    "brief, complaint",
+    [
+        ("brief: [Ledgerly]\n", "brief: expected a mapping with `products:`"),
+        ("brief:\n  products:\n    - aliases: [x]\n", "brief: products[1].name: expected the product's name"),
+        (
+            "brief:\n  products:\n    - name: Ledgerly\n      jobs: close\n      proof: {a: 1}\n",
+            "brief: products[1].proof: expected a list of non-empty strings",
+        ),
+        ("brief:\n  products:\n    - name: Ledgerly\n      job: [x]\n", "brief: products[1]: unknown key `job`"),
+        ("brief:\n  product: []\n", "brief: unknown key `product`"),
+        ("brief:\n  products:\n    - {name: A, aliases: [Same]}\n    - {name: Same}\n", "`Same` names both A and Same"),
+        (
+            "brief:\n  products:\n    - name: Tallybook\n      proof: [she claimed back $1,900 she used to lose]\n",
+            "brief: products[1].proof[1]: `she claimed back $1` and `900 she used to lose` look like one item cut "
+            "at the comma of a number; put the item in quotes or write one item a line (- ...)",
+        ),
+    ],
+)
 def test_a_broken_brief_names_the_file_and_key(tmp_path: Path, brief: str, complaint: str) -> None:
     path = tmp_path / ".contentlint.yaml"
     path.write_text("fail_level: warning\n" + brief, encoding="utf-8")
@@ -94,9 +109,11 @@ def test_a_broken_brief_names_the_file_and_key(tmp_path: Path, brief: str, compl
 
 def test_a_number_with_a_comma_in_quotes_or_a_block_list_is_one_item(tmp_path: Path) -> None:
     path = tmp_path / ".contentlint.yaml"
-    path.write_text('brief:\n  products:\n    - name: Tallybook\n      proof: ["saved $14,000 a month"]\n'
-                    "      jobs:\n        - file 1,200 receipts a year\n        - version 2, 300 users\n",
-                    encoding="utf-8")
+    path.write_text(
+        'brief:\n  products:\n    - name: Tallybook\n      proof: ["saved $14,000 a month"]\n'
+        "      jobs:\n        - file 1,200 receipts a year\n        - version 2, 300 users\n",
+        encoding="utf-8",
+    )
     product = load_config(path).brief.products[0]
     assert product.proof == ("saved $14,000 a month",)
     assert product.jobs == ("file 1,200 receipts a year", "version 2, 300 users")
@@ -106,10 +123,12 @@ def test_the_brief_is_part_of_the_config_and_of_the_cache_key(tmp_path: Path) ->
     from contentlint.cache import environment_key
 
     path = tmp_path / ".contentlint.yaml"
-    path.write_text("brief:\n  products:\n    - name: Ledgerly\n      jobs: [close the month in two days]\n",
-                    encoding="utf-8")
+    path.write_text(
+        "brief:\n  products:\n    - name: Ledgerly\n      jobs: [close the month in two days]\n", encoding="utf-8"
+    )
     config = load_config(path)
     assert config.to_dict()["brief"]["products"][0]["jobs"] == ["close the month in two days"]
-    path.write_text("brief:\n  products:\n    - name: Ledgerly\n      jobs: [stop chasing invoices]\n",
-                    encoding="utf-8")
+    path.write_text(
+        "brief:\n  products:\n    - name: Ledgerly\n      jobs: [stop chasing invoices]\n", encoding="utf-8"
+    )
     assert environment_key(load_config(path), ()) != environment_key(config, ())

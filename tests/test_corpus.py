@@ -1,9 +1,10 @@
 """Our own labelled corpus: enough posts per language, every class covered, valid, no near-duplicates."""
+
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -28,6 +29,7 @@ def test_ids_unique_and_languages_match_the_text() -> None:
     ids = Counter(r.id for r in RECORDS)
     assert [i for i, n in ids.items() if n > 1] == []
     from contentlint.lang import detect
+
     mismatched = [r.id for r in RECORDS if detect(r.title + "\n" + r.body) != r.lang]
     assert len(mismatched) <= len(RECORDS) * 0.01, mismatched
 
@@ -45,15 +47,19 @@ def test_no_near_duplicates() -> None:
 def test_near_duplicate_detection_finds_a_lightly_edited_copy() -> None:
     original = next(r for r in RECORDS if r.lang == "en" and len(r.body.split()) > 80)
     from dataclasses import replace
+
     edited = replace(original, id="copy", body=original.body.replace(" the ", " a ", 2))
     assert [(a, b) for a, b, _score in near_duplicates([original, edited])] == [(original.id, "copy")]
 
 
-@pytest.mark.parametrize(("line", "message"), [
-    ("not json", "invalid JSON"),
-    ('{"lang": "en", "label": "sale", "stage": "pre", "title": "t", "body": "b"}', "invalid label/stage"),
-    ('{"lang": "en", "label": "sale", "stage": "at", "title": "t"}', "missing or non-text field `body`"),
-])
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("not json", "invalid JSON"),
+        ('{"lang": "en", "label": "sale", "stage": "pre", "title": "t", "body": "b"}', "invalid label/stage"),
+        ('{"lang": "en", "label": "sale", "stage": "at", "title": "t"}', "missing or non-text field `body`"),
+    ],
+)
 def test_bad_records_name_file_and_line(write: Callable[..., Path], line: str, message: str) -> None:
     path = write("c.jsonl", '{"label": "sale", "stage": "at", "title": "t", "body": "b"}\n' + line + "\n")
     with pytest.raises(InputError) as info:
@@ -62,9 +68,18 @@ def test_bad_records_name_file_and_line(write: Callable[..., Path], line: str, m
 
 
 def _real(record_id: str, body: str, title: str = "How to size a sourdough starter") -> Record:
-    return Record(id=record_id, lang="en", label="howto", stage="pre", title=title, body=body, channel="blog",
-                  source="acme/site@0123456789abcdef:content/posts/starter.md", license="CC-BY-4.0",
-                  meta={"path": "content/posts/starter.md", "tags": ["baking"]})
+    return Record(
+        id=record_id,
+        lang="en",
+        label="howto",
+        stage="pre",
+        title=title,
+        body=body,
+        channel="blog",
+        source="acme/site@0123456789abcdef:content/posts/starter.md",
+        license="CC-BY-4.0",
+        meta={"path": "content/posts/starter.md", "tags": ["baking"]},
+    )
 
 
 def test_entry_view_is_the_title_and_at_most_a_first_sentence_in_the_posts_source() -> None:
@@ -83,8 +98,17 @@ def test_entry_view_is_the_title_and_at_most_a_first_sentence_in_the_posts_sourc
 
 
 def test_no_entry_view_for_our_own_records_untitled_posts_or_views() -> None:
-    own = Record(id="own-1", lang="en", label="sale", stage="at", title="Spring sale", body="30% off.",
-                 channel="x", source="corpus/en/sale.jsonl", license="")
+    own = Record(
+        id="own-1",
+        lang="en",
+        label="sale",
+        stage="at",
+        title="Spring sale",
+        body="30% off.",
+        channel="x",
+        source="corpus/en/sale.jsonl",
+        license="",
+    )
     assert entry_view(own) is None
     assert entry_view(_real("acme-untitled", "Some body.", title="  ")) is None
     view = entry_view(_real("acme-1", "Body."))

@@ -1,9 +1,10 @@
 """The GitHub Action's step run with the environment GitHub sets: annotations, job summary, outputs, SARIF."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
@@ -12,17 +13,23 @@ from contentlint import github_action
 from tests.helpers import REPO
 
 SALE = "---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n"
-HOWTO = ("---\ntitle: How to read a churn chart\n---\nYour churn chart shows who leaves and when. This guide walks you "
-         "through it step by step.\n\n## Start with the cohort view\n\nPick the month people signed up, then follow "
-         "the line to see how many are still active after one, three and six months. See [our cohort primer]"
-         "(https://example.com/cohorts) if the chart is new to you.\n\n## Compare the early and the late leavers\n\n"
-         "1. Export sign-up and cancellation dates.\n2. Group customers by the month they joined.\n3. Compare the "
-         "curves: a steep drop in month one means onboarding, a slow slide after a year means changing needs.\n")
+HOWTO = (
+    "---\ntitle: How to read a churn chart\n---\nYour churn chart shows who leaves and when. This guide walks you "
+    "through it step by step.\n\n## Start with the cohort view\n\nPick the month people signed up, then follow "
+    "the line to see how many are still active after one, three and six months. See [our cohort primer]"
+    "(https://example.com/cohorts) if the chart is new to you.\n\n## Compare the early and the late leavers\n\n"
+    "1. Export sign-up and cancellation dates.\n2. Group customers by the month they joined.\n3. Compare the "
+    "curves: a steep drop in month one means onboarding, a slow slide after a year means changing needs.\n"
+)
 
 
 def github_env(tmp_path: Path, **inputs: str) -> dict[str, str]:
-    env = {"GITHUB_WORKSPACE": str(tmp_path / "repo"), "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
-           "GITHUB_OUTPUT": str(tmp_path / "output.txt"), "GITHUB_ACTIONS": "true"}
+    env = {
+        "GITHUB_WORKSPACE": str(tmp_path / "repo"),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
+        "GITHUB_ACTIONS": "true",
+    }
     env.update({f"INPUT_{key.upper()}": value for key, value in inputs.items()})
     return env
 
@@ -62,8 +69,13 @@ def test_a_clean_post_passes_and_sarif_is_written_for_code_scanning(repo: Path, 
 
 
 def test_calendar_gate_inputs(repo: Path, tmp_path: Path, write: Callable[..., Path]) -> None:
-    write("repo/calendar.yaml", "entries:\n" + "".join(
-        f"  - {{date: 2026-01-{day:02d}, title: 'Spring sale {day}: 30% off, buy now'}}\n" for day in range(5, 12)))
+    write(
+        "repo/calendar.yaml",
+        "entries:\n"
+        + "".join(
+            f"  - {{date: 2026-01-{day:02d}, title: 'Spring sale {day}: 30% off, buy now'}}\n" for day in range(5, 12)
+        ),
+    )
     code = github_action.run(github_env(tmp_path, paths="calendar.yaml", gate="mix", fail_under="80"))
     assert code == 1
     assert outputs(tmp_path)["exit-code"] == "1"
@@ -74,8 +86,9 @@ def test_action_yml_passes_every_input_the_step_reads() -> None:
     assert action["runs"]["using"] == "composite"
     lint = next(step for step in action["runs"]["steps"] if step.get("id") == "lint")
     assert lint["run"] == "python -m contentlint.github_action"
-    passed = {key[len("INPUT_"):].lower().replace("_", "-") for key in lint["env"]}
+    passed = {key[len("INPUT_") :].lower().replace("_", "-") for key in lint["env"]}
     assert passed == set(action["inputs"]) - {"version", "python-version"}
     for key, value in lint["env"].items():
-        assert value == "${{ inputs.%s }}" % key[len("INPUT_"):].lower().replace("_", "-")
+        name = key[len("INPUT_") :].lower().replace("_", "-")
+        assert value == "${{ inputs." + name + " }}"
     assert {"exit-code", "sarif-file"} <= set(action["outputs"])

@@ -1,4 +1,5 @@
 """Path globs: `**/` folds, and matching time is bounded by pattern x path for any pattern."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,15 +8,18 @@ from contentlint.globs import matches
 from tests.helpers import finishes_within
 
 
-@pytest.mark.parametrize(("pattern", "path", "expected"), [
-    ("**/**/**/*.md", "a/b/c.md", True),
-    ("**/**/**/*.md", "c.md", True),
-    ("a/**/**/b/*.md", "a/b/x.md", True),
-    ("a/**/**/b/*.md", "a/x/y/b/z.md", True),
-    ("a/**/**/b/*.md", "a/x/y/c/z.md", False),
-    ("a/*b*b*b/c", "a/xbybzb/c", True),
-    ("a/*b*b*b/c", "a/xbybz/c", False),
-])
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("**/**/**/*.md", "a/b/c.md", True),
+        ("**/**/**/*.md", "c.md", True),
+        ("a/**/**/b/*.md", "a/b/x.md", True),
+        ("a/**/**/b/*.md", "a/x/y/b/z.md", True),
+        ("a/**/**/b/*.md", "a/x/y/c/z.md", False),
+        ("a/*b*b*b/c", "a/xbybzb/c", True),
+        ("a/*b*b*b/c", "a/xbybz/c", False),
+    ],
+)
 def test_repeated_stars_still_match_what_they_say(pattern: str, path: str, expected: bool) -> None:
     assert matches(pattern, path) is expected
 

@@ -1,12 +1,13 @@
 """Hostile and broken input: one clear line naming the file, exit 2 where the input is at fault, every other file
 still linted, no traceback, inputs byte-identical afterwards. Each fixture is made here."""
+
 from __future__ import annotations
 
 import codecs
-import re
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -15,7 +16,9 @@ from tests.helpers import finishes_within, run, tree_digest
 GOOD = "---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n"
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
-    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+    f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+    for i in range(8)
+)
 
 KINDS: dict[str, tuple[str, bytes | str, str]] = {
     # name: (file name, content, what the error line says)
@@ -26,7 +29,7 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     "nesting-that-crashes-libyaml": ("deeper.yaml", "[" * 30_000 + "]" * 30_000 + "\n", "error [input-error]"),
     "nesting-in-front-matter": ("deeper.md", "---\ntitle: " + "[" * 100_000 + "\n---\nbody\n", "error [input-error]"),
     "profile-empty-list-item": ("profile.yaml", "kind: linkedin-profile\nrecent_activity:\n  -\n", "is empty"),
-    "toml-garbage": ("t.md", "+++\ntitle = \"x\"\n\tgarbage here\n+++\nbody\n", "invalid TOML"),
+    "toml-garbage": ("t.md", '+++\ntitle = "x"\n\tgarbage here\n+++\nbody\n', "invalid TOML"),
     "shift-jis": ("sjis.md", "今だけ半額セール".encode("cp932"), "Shift_JIS"),
     "euc-jp": ("euc.md", "今だけ半額セールです".encode("euc_jp"), "not UTF-8"),
     "undecodable": ("bad.md", b"ok\n\xff\xfe\xfa broken", "not UTF-8"),
@@ -36,8 +39,11 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     # A YAML post (a mapping with `body`) with nothing in it is garbage; an empty Markdown file holds no post.
     "empty-yaml-post": ("empty.yaml", "title: ''\nbody: ''\n", "empty post"),
     "unknown-lang": ("fr.md", "---\nlang: fr\n---\nBonjour\n", "no language pipeline for 'fr'"),
-    "calendar-file-outside": ("cal/calendar.yaml", "entries:\n  - {date: 2026-01-01, file: ../../etc/passwd}\n",
-                              "outside the calendar's folder"),
+    "calendar-file-outside": (
+        "cal/calendar.yaml",
+        "entries:\n  - {date: 2026-01-01, file: ../../etc/passwd}\n",
+        "outside the calendar's folder",
+    ),
     "csv-missing-column": ("c1.csv", "date,channel\n2026-01-01,x\n", "no `title` column"),
     "csv-extra-columns": ("c2.csv", "date,title\n2026-01-01,a,b,c\n", "the header has 2"),
     "pdf-named-md": ("doc.md", b"%PDF-1.7\n" + b"\x00" * 64, "PDF document"),
@@ -48,16 +54,23 @@ KINDS: dict[str, tuple[str, bytes | str, str]] = {
     # tomllib recursed once per level (RecursionError) and built every level of a dotted key (gigabytes)
     "toml-deep-arrays": ("deep.md", "+++\na = " + "[" * 100_000 + "\n+++\nbody\n", "nested deeper than 64"),
     "toml-deep-dotted-key": ("dotted.md", "+++\n" + "a." * 50_000 + "a = 1\n+++\nbody\n", "nested deeper than 64"),
-    "calendar-number-key": ("cal4.yaml", "entries:\n  - {date: 2026-01-01, 1: x, zz: y, title: t, body: b}\n",
-                            "unknown key `1`"),
-    "calendar-nul-in-file": ("cal5.yaml", 'entries:\n  - {date: 2026-01-01, title: t, file: "a\\0b"}\n',
-                             "without NUL characters"),
+    "calendar-number-key": (
+        "cal4.yaml",
+        "entries:\n  - {date: 2026-01-01, 1: x, zz: y, title: t, body: b}\n",
+        "unknown key `1`",
+    ),
+    "calendar-nul-in-file": (
+        "cal5.yaml",
+        'entries:\n  - {date: 2026-01-01, title: t, file: "a\\0b"}\n',
+        "without NUL characters",
+    ),
 }
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-def test_each_kind_is_one_clear_line_and_the_rest_is_linted(kind: str, write: Callable[..., Path],
-                                                            tmp_path: Path) -> None:
+def test_each_kind_is_one_clear_line_and_the_rest_is_linted(
+    kind: str, write: Callable[..., Path], tmp_path: Path
+) -> None:
     name, content, says = KINDS[kind]
     bad = write(name, content)
     good = write("good.md", GOOD)
@@ -75,14 +88,14 @@ def test_utf16_and_utf8_bom_and_mixed_line_ends_are_read(write: Callable[..., Pa
     utf16 = write("u16.md", ("---\r\ntitle: Sale\r\n---\r\nBuy now!\r\n").encode("utf-16"))
     bom = write("bom.md", codecs.BOM_UTF8 + b"---\ntitle: Sale\n---\nBuy now!\n")
     mixed = write("mixed.md", b"---\r\ntitle: Sale\r---\nIntro.\r\n\rBuy now!\n")
-    code, out, _ = run(["check", "--no-cache", str(utf16), str(bom), str(mixed)])
+    _code, out, _ = run(["check", "--no-cache", str(utf16), str(bom), str(mixed)])
     assert f"{utf16}:4:1: warning [hard-sell]" in out and f"{bom}:4:1: warning [hard-sell]" in out
     assert f"{mixed}:6:1: warning [hard-sell]" in out
 
 
 def test_one_emoji_post_and_jinja_syntax_are_just_text(write: Callable[..., Path]) -> None:
     emoji = write("emoji.md", "🎉\n")
-    jinja = write("jinja.md", "---\ntitle: \"{{ 7*7 }} {% for x in y %}\"\n---\n{{ config }} Buy now!\n")
+    jinja = write("jinja.md", '---\ntitle: "{{ 7*7 }} {% for x in y %}"\n---\n{{ config }} Buy now!\n')
     code, out, _ = run(["check", "--no-cache", str(emoji), str(jinja)])
     assert code in (0, 1) and "Traceback" not in out
     assert "49" not in out.replace(str(jinja.parent), "")  # the temp folder may be pytest-49
@@ -144,19 +157,39 @@ def test_a_huge_file_is_skipped_with_a_warning(write: Callable[..., Path], tmp_p
     assert run(["check", "--no-cache", "--fail-level", "error", str(huge)])[0] == 0
 
 
-@pytest.mark.parametrize(("setting", "name", "content", "says"), [
-    ("max_file_bytes: 100", "post.md", "Buy now! " * 20, "larger than the 100 bytes limit (max_file_bytes"),
-    ("max_yaml_nodes: 50", "post.yaml", "title: t\nbody: b\nlist: [" + ", ".join("x" * 60) + "]\n",
-     "over 50 nodes; max_yaml_nodes"),
-    ("max_yaml_depth: 3", "post.md", "---\ntitle: t\nx: {a: {b: {c: 1}}}\n---\nBody.\n",
-     "nested deeper than 3 levels (max_yaml_depth"),
-    ("max_calendar_entries: 2", "cal.yaml", "entries:\n" + "  - {date: 2026-01-01, title: t}\n" * 3,
-     "3 entries, over the limit of 2 (max_calendar_entries"),
-    ("max_calendar_entries: 2", "cal.csv", "date,title\n" + "2026-01-01,t\n" * 3,
-     "more than 2 entries; the rest is not read (max_calendar_entries"),
-])
-def test_limits_are_set_in_the_config(setting: str, name: str, content: str, says: str,
-                                      write: Callable[..., Path]) -> None:
+@pytest.mark.parametrize(
+    ("setting", "name", "content", "says"),
+    [
+        ("max_file_bytes: 100", "post.md", "Buy now! " * 20, "larger than the 100 bytes limit (max_file_bytes"),
+        (
+            "max_yaml_nodes: 50",
+            "post.yaml",
+            "title: t\nbody: b\nlist: [" + ", ".join("x" * 60) + "]\n",
+            "over 50 nodes; max_yaml_nodes",
+        ),
+        (
+            "max_yaml_depth: 3",
+            "post.md",
+            "---\ntitle: t\nx: {a: {b: {c: 1}}}\n---\nBody.\n",
+            "nested deeper than 3 levels (max_yaml_depth",
+        ),
+        (
+            "max_calendar_entries: 2",
+            "cal.yaml",
+            "entries:\n" + "  - {date: 2026-01-01, title: t}\n" * 3,
+            "3 entries, over the limit of 2 (max_calendar_entries",
+        ),
+        (
+            "max_calendar_entries: 2",
+            "cal.csv",
+            "date,title\n" + "2026-01-01,t\n" * 3,
+            "more than 2 entries; the rest is not read (max_calendar_entries",
+        ),
+    ],
+)
+def test_limits_are_set_in_the_config(
+    setting: str, name: str, content: str, says: str, write: Callable[..., Path]
+) -> None:
     write(".contentlint.yaml", setting + "\n")
     path = write(name, content)
     code, out, _ = run(["check", "--no-cache", str(path)])
@@ -171,8 +204,9 @@ def test_limit_settings_are_validated(write: Callable[..., Path]) -> None:
     assert main(["check", str(write("a.md", GOOD))]) == 2
 
 
-def test_an_internal_error_is_one_line_and_a_crash_log(write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_an_internal_error_is_one_line_and_a_crash_log(
+    write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     from contentlint.cli import main
     from contentlint.run import Runner
 
@@ -219,8 +253,11 @@ def test_a_csv_cell_over_128_kib_is_read(write: Callable[..., Path]) -> None:
 
 
 def test_a_placeholder_date_in_year_9999_is_just_a_long_gap(write: Callable[..., Path]) -> None:
-    calendar = write("cal.yaml", "entries:\n  - {date: 2026-01-01, title: Sale, body: Buy now}\n"
-                                 "  - {date: 9999-12-31, title: How to read a churn chart, body: Your churn chart}\n")
+    calendar = write(
+        "cal.yaml",
+        "entries:\n  - {date: 2026-01-01, title: Sale, body: Buy now}\n"
+        "  - {date: 9999-12-31, title: How to read a churn chart, body: Your churn chart}\n",
+    )
     good = write("good.md", GOOD)
     code, out, _ = finishes_within(120, lambda: run(["check", "--no-cache", str(calendar), str(good)]))
     assert code == 1 and "Traceback" not in out
@@ -237,12 +274,14 @@ def _explode_on(name: str) -> Callable[..., object]:
         if getattr(post, "path", "").endswith(name):
             raise RuntimeError("boom\nsecond line")
         return analyse(self, post, doc)  # type: ignore[arg-type]
+
     return patched
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_bug_on_one_file_is_that_files_internal_error(jobs: str, write: Callable[..., Path],
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_on_one_file_is_that_files_internal_error(
+    jobs: str, write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from contentlint.analysis.analyser import Analyser
 
     monkeypatch.setattr(Analyser, "__call__", _explode_on("bad.md"))
@@ -251,13 +290,16 @@ def test_a_bug_on_one_file_is_that_files_internal_error(jobs: str, write: Callab
     code, out, err = run(["check", "--no-cache", "--jobs", jobs, str(bad), str(good)])
     assert code == 2 and "Traceback" not in out + err
     about_bad = [line for line in out.splitlines() if line.startswith(str(bad))]
-    assert about_bad == [f"{bad}:1:1: error [internal-error] contentlint failed on this file (RuntimeError: boom "
-                         "second line); the other files were linted — please report this with the file"], out
+    assert about_bad == [
+        f"{bad}:1:1: error [internal-error] contentlint failed on this file (RuntimeError: boom "
+        "second line); the other files were linted — please report this with the file"
+    ], out
     assert f"{good}:4:1: warning [hard-sell]" in out
 
 
-def test_a_bug_while_reading_one_file_is_that_files_internal_error(write: Callable[..., Path],
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_while_reading_one_file_is_that_files_internal_error(
+    write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import contentlint.outcome as outcome_module  # where a file is read (lint_files)
 
     load = outcome_module.load_target
@@ -274,8 +316,9 @@ def test_a_bug_while_reading_one_file_is_that_files_internal_error(write: Callab
     assert f"{good}:4:1: warning [hard-sell]" in out
 
 
-def test_a_worker_that_dies_has_its_files_linted_by_the_parent(write: Callable[..., Path],
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_that_dies_has_its_files_linted_by_the_parent(
+    write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from contentlint.analysis.analyser import Analyser
 
     parent, analyse = os.getpid(), Analyser.__call__
@@ -311,10 +354,10 @@ def _fifo(path: Path) -> Path:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
-@pytest.mark.parametrize("place", ["walked", "named", "calendar-file", "config", "pack", "baseline", "template",
-                                   "cache-entry"])
-def test_a_named_pipe_anywhere_is_refused_not_waited_on(place: str, write: Callable[..., Path],
-                                                        tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "place", ["walked", "named", "calendar-file", "config", "pack", "baseline", "template", "cache-entry"]
+)
+def test_a_named_pipe_anywhere_is_refused_not_waited_on(place: str, write: Callable[..., Path], tmp_path: Path) -> None:
     good = write("posts/good.md", GOOD)
     args = ["check", str(good)]
     says = "not a regular file (a named pipe, FIFO); refused"
@@ -325,8 +368,12 @@ def test_a_named_pipe_anywhere_is_refused_not_waited_on(place: str, write: Calla
         args = ["check", "--no-cache", str(_fifo(tmp_path / "pipe.md")), str(good)]
     elif place == "calendar-file":
         _fifo(tmp_path / "posts" / "pipe.md")
-        args = ["check", "--no-cache", str(write("posts/cal.yaml", "entries:\n  - {date: 2026-01-01, file: pipe.md}\n")),
-                str(good)]
+        args = [
+            "check",
+            "--no-cache",
+            str(write("posts/cal.yaml", "entries:\n  - {date: 2026-01-01, file: pipe.md}\n")),
+            str(good),
+        ]
     elif place == "config":
         _fifo(tmp_path / "posts" / ".contentlint.yaml")
         args.append("--no-cache")
@@ -365,15 +412,22 @@ def test_closed_standard_input_is_one_clear_error(tmp_path: Path) -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, "-m", "contentlint", "check", "--no-cache", "-"], stdin=None,
-                          capture_output=True, text=True, timeout=120, cwd=tmp_path,
-                          preexec_fn=lambda: os.close(0))
+    proc = subprocess.run(
+        [sys.executable, "-m", "contentlint", "check", "--no-cache", "-"],
+        stdin=None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        preexec_fn=lambda: os.close(0),
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     assert "<stdin>:1:1: error [input-error] cannot read standard input: it is closed" in proc.stdout
 
 
-def test_a_baseline_nested_100000_deep_is_one_clear_error(write: Callable[..., Path],
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_baseline_nested_100000_deep_is_one_clear_error(
+    write: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     from contentlint.cli import main
 
     baseline = write("baseline.json", "[" * 100_000 + "]" * 100_000)
@@ -383,8 +437,9 @@ def test_a_baseline_nested_100000_deep_is_one_clear_error(write: Callable[..., P
     assert "Traceback" not in captured.out + captured.err
 
 
-def test_a_walked_symlink_out_of_the_folder_is_refused_a_named_one_is_followed(write: Callable[..., Path],
-                                                                               tmp_path: Path) -> None:
+def test_a_walked_symlink_out_of_the_folder_is_refused_a_named_one_is_followed(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     secret = write("outside/secret.md", "---\ntitle: Secret plan\n---\nBuy now! Limited time only.\n")
     good = write("posts/good.md", GOOD)
     (tmp_path / "posts" / "p.md").symlink_to(secret)

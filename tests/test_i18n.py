@@ -1,4 +1,5 @@
 """The interface language: how it is chosen, and that the shipped catalogues are complete and compiled."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -42,15 +43,18 @@ def test_a_stale_mo_is_caught(tmp_path, monkeypatch) -> None:  # type: ignore[no
     assert any("does not match its .po" in line for line in tool.stale(template, "ja"))
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({}, "en"),
-    ({"LANG": "ja_JP.UTF-8"}, "ja"),
-    ({"LANG": "zh_CN.UTF-8"}, "zh"),
-    ({"LANG": "ja_JP.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh"),
-    ({"LANG": "ja_JP.UTF-8", "LC_ALL": "C"}, "en"),  # LC_ALL overrides, and C is English
-    ({"LC_ALL": "", "LANG": "zh_TW.UTF-8"}, "zh"),  # an empty variable counts as unset
-    ({"LANG": "fr_FR.UTF-8"}, "en"),  # no catalogue: English
-])
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "ja_JP.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "ja_JP.UTF-8", "LC_ALL": "C"}, "en"),  # LC_ALL overrides, and C is English
+        ({"LC_ALL": "", "LANG": "zh_TW.UTF-8"}, "zh"),  # an empty variable counts as unset
+        ({"LANG": "fr_FR.UTF-8"}, "en"),  # no catalogue: English
+    ],
+)
 def test_the_locale_picks_the_language(environ: dict[str, str], expected: str) -> None:
     assert i18n.resolve(None, environ) == expected
 
@@ -59,17 +63,20 @@ def test_ui_lang_wins_over_the_locale() -> None:
     assert i18n.resolve("ja", {"LANG": "zh_CN.UTF-8"}) == "ja"
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ("ja,en-US;q=0.9,en;q=0.8", "ja"),
-    ("fr-FR,fr;q=0.9,zh-CN;q=0.5,en;q=0.4", "zh"),
-    ("en;q=0.2, ja;q=0.7", "ja"),
-    ("ja;q=0, en", "en"),  # q=0: not acceptable
-    ("fr, de", None),
-    ("", None),
-    (None, None),
-    ("*", None),
-    ("ja;q=abc", None),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("ja,en-US;q=0.9,en;q=0.8", "ja"),
+        ("fr-FR,fr;q=0.9,zh-CN;q=0.5,en;q=0.4", "zh"),
+        ("en;q=0.2, ja;q=0.7", "ja"),
+        ("ja;q=0, en", "en"),  # q=0: not acceptable
+        ("fr, de", None),
+        ("", None),
+        (None, None),
+        ("*", None),
+        ("ja;q=abc", None),
+    ],
+)
 def test_accept_language(header: str | None, expected: str | None) -> None:
     assert i18n.from_accept_language(header) == expected
 

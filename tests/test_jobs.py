@@ -1,4 +1,5 @@
 """--jobs N gives the same bytes as --jobs 1, with a broken file among many still reporting the rest."""
+
 from __future__ import annotations
 
 import shutil

@@ -5,13 +5,16 @@ import pytest
 from contentlint import lang
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("How to read your churn numbers", "en"),
-    ("統計分析でユーザー行動を理解する", "ja"),
-    ("限时折扣，立即购买", "zh"),
-    ("We met the team from 東京 at the conference and talked about analytics for hours", "en"),
-    ("", "en"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("How to read your churn numbers", "en"),
+        ("統計分析でユーザー行動を理解する", "ja"),
+        ("限时折扣，立即购买", "zh"),
+        ("We met the team from 東京 at the conference and talked about analytics for hours", "en"),
+        ("", "en"),
+    ],
+)
 def test_detect(text: str, expected: str) -> None:
     assert lang.detect(text) == expected
 

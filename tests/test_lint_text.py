@@ -1,8 +1,9 @@
 """contentlint.lint_text: a document's text linted as if it were at a path (what the language server runs)."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from contentlint import lint_text
 from contentlint.config import Config, RuleOverride

@@ -1,4 +1,5 @@
 """`pip install .` must ship the rule packs and the trained models inside the wheel."""
+
 from __future__ import annotations
 
 import re
@@ -48,18 +49,28 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
     assert {"contentlint/models/MODEL_CARD.md", "contentlint/models/card.json"} <= names
     for module in ("calendar/report.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py", "lsp/server.py"):
         assert f"contentlint/{module}" in names
-    assert {"contentlint/report/templates/report.html.j2", "contentlint/report/templates/report.md.j2",
-            "contentlint/report/schema/check-2.schema.json", "contentlint/report/schema/check-3.schema.json"} <= names
+    assert {
+        "contentlint/report/templates/report.html.j2",
+        "contentlint/report/templates/report.md.j2",
+        "contentlint/report/schema/check-2.schema.json",
+        "contentlint/report/schema/check-3.schema.json",
+    } <= names
     # every template (the report's, its parts shared with the web pages, the pages') and the page's script
-    assets = [p for folder in ("report/templates", "web/templates", "web/static")
-              for p in (REPO / "contentlint" / folder).iterdir() if p.is_file()]
+    assets = [
+        p
+        for folder in ("report/templates", "web/templates", "web/static")
+        for p in (REPO / "contentlint" / folder).iterdir()
+        if p.is_file()
+    ]
     assert len(assets) >= 12 and (REPO / "contentlint/web/static/contentlint.js") in assets
     assert {p.relative_to(REPO).as_posix() for p in assets} <= names
     assert {"contentlint/web/app.py", "contentlint/cli/serve.py"} <= names
     # the compiled interface translations (gettext reads the .mo; the .po ships beside it for translators)
     for lang in ("ja", "zh"):
-        assert {f"contentlint/locale/{lang}/LC_MESSAGES/contentlint.mo",
-                f"contentlint/locale/{lang}/LC_MESSAGES/contentlint.po"} <= names
+        assert {
+            f"contentlint/locale/{lang}/LC_MESSAGES/contentlint.mo",
+            f"contentlint/locale/{lang}/LC_MESSAGES/contentlint.po",
+        } <= names
     assert not any(name.startswith(("tests/", "corpus/", "samples/")) for name in names)
 
 

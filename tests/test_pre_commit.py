@@ -4,6 +4,7 @@ pre-commit installs a hook from a commit of its repository, so the tests commit 
 (changes not yet committed included) and point the README's config at it; every test shares one snapshot and one
 pre-commit home, so the hook's environment is built once.
 """
+
 from __future__ import annotations
 
 import os
@@ -32,8 +33,8 @@ INSIGHT_EN = ("---\ntitle: How to read a churn chart\n---\nYour churn chart hide
 # A Hugo site as it is committed: site config, data, i18n, section pages, a redirect stub and one helpful post.
 HUGO_SITE = {
     "config.yaml": "baseURL: https://example.org/\nlanguageCode: en-us\ntitle: Churn notes\n"
-                   "params:\n  description: Notes on reading customer data\nmenu:\n  main:\n"
-                   "    - {name: Blog, url: /posts/, weight: 1}\n",
+    "params:\n  description: Notes on reading customer data\nmenu:\n  main:\n"
+    "    - {name: Blog, url: /posts/, weight: 1}\n",
     "data/authors.yaml": "ana:\n  name: Ana Ruiz\n  bio: Writes about subscription analytics.\n",
     "data/social.yaml": "- {name: Mastodon, url: 'https://example.org/@ana'}\n",
     "i18n/en.yaml": "- id: readMore\n  translation: Read more\n",
@@ -59,8 +60,13 @@ def readme_config() -> dict[str, Any]:
 
 
 def git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=cwd,
-                          check=True, capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
 
 @pytest.fixture(scope="module")
@@ -96,8 +102,9 @@ def content_repo(root: Path, files: dict[str, str]) -> Path:
 
 
 def pre_commit(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, capture_output=True,
-                          text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=900
+    )
 
 
 def test_readme_snippet_pins_no_tag_that_does_not_exist() -> None:
@@ -108,11 +115,13 @@ def test_readme_snippet_pins_no_tag_that_does_not_exist() -> None:
         assert re.fullmatch(r"[0-9a-f]{40}|<[^>]*commit SHA>", rev), rev
 
 
-def test_try_repo_fails_on_promotional_drafts_and_passes_on_insight(tmp_path: Path, hook_repo: tuple[Path, str],
-                                                                    pre_commit_env: dict[str, str]) -> None:
+def test_try_repo_fails_on_promotional_drafts_and_passes_on_insight(
+    tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_env: dict[str, str]
+) -> None:
     hook_id = readme_config()["repos"][0]["hooks"][0]["id"]
-    content = content_repo(tmp_path / "content",
-                           {"promo-en.md": PROMO_EN, "promo-ja.md": PROMO_JA, "insight.md": INSIGHT_EN})
+    content = content_repo(
+        tmp_path / "content", {"promo-en.md": PROMO_EN, "promo-ja.md": PROMO_JA, "insight.md": INSIGHT_EN}
+    )
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         return pre_commit(content, pre_commit_env, "try-repo", str(hook_repo[0]), hook_id, "--files", *files)
@@ -128,7 +137,8 @@ def test_try_repo_fails_on_promotional_drafts_and_passes_on_insight(tmp_path: Pa
 
 
 def test_readme_config_passes_on_a_hugo_site_and_still_catches_a_sales_post(
-        tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_env: dict[str, str]) -> None:
+    tmp_path: Path, hook_repo: tuple[Path, str], pre_commit_env: dict[str, str]
+) -> None:
     config = readme_config()
     config["repos"][0].update(repo=str(hook_repo[0]), rev=hook_repo[1])  # where and which commit: the snapshot
     config_text = yaml.safe_dump(config, sort_keys=False)

@@ -1,9 +1,10 @@
 """Every suppression form, unused suppressions, per-path overrides, and the baseline."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from contentlint.cli import main
 from tests.helpers import run
@@ -21,30 +22,39 @@ def rules_at(out: str) -> list[tuple[int, str]]:
 
 
 def test_markdown_disable_enable_and_next_line(write: Callable[..., Path]) -> None:
-    path = write("a.md", "---\ntitle: Notes\n---\n"
-                         "<!-- contentlint-disable hard-sell -->\nBuy now!\n<!-- contentlint-enable hard-sell -->\n"
-                         "Limited time only.\n"
-                         "<!-- contentlint-disable-next-line hard-sell -->\nAct now!\n"
-                         "Shop now!\n")
+    path = write(
+        "a.md",
+        "---\ntitle: Notes\n---\n"
+        "<!-- contentlint-disable hard-sell -->\nBuy now!\n<!-- contentlint-enable hard-sell -->\n"
+        "Limited time only.\n"
+        "<!-- contentlint-disable-next-line hard-sell -->\nAct now!\n"
+        "Shop now!\n",
+    )
     found = rules_at(run(["check", str(path)])[1])
     hard_sell = [line for line, rule in found if rule == "hard-sell"]
     assert hard_sell == [7, 10]  # line 5 (block) and line 9 (next line) are silenced
 
 
 def test_disable_without_ids_silences_every_rule_and_unused_ones_are_reported(write: Callable[..., Path]) -> None:
-    path = write("a.md", "---\ntitle: Sale\nkpi: followers\n---\n<!-- contentlint-disable -->\n" + BODY + "\n"
-                         "<!-- contentlint-disable-next-line follower-bait -->\nNothing to see.\n")
+    path = write(
+        "a.md",
+        "---\ntitle: Sale\nkpi: followers\n---\n<!-- contentlint-disable -->\n" + BODY + "\n"
+        "<!-- contentlint-disable-next-line follower-bait -->\nNothing to see.\n",
+    )
     found = rules_at(run(["check", str(path)])[1])
-    assert ("hard-sell" not in {rule for _, rule in found})
+    assert "hard-sell" not in {rule for _, rule in found}
     assert (7, "unused-suppression") in found  # nothing on line 8 for follower-bait
     assert (3, "vanity-kpi") in found  # a block only covers the lines after it
 
 
 def test_yaml_comment_forms(write: Callable[..., Path]) -> None:
-    path = write("post.yaml", "title: Sale  # contentlint: disable=promo-without-outcome,low-confidence\n"
-                              "kpi: followers  # contentlint: disable=vanity-kpi\n"
-                              "# contentlint: disable=hard-sell\n"
-                              "body: |\n  Buy now! Limited time only.\n")
+    path = write(
+        "post.yaml",
+        "title: Sale  # contentlint: disable=promo-without-outcome,low-confidence\n"
+        "kpi: followers  # contentlint: disable=vanity-kpi\n"
+        "# contentlint: disable=hard-sell\n"
+        "body: |\n  Buy now! Limited time only.\n",
+    )
     code, out, _ = run(["check", str(path)])
     found = {rule for _, rule in rules_at(out)}
     assert not {"vanity-kpi", "hard-sell", "promo-without-outcome"} & found
@@ -61,8 +71,10 @@ def test_front_matter_disable_and_its_validation(write: Callable[..., Path]) -> 
 
 
 def test_input_errors_cannot_be_suppressed(write: Callable[..., Path]) -> None:
-    path = write("a.md", "---\ntitle: [oops\ncontentlint: {disable: [input-error]}\n---\n"
-                         "<!-- contentlint-disable -->\nBuy now!\n")
+    path = write(
+        "a.md",
+        "---\ntitle: [oops\ncontentlint: {disable: [input-error]}\n---\n<!-- contentlint-disable -->\nBuy now!\n",
+    )
     code, out, _ = run(["check", str(path)])
     assert code == 2 and "[input-error] invalid YAML" in out
 
@@ -75,8 +87,9 @@ def test_per_path_overrides_in_config(write: Callable[..., Path], tmp_path: Path
     assert f"{post}:4:1: warning [hard-sell]" in out and f"{draft}:4:1: warning [hard-sell]" not in out
 
 
-def test_baseline_survives_line_shifts_and_fails_only_on_new_findings(write: Callable[..., Path],
-                                                                     tmp_path: Path) -> None:
+def test_baseline_survives_line_shifts_and_fails_only_on_new_findings(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     post = write("a.md", "---\ntitle: Sale\n---\n" + BODY + "\n")
     baseline = tmp_path / "baseline.json"
     code, _out, err = run(["check", str(post), "--baseline", str(baseline)])

@@ -1,4 +1,5 @@
 """YAML limits speak in our words whichever layer (our event count or PyYAML's own limit) stops the document."""
+
 from __future__ import annotations
 
 import pytest

@@ -8,6 +8,7 @@ The compiled .mo files are committed and shipped as package data, so `pip instal
 them without a build step; tests/test_i18n.py fails when a .mo no longer matches its .po or a message is
 missing from a catalogue.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,7 +38,8 @@ def extract() -> Catalog:
         method_map, options_map = parse_mapping_cfg(handle)
     template = Catalog(project="contentlint", copyright_holder="contentlint developers", fuzzy=False)
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(ROOT), method_map, options_map, keywords=KEYWORDS, strip_comment_tags=True):
+        str(ROOT), method_map, options_map, keywords=KEYWORDS, strip_comment_tags=True
+    ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return template
 
@@ -67,8 +69,11 @@ def mo_bytes(catalog: Catalog) -> bytes:
 def updated(template: Catalog, language: str) -> Catalog:
     """The language's catalogue with the template's messages (new ones untranslated, gone ones dropped)."""
     path = po_path(language)
-    catalog = read(path, language) if path.exists() else Catalog(locale=language, domain=DOMAIN,
-                                                                    project="contentlint", fuzzy=False)
+    catalog = (
+        read(path, language)
+        if path.exists()
+        else Catalog(locale=language, domain=DOMAIN, project="contentlint", fuzzy=False)
+    )
     catalog.update(template, no_fuzzy_matching=True)
     catalog.obsolete.clear()
     catalog.revision_date = catalog.creation_date = FIXED_DATE  # a catalogue changes only when a message does
@@ -82,10 +87,11 @@ def messages(catalog: Catalog) -> dict[object, str]:
         if not message.id or message.fuzzy:
             continue
         if isinstance(message.id, (list, tuple)):
-            for index, text in enumerate(message.string):
+            plurals = message.string if isinstance(message.string, (list, tuple)) else ()
+            for index, text in enumerate(plurals):
                 if text:
                     found[(message.id[0], index)] = text
-        elif message.string:
+        elif isinstance(message.string, str) and message.string:
             found[message.id] = message.string
     return found
 

@@ -9,6 +9,7 @@ errors and advertising-law errors), pages whose top
 class is promotional, pages with a promotional-class warning (the rules that fire only where the calibrated
 P(promotional) clears the model's threshold), and warnings by rule.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,9 @@ PROMOTIONAL_CLASS_RULES = ("promo-without-outcome", "company-centric")
 
 
 def measure(folder: Path) -> dict[str, Any]:
-    result = CliRunner().invoke(cli, ["check", "--no-config", "--no-cache", "--format", "json", "-j", "1",
-                                       str(folder)], catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["check", "--no-config", "--no-cache", "--format", "json", "-j", "1", str(folder)], catch_exceptions=False
+    )
     report = json.loads(result.stdout)
     posts = report["posts"]
     findings = report["findings"]
@@ -49,7 +51,7 @@ def main_(argv: list[str]) -> int:
     if "--models" in argv:
         at = argv.index("--models")
         models = Path(argv[at + 1])
-        del argv[at:at + 2]
+        del argv[at : at + 2]
     pipeline.use_models(models)
     print("| docs site | pages | errors | called promotional | promotional-class warning | labels |")
     print("|---|---|---|---|---|---|")

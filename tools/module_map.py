@@ -5,6 +5,7 @@ package with the first sentence of its docstring, read with `ast` (nothing is im
 it is in the checkout: a module added, moved or renamed shows up at the next build, and one without a docstring
 shows up as such.
 """
+
 from __future__ import annotations
 
 import ast
@@ -26,7 +27,7 @@ def summary(path: Path) -> str:
     text = " ".join(docstring.split("\n\n")[0].split()).replace("|", "\\|")
     out, last = [], 0
     for match in _CODE_SPAN.finditer(text):  # code spans as written; the rest shows `<` and `&` literally
-        out += [html.escape(text[last:match.start()], quote=False), match.group(0)]
+        out += [html.escape(text[last : match.start()], quote=False), match.group(0)]
         last = match.end()
     return "".join([*out, html.escape(text[last:], quote=False)])
 
@@ -37,10 +38,14 @@ def module_map(root: Path) -> str:
     folders: dict[str, list[Path]] = {}
     for path in sorted(package.rglob("*.py")):
         folders.setdefault(path.parent.relative_to(root).as_posix(), []).append(path)
-    lines = ["# Module map", "",
-             "Every module of the package with the first paragraph of its docstring, generated from the code when "
-             "the site is built (`tools/module_map.py`). See [Architecture](../architecture.md) for how the parts "
-             "fit together and where a change goes.", ""]
+    lines = [
+        "# Module map",
+        "",
+        "Every module of the package with the first paragraph of its docstring, generated from the code when "
+        "the site is built (`tools/module_map.py`). See [Architecture](../architecture.md) for how the parts "
+        "fit together and where a change goes.",
+        "",
+    ]
     for folder, paths in folders.items():
         lines += [f"## `{folder}/`", "", "| module | what it is |", "|---|---|"]
         lines += [f"| `{path.name}` | {summary(path)} |" for path in paths]

@@ -18,6 +18,7 @@ block is cut. A command written as `run: $ contentlint ...` shows the command li
     python -m tools.readme_examples --update    # rewrite the blocks with what the commands print now
     python -m tools.readme_examples docs/quickstart.md   # only the documents named
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,14 +28,15 @@ import os
 import re
 import shlex
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 ELLIPSIS = "..."
-_MARKER = re.compile(r"^<!-- run: (?P<command>.+?) -->\n```(?P<lang>[\w-]*)\n(?P<body>.*?)^```$",
-                     re.MULTILINE | re.DOTALL)
+_MARKER = re.compile(
+    r"^<!-- run: (?P<command>.+?) -->\n```(?P<lang>[\w-]*)\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL
+)
 
 
 class ExampleError(Exception):
@@ -66,8 +68,13 @@ def documents() -> list[Path]:
 
 def examples(document: str) -> Iterator[Example]:
     for match in _MARKER.finditer(document):
-        yield Example(match.group("command"), match.group("body"), match.start("body"), match.end("body"),
-                      document.count("\n", 0, match.start()) + 1)
+        yield Example(
+            match.group("command"),
+            match.group("body"),
+            match.start("body"),
+            match.end("body"),
+            document.count("\n", 0, match.start()) + 1,
+        )
 
 
 def run_contentlint(argv: Sequence[str]) -> str:
@@ -98,7 +105,7 @@ def select(lines: list[str], stage: list[str]) -> list[int]:
     if name in ("head", "tail") and len(args) == 2 and args[0] == "-n" and args[1].isdigit():
         count = int(args[1])
         indexes = list(range(len(lines)))
-        return indexes[:count] if name == "head" else indexes[max(0, len(lines) - count):]
+        return indexes[:count] if name == "head" else indexes[max(0, len(lines) - count) :]
     if name == "grep" and args:
         invert = args[0] == "-v"
         rest = [a for a in args if a not in ("-v", "-E")]
@@ -137,7 +144,7 @@ def update(document: str) -> tuple[str, list[Example]]:
         fresh = render(example)
         if fresh != example.shown:
             stale.append(example)
-        pieces += [document[last:example.start], fresh]
+        pieces += [document[last : example.start], fresh]
         last = example.end
     pieces.append(document[last:])
     return "".join(pieces), stale

@@ -19,6 +19,7 @@ TOML) is removed and kept as `meta` (title, categories, tags, type, layout, desc
 the title is the front-matter `title`, else the first heading, else the first line; the body is cut to 3000
 characters.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,13 +32,14 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
+else:  # Python 3.10
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parent.parent
 POINTERS = ROOT / "realposts"
@@ -46,9 +48,28 @@ MIRRORS = Path(os.environ.get("REALCORPUS_MIRRORS", "/work/.mirror"))
 TEXT = Path(os.environ.get("REALCORPUS_TEXT", str(ROOT.parent / "realcorpus")))
 MAX_BODY = 3000
 LABELS = {"product": ("at",), "sale": ("at",), "release": ("at",), "problem": ("pre",), "howto": ("pre", "post")}
-SOURCE_TYPES = ("blog", "docs", "faq", "troubleshooting", "changelog", "release-notes", "landing", "pricing",
-                "campaign", "press-release", "newsletter", "app-store", "customer-story", "essay", "post-mortem",
-                "announcement", "readme", "sms", "social", "other")
+SOURCE_TYPES = (
+    "blog",
+    "docs",
+    "faq",
+    "troubleshooting",
+    "changelog",
+    "release-notes",
+    "landing",
+    "pricing",
+    "campaign",
+    "press-release",
+    "newsletter",
+    "app-store",
+    "customer-story",
+    "essay",
+    "post-mortem",
+    "announcement",
+    "readme",
+    "sms",
+    "social",
+    "other",
+)
 META_KEYS = ("title", "description", "categories", "category", "tags", "type", "layout", "section", "kind")
 
 
@@ -61,8 +82,9 @@ def git_dir(repo: str) -> Path:
 
 def git(repo: str, *args: str) -> bytes:
     # core.quotepath=off: names that are not ASCII (Japanese, Chinese) are listed as they are, not quoted
-    return subprocess.run(["git", "-c", "core.quotepath=off", "--git-dir", str(git_dir(repo)), *args], check=True,
-                          capture_output=True).stdout
+    return subprocess.run(
+        ["git", "-c", "core.quotepath=off", "--git-dir", str(git_dir(repo)), *args], check=True, capture_output=True
+    ).stdout
 
 
 def head(repo: str) -> str:
@@ -91,7 +113,7 @@ def refuse_if_reserved(repo: str) -> None:
 
 
 class _Visible(html.parser.HTMLParser):
-    SKIP = {"script", "style", "nav", "header", "footer", "noscript", "svg", "template"}
+    SKIP = frozenset({"script", "style", "nav", "header", "footer", "noscript", "svg", "template"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -126,13 +148,13 @@ class _Visible(html.parser.HTMLParser):
         self.parts.append(data)
 
 
-def _front_matter(text: str) -> tuple[dict, str]:
+def _front_matter(text: str) -> tuple[dict[str, Any], str]:
     for fence, parse in (("---", yaml.safe_load), ("+++", tomllib.loads)):
         if text.startswith(fence + "\n") or text.startswith(fence + "\r\n"):
-            end = re.search(rf"^{re.escape(fence)}[ \t]*$", text[len(fence) + 1:], re.M)
+            end = re.search(rf"^{re.escape(fence)}[ \t]*$", text[len(fence) + 1 :], re.M)
             if end:
-                block = text[len(fence) + 1:len(fence) + 1 + end.start()]
-                rest = text[len(fence) + 1 + end.end():]
+                block = text[len(fence) + 1 : len(fence) + 1 + end.start()]
+                rest = text[len(fence) + 1 + end.end() :]
                 try:
                     data = parse(block)
                 except Exception:
@@ -151,11 +173,11 @@ def _jsonable(value: object) -> object:
     return str(value)
 
 
-def extract(repo: str, commit: str, path: str) -> dict:
+def extract(repo: str, commit: str, path: str) -> dict[str, Any]:
     """Title, body and meta of one file at one commit: the only extraction there is."""
     raw = git(repo, "show", f"{commit}:{path}")
     text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
-    meta: dict = {}
+    meta: dict[str, Any] = {}
     title = ""
     if path.lower().endswith((".html", ".htm")):
         parser = _Visible()
@@ -176,7 +198,7 @@ def extract(repo: str, commit: str, path: str) -> dict:
     return {"title": title, "body": body[:MAX_BODY], "meta": meta}
 
 
-def text_hash(record: dict) -> str:
+def text_hash(record: dict[str, Any]) -> str:
     return hashlib.sha256((record["title"] + "\0" + record["body"]).encode("utf-8")).hexdigest()
 
 
@@ -184,30 +206,39 @@ def _slug(repo: str) -> str:
     return repo.replace("/", "__")
 
 
-def _read_jsonl(path: Path) -> list[dict]:
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     if not path.exists():
         return []
     # split on "\n" only: str.splitlines() also splits on U+2028/U+2029/U+0085 inside JSON strings
     return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
-def _write_jsonl(path: Path, records: list[dict]) -> None:
+def _write_jsonl(path: Path, records: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     records = sorted(records, key=lambda r: r["source"])
-    path.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in records), encoding="utf-8"
+    )
 
 
-def text_record(pointer: dict, extracted: dict) -> dict:
-    return {"id": pointer["id"], "lang": pointer["lang"], "label": pointer["label"], "stage": pointer["stage"],
-            "title": extracted["title"], "body": extracted["body"], "meta": extracted["meta"],
-            "source": pointer["source"], "license": pointer["license"], "channel": pointer["source_type"]}
+def text_record(pointer: dict[str, Any], extracted: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": pointer["id"],
+        "lang": pointer["lang"],
+        "label": pointer["label"],
+        "stage": pointer["stage"],
+        "title": extracted["title"],
+        "body": extracted["body"],
+        "meta": extracted["meta"],
+        "source": pointer["source"],
+        "license": pointer["license"],
+        "channel": pointer["source_type"],
+    }
 
 
 def cmd_ls(args: argparse.Namespace) -> None:
     refuse_if_reserved(args.repo)
-    names = git(args.repo, "ls-tree", "-r", "--name-only", "HEAD",
-                *([args.folder] if args.folder else []))
+    names = git(args.repo, "ls-tree", "-r", "--name-only", "HEAD", *([args.folder] if args.folder else []))
     exts = tuple("." + e.strip(".") for e in args.ext.split(",")) if args.ext else None
     for name in names.decode("utf-8", errors="replace").splitlines():
         if exts is None or name.lower().endswith(exts):
@@ -236,9 +267,17 @@ def cmd_add(args: argparse.Namespace) -> None:
             print(f"skipped (too short): {path}", file=sys.stderr)
             continue
         number = len(pointers) + 1 if source not in pointers else int(pointers[source]["id"].rsplit("-", 1)[1])
-        pointer = {"id": f"real-{args.lang}-{_slug(args.repo).lower()}-{number:04d}", "source": source,
-                   "license": args.license, "lang": args.lang, "label": args.label, "stage": args.stage,
-                   "source_type": args.type, "labelled_by": args.by, "sha256": text_hash(extracted)}
+        pointer = {
+            "id": f"real-{args.lang}-{_slug(args.repo).lower()}-{number:04d}",
+            "source": source,
+            "license": args.license,
+            "lang": args.lang,
+            "label": args.label,
+            "stage": args.stage,
+            "source_type": args.type,
+            "labelled_by": args.by,
+            "sha256": text_hash(extracted),
+        }
         pointers[source] = pointer
         texts[source] = text_record(pointer, extracted)
         added += 1
@@ -262,24 +301,31 @@ def cmd_agreement(args: argparse.Namespace) -> None:
     answers = [a for a in _read_jsonl(Path(args.answers)) if a["source"] in recorded]
     n = len(answers)
     same = sum(recorded[a["source"]]["label"] == a["label"] for a in answers)
-    both = sum(recorded[a["source"]]["label"] == a["label"] and recorded[a["source"]]["stage"] == a["stage"]
-               for a in answers)
-    group = sum((recorded[a["source"]]["label"] in ("product", "sale", "release"))
-                == (a["label"] in ("product", "sale", "release")) for a in answers)
+    both = sum(
+        recorded[a["source"]]["label"] == a["label"] and recorded[a["source"]]["stage"] == a["stage"] for a in answers
+    )
+    group = sum(
+        (recorded[a["source"]]["label"] in ("product", "sale", "release"))
+        == (a["label"] in ("product", "sale", "release"))
+        for a in answers
+    )
     ours, theirs = Counter(recorded[a["source"]]["label"] for a in answers), Counter(a["label"] for a in answers)
     chance = sum(ours[k] * theirs[k] for k in ours) / n / n
-    print(f"{n} records re-labelled: label agreement {same / n:.3f} (Cohen's kappa {(same / n - chance) / (1 - chance):.3f}), "
-          f"label and stage {both / n:.3f}, promotional/insight group {group / n:.3f}")
+    kappa = (same / n - chance) / (1 - chance)
+    print(
+        f"{n} records re-labelled: label agreement {same / n:.3f} (Cohen's kappa {kappa:.3f}), "
+        f"label and stage {both / n:.3f}, promotional/insight group {group / n:.3f}"
+    )
 
 
-def all_pointers() -> list[dict]:
+def all_pointers() -> list[dict[str, Any]]:
     return [p for lang in ("en", "ja", "zh") for f in sorted((POINTERS / lang).glob("*.jsonl")) for p in _read_jsonl(f)]
 
 
 def cmd_materialise(args: argparse.Namespace) -> None:
     missing, bad, done = set(), 0, 0
-    rehashed: dict[Path, list[dict]] = {}
-    by_file: dict[Path, list[dict]] = {}
+    rehashed: dict[Path, list[dict[str, Any]]] = {}
+    by_file: dict[Path, list[dict[str, Any]]] = {}
     for pointer in all_pointers():
         repo, rest = pointer["source"].split("@", 1)
         commit, path = rest.split(":", 1)
@@ -301,8 +347,10 @@ def cmd_materialise(args: argparse.Namespace) -> None:
     for path in rehashed:
         by_source = {p["source"]: p for p in rehashed[path]}
         _write_jsonl(path, [by_source.get(p["source"], p) for p in _read_jsonl(path)])
-    print(f"{done} texts written under {TEXT}; {bad} hash mismatches; {len(missing)} repositories not fetched"
-          + (": " + ", ".join(sorted(missing)) if missing else ""))
+    print(
+        f"{done} texts written under {TEXT}; {bad} hash mismatches; {len(missing)} repositories not fetched"
+        + (": " + ", ".join(sorted(missing)) if missing else "")
+    )
 
 
 def cmd_check(args: argparse.Namespace) -> None:
@@ -313,8 +361,10 @@ def cmd_check(args: argparse.Namespace) -> None:
     counts = Counter((p["lang"], p["label"], p["stage"]) for p in pointers)
     for key in sorted(counts):
         print(*key, counts[key], sep="\t")
-    print(f"{len(pointers)} records, {len(repos)} repositories; "
-          f"per language: {dict(sorted(Counter(p['lang'] for p in pointers).items()))}")
+    print(
+        f"{len(pointers)} records, {len(repos)} repositories; "
+        f"per language: {dict(sorted(Counter(p['lang'] for p in pointers).items()))}"
+    )
     print("source types:", dict(sorted(Counter(p["source_type"] for p in pointers).items())))
     same = [source for source, n in Counter(p["sha256"] for p in pointers).items() if n > 1]
     if wrong:

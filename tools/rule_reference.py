@@ -13,14 +13,16 @@ PyYAML, because MkDocs loads a hook by path, outside any package.
 
     python -m tools.rule_reference OUT   # write the generated pages to OUT, to read them without MkDocs
 """
+
 from __future__ import annotations
 
 import html
 import re
 import sys
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any
 
 import yaml
 
@@ -91,7 +93,7 @@ def escape(text: str) -> str:
     emphasis), so a message's `*` or `<` reads as the user sees it."""
     out, last = [], 0
     for match in _CODE_SPAN.finditer(text):
-        out += [_literal(text[last:match.start()]), match.group(0)]
+        out += [_literal(text[last : match.start()]), match.group(0)]
         last = match.end()
     out.append(_literal(text[last:]))
     return "".join(out).replace("\n", " ")
@@ -161,11 +163,17 @@ def _condition(point: Mapping[str, Any]) -> str:
     if point.get("not_just"):
         parts.append("beyond " + ", ".join(f"`{field}`" for field in point["not_just"]))
     if point.get("contains_any"):
-        parts.append("addresses the reader (" + "; ".join(
-            f"{lang}: {', '.join(words)}" for lang, words in point["contains_any"].items()) + ")")
+        parts.append(
+            "addresses the reader ("
+            + "; ".join(f"{lang}: {', '.join(words)}" for lang, words in point["contains_any"].items())
+            + ")"
+        )
     if "min_count" in point:
-        parts.append(f"at least {point['min_count']} together" if len(point.get("fields", [])) > 1
-                     else f"at least {point['min_count']}")
+        parts.append(
+            f"at least {point['min_count']} together"
+            if len(point.get("fields", [])) > 1
+            else f"at least {point['min_count']}"
+        )
     if point.get("types"):
         parts.append("of type " + ", ".join(point["types"]))
     if "max_age_days" in point:
@@ -181,8 +189,11 @@ def _checklist(points: Iterable[Mapping[str, Any]]) -> list[str]:
         name = " / ".join(escape(text) for text in names.values())
         fields = ", ".join(f"`{field}`" for field in point.get("fields", []))
         lines.append(f"| {number} | {name} | {fields} | {_condition(point)} |")
-        advice += [f"**{number}. {escape(names.get('en', str(point.get('id'))))}**", "",
-                   *tabs(per_language(point.get("advice")))]
+        advice += [
+            f"**{number}. {escape(names.get('en', str(point.get('id'))))}**",
+            "",
+            *tabs(per_language(point.get("advice"))),
+        ]
     return [*lines, "", "Advice for each point that is not met:", "", *advice]
 
 
@@ -205,8 +216,11 @@ def checks(rule: Rule) -> list[str]:
     if rule.kind == "profile-checklist" and isinstance(params.get("points"), list):
         return _checklist(params["points"])
     lines = []
-    for key, intro in (("phrases", "Phrases"), ("required", "Required phrases (one of them must be in the post)"),
-                       ("when", "Phrases that make the requirement apply")):
+    for key, intro in (
+        ("phrases", "Phrases"),
+        ("required", "Required phrases (one of them must be in the post)"),
+        ("when", "Phrases that make the requirement apply"),
+    ):
         if isinstance(params.get(key), Mapping):
             lines += [f"{intro}:", "", *_phrases(params[key]), ""]
     if lines and "patterns" in params:
@@ -216,9 +230,12 @@ def checks(rule: Rule) -> list[str]:
 
 def rule_page(rule: Rule) -> str:
     languages = ", ".join(rule.languages) if rule.languages != ["*"] else "every language"
-    lines = [f"# {rule.id}", "",
-             f"**{rule.level}** · kind `{rule.kind}` · {languages} · defined in `rules/{rule.file}` "
-             f"(pack `{rule.pack}`)", ""]
+    lines = [
+        f"# {rule.id}",
+        "",
+        f"**{rule.level}** · kind `{rule.kind}` · {languages} · defined in `rules/{rule.file}` (pack `{rule.pack}`)",
+        "",
+    ]
     if rule.channels:
         lines += ["Runs only on posts whose channel is " + ", ".join(f"`{c}`" for c in rule.channels) + ".", ""]
     lines += ["## Message", "", *tabs(per_language(rule.data.get("message")), quote=True)]
@@ -231,37 +248,63 @@ def rule_page(rule: Rule) -> str:
     if checked:
         lines += ["## What it checks", "", *checked, ""]
     if rule.params:
-        options = yaml.safe_dump(dict(rule.params), allow_unicode=True, sort_keys=False, width=100,
-                                 default_flow_style=None)
-        lines += ["## Options", "", f"`params` as the pack sets them (kind `{rule.kind}`; see "
-                  "[Writing rules](../writing-rules.md) for what each kind takes):", "",
-                  '??? note "params"', "", *(f"    {line}" if line else "" for line in fence(options, "yaml")), ""]
+        options = yaml.safe_dump(
+            dict(rule.params), allow_unicode=True, sort_keys=False, width=100, default_flow_style=None
+        )
+        lines += [
+            "## Options",
+            "",
+            f"`params` as the pack sets them (kind `{rule.kind}`; see "
+            "[Writing rules](../writing-rules.md) for what each kind takes):",
+            "",
+            '??? note "params"',
+            "",
+            *(f"    {line}" if line else "" for line in fence(options, "yaml")),
+            "",
+        ]
     examples = rule.data.get("examples") or {}
     for key, title in (("fail", "Flagged"), ("pass", "Not flagged")):
         if examples.get(key):
             lines += [f"## {title}", ""]
             for example in examples[key]:
                 lines += [*fence(str(example), example_language(str(example))), ""]
-    lines += ["## Configure", "", *fence(f"# .contentlint.yaml\nrules:\n  {rule.id}: off   # or error, warning, "
-                                         "info", "yaml"), "",
-              f"`contentlint explain {rule.id}` prints this rule in the terminal.", ""]
+    lines += [
+        "## Configure",
+        "",
+        *fence(f"# .contentlint.yaml\nrules:\n  {rule.id}: off   # or error, warning, info", "yaml"),
+        "",
+        f"`contentlint explain {rule.id}` prints this rule in the terminal.",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def index_page(packs: list[Pack]) -> str:
-    lines = ["# Rule reference", "",
-             "Every rule of the packs shipped with contentlint, generated from `rules/*.yaml` when the site is "
-             "built. `contentlint rules` lists the rules in effect for your config, including those of your own "
-             "packs; see [Writing rules](../writing-rules.md) for the kinds and [Channels](channels.md) for the "
-             "limits per network.", ""]
+    lines = [
+        "# Rule reference",
+        "",
+        "Every rule of the packs shipped with contentlint, generated from `rules/*.yaml` when the site is "
+        "built. `contentlint rules` lists the rules in effect for your config, including those of your own "
+        "packs; see [Writing rules](../writing-rules.md) for the kinds and [Channels](channels.md) for the "
+        "limits per network.",
+        "",
+    ]
     for pack in packs:
-        lines += [f"## `{pack.file}`", "", escape(pack.description), "",
-                  "| rule | level | kind | languages | why |", "|---|---|---|---|---|"]
+        lines += [
+            f"## `{pack.file}`",
+            "",
+            escape(pack.description),
+            "",
+            "| rule | level | kind | languages | why |",
+            "|---|---|---|---|---|",
+        ]
         for rule in pack.rules:
             why = first_sentence(per_language(rule.data.get("rationale")).get("en", ""))
             channels = f" ({', '.join(rule.channels)} only)" if rule.channels else ""
-            lines.append(f"| {rule_link(rule.id)} | {rule.level} | `{rule.kind}` | {', '.join(rule.languages)} | "
-                         f"{escape(why)}{channels} |")
+            lines.append(
+                f"| {rule_link(rule.id)} | {rule.level} | `{rule.kind}` | {', '.join(rule.languages)} | "
+                f"{escape(why)}{channels} |"
+            )
         lines.append("")
     return "\n".join(lines)
 
@@ -283,12 +326,17 @@ def channels_of(packs: list[Pack]) -> dict[str, list[tuple[Rule, str]]]:
 
 
 def channels_page(packs: list[Pack]) -> str:
-    lines = ["# Channels", "",
-             "Each channel the shipped packs name, with the rules that set a limit for it or run only on it, "
-             "generated from `rules/*.yaml`. A post's channel is its front-matter `channel`, or the `channel` of "
-             "the calendar entry that schedules it, compared in lower case. Rules without `channels` run on every "
-             "post; see [Channels and advertising law](../channels.md) for how to change a limit.", "",
-             "| channel | rule | level | sets |", "|---|---|---|---|"]
+    lines = [
+        "# Channels",
+        "",
+        "Each channel the shipped packs name, with the rules that set a limit for it or run only on it, "
+        "generated from `rules/*.yaml`. A post's channel is its front-matter `channel`, or the `channel` of "
+        "the calendar entry that schedules it, compared in lower case. Rules without `channels` run on every "
+        "post; see [Channels and advertising law](../channels.md) for how to change a limit.",
+        "",
+        "| channel | rule | level | sets |",
+        "|---|---|---|---|",
+    ]
     for channel, uses in sorted(channels_of(packs).items()):
         for rule, what in uses:
             lines.append(f"| `{channel}` | {rule_link(rule.id)} | {rule.level} | {escape(what)} |")

@@ -1,8 +1,10 @@
 """What the rules see for one post: the post, its spaCy Doc, its classification, cue matches and rewrites."""
+
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from contentlint.model import Post
 

@@ -3,17 +3,19 @@
 Rules only read what this step made; it knows nothing of them. The cue lexicon and the rewrite forms come from the
 rule packs, which the layer above reads and passes down.
 """
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from contentlint.analysis import Analysis
+from contentlint.brief import Brief
 from contentlint.model import Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
 from contentlint.nlp.cues import CueMatcher
 from contentlint.nlp.features import post_features, reads_as_entry
-from contentlint.brief import Brief
 from contentlint.rewrite.extract import extract as extract_slots
 from contentlint.rewrite.forms import build as build_rewrites
 
@@ -24,8 +26,12 @@ if TYPE_CHECKING:
 class Analyser:
     """Analyses posts with one cue lexicon, rewrite forms and brief; cue matchers are compiled per language once."""
 
-    def __init__(self, cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-                 rewrite_forms: Mapping[str, Any] | None = None, brief: Brief | None = None) -> None:
+    def __init__(
+        self,
+        cues: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+        rewrite_forms: Mapping[str, Any] | None = None,
+        brief: Brief | None = None,
+    ) -> None:
         self.cues = cues or {}
         self.rewrite_forms = rewrite_forms or {}
         self.brief = brief
@@ -54,6 +60,7 @@ class Analyser:
         classification = classify(doc.cats, matches, weight, combiner, features)
         rewrites = None
         if classification.group == "promotional":
-            rewrites = build_rewrites(extract_slots(post, doc, matches, self.brief), self.rewrite_forms, post.lang,
-                                      classification.stage)
+            rewrites = build_rewrites(
+                extract_slots(post, doc, matches, self.brief), self.rewrite_forms, post.lang, classification.stage
+            )
         return Analysis(post, doc, classification, matches, rewrites)

@@ -1,9 +1,11 @@
 """spaCy Docs for a stream of posts: the first part of the analysis step, batched per language."""
+
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional
+from typing import TYPE_CHECKING
 
 from contentlint.model import Post
 from contentlint.nlp import pipeline
@@ -14,11 +16,10 @@ if TYPE_CHECKING:
 BATCH = pipeline.BATCH_SIZE
 
 
-OnError = Optional[Callable[[Post, Exception], None]]
+OnError = Callable[[Post, Exception], None] | None
 
 
-def with_docs(posts: Iterable[Post], batch: int = BATCH,
-              on_error: OnError = None) -> Iterator[tuple[Post, Doc | None]]:
+def with_docs(posts: Iterable[Post], batch: int = BATCH, on_error: OnError = None) -> Iterator[tuple[Post, Doc | None]]:
     """(post, Doc) in input order; one Doc per post, made in ``nlp.pipe`` batches per language.
 
     Streams: only one batch of posts and Docs is held at a time. Posts in a language without a pipeline get
@@ -40,7 +41,7 @@ def with_docs(posts: Iterable[Post], batch: int = BATCH,
                 first.setdefault(chunk[index].text, index)
             try:
                 unique = list(first.values())
-                for index, doc in zip(unique, pipeline.make_docs(lang, (chunk[i].text for i in unique))):
+                for index, doc in zip(unique, pipeline.make_docs(lang, (chunk[i].text for i in unique)), strict=True):
                     docs[index] = doc
                 for index in indexes:
                     docs[index] = docs[first[chunk[index].text]]
@@ -53,4 +54,6 @@ def with_docs(posts: Iterable[Post], batch: int = BATCH,
                     except Exception as exc:
                         on_error(chunk[index], exc)
                         failed.add(index)
-        yield from ((post, doc) for index, (post, doc) in enumerate(zip(chunk, docs)) if index not in failed)
+        yield from (
+            (post, doc) for index, (post, doc) in enumerate(zip(chunk, docs, strict=True)) if index not in failed
+        )

@@ -1,7 +1,8 @@
 """Which posts a calendar's or feed's finding is about, as data and as words in the message's language."""
+
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint.model import Related
@@ -29,7 +30,7 @@ def related(results: Sequence[EntryResult]) -> tuple[Related, ...]:
 
 
 def describe(report: CalendarReport, results: Sequence[EntryResult], lang: str) -> str:
-    """"(posts: a.md, b.md)" for a feed (names relative to its folder), "(entries at lines 3, 5)" for a calendar."""
+    """ "(posts: a.md, b.md)" for a feed (names relative to its folder), "(entries at lines 3, 5)" for a calendar."""
     if not results:
         return ""
     feed_words, calendar_words, more_words, comma = _WORDS.get(lang, _WORDS["en"])
@@ -40,7 +41,7 @@ def describe(report: CalendarReport, results: Sequence[EntryResult], lang: str) 
         if in_file:
             name = str(r.entry.line)
         elif r.entry.path.startswith(folder) and folder.endswith("/"):
-            name = r.entry.path[len(folder):]
+            name = r.entry.path[len(folder) :]
         else:
             name = f"{r.entry.path}:{r.entry.line}"
         if name not in names:

@@ -7,10 +7,12 @@ percentage point of the mix that lies outside its stage's range (clamped to 0..1
 
 Bands: ≥ 80 good, 60–79 warn, < 60 fail.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from contentlint.taxonomy import STAGES
 
@@ -25,8 +27,11 @@ class Target:
     description: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "description": self.description,
-                "ranges": {stage: [round(lo, 4), round(hi, 4)] for stage, (lo, hi) in self.ranges.items()}}
+        return {
+            "name": self.name,
+            "description": self.description,
+            "ranges": {stage: [round(lo, 4), round(hi, 4)] for stage, (lo, hi) in self.ranges.items()},
+        }
 
 
 def _around(shares: Mapping[str, float], tolerance: float) -> dict[str, tuple[float, float]]:
@@ -34,14 +39,26 @@ def _around(shares: Mapping[str, float], tolerance: float) -> dict[str, tuple[fl
 
 
 PRESETS: dict[str, Target] = {
-    "80-20": Target("80-20", {"pre": (0.0, 1.0), "at": (0.0, 0.2), "post": (0.0, 1.0)},
-                    "at most a fifth of posts promotional (at purchase)"),
-    "4-1-1": Target("4-1-1", _around({"pre": 4 / 6, "at": 1 / 6, "post": 1 / 6}, DEFAULT_TOLERANCE),
-                    "four insight posts for new readers, one for customers, one promotional (±10 points)"),
-    "thirds": Target("thirds", _around({"pre": 1 / 3, "at": 1 / 3, "post": 1 / 3}, DEFAULT_TOLERANCE),
-                     "a third each before, at and after purchase (±10 points)"),
-    "70-20-10": Target("70-20-10", _around({"pre": 0.7, "at": 0.1, "post": 0.2}, DEFAULT_TOLERANCE),
-                       "70% pre, 20% post, 10% promotional (±10 points)"),
+    "80-20": Target(
+        "80-20",
+        {"pre": (0.0, 1.0), "at": (0.0, 0.2), "post": (0.0, 1.0)},
+        "at most a fifth of posts promotional (at purchase)",
+    ),
+    "4-1-1": Target(
+        "4-1-1",
+        _around({"pre": 4 / 6, "at": 1 / 6, "post": 1 / 6}, DEFAULT_TOLERANCE),
+        "four insight posts for new readers, one for customers, one promotional (±10 points)",
+    ),
+    "thirds": Target(
+        "thirds",
+        _around({"pre": 1 / 3, "at": 1 / 3, "post": 1 / 3}, DEFAULT_TOLERANCE),
+        "a third each before, at and after purchase (±10 points)",
+    ),
+    "70-20-10": Target(
+        "70-20-10",
+        _around({"pre": 0.7, "at": 0.1, "post": 0.2}, DEFAULT_TOLERANCE),
+        "70% pre, 20% post, 10% promotional (±10 points)",
+    ),
 }
 DEFAULT_TARGET = "80-20"
 
@@ -90,8 +107,11 @@ class Mix:
         return self.counts.get(stage, 0) / self.total if self.total else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"posts": self.total, "counts": {s: self.counts.get(s, 0) for s in STAGES},
-                "shares": {s: round(self.share(s), 4) for s in STAGES}}
+        return {
+            "posts": self.total,
+            "counts": {s: self.counts.get(s, 0) for s in STAGES},
+            "shares": {s: round(self.share(s), 4) for s in STAGES},
+        }
 
 
 def stage_mix(stages: Iterable[str]) -> Mix:
@@ -115,8 +135,14 @@ def band(value: int) -> str:
     return next(name for floor, name in BANDS if value >= floor)
 
 
-def effective_target(*, override: Any = None, calendar_mix: Any = None, calendar_tolerance: Any = None,
-                     config_target: Any = None, config_tolerance: Any = DEFAULT_TOLERANCE) -> Target:
+def effective_target(
+    *,
+    override: Any = None,
+    calendar_mix: Any = None,
+    calendar_tolerance: Any = None,
+    config_target: Any = None,
+    config_tolerance: Any = DEFAULT_TOLERANCE,
+) -> Target:
     """The one place that decides what a calendar or feed is scored against, whatever its format.
 
     `--target` wins, then the calendar's own `target_mix` (with its own `tolerance`, else the config's), then the

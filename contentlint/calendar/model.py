@@ -1,18 +1,48 @@
 """A calendar (or a feed) and its entries."""
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from contentlint.calendar.mix import Target
 from contentlint.model import Post
 
-OPEN_CHANNELS = ("x", "twitter", "weibo", "blog", "instagram", "facebook", "linkedin", "youtube", "tiktok", "note",
-                 "threads", "bluesky", "mastodon", "qiita", "zenn", "press-release", "landing-page", "docs")
-CLOSED_CHANNELS = ("line", "wechat", "newsletter", "email", "sms", "community", "slack", "discord", "app-push",
-                   "members")
+OPEN_CHANNELS = (
+    "x",
+    "twitter",
+    "weibo",
+    "blog",
+    "instagram",
+    "facebook",
+    "linkedin",
+    "youtube",
+    "tiktok",
+    "note",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "qiita",
+    "zenn",
+    "press-release",
+    "landing-page",
+    "docs",
+)
+CLOSED_CHANNELS = (
+    "line",
+    "wechat",
+    "newsletter",
+    "email",
+    "sms",
+    "community",
+    "slack",
+    "discord",
+    "app-push",
+    "members",
+)
 _DATE = re.compile(r"^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*$")
 
 

@@ -1,4 +1,5 @@
 """What a calendar (or feed) delivers once its entries are classified: mix, score, band, continuity."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -73,17 +74,28 @@ class CalendarReport:
         checkpoints = {}
         for months in CHECKPOINT_MONTHS:
             limit = _add_months(start, months)
-            checkpoints[f"{months}m"] = sum(1 for r in dated if r.group == "insight" and r.date < limit)  # type: ignore[operator]
-        return {"start": start.isoformat(), "end": end.isoformat(), "days": (end - start).days,
-                "checkpoints": checkpoints}
+            checkpoints[f"{months}m"] = sum(
+                1 for r in dated if r.group == "insight" and r.date is not None and r.date < limit
+            )
+        return {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "days": (end - start).days,
+            "checkpoints": checkpoints,
+        }
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "path": self.calendar.path, "name": self.calendar.name, "kind": self.calendar.kind,
-            "target": self.target.to_dict(), "mix": self.mix.to_dict(),
-            "channels": {name: {**mix.to_dict(), "score": self.channel_score(name)}
-                         for name, mix in self.channel_mixes.items()},
-            "score": self.score, "band": self.band,
+            "path": self.calendar.path,
+            "name": self.calendar.name,
+            "kind": self.calendar.kind,
+            "target": self.target.to_dict(),
+            "mix": self.mix.to_dict(),
+            "channels": {
+                name: {**mix.to_dict(), "score": self.channel_score(name)} for name, mix in self.channel_mixes.items()
+            },
+            "score": self.score,
+            "band": self.band,
             "gate": {"fail_under": self.fail_under, "passed": self.gate_passed},
             "continuity": self.continuity(),
         }

@@ -1,9 +1,10 @@
 """The `contentlint` command: a click group whose commands live one per module."""
+
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from importlib import import_module
-from typing import Sequence
 
 import click
 
@@ -11,15 +12,22 @@ from contentlint import i18n
 from contentlint.version import __version__
 from contentlint.cli.crash import report_crash
 from contentlint.errors import ContentlintError
-
+from contentlint.version import __version__
 
 # name -> (module, attribute): a command's module is imported only when that command runs or help lists it, so
 # that `check` on a cache hit (a pre-commit hook's common case) does not pay for the web server or training.
 COMMANDS = {
-    "check": ("check", "command"), "report": ("report", "command"), "classify": ("classify", "command"),
-    "rules": ("rules", "command"), "explain": ("explain", "command"), "init": ("init", "command"),
-    "config": ("init", "config_command"), "train": ("train", "command"), "eval": ("evaluate", "command"),
-    "serve": ("serve", "command"), "lsp": ("lsp", "command"),
+    "check": ("check", "command"),
+    "report": ("report", "command"),
+    "classify": ("classify", "command"),
+    "rules": ("rules", "command"),
+    "explain": ("explain", "command"),
+    "init": ("init", "command"),
+    "config": ("init", "config_command"),
+    "train": ("train", "command"),
+    "eval": ("evaluate", "command"),
+    "serve": ("serve", "command"),
+    "lsp": ("lsp", "command"),
 }
 
 
@@ -43,8 +51,7 @@ def cli() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (0 clean, 1 findings, 2 usage/config/input errors)."""
     try:
-        code = cli.main(args=list(argv) if argv is not None else None, prog_name="contentlint",
-                        standalone_mode=False)
+        code = cli.main(args=list(argv) if argv is not None else None, prog_name="contentlint", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
@@ -56,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ContentlintError as exc:
         click.echo(f"contentlint: {exc.in_language(_interface_language(argv))}", err=True)
         return 2
-    except Exception:  # noqa: BLE001 - the one place that turns a bug into a short message and a log
+    except Exception:
         click.echo(report_crash(), err=True)
         return 2
     return code if isinstance(code, int) else 0

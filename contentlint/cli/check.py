@@ -1,4 +1,5 @@
 """`contentlint check PATH...`: lint posts and exit 0 / 1 / 2."""
+
 from __future__ import annotations
 
 import sys
@@ -7,10 +8,10 @@ from pathlib import Path
 
 import click
 
+from contentlint import i18n
 from contentlint.cli.options import build_run_options, fail_level_option, gate_options, run_options, show_skipped
 from contentlint.cli.progress import progress
 from contentlint.cli.report import emit, needs_excerpts, output_options, refuse_overwriting_input
-from contentlint import i18n
 from contentlint.report import FORMATS
 from contentlint.result import GATES
 from contentlint.run import Runner
@@ -32,23 +33,61 @@ def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
 @run_options
 @fail_level_option
 @gate_options
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="Output format (auto: github inside GitHub Actions, else text).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="Output format (auto: github inside GitHub Actions, else text).",
+)
 @output_options
-@click.option("--changed", "changed", is_flag=False, flag_value="HEAD", default=None, metavar="[REV]",
-              help="Lint only files changed against REV (default: staged and unstaged changes against HEAD), and "
-                   "calendars whose entries point at a changed file.")
-@click.option("--gate", type=click.Choice(GATES), default="all", show_default=True,
-              help="What fails the run (exit 1): findings at the fail level and calendar/feed mix scores under "
-                   "--fail-under (all), only the mix scores (mix: the editorial-calendar gate; findings are still "
-                   "reported), or only the findings.")
-@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path),
-              help="Known findings: written on the first run (when FILE does not exist); later runs report and "
-                   "fail only on findings that are not in it.")
-def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, verbose: bool, fail_level: str | None, target: str | None, fail_under: int | None,
-            fmt: str, output: Path | None, template: Path | None, changed: str | None,
-            baseline: Path | None, gate: str) -> int:
+@click.option(
+    "--changed",
+    "changed",
+    is_flag=False,
+    flag_value="HEAD",
+    default=None,
+    metavar="[REV]",
+    help="Lint only files changed against REV (default: staged and unstaged changes against HEAD), and "
+    "calendars whose entries point at a changed file.",
+)
+@click.option(
+    "--gate",
+    type=click.Choice(GATES),
+    default="all",
+    show_default=True,
+    help="What fails the run (exit 1): findings at the fail level and calendar/feed mix scores under "
+    "--fail-under (all), only the mix scores (mix: the editorial-calendar gate; findings are still "
+    "reported), or only the findings.",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Known findings: written on the first run (when FILE does not exist); later runs report and "
+    "fail only on findings that are not in it.",
+)
+def command(
+    paths: tuple[str, ...],
+    config_file: Path | None,
+    no_config: bool,
+    language: str | None,
+    stdin_filename: str,
+    cache_dir: Path | None,
+    no_cache: bool,
+    jobs: int,
+    ui_lang: str | None,
+    verbose: bool,
+    fail_level: str | None,
+    target: str | None,
+    fail_under: int | None,
+    fmt: str,
+    output: Path | None,
+    template: Path | None,
+    changed: str | None,
+    baseline: Path | None,
+    gate: str,
+) -> int:
     """Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."""
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, fail_level, target,
                                         fail_under, cache_dir, no_cache, jobs, ui_lang),
@@ -66,8 +105,10 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
             result.findings, result.baselined = filter_baseline(result.findings, read_baseline(baseline))
         else:
             count = write_baseline(baseline, result.findings)
-            click.echo(f"contentlint: baseline written to {baseline} with {count} findings; later runs fail only "
-                       "on new ones", err=True)
+            click.echo(
+                f"contentlint: baseline written to {baseline} with {count} findings; later runs fail only on new ones",
+                err=True,
+            )
             result.findings = [f for f in result.findings if f.fatal]
     ui_lang = i18n.resolve(ui_lang)
     emit(result, fmt, output, template, ui_lang)
@@ -76,8 +117,13 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
         click.echo(f"contentlint: {result.baselined} known findings hidden by the baseline {baseline}", err=True)
     if gate == "mix" and not result.calendars and not result.has_fatal:
         # A gate with nothing to measure must not pass in silence (a typo in CI would disable it).
-        click.echo("contentlint: --gate mix: " + i18n.translations(ui_lang).gettext(
-            "no calendar or feed to score in the PATHs (a calendar file, or a folder with two or more posts that "
-            "have a `date`)"), err=True)
+        click.echo(
+            "contentlint: --gate mix: "
+            + i18n.translations(ui_lang).gettext(
+                "no calendar or feed to score in the PATHs (a calendar file, or a folder with two or more posts that "
+                "have a `date`)"
+            ),
+            err=True,
+        )
         return 2
     return result.exit_code()

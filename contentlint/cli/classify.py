@@ -1,4 +1,5 @@
 """`contentlint classify PATH...`: label, group, stage, confidence and evidence per post."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,8 @@ import click
 from contentlint import i18n
 from contentlint.analysis import Analysis
 from contentlint.cli.options import build_run_options, run_options, show_skipped
-from contentlint.report.words import names
 from contentlint.model import Finding
+from contentlint.report.words import names
 from contentlint.run import Runner
 
 SCHEMA = "contentlint.classify/1"
@@ -28,15 +29,35 @@ def post_record(analysis: Analysis) -> dict[str, Any] | None:
         evidence.append({"text": match.text, "line": line, "column": column, "cue": match.cue_set})
     # An inline calendar entry is reported at its line in the calendar; an entry whose text is in a `file:` of
     # its own at that file, so that the evidence positions and the path always refer to the same file.
-    return {"path": post.path, "line": post.line, "title": post.title, "lang": post.lang, "label": c.label,
-            "group": c.group, "stage": c.stage, "confidence": c.confidence, "evidence": evidence}
+    return {
+        "path": post.path,
+        "line": post.line,
+        "title": post.title,
+        "lang": post.lang,
+        "label": c.label,
+        "group": c.group,
+        "stage": c.stage,
+        "confidence": c.confidence,
+        "evidence": evidence,
+    }
 
 
 @click.command("classify")
 @run_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, verbose: bool, fmt: str) -> int:
+def command(
+    paths: tuple[str, ...],
+    config_file: Path | None,
+    no_config: bool,
+    language: str | None,
+    stdin_filename: str,
+    cache_dir: Path | None,
+    no_cache: bool,
+    jobs: int,
+    ui_lang: str | None,
+    verbose: bool,
+    fmt: str,
+) -> int:
     """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
     # classify reports each analysis as it is made, so it always analyses (no cache)
     options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True, ui_lang=ui_lang)
@@ -55,12 +76,17 @@ def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, l
         shown = names(translations)
         for r in records:
             cues = ", ".join(f"“{e['text']}”" for e in r["evidence"][:6]) or translations.gettext("no cue words")
-            click.echo(f"{r['path']}:{r['line']}: {shown['labels'][r['label']]}/{shown['stages'][r['stage']]} "
-                       f"({shown['groups'][r['group']]}, {r['confidence']:.0%}) {r['title']}\n    "
-                       + translations.gettext("evidence: {cues}").format(cues=cues))
+            click.echo(
+                f"{r['path']}:{r['line']}: {shown['labels'][r['label']]}/{shown['stages'][r['stage']]} "
+                f"({shown['groups'][r['group']]}, {r['confidence']:.0%}) {r['title']}\n    "
+                + translations.gettext("evidence: {cues}").format(cues=cues)
+            )
     show_skipped(result, verbose, i18n.resolve(ui_lang))
     for finding in result.findings:
         if finding.fatal:
-            click.echo(f"{finding.path}:{finding.line}:{finding.column}: {finding.level} [{finding.rule_id}] "
-                       f"{finding.message}", err=True)
+            click.echo(
+                f"{finding.path}:{finding.line}:{finding.column}: {finding.level} [{finding.rule_id}] "
+                f"{finding.message}",
+                err=True,
+            )
     return 2 if result.has_fatal else 0

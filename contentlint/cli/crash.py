@@ -1,4 +1,5 @@
 """Unexpected errors: one line for the user, the details in a crash log."""
+
 from __future__ import annotations
 
 import os
@@ -18,11 +19,12 @@ def _spacy_version() -> str:
 def report_crash() -> str:
     import platform  # only when something crashed
 
-    details = (f"contentlint {__version__}\nPython {platform.python_version()} ({sys.platform})\n"
-               f"spaCy {_spacy_version()}\nargv: {sys.argv!r}\n\n{traceback.format_exc()}")
+    details = (
+        f"contentlint {__version__}\nPython {platform.python_version()} ({sys.platform})\n"
+        f"spaCy {_spacy_version()}\nargv: {sys.argv!r}\n\n{traceback.format_exc()}"
+    )
     try:
-        fd, path = tempfile.mkstemp(prefix=f"contentlint-crash-{time.strftime('%Y%m%d-%H%M%S')}-",
-                                    suffix=".log")
+        fd, path = tempfile.mkstemp(prefix=f"contentlint-crash-{time.strftime('%Y%m%d-%H%M%S')}-", suffix=".log")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(details)
     except OSError:

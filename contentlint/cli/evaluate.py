@@ -1,5 +1,6 @@
 """`contentlint eval LABELLED...`: accuracy, macro-F1, confusion matrices, calibration (ECE and a reliability table)
 and false alarms on insight posts: overall, per language, per source type and per repository."""
+
 from __future__ import annotations
 
 import json
@@ -13,11 +14,15 @@ SCHEMA = "contentlint.eval/2"
 
 
 @click.command("eval")
-@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path),
-                metavar="LABELLED.jsonl...")
+@click.argument(
+    "corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="LABELLED.jsonl..."
+)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--models", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Evaluate the models in this folder (the output of `contentlint train`) instead of the shipped ones.")
+@click.option(
+    "--models",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Evaluate the models in this folder (the output of `contentlint train`) instead of the shipped ones.",
+)
 def command(corpora: tuple[Path, ...], fmt: str, models: Path | None) -> int:
     """Measure the classifier on labelled posts (JSONL files, or folders of them)."""
     from contentlint.corpus import read_corpora
@@ -26,13 +31,27 @@ def command(corpora: tuple[Path, ...], fmt: str, models: Path | None) -> int:
 
     pipeline.use_models(models)
     records = read_corpora(corpora)
-    rows = [Row(record.lang, record.cls, c.cls, c.confidence, c.p_promotional, c.promotional_warning,
-                record.channel or "-", record.group) for record, c in classify_records(records)]
+    rows = [
+        Row(
+            record.lang,
+            record.cls,
+            c.cls,
+            c.confidence,
+            c.p_promotional,
+            c.promotional_warning,
+            record.channel or "-",
+            record.group,
+        )
+        for record, c in classify_records(records)
+    ]
     skipped = len(records) - len(rows)
     report = full_report(rows)
     if fmt == "json":
-        click.echo(json.dumps({"schema": SCHEMA, "skipped": skipped, "report": report},
-                              ensure_ascii=False, indent=2, sort_keys=True))
+        click.echo(
+            json.dumps(
+                {"schema": SCHEMA, "skipped": skipped, "report": report}, ensure_ascii=False, indent=2, sort_keys=True
+            )
+        )
     else:
         click.echo(format_full(report), nl=False)
         if skipped:

@@ -1,10 +1,11 @@
 """`contentlint explain ID`: what a rule checks, why, and its examples."""
+
 from __future__ import annotations
 
 import difflib
 import textwrap
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import click
 
@@ -20,6 +21,10 @@ def similar_ids(rule_id: str, known: Iterable[str]) -> list[str]:
     return close + [r for r in ids if (rule_id in r or r in rule_id) and r not in close]
 
 
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")
+
+
 @click.command("explain")
 @click.argument("rule_id", metavar="ID")
 @config_options
@@ -31,13 +36,12 @@ def command(rule_id: str, config_file: Path | None, no_config: bool) -> int:
         close = similar_ids(rule_id, rules)
         hint = f" Did you mean: {', '.join(close)}?" if close else " See `contentlint rules`."
         raise click.UsageError(f"unknown rule id `{rule_id}`.{hint}")
-    wrap = lambda text: textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")  # noqa: E731
     status = rule.level if rule.enabled else f"off (default level {rule.level})"
     scope = f", channels: {', '.join(rule.channels)}" if rule.channels else ""
     lines = [f"{rule.id}  ({rule.kind}, {status}, languages: {', '.join(rule.languages)}{scope})", "", "Message:"]
     for lang, message in rule.messages.items():
-        lines.append(wrap(f"[{lang}] {message}" if len(rule.messages) > 1 else message))
-    lines += ["", "Why:", wrap(rule.rationale)]
+        lines.append(_wrap(f"[{lang}] {message}" if len(rule.messages) > 1 else message))
+    lines += ["", "Why:", _wrap(rule.rationale)]
     describe = getattr(KINDS[rule.kind], "describe", None)  # kinds whose params are a list worth reading
     if describe is not None:
         lines += ["", "Checks:", *(f"  {line}" for line in describe(rule.params))]

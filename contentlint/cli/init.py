@@ -1,4 +1,5 @@
 """`contentlint init`: write a commented .contentlint.yaml; `contentlint config --show`: the effective config."""
+
 from __future__ import annotations
 
 import json
@@ -78,9 +79,13 @@ brief:
 
 @click.command("init")
 @click.option("--force", is_flag=True, help="Overwrite an existing .contentlint.yaml.")
-@click.option("--brief", "with_brief", is_flag=True,
-              help="Add a commented brand brief (products, audiences, jobs, proof) for the rewrites; added to an "
-                   "existing .contentlint.yaml that has none.")
+@click.option(
+    "--brief",
+    "with_brief",
+    is_flag=True,
+    help="Add a commented brand brief (products, audiences, jobs, proof) for the rewrites; added to an "
+    "existing .contentlint.yaml that has none.",
+)
 def command(force: bool, with_brief: bool) -> int:
     """Write a commented .contentlint.yaml in the current folder."""
     path = Path.cwd() / CONFIG_NAMES[0]
@@ -101,8 +106,12 @@ def command(force: bool, with_brief: bool) -> int:
 @click.command("config")
 @click.option("--show", "show", is_flag=True, required=True, help="Print the merged effective config.")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Use this config file instead of the nearest one.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Use this config file instead of the nearest one.",
+)
 def config_command(show: bool, path: Path | None, config_file: Path | None) -> int:
     """Show the effective config for PATH (default: the current folder), as YAML."""
     resolver = ConfigResolver(config_file)

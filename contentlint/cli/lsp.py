@@ -1,4 +1,5 @@
 """`contentlint lsp`: a language server over stdin/stdout for editors (VS Code, Neovim, any LSP client)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -12,12 +13,17 @@ MISSING_EXTRA = 'contentlint: the language server needs the lsp extra: pip insta
 
 
 @click.command("lsp")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file for every document (instead of the nearest .contentlint.yaml).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file for every document (instead of the nearest .contentlint.yaml).",
+)
 @click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults.")
 @click.option("--lang", "language", metavar="CODE", help="Language for posts without a `lang` field (default: detect).")
-@click.option("--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted for clients "
-                                            "that pass it).")
+@click.option(
+    "--stdio", is_flag=True, help="Talk over stdin/stdout (the only transport; accepted for clients that pass it)."
+)
 def command(config_file: Path | None, no_config: bool, language: str | None, stdio: bool) -> int:
     """Run the language server: diagnostics, hover and code actions for the posts an editor has open."""
     if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:

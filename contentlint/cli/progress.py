@@ -1,10 +1,11 @@
 """A progress bar for long runs, on a terminal only: silent when stderr is not a TTY or when CI=true."""
+
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 import click
 
@@ -25,7 +26,7 @@ def progress(runner: Runner, paths: list[str]) -> Iterator[None]:
         return
     try:
         total = sum(1 for _ in discover(paths, runner.resolver))
-    except Exception:  # noqa: BLE001 - the run itself reports whatever is wrong with the paths
+    except Exception:
         total = 0
     if total < MIN_FILES:
         yield

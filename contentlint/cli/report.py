@@ -1,27 +1,35 @@
 """`contentlint report PATH... --format ... [-o FILE] [--template FILE]`: write a report of a run."""
+
 from __future__ import annotations
 
 import io
-from dataclasses import replace
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from contentlint.cli.options import build_run_options, gate_options, run_options, show_skipped
-from contentlint.cli.progress import progress
 from contentlint import i18n
+from contentlint.cli.options import Command, build_run_options, gate_options, run_options, show_skipped
+from contentlint.cli.progress import progress
 from contentlint.report import FORMATS, resolve_format, write_report
 from contentlint.result import Result
 from contentlint.run import Runner
 
 
-def output_options(func):  # type: ignore[no-untyped-def]
-    func = click.option("--template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                        help="Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format.")(func)
-    return click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-                        help="Write the report to FILE instead of standard output.")(func)
+def output_options(func: Command) -> Command:
+    func = click.option(
+        "--template",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format.",
+    )(func)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the report to FILE instead of standard output.",
+    )(func)
 
 
 def refuse_overwriting_input(output: Path | None, runner: Runner, paths: list[str], *others: Path | None) -> None:
@@ -45,8 +53,10 @@ def refuse_overwriting_input(output: Path | None, runner: Runner, paths: list[st
         except OSError:
             continue
         if same:
-            raise click.BadParameter(f"{output} is an input of this run ({path}); a report never overwrites an "
-                                     "input: choose another file", param_hint="-o/--output")
+            raise click.BadParameter(
+                f"{output} is an input of this run ({path}); a report never overwrites an input: choose another file",
+                param_hint="-o/--output",
+            )
 
 
 def needs_excerpts(fmt: str, template: Path | None) -> bool:
@@ -79,9 +89,23 @@ def emit(result: Result, fmt: str, output: Path | None, template: Path | None, l
 @gate_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
 @output_options
-def command(paths: tuple[str, ...], config_file: Path | None, no_config: bool, language: str | None,
-            stdin_filename: str, cache_dir: Path | None, no_cache: bool, jobs: int, ui_lang: str | None, verbose: bool, target: str | None, fail_under: int | None, fmt: str, output: Path | None,
-            template: Path | None) -> int:
+def command(
+    paths: tuple[str, ...],
+    config_file: Path | None,
+    no_config: bool,
+    language: str | None,
+    stdin_filename: str,
+    cache_dir: Path | None,
+    no_cache: bool,
+    jobs: int,
+    ui_lang: str | None,
+    verbose: bool,
+    target: str | None,
+    fail_under: int | None,
+    fmt: str,
+    output: Path | None,
+    template: Path | None,
+) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = replace(build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
                                         cache_dir, no_cache, jobs, ui_lang), keep_excerpts=needs_excerpts(fmt, template))

@@ -1,4 +1,5 @@
 """`contentlint rules`: list the rules in effect (default packs + config packs and overrides)."""
+
 from __future__ import annotations
 
 import json
@@ -6,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from contentlint.cli.options import Command
 from contentlint.config import Config, ConfigResolver
 from contentlint.rules.pack import Rule
 from contentlint.run import rulebook_for_config
@@ -17,16 +19,28 @@ def effective_rules(config_file: Path | None, no_config: bool) -> tuple[Config, 
     return config, rulebook_for_config(config).rules
 
 
-def config_options(func):  # type: ignore[no-untyped-def]
+def config_options(func: Command) -> Command:
     func = click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults.")(func)
-    return click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-                        help="Config file (default: nearest .contentlint.yaml from here).")(func)
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Config file (default: nearest .contentlint.yaml from here).",
+    )(func)
 
 
 def rule_dict(rule: Rule) -> dict[str, object]:
-    return {"id": rule.id, "kind": rule.kind, "level": rule.level, "enabled": rule.enabled,
-            "languages": list(rule.languages), "channels": list(rule.channels), "message": rule.message,
-            "rationale": rule.rationale, "source": rule.source}
+    return {
+        "id": rule.id,
+        "kind": rule.kind,
+        "level": rule.level,
+        "enabled": rule.enabled,
+        "languages": list(rule.languages),
+        "channels": list(rule.channels),
+        "message": rule.message,
+        "rationale": rule.rationale,
+        "source": rule.source,
+    }
 
 
 @click.command("rules")
@@ -37,8 +51,14 @@ def command(config_file: Path | None, no_config: bool, fmt: str) -> int:
     _config, rules = effective_rules(config_file, no_config)
     ordered = sorted(rules.values(), key=lambda r: r.id)
     if fmt == "json":
-        click.echo(json.dumps({"schema": "contentlint.rules/1", "rules": [rule_dict(r) for r in ordered]},
-                              ensure_ascii=False, indent=2, sort_keys=True))
+        click.echo(
+            json.dumps(
+                {"schema": "contentlint.rules/1", "rules": [rule_dict(r) for r in ordered]},
+                ensure_ascii=False,
+                indent=2,
+                sort_keys=True,
+            )
+        )
         return 0
     for line in rule_table(ordered):
         click.echo(line)
@@ -54,4 +74,7 @@ def rule_table(rules: list[Rule]) -> list[str]:
             summary = f"({', '.join(rule.channels)}) {summary}"
         rows.append((rule.id, rule.level if rule.enabled else "off", rule.kind, ",".join(rule.languages), summary))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
-    return ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[4] for row in rows]
+    return [
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) + "  " + row[4]
+        for row in rows
+    ]

@@ -1,5 +1,6 @@
 """`contentlint serve [PATH...]`: a local web page where a marketer pastes a draft and reads what to change,
 and browses the mix of the calendars and posts in PATH."""
+
 from __future__ import annotations
 
 import errno
@@ -42,15 +43,30 @@ def _port_free(host: str, port: int) -> bool:
 @click.command("serve")
 @click.argument("paths", nargs=-1, metavar="[PATH...]")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
-@click.option("--host", default=None, metavar="ADDRESS",
-              help="Listen on ADDRESS instead of 127.0.0.1. Anyone who can reach it can use the page.")
+@click.option(
+    "--host",
+    default=None,
+    metavar="ADDRESS",
+    help="Listen on ADDRESS instead of 127.0.0.1. Anyone who can reach it can use the page.",
+)
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Use this config file (instead of the nearest .contentlint.yaml).")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Use this config file (instead of the nearest .contentlint.yaml).",
+)
 @click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults.")
 @ui_lang_option
-def command(paths: tuple[str, ...], port: int, host: str | None, open_browser: bool, config_file: Path | None,
-            no_config: bool, ui_lang: str | None) -> int:
+def command(
+    paths: tuple[str, ...],
+    port: int,
+    host: str | None,
+    open_browser: bool,
+    config_file: Path | None,
+    no_config: bool,
+    ui_lang: str | None,
+) -> int:
     """Open a local web page: paste a draft and see its label, stage, findings and rewrites; browse the
     calendars and posts in PATH (a calendar file or a folder of posts)."""
     if not _web_extra_installed():
@@ -67,8 +83,11 @@ def command(paths: tuple[str, ...], port: int, host: str | None, open_browser: b
             raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")
     listen = "127.0.0.1" if host is None else host
     if not is_loopback(listen):
-        click.echo(f"contentlint: warning: listening on {listen}: anyone who can reach this machine on port {port} "
-                   "can use the page and read the files it was given", err=True)
+        click.echo(
+            f"contentlint: warning: listening on {listen}: anyone who can reach this machine on port {port} "
+            "can use the page and read the files it was given",
+            err=True,
+        )
     if not _port_free(listen, port):
         raise click.ClickException(f"port {port} is in use on {listen}; choose another with --port")
     engine = Engine(list(paths), build_run_options(config_file, no_config, None, "<stdin>", no_cache=True))
@@ -82,6 +101,13 @@ def command(paths: tuple[str, ...], port: int, host: str | None, open_browser: b
 
         threading.Timer(1.0, webbrowser.open, [url]).start()
     # One Ctrl+C or SIGTERM stops it: a request still being analysed is given 2 s, not waited on without end.
-    uvicorn.run(app, host=listen, port=port, log_level="warning", access_log=False, server_header=False,
-                timeout_graceful_shutdown=2)
+    uvicorn.run(
+        app,
+        host=listen,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+        timeout_graceful_shutdown=2,
+    )
     return 0

@@ -1,4 +1,5 @@
 """`contentlint train CORPUS...`: train and ship the per-language classifiers."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,23 +15,54 @@ DEFAULT_ARCH, DEFAULT_EPOCHS, DEFAULT_SEED, DEFAULT_FOLDS = "bow", 5, 0, 5
 
 
 @click.command("train")
-@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path),
-                metavar="CORPUS...")
-@click.option("--lang", "langs", multiple=True, type=click.Choice(list(SUPPORTED)),
-              help="Languages to train (default: all; the card keeps the others).")
-@click.option("--arch", type=click.Choice(ARCHITECTURES), default=DEFAULT_ARCH, show_default=True,
-              help="spaCy textcat architecture.")
+@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="CORPUS...")
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    type=click.Choice(list(SUPPORTED)),
+    help="Languages to train (default: all; the card keeps the others).",
+)
+@click.option(
+    "--arch",
+    type=click.Choice(ARCHITECTURES),
+    default=DEFAULT_ARCH,
+    show_default=True,
+    help="spaCy textcat architecture.",
+)
 @click.option("--epochs", type=click.IntRange(1, 200), default=DEFAULT_EPOCHS, show_default=True)
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True)
-@click.option("--folds", type=click.IntRange(2, 20), default=DEFAULT_FOLDS, show_default=True,
-              help="Cross-validation folds (by source) for the card's metrics, the calibration and the threshold.")
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=pipeline.MODELS_DIR,
-              show_default=True, help="Where the models and MODEL_CARD.md are written.")
+@click.option(
+    "--folds",
+    type=click.IntRange(2, 20),
+    default=DEFAULT_FOLDS,
+    show_default=True,
+    help="Cross-validation folds (by source) for the card's metrics, the calibration and the threshold.",
+)
+@click.option(
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=pipeline.MODELS_DIR,
+    show_default=True,
+    help="Where the models and MODEL_CARD.md are written.",
+)
 @click.option("--dry-run", is_flag=True, help="Cross-validate only; write nothing.")
-@click.option("--oof", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write the out-of-fold text-model scores here (for comparing combiners).")
-def command(corpora: tuple[Path, ...], langs: tuple[str, ...], arch: str, epochs: int, seed: int,
-            folds: int, output: Path, dry_run: bool, oof: Path | None) -> int:
+@click.option(
+    "--oof",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Also write the out-of-fold text-model scores here (for comparing combiners).",
+)
+def command(
+    corpora: tuple[Path, ...],
+    langs: tuple[str, ...],
+    arch: str,
+    epochs: int,
+    seed: int,
+    folds: int,
+    output: Path,
+    dry_run: bool,
+    oof: Path | None,
+) -> int:
     """Train the classifier from labelled JSONL corpora (files or folders of *.jsonl)."""
     from contentlint.corpus import read_corpora
     from contentlint.nlp.modelbuild import BuildPlan, build, command_line
@@ -39,22 +71,32 @@ def command(corpora: tuple[Path, ...], langs: tuple[str, ...], arch: str, epochs
 
     records = read_corpora(corpora)
     settings = TrainSettings(arch=arch, epochs=epochs, seed=seed)
-    plan = BuildPlan(corpora=tuple(str(c) for c in corpora), langs=langs or SUPPORTED, settings=settings,
-                     folds=folds, output=None if dry_run else output, oof=oof)
+    plan = BuildPlan(
+        corpora=tuple(str(c) for c in corpora),
+        langs=langs or SUPPORTED,
+        settings=settings,
+        folds=folds,
+        output=None if dry_run else output,
+        oof=oof,
+    )
     card = build(plan, records, lambda msg: click.echo(msg, err=True))
     for lang, entry in card["languages"].items():
         cv = entry["cv"]["all"]
         m, a = cv["metrics"], cv["alarms"]
-        click.echo(f"{lang}: grouped CV on {cv['n']} real posts: label macro-F1 {m['label']['macro_f1']:.3f}, group "
-                   f"macro-F1 {m['group']['macro_f1']:.3f}, stage macro-F1 {m['stage']['macro_f1']:.3f}, ECE "
-                   f"{cv['ece']:.3f}; P(promotional) threshold {entry['promo_threshold']:.3f}: insight posts warned "
-                   f"{_pct(a['insight_warned'])}, warning precision {_pct(a['warning_precision'])}")
+        click.echo(
+            f"{lang}: grouped CV on {cv['n']} real posts: label macro-F1 {m['label']['macro_f1']:.3f}, group "
+            f"macro-F1 {m['group']['macro_f1']:.3f}, stage macro-F1 {m['stage']['macro_f1']:.3f}, ECE "
+            f"{cv['ece']:.3f}; P(promotional) threshold {entry['promo_threshold']:.3f}: insight posts warned "
+            f"{_pct(a['insight_warned'])}, warning precision {_pct(a['warning_precision'])}"
+        )
         if "cv_entries" not in entry:
             continue
         e = entry["cv_entries"]["all"]
-        click.echo(f"{lang}: the same posts as calendar entries: label macro-F1 {e['metrics']['label']['macro_f1']:.3f},"
-                   f" group macro-F1 {e['metrics']['group']['macro_f1']:.3f}, ECE {e['ece']:.3f}, insight entries "
-                   f"warned {_pct(e['alarms']['insight_warned'])}")
+        click.echo(
+            f"{lang}: the same posts as calendar entries: label macro-F1 {e['metrics']['label']['macro_f1']:.3f},"
+            f" group macro-F1 {e['metrics']['group']['macro_f1']:.3f}, ECE {e['ece']:.3f}, insight entries "
+            f"warned {_pct(e['alarms']['insight_warned'])}"
+        )
     if not dry_run:
         write_card(card, output, command_line())
         click.echo(f"models and MODEL_CARD.md written to {output}")

@@ -1,5 +1,6 @@
 """The supported languages, in the order detection asks them. Adding a language is one module here (its
 `Language` profile) and one line below, plus its trained model under contentlint/models/ and its rule packs."""
+
 from __future__ import annotations
 
 from contentlint.languages import en, ja, zh

@@ -1,10 +1,12 @@
 """What contentlint knows about a language it supports: one `Language` profile per language (see the registry,
 `contentlint.languages`), and the letter counts detection reads."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language as Pipeline
@@ -30,9 +32,14 @@ class TextCounts:
 
     @classmethod
     def of(cls, text: str) -> TextCounts:
-        return cls(kana=len(_KANA.findall(text)), han=len(_HAN.findall(text)), hangul=len(_HANGUL.findall(text)),
-                   latin=len(_LATIN.findall(text)), letters=len(_LETTER.findall(text)),
-                   words=tuple(w.lower() for w in _WORD.findall(text) if _LATIN.match(w)))
+        return cls(
+            kana=len(_KANA.findall(text)),
+            han=len(_HAN.findall(text)),
+            hangul=len(_HANGUL.findall(text)),
+            latin=len(_LATIN.findall(text)),
+            letters=len(_LETTER.findall(text)),
+            words=tuple(w.lower() for w in _WORD.findall(text) if _LATIN.match(w)),
+        )
 
     @property
     def cjk(self) -> int:

@@ -1,4 +1,5 @@
 """English: the language of any text no other language claims (unless it reads as a language we do not support)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -10,11 +11,12 @@ if TYPE_CHECKING:
     from spacy.language import Language as Pipeline
 
 # The commonest English function words: a text in another Latin-script language has few of them.
-FUNCTION_WORDS = frozenset("""
+_FUNCTION_WORDS = """
 the a an and or but of to in on at for with from by as is are was were be been it its this that these those you
 your we our they their he she his her not no do does did have has had will would can could should how what why
 when which who if than then there here about into out up more most all any some one just so also
-""".split())
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS.split())
 
 
 def _claims(counts: TextCounts) -> bool:

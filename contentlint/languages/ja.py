@@ -1,5 +1,6 @@
 """Japanese: kana mark it; tokenised by SudachiPy in split mode A (shortest units), so that a cue phrase and the
 same words inside a longer compound split the same way as often as possible."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -31,5 +32,6 @@ def _tune(nlp: Pipeline) -> Pipeline:
     return speed_up(nlp)
 
 
-LANGUAGE = Language(code="ja", name=N_("Japanese"), claims=_claims, blank=_blank, unspaced=True,
-                    list_separator="、", tune=_tune)
+LANGUAGE = Language(
+    code="ja", name=N_("Japanese"), claims=_claims, blank=_blank, unspaced=True, list_separator="、", tune=_tune
+)

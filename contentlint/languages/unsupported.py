@@ -1,6 +1,7 @@
 """Languages without a pipeline, recognised only so that detection can say "unsupported" instead of reading
 them with the English model. A false alarm costs more than a miss: a text is called one of these only when its
 letters or its function words leave no doubt; anything less stays English."""
+
 from __future__ import annotations
 
 from contentlint.languages.base import TextCounts
@@ -15,16 +16,17 @@ WORD_SHARE = 0.15  # ... and this share of the Latin-script words (prose has far
 # one-letter words (`e`, `o`, `y` are variable names in code as often as words).
 _FUNCTION_WORDS = {
     "fr": "le la les de des du un une et est sont pour avec dans en sur que qui ne pas vous vos nous ce cette ces "
-          "au aux leur leurs par plus mais ou être très il ils elle son sa ses",
+    "au aux leur leurs par plus mais ou être très il ils elle son sa ses",
     "de": "der die das und ist sind nicht mit für auf ein eine einen dem den des zu sie wir ich auch wie oder "
-          "aber wenn noch nur",
+    "aber wenn noch nur",
     "es": "el la los las de en y es son para con por una del al que se su sus pero como más muy este esta",
     "pt": "o os as de em e é são para com por uma do da dos das ao que se seu sua mas como mais muito este esta não",
     "it": "il lo la gli le di e è sono per con una del della che non come più questo questa anche",
     "nl": "de het een en is zijn voor met op niet dat die van ook maar naar wij je",
 }
-FUNCTION_WORDS = {code: frozenset(w for w in words.split() if len(w) > 1) - ENGLISH
-                  for code, words in _FUNCTION_WORDS.items()}
+FUNCTION_WORDS = {
+    code: frozenset(w for w in words.split() if len(w) > 1) - ENGLISH for code, words in _FUNCTION_WORDS.items()
+}
 
 
 def unsupported(counts: TextCounts) -> str | None:
@@ -38,7 +40,10 @@ def unsupported(counts: TextCounts) -> str | None:
     english = sum(word in ENGLISH for word in counts.words)
     for code, words in FUNCTION_WORDS.items():
         hits = [word for word in counts.words if word in words]
-        if (len(set(hits)) >= MIN_FUNCTION_WORDS and len(hits) >= OVER_ENGLISH * max(english, 1)
-                and len(hits) >= WORD_SHARE * len(counts.words)):
+        if (
+            len(set(hits)) >= MIN_FUNCTION_WORDS
+            and len(hits) >= OVER_ENGLISH * max(english, 1)
+            and len(hits) >= WORD_SHARE * len(counts.words)
+        ):
             return code
     return None

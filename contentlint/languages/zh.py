@@ -1,4 +1,5 @@
 """Chinese: Han without kana; segmented by SEGMENTER (see bench/zh_segmenter.py for the measurement behind it)."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -29,5 +30,4 @@ def _blank(segmenter: str | None = None) -> Pipeline:
     return nlp
 
 
-LANGUAGE = Language(code="zh", name=N_("Chinese"), claims=_claims, blank=_blank, unspaced=True,
-                    list_separator="、")
+LANGUAGE = Language(code="zh", name=N_("Chinese"), claims=_claims, blank=_blank, unspaced=True, list_separator="、")

@@ -1,10 +1,11 @@
 """Code actions on a document: put an insight-led headline in place of a promotional title, silence a rule on
 one line with the comment contentlint reads (contentlint/suppress.py), open a rule's documentation."""
+
 from __future__ import annotations
 
 import json
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 import yaml
 from lsprotocol import types
@@ -21,8 +22,15 @@ _INDENT = re.compile(r"[ \t]*")
 _FLOW = set(",[]{}")  # a plain scalar with these breaks inside a flow mapping (`- {title: ..., date: ...}`)
 
 
-def code_actions(snapshot: Snapshot, uri: str, path_name: str, document: str, request: types.Range,
-                 diagnostics: Sequence[types.Diagnostic], ui: str) -> list[types.CodeAction | types.Command]:
+def code_actions(
+    snapshot: Snapshot,
+    uri: str,
+    path_name: str,
+    document: str,
+    request: types.Range,
+    diagnostics: Sequence[types.Diagnostic],
+    ui: str,
+) -> list[types.CodeAction | types.Command]:
     actions: list[types.CodeAction | types.Command] = []
     for title in snapshot.titles:
         if title.edit_range is not None and _on_lines(title.range, request):
@@ -35,12 +43,20 @@ def code_actions(snapshot: Snapshot, uri: str, path_name: str, document: str, re
         data = diagnostic.data if isinstance(diagnostic.data, dict) else {}
         if data.get("suppressible"):
             line = diagnostic.range.start.line
-            actions.append(types.CodeAction(
-                title=text(ui, "action.disable", rule=rule), kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic],
-                edit=_edit(uri, types.Range(start=types.Position(line=line, character=0),
-                                            end=types.Position(line=line, character=0)),
-                           _suppression(index, line, rule, path_name))))
+            actions.append(
+                types.CodeAction(
+                    title=text(ui, "action.disable", rule=rule),
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic],
+                    edit=_edit(
+                        uri,
+                        types.Range(
+                            start=types.Position(line=line, character=0), end=types.Position(line=line, character=0)
+                        ),
+                        _suppression(index, line, rule, path_name),
+                    ),
+                )
+            )
         if diagnostic.code_description is not None:
             # A bare Command, not a CodeAction carrying one: lsprotocol's converter (and so every pygls-based
             # client) reads any action with a `command` field as a Command and loses the rest.
@@ -73,8 +89,11 @@ def suppression_comment(rule: str, yaml_file: bool, in_front_matter: bool) -> st
 
 def _rewrite(title: Title, headline: str, uri: str, ui: str) -> types.CodeAction:
     assert title.edit_range is not None
-    return types.CodeAction(title=text(ui, "action.rewrite", headline=headline), kind=types.CodeActionKind.RefactorRewrite,
-                            edit=_edit(uri, title.edit_range, written_title(headline, title.style)))
+    return types.CodeAction(
+        title=text(ui, "action.rewrite", headline=headline),
+        kind=types.CodeActionKind.RefactorRewrite,
+        edit=_edit(uri, title.edit_range, written_title(headline, title.style)),
+    )
 
 
 def _suppression(index: LineIndex, line: int, rule: str, path_name: str) -> str:

@@ -1,23 +1,28 @@
 """One analysis of one open document, as the editor needs it: diagnostics at LSP ranges, and each post's title
 (where it is, how it was classified and why, the insight-led headlines that can replace it)."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from lsprotocol import types
 
 from contentlint.analysis import Analysis
+from contentlint.lsp.positions import LineIndex
 from contentlint.model import Finding, Post
 from contentlint.run import BUILTIN_RULES, Runner
 from contentlint.sources.readers import readers_for
-from contentlint.lsp.positions import LineIndex
 
 SOURCE = "contentlint"
-SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
-            "info": types.DiagnosticSeverity.Information}
+SEVERITY = {
+    "error": types.DiagnosticSeverity.Error,
+    "warning": types.DiagnosticSeverity.Warning,
+    "info": types.DiagnosticSeverity.Information,
+}
 YAML_SUFFIXES = (".yaml", ".yml")
 # A headline with a slot the post could not fill shows the pack's placeholder ("[product?]", "[製品?]").
 _BLANK = re.compile(r"\[[^\[\]]*[?？]\]")
@@ -69,30 +74,44 @@ def analyse(runner: Runner, text: str, path: Path, version: int | None, encoding
     result = runner.run_text(text, path, on_post)
     docs = rule_docs(runner, path)
     suppressible = all(reader.comments is not None for reader in readers_for(display))
-    diagnostics = [diagnostic(f, index, docs, display, suppressible) for f in result.findings
-                   if f.path == display or f.fatal]  # a broken config is reported at its own path
+    diagnostics = [
+        diagnostic(f, index, docs, display, suppressible) for f in result.findings if f.path == display or f.fatal
+    ]  # a broken config is reported at its own path
     return Snapshot(version, diagnostics, titles)
 
 
-def diagnostic(finding: Finding, index: LineIndex, docs: Mapping[str, str], display: str,
-               suppressible: bool = True) -> types.Diagnostic:
+def diagnostic(
+    finding: Finding, index: LineIndex, docs: Mapping[str, str], display: str, suppressible: bool = True
+) -> types.Diagnostic:
     """The finding at its LSP range. A finding about the whole file (a calendar's mix) sits on the first line."""
     if not finding.positioned:
         start, end = index.position(1, 1), index.line_end(1)
     else:
         start = index.position(finding.line, finding.column)
-        end = (index.position(finding.end_line, finding.end_column or finding.column)
-               if finding.end_line is not None else index.line_end(finding.line))
+        end = (
+            index.position(finding.end_line, finding.end_column or finding.column)
+            if finding.end_line is not None
+            else index.line_end(finding.line)
+        )
         if (end.line, end.character) < (start.line, start.character):
             end = start
     message = finding.full_message if finding.path == display else f"{finding.path}: {finding.full_message}"
     href = docs.get(finding.rule_id)
-    data: dict[str, Any] = {"suppressible": suppressible and finding.positioned and finding.path == display
-                            and finding.rule_id not in _UNSUPPRESSIBLE}
-    return types.Diagnostic(range=types.Range(start=start, end=end), message=message,
-                            severity=SEVERITY.get(finding.level, types.DiagnosticSeverity.Information),
-                            code=finding.rule_id, source=SOURCE,
-                            code_description=types.CodeDescription(href=href) if href else None, data=data)
+    data: dict[str, Any] = {
+        "suppressible": suppressible
+        and finding.positioned
+        and finding.path == display
+        and finding.rule_id not in _UNSUPPRESSIBLE
+    }
+    return types.Diagnostic(
+        range=types.Range(start=start, end=end),
+        message=message,
+        severity=SEVERITY.get(finding.level, types.DiagnosticSeverity.Information),
+        code=finding.rule_id,
+        source=SOURCE,
+        code_description=types.CodeDescription(href=href) if href else None,
+        data=data,
+    )
 
 
 def _title(analysis: Analysis, index: LineIndex, runner: Runner, path: Path) -> Title:
@@ -107,16 +126,30 @@ def _title(analysis: Analysis, index: LineIndex, runner: Runner, path: Path) -> 
     headlines: tuple[str, ...] = ()
     if analysis.rewrites is not None and edit is not None:
         placeholders = _placeholders(runner, path, post.lang)
-        headlines = tuple(h for h in analysis.rewrites.headlines
-                          if not _BLANK.search(h) and not any(p and p in h for p in placeholders))
+        headlines = tuple(
+            h
+            for h in analysis.rewrites.headlines
+            if not _BLANK.search(h) and not any(p and p in h for p in placeholders)
+        )
     edit_range = None
     style = "text"
     if edit is not None:
         (edit_start, edit_end), style = edit
-        edit_range = types.Range(start=index.position(*file.file.line_col(edit_start)),
-                                 end=index.position(*file.file.line_col(edit_end)))
-    return Title(range_, post.lang, c.label if c else None, c.group if c else None, c.stage if c else None,
-                 c.confidence if c else None, evidence, headlines, edit_range, style)
+        edit_range = types.Range(
+            start=index.position(*file.file.line_col(edit_start)), end=index.position(*file.file.line_col(edit_end))
+        )
+    return Title(
+        range_,
+        post.lang,
+        c.label if c else None,
+        c.group if c else None,
+        c.stage if c else None,
+        c.confidence if c else None,
+        evidence,
+        headlines,
+        edit_range,
+        style,
+    )
 
 
 def _edit_span(post: Post, path: Path, start: int, end: int) -> tuple[tuple[int, int], str] | None:
@@ -130,10 +163,10 @@ def _edit_span(post: Post, path: Path, start: int, end: int) -> tuple[tuple[int,
     toml = path.suffix.lower() not in YAML_SUFFIXES and text.startswith("+++")
     quote = text[start - 1] if start > 0 and text[start - 1] in "'\"" else ""
     if quote:
-        if text[end:end + 1] != quote:
+        if text[end : end + 1] != quote:
             return None
         return (start - 1, end + 1), "toml" if toml else "yaml"
-    return (None if toml else ((start, end), "yaml"))
+    return None if toml else ((start, end), "yaml")
 
 
 def rule_docs(runner: Runner, path: Path) -> dict[str, str]:
@@ -143,10 +176,13 @@ def rule_docs(runner: Runner, path: Path) -> dict[str, str]:
     try:
         config = runner.effective(runner.resolver.for_file(path).for_path(path))
         rules = runner.ruleset(config).rules
-    except Exception:  # noqa: BLE001 - a broken config or pack is already the document's diagnostic
+    except Exception:
         return {}
-    return {rule.id: Path(rule.source).resolve().as_uri() + (f"#L{rule.line}" if rule.line else "")
-            for rule in rules if rule.source}
+    return {
+        rule.id: Path(rule.source).resolve().as_uri() + (f"#L{rule.line}" if rule.line else "")
+        for rule in rules
+        if rule.source
+    }
 
 
 def _placeholders(runner: Runner, path: Path, lang: str) -> tuple[str, ...]:
@@ -154,6 +190,6 @@ def _placeholders(runner: Runner, path: Path, lang: str) -> tuple[str, ...]:
     try:
         config = runner.effective(runner.resolver.for_file(path).for_path(path))
         forms = runner.ruleset(config).analyser.rewrite_forms.get(lang) or {}
-    except Exception:  # noqa: BLE001 - the regex still catches the default packs' blanks
+    except Exception:
         return ()
     return tuple(str(v) for v in (forms.get("placeholders") or {}).values())

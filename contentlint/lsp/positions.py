@@ -4,6 +4,7 @@ client and server agreed on: UTF-16 unless both said otherwise (Neovim prefers U
 In UTF-16 a character outside the Basic Multilingual Plane (most emoji, rare CJK ideographs) is one column for
 contentlint and two units for LSP; in UTF-8 a Japanese or Chinese character is three units.
 """
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ class LineIndex:
     """The lines of one document's text, to turn contentlint's 1-based line:column (code points) into LSP
     positions."""
 
-    __slots__ = ("lines", "bom", "encoding")
+    __slots__ = ("bom", "encoding", "lines")
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.lines: list[str] = _LINE_BREAK.split(text)

@@ -1,5 +1,6 @@
 """The language server: lints each open Markdown or YAML document from the editor's text, on open and as it is
 typed (debounced; the newest text wins), with spaCy loaded once and kept warm; hover and code actions on titles."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,7 +13,6 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.workspace import TextDocument
 
-from contentlint.version import __version__
 from contentlint.config import CONFIG_NAMES
 from contentlint.lsp.actions import OPEN_DOCS, code_actions
 from contentlint.lsp.document import SOURCE, Snapshot, analyse
@@ -22,13 +22,16 @@ from contentlint.lsp.texts import language_of, text
 from contentlint.lsp.worker import Worker
 from contentlint.run import Runner, RunOptions
 from contentlint.sources import readers
+from contentlint.version import __version__
 
 DEBOUNCE_SECONDS = 0.3
 SUFFIX_OF_LANGUAGE = {"markdown": ".md", "mdx": ".mdx", "yaml": ".yaml", "csv": ".csv"}
 # Warmed at start-up, so that the writer's first document does not wait for the pipelines to load.
-WARM_UP = (("warm-up.md", "---\ntitle: Spring sale\n---\nBuy now: 30% off.\n"),
-           ("warm-up-ja.md", "---\ntitle: 春のセール\nlang: ja\n---\n今すぐ購入。\n"),
-           ("warm-up-zh.md", "---\ntitle: 春季促销\nlang: zh\n---\n立即购买。\n"))
+WARM_UP = (
+    ("warm-up.md", "---\ntitle: Spring sale\n---\nBuy now: 30% off.\n"),
+    ("warm-up-ja.md", "---\ntitle: 春のセール\nlang: ja\n---\n今すぐ購入。\n"),
+    ("warm-up-zh.md", "---\ntitle: 春季促销\nlang: zh\n---\n立即购买。\n"),
+)
 log = logging.getLogger(__name__)
 
 
@@ -65,18 +68,20 @@ class ContentlintServer(LanguageServer):
         del self.pending[uri]
         self.snapshots[uri] = snapshot
         self.text_document_publish_diagnostics(
-            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=snapshot.diagnostics))
+            types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=snapshot.diagnostics)
+        )
 
     def _analyse(self, source: str, path: Path, version: int | None) -> Snapshot:
         """Never raises: a failure is the document's one diagnostic and the server goes on."""
         try:
             return analyse(self.runner, source, path, version, self.encoding)
-        except Exception as exc:  # noqa: BLE001 - one document's failure must not take the server down
+        except Exception as exc:
             log.exception("contentlint failed on %s", path)
             return failed(version, exc, self.ui, LineIndex(source, self.encoding))
 
     async def reload(self) -> None:
         """A config changed: load configs and rule packs afresh (after any analysis under way), lint all again."""
+
         def fresh() -> None:
             self.runner = Runner(self.options)
 
@@ -101,9 +106,13 @@ class ContentlintServer(LanguageServer):
 
 def failed(version: int | None, exc: Exception, ui: str, index: LineIndex) -> Snapshot:
     message = text(ui, "failed", error=f"{type(exc).__name__}: {exc}")
-    diagnostic = types.Diagnostic(range=types.Range(start=index.position(1, 1), end=index.line_end(1)),
-                                  message=message, severity=types.DiagnosticSeverity.Error, code="internal-error",
-                                  source=SOURCE)
+    diagnostic = types.Diagnostic(
+        range=types.Range(start=index.position(1, 1), end=index.line_end(1)),
+        message=message,
+        severity=types.DiagnosticSeverity.Error,
+        code="internal-error",
+        source=SOURCE,
+    )
     return Snapshot(version, [diagnostic])
 
 
@@ -138,9 +147,17 @@ def build(options: RunOptions, debounce: float = DEBOUNCE_SECONDS) -> Contentlin
         watched = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
         if watched and watched.dynamic_registration:
             watchers = [types.FileSystemWatcher(glob_pattern=f"**/{name}") for name in CONFIG_NAMES]
-            ls.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
-                id="contentlint-config", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+            ls.client_register_capability(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="contentlint-config",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers),
+                        )
+                    ]
+                )
+            )
         ls.warm_up()
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -172,10 +189,15 @@ def build(options: RunOptions, debounce: float = DEBOUNCE_SECONDS) -> Contentlin
         snapshot = ls.snapshots.get(params.text_document.uri)
         return hover(snapshot, params.position, ls.ui) if snapshot is not None else None
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(code_action_kinds=[
-        types.CodeActionKind.QuickFix, types.CodeActionKind.RefactorRewrite]))
-    def on_code_action(ls: ContentlintServer,
-                       params: types.CodeActionParams) -> list[types.CodeAction | types.Command] | None:
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.RefactorRewrite]
+        ),
+    )
+    def on_code_action(
+        ls: ContentlintServer, params: types.CodeActionParams
+    ) -> list[types.CodeAction | types.Command] | None:
         uri = params.text_document.uri
         snapshot = ls.snapshots.get(uri)
         if snapshot is None:
@@ -183,8 +205,15 @@ def build(options: RunOptions, debounce: float = DEBOUNCE_SECONDS) -> Contentlin
         document = ls.workspace.get_text_document(uri)
         if snapshot.version != document.version:  # edited since: a title edit would land on stale ranges
             snapshot = Snapshot(snapshot.version, snapshot.diagnostics)
-        return code_actions(snapshot, uri, document_path(document).name, document.source, params.range,
-                            params.context.diagnostics, ls.ui)
+        return code_actions(
+            snapshot,
+            uri,
+            document_path(document).name,
+            document.source,
+            params.range,
+            params.context.diagnostics,
+            ls.ui,
+        )
 
     @server.command(OPEN_DOCS)
     async def open_docs(ls: ContentlintServer, href: str) -> None:
@@ -200,8 +229,9 @@ def show_document(href: str) -> types.ShowDocumentParams:
         return types.ShowDocumentParams(uri=href, external=True)
     line = int(parts.fragment[1:]) - 1 if parts.fragment[1:].isdigit() else 0
     at = types.Position(line=max(line, 0), character=0)
-    return types.ShowDocumentParams(uri=urlunsplit(parts._replace(fragment="")), take_focus=True,
-                                    selection=types.Range(start=at, end=at))
+    return types.ShowDocumentParams(
+        uri=urlunsplit(parts._replace(fragment="")), take_focus=True, selection=types.Range(start=at, end=at)
+    )
 
 
 def serve(options: RunOptions) -> None:

@@ -1,10 +1,12 @@
 """One background thread that runs analyses in order, off the event loop."""
+
 from __future__ import annotations
 
 import queue
 import threading
+from collections.abc import Callable
 from concurrent.futures import Executor, Future
-from typing import Any, Callable, TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -29,5 +31,5 @@ class Worker(Executor):
                 continue  # cancelled while it waited: a newer edit replaced it
             try:
                 future.set_result(job())
-            except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
+            except BaseException as exc:
                 future.set_exception(exc)

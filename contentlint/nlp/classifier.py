@@ -9,11 +9,13 @@ A model trained since issue #15 ships a calibrated combiner (``combiner.json``):
 text model's scores, the cue counts, the post's structure and its place words, with a temperature, so that the
 confidence is a probability; a promotional warning then needs P(promotional) over the combiner's threshold.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from contentlint.nlp.cues import CueMatch
 from contentlint.taxonomy import CLASSES, GROUP_OF, split_class
@@ -69,9 +71,13 @@ def combine(model_scores: Mapping[str, float], counts: Mapping[str, int], weight
     return {cls: exp[cls] / total for cls in CLASSES}
 
 
-def classify(model_scores: Mapping[str, float], matches: Mapping[str, Sequence[CueMatch]],
-             weight: float = DEFAULT_CUE_WEIGHT, combiner: Combiner | None = None,
-             features: PostFeatures | None = None) -> Classification:
+def classify(
+    model_scores: Mapping[str, float],
+    matches: Mapping[str, Sequence[CueMatch]],
+    weight: float = DEFAULT_CUE_WEIGHT,
+    combiner: Combiner | None = None,
+    features: PostFeatures | None = None,
+) -> Classification:
     """With a combiner (and the post's features), its calibrated probabilities; else model scores and cues
     combined with ``weight``, and any promotional decision counts as sure."""
     counts = {cue_set: len(found) for cue_set, found in matches.items()}
@@ -89,7 +95,14 @@ def classify(model_scores: Mapping[str, float], matches: Mapping[str, Sequence[C
     sure = GROUP_OF[label] == "promotional" and p_promotional >= threshold
     supporting = [label] + (["pre" if stage == "pre" else "post"] if label == "howto" else [])
     evidence = sorted((m for cue_set in supporting for m in matches.get(cue_set, ())), key=lambda m: m.start)
-    return Classification(label=label, stage=stage, group=GROUP_OF[label], confidence=round(scores[best], 4),
-                          scores={cls: round(p, 4) for cls, p in scores.items()},
-                          evidence=tuple(evidence[:MAX_EVIDENCE]), cue_counts=counts,
-                          p_promotional=round(p_promotional, 4), promotional_warning=sure)
+    return Classification(
+        label=label,
+        stage=stage,
+        group=GROUP_OF[label],
+        confidence=round(scores[best], 4),
+        scores={cls: round(p, 4) for cls, p in scores.items()},
+        evidence=tuple(evidence[:MAX_EVIDENCE]),
+        cue_counts=counts,
+        p_promotional=round(p_promotional, 4),
+        promotional_warning=sure,
+    )

@@ -5,13 +5,15 @@ It is trained on out-of-fold text-model scores (grouped cross-validation, so it 
 model on sources it has not seen), its temperature is fitted on its own out-of-fold predictions, and it ships as
 ``combiner.json`` in the model folder. Pure Python over lists and numpy: no spaCy here.
 """
+
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -67,33 +69,48 @@ class Combiner:
         return row
 
     def logits(self, rows: np.ndarray) -> np.ndarray:
-        return rows @ np.asarray(self.weights, dtype=np.float64).T + np.asarray(self.bias, dtype=np.float64)
+        logits: np.ndarray = rows @ np.asarray(self.weights, dtype=np.float64).T + np.asarray(
+            self.bias, dtype=np.float64
+        )
+        return logits
 
     def probabilities(self, rows: np.ndarray, calibrated: bool = True) -> np.ndarray:
         return softmax(self.logits(rows) / (self.temperature if calibrated else 1.0))
 
     def predict(self, inputs: Inputs) -> dict[str, float]:
         probs = self.probabilities(np.asarray([self.vector(inputs)], dtype=np.float64))[0]
-        return {cls: float(p) for cls, p in zip(CLASSES, probs)}
+        return {cls: float(p) for cls, p in zip(CLASSES, probs, strict=True)}
 
     def to_dict(self) -> dict[str, Any]:
-        return {"features": list(self.features), "cue_sets": list(self.cue_sets),
-                "place_vocab": list(self.place_vocab), "weights": [[round(w, 6) for w in row] for row in self.weights],
-                "bias": [round(b, 6) for b in self.bias], "temperature": round(self.temperature, 4),
-                "promo_threshold": round(self.promo_threshold, 4), "classes": list(CLASSES)}
+        return {
+            "features": list(self.features),
+            "cue_sets": list(self.cue_sets),
+            "place_vocab": list(self.place_vocab),
+            "weights": [[round(w, 6) for w in row] for row in self.weights],
+            "bias": [round(b, 6) for b in self.bias],
+            "temperature": round(self.temperature, 4),
+            "promo_threshold": round(self.promo_threshold, 4),
+            "classes": list(CLASSES),
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Combiner:
         if tuple(data.get("classes", CLASSES)) != CLASSES:
             raise ValueError("combiner classes differ from this version's classes")
-        return cls(features=tuple(data["features"]), cue_sets=tuple(data["cue_sets"]),
-                   place_vocab=tuple(data["place_vocab"]), weights=[list(map(float, r)) for r in data["weights"]],
-                   bias=[float(b) for b in data["bias"]], temperature=float(data["temperature"]),
-                   promo_threshold=float(data["promo_threshold"]))
+        return cls(
+            features=tuple(data["features"]),
+            cue_sets=tuple(data["cue_sets"]),
+            place_vocab=tuple(data["place_vocab"]),
+            weights=[list(map(float, r)) for r in data["weights"]],
+            bias=[float(b) for b in data["bias"]],
+            temperature=float(data["temperature"]),
+            promo_threshold=float(data["promo_threshold"]),
+        )
 
     def save(self, folder: Path, name: str = FILE) -> None:
-        (folder / name).write_text(json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                   encoding="utf-8")
+        (folder / name).write_text(
+            json.dumps(self.to_dict(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+        )
 
 
 def load(folder: Path, name: str = FILE) -> Combiner | None:
@@ -106,24 +123,34 @@ def load(folder: Path, name: str = FILE) -> Combiner | None:
 def softmax(logits: np.ndarray) -> np.ndarray:
     shifted = logits - logits.max(axis=1, keepdims=True)
     exp = np.exp(shifted)
-    return exp / exp.sum(axis=1, keepdims=True)
+    probabilities: np.ndarray = exp / exp.sum(axis=1, keepdims=True)
+    return probabilities
 
 
 def promotional_probability(probs: np.ndarray) -> np.ndarray:
-    return probs[:, list(PROMOTIONAL)].sum(axis=1)
+    promotional: np.ndarray = probs[:, list(PROMOTIONAL)].sum(axis=1)
+    return promotional
 
 
 def place_vocabulary(places: Sequence[Sequence[str]], groups: Sequence[str], min_groups: int = 5) -> tuple[str, ...]:
     """Place words seen in at least ``min_groups`` sources: a word one repository uses says nothing general."""
     seen: dict[str, set[str]] = {}
-    for words, group in zip(places, groups):
+    for words, group in zip(places, groups, strict=True):
         for word in words:
             seen.setdefault(word, set()).add(group)
     return tuple(sorted(word for word, owners in seen.items() if len(owners) >= min_groups))
 
 
-def fit(combiner: Combiner, inputs: Sequence[Inputs], gold: Sequence[str], weights: Sequence[float],
-        l2: float = 0.01, steps: int = 400, learn_rate: float = 0.1, balance: bool = False) -> Combiner:
+def fit(
+    combiner: Combiner,
+    inputs: Sequence[Inputs],
+    gold: Sequence[str],
+    weights: Sequence[float],
+    l2: float = 0.01,
+    steps: int = 400,
+    learn_rate: float = 0.1,
+    balance: bool = False,
+) -> Combiner:
     """Weights by full-batch gradient descent (Adam, fixed steps: deterministic) on the weighted cross-entropy
     (with ``balance``, each class weighing the same in total); temperature left at 1."""
     x = np.asarray([combiner.vector(item) for item in inputs], dtype=np.float64)
@@ -143,13 +170,13 @@ def fit(combiner: Combiner, inputs: Sequence[Inputs], gold: Sequence[str], weigh
         probs = softmax(x @ w.T + b)
         delta = (probs - y) * sample[:, None]
         grads = (delta.T @ x + l2 * w, delta.sum(axis=0))
-        for k, (param, grad) in enumerate(zip((w, b), grads)):
+        for k, (param, grad) in enumerate(zip((w, b), grads, strict=True)):
             m, v = state[2 * k], state[2 * k + 1]
             m *= 0.9
             m += 0.1 * grad
             v *= 0.999
             v += 0.001 * grad * grad
-            param -= learn_rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+            param -= learn_rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
     combiner.weights = w.tolist()
     combiner.bias = b.tolist()
     combiner.temperature = 1.0

@@ -1,4 +1,5 @@
 """Our spaCy components. Importing this module imports spaCy: only the pipeline loader does that."""
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -18,7 +19,9 @@ class LowercaseLookupLemmatizer:
     def __init__(self) -> None:
         from spacy.util import load_language_data, registry
 
-        self.table: dict[str, str] = load_language_data(registry.lookups.get("en")["lemma_lookup"])
+        table = load_language_data(registry.lookups.get("en")["lemma_lookup"])
+        assert isinstance(table, dict)  # the lemma table is a mapping (spaCy's loader also reads lists)
+        self.table: dict[str, str] = table
 
     def __call__(self, doc: Doc) -> Doc:
         get = self.table.get

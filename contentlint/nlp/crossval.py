@@ -4,11 +4,13 @@ prediction is made by a model that never saw the post's source — as the posts 
 Each record is read once (tokenised, cue-matched, its structure and place words taken) and reused by every fold
 and every setting compared.
 """
+
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -58,12 +60,17 @@ def assign_folds(groups: Sequence[str], folds: int, seed: int) -> dict[str, int]
 
 def post_inputs(post: Any, matches: Mapping[str, Sequence[Any]], model_scores: Mapping[str, float]) -> Inputs:
     features = post_features(post)
-    return Inputs(model_scores=dict(model_scores), cue_counts={k: len(v) for k, v in matches.items()},
-                  structure=features.structure, place=features.place)
+    return Inputs(
+        model_scores=dict(model_scores),
+        cue_counts={k: len(v) for k, v in matches.items()},
+        structure=features.structure,
+        place=features.place,
+    )
 
 
-def prepare(records: Sequence[Record], lang: str, cues: Mapping[str, Any], folds: int, seed: int,
-            entries: bool = True) -> Prepared:
+def prepare(
+    records: Sequence[Record], lang: str, cues: Mapping[str, Any], folds: int, seed: int, entries: bool = True
+) -> Prepared:
     """Tokenise and read every record of ``lang`` that has prose (sorted by id: input order does not matter), with
     each real post's calendar-entry view (``entries``), which falls in its post's fold."""
     chosen = [r for r in records if r.lang == lang]
@@ -80,15 +87,18 @@ def prepare(records: Sequence[Record], lang: str, cues: Mapping[str, Any], folds
     nlp.max_length = max(nlp.max_length, pipeline.MAX_TEXT)
     matcher = CueMatcher(nlp, lang, cues)
     docs = list(nlp.pipe((pipeline.linear_text(lang, p.text) for p in posts), batch_size=pipeline.BATCH_SIZE))
-    inputs = [post_inputs(post, matcher(doc), {}) for post, doc in zip(posts, docs)]
+    inputs = [post_inputs(post, matcher(doc), {}) for post, doc in zip(posts, docs, strict=True)]
     fold_of = assign_folds([r.group for r in kept], folds, seed)
     return Prepared(lang, kept, docs, inputs, [fold_of[r.group] for r in kept])
 
 
-def oof_scores(prep: Prepared, settings: TrainSettings, folds: int,
-               log: Callable[[str], None] = lambda _m: None) -> list[dict[str, float]]:
+def oof_scores(
+    prep: Prepared, settings: TrainSettings, folds: int, log: Callable[[str], None] = lambda _m: None
+) -> list[dict[str, float]]:
     """Each record's text-model scores from the model trained on the other folds' whole posts (calendar-entry
     views are scored, never trained on: trained on, they cost the text model a few points on whole posts)."""
+    from spacy.pipeline import TextCategorizer
+
     from contentlint.nlp.training import train_docs
 
     scores: list[dict[str, float]] = [{} for _ in prep.records]
@@ -97,10 +107,10 @@ def oof_scores(prep: Prepared, settings: TrainSettings, folds: int,
         if not test:
             continue
         train_idx = [i for i, f in enumerate(prep.folds) if f != k and not prep.records[i].is_entry_view]
-        nlp = train_docs([prep.records[i] for i in train_idx], [prep.docs[i] for i in train_idx], prep.lang,
-                         settings)
+        nlp = train_docs([prep.records[i] for i in train_idx], [prep.docs[i] for i in train_idx], prep.lang, settings)
         textcat = nlp.get_pipe("textcat")
-        for i, doc in zip(test, textcat.pipe(prep.docs[i].copy() for i in test)):
+        assert isinstance(textcat, TextCategorizer)
+        for i, doc in zip(test, textcat.pipe(prep.docs[i].copy() for i in test), strict=True):
             scores[i] = dict(doc.cats)
         log(f"[{prep.lang}] fold {k + 1}/{folds}: trained on {len(train_idx)}, scored {len(test)}")
     return scores
@@ -115,20 +125,21 @@ class CombinerSpec:
 
 
 def with_scores(prep: Prepared, scores: Sequence[Mapping[str, float]]) -> list[Inputs]:
-    return [Inputs(dict(s), i.cue_counts, i.structure, i.place) for i, s in zip(prep.inputs, scores)]
+    return [Inputs(dict(s), i.cue_counts, i.structure, i.place) for i, s in zip(prep.inputs, scores, strict=True)]
 
 
-def fit_combiner(records: Sequence[Record], inputs: Sequence[Inputs], spec: CombinerSpec,
-                 cue_sets: Sequence[str]) -> Combiner:
-    vocab = place_vocabulary([i.place for i in inputs], [r.group for r in records]) \
-        if "place" in spec.features else ()
+def fit_combiner(
+    records: Sequence[Record], inputs: Sequence[Inputs], spec: CombinerSpec, cue_sets: Sequence[str]
+) -> Combiner:
+    vocab = place_vocabulary([i.place for i in inputs], [r.group for r in records]) if "place" in spec.features else ()
     combiner = Combiner(features=spec.features, cue_sets=tuple(sorted(cue_sets)), place_vocab=vocab)
     weights = [1.0 if r.is_real else spec.own_weight for r in records]
     return fit(combiner, inputs, [r.cls for r in records], weights, l2=spec.l2, balance=spec.balance)
 
 
-def oof_combined(prep: Prepared, inputs: Sequence[Inputs], spec: CombinerSpec, folds: int,
-                 cue_sets: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+def oof_combined(
+    prep: Prepared, inputs: Sequence[Inputs], spec: CombinerSpec, folds: int, cue_sets: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold combiner logits (same folds as the text model) and calibrated probabilities, the temperature
     of each fold fitted on the other folds' out-of-fold logits."""
     logits = np.zeros((len(prep.records), len(CLASSES)))

@@ -1,8 +1,10 @@
 """Accuracy, per-class precision/recall/F1, macro-F1 and confusion matrices for label, group and stage."""
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from contentlint.taxonomy import GROUP_OF, GROUPS, LABELS, STAGES, split_class
 
@@ -24,7 +26,7 @@ def _project(cls: str, dimension: str) -> str:
 def scores(gold: Sequence[str], predicted: Sequence[str], classes: Sequence[str]) -> dict[str, Any]:
     n = len(gold)
     matrix = {g: {p: 0 for p in classes} for g in classes}
-    for g, p in zip(gold, predicted):
+    for g, p in zip(gold, predicted, strict=True):
         matrix[g][p] += 1
     per_class = {}
     for name in classes:
@@ -34,13 +36,22 @@ def scores(gold: Sequence[str], predicted: Sequence[str], classes: Sequence[str]
         precision = tp / predicted_n if predicted_n else 0.0
         recall = tp / gold_n if gold_n else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_class[name] = {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-                           "support": gold_n}
+        per_class[name] = {
+            "precision": round(precision, 4),
+            "recall": round(recall, 4),
+            "f1": round(f1, 4),
+            "support": gold_n,
+        }
     present = [name for name in classes if per_class[name]["support"]]
     macro = sum(per_class[name]["f1"] for name in present) / len(present) if present else 0.0
     correct = sum(matrix[name][name] for name in classes)
-    return {"n": n, "accuracy": round(correct / n, 4) if n else 0.0, "macro_f1": round(macro, 4),
-            "per_class": per_class, "confusion": matrix}
+    return {
+        "n": n,
+        "accuracy": round(correct / n, 4) if n else 0.0,
+        "macro_f1": round(macro, 4),
+        "per_class": per_class,
+        "confusion": matrix,
+    }
 
 
 def evaluate(pairs: Iterable[Pair]) -> dict[str, Any]:
@@ -51,9 +62,14 @@ def evaluate(pairs: Iterable[Pair]) -> dict[str, Any]:
         groups[lang] = [p for p in items if p.lang == lang]
     report: dict[str, Any] = {}
     for name, subset in groups.items():
-        report[name] = {dimension: scores([_project(p.gold, dimension) for p in subset],
-                                          [_project(p.predicted, dimension) for p in subset], classes)
-                        for dimension, classes in DIMENSIONS.items()}
+        report[name] = {
+            dimension: scores(
+                [_project(p.gold, dimension) for p in subset],
+                [_project(p.predicted, dimension) for p in subset],
+                classes,
+            )
+            for dimension, classes in DIMENSIONS.items()
+        }
     return report
 
 
@@ -63,13 +79,13 @@ def format_report(report: dict[str, Any]) -> str:
         lines.append(f"== {scope} ==")
         for dimension, result in dims.items():
             classes = list(result["per_class"])
-            lines.append(f"{dimension}: n={result['n']}  accuracy={result['accuracy']:.3f}  "
-                         f"macro-F1={result['macro_f1']:.3f}")
+            lines.append(
+                f"{dimension}: n={result['n']}  accuracy={result['accuracy']:.3f}  macro-F1={result['macro_f1']:.3f}"
+            )
             lines.append(f"  {'class':<12}{'P':>7}{'R':>7}{'F1':>7}{'n':>6}")
             for name in classes:
                 c = result["per_class"][name]
-                lines.append(f"  {name:<12}{c['precision']:>7.3f}{c['recall']:>7.3f}{c['f1']:>7.3f}"
-                             f"{c['support']:>6}")
+                lines.append(f"  {name:<12}{c['precision']:>7.3f}{c['recall']:>7.3f}{c['f1']:>7.3f}{c['support']:>6}")
             width = max(len(name) for name in classes) + 2
             lines.append("  confusion (rows gold, columns predicted):")
             lines.append("  " + " " * width + "".join(f"{name[:8]:>9}" for name in classes))
@@ -103,13 +119,16 @@ def alarm_figures(rows: Sequence[Row]) -> dict[str, Any]:
     warnings are."""
     insight = [r for r in rows if not _is_promotional(r.gold)]
     warned = [r for r in rows if r.warned]
-    return {"insight_posts": len(insight),
-            "insight_called_promotional": _rate(sum(_is_promotional(r.predicted) for r in insight), len(insight)),
-            "insight_warned": _rate(sum(r.warned for r in insight), len(insight)),
-            "warnings": len(warned),
-            "warning_precision": _rate(sum(_is_promotional(r.gold) for r in warned), len(warned)),
-            "promotional_recall": _rate(sum(r.warned for r in rows if _is_promotional(r.gold)),
-                                        sum(_is_promotional(r.gold) for r in rows))}
+    return {
+        "insight_posts": len(insight),
+        "insight_called_promotional": _rate(sum(_is_promotional(r.predicted) for r in insight), len(insight)),
+        "insight_warned": _rate(sum(r.warned for r in insight), len(insight)),
+        "warnings": len(warned),
+        "warning_precision": _rate(sum(_is_promotional(r.gold) for r in warned), len(warned)),
+        "promotional_recall": _rate(
+            sum(r.warned for r in rows if _is_promotional(r.gold)), sum(_is_promotional(r.gold) for r in rows)
+        ),
+    }
 
 
 def _rate(part: int, whole: int) -> float | None:
@@ -123,8 +142,11 @@ def _scope(rows: Sequence[Row], full: bool) -> dict[str, Any]:
     correct = [r.gold == r.predicted for r in rows]
     pairs = [Pair(r.lang, r.gold, r.predicted) for r in rows]
     metrics = evaluate(pairs)["all"] if rows else {}
-    out: dict[str, Any] = {"n": len(rows), "ece": expected_calibration_error(confidence, correct),
-                           "alarms": alarm_figures(rows)}
+    out: dict[str, Any] = {
+        "n": len(rows),
+        "ece": expected_calibration_error(confidence, correct),
+        "alarms": alarm_figures(rows),
+    }
     if full:
         out["metrics"] = metrics
         out["reliability"] = reliability(confidence, correct)
@@ -152,26 +174,36 @@ def _pct(value: float | None) -> str:
 
 def format_full(report: dict[str, Any]) -> str:
     """The text `contentlint eval` prints."""
-    lines = [format_report({"all": report["all"]["metrics"],
-                            **{lang: s["metrics"] for lang, s in report["languages"].items()}}).rstrip(), ""]
+    lines = [
+        format_report(
+            {"all": report["all"]["metrics"], **{lang: s["metrics"] for lang, s in report["languages"].items()}}
+        ).rstrip(),
+        "",
+    ]
     for scope, data in [("all", report["all"]), *report["languages"].items()]:
         a = data["alarms"]
         lines.append(f"== calibration and false alarms: {scope} ==")
-        lines.append(f"ECE (10 bins) {data['ece']:.3f}; insight posts called promotional: top class "
-                     f"{_pct(a['insight_called_promotional'])}, warned {_pct(a['insight_warned'])} "
-                     f"(of {a['insight_posts']}); warnings {a['warnings']}, precision {_pct(a['warning_precision'])}, "
-                     f"promotional recall {_pct(a['promotional_recall'])}")
+        lines.append(
+            f"ECE (10 bins) {data['ece']:.3f}; insight posts called promotional: top class "
+            f"{_pct(a['insight_called_promotional'])}, warned {_pct(a['insight_warned'])} "
+            f"(of {a['insight_posts']}); warnings {a['warnings']}, precision {_pct(a['warning_precision'])}, "
+            f"promotional recall {_pct(a['promotional_recall'])}"
+        )
         lines.append(f"  {'confidence':<12}{'n':>6}{'mean conf':>11}{'accuracy':>10}")
-        lines += [f"  {row['bin']:<12}{row['n']:>6}{row['confidence']:>11.3f}{row['accuracy']:>10.3f}"
-                  for row in data["reliability"]]
+        lines += [
+            f"  {row['bin']:<12}{row['n']:>6}{row['confidence']:>11.3f}{row['accuracy']:>10.3f}"
+            for row in data["reliability"]
+        ]
         lines.append("")
     for title, key in (("source type", "channels"), ("repository", "repositories")):
         lines.append(f"== per {title} ==")
         lines.append(f"  {title:<40}{'n':>5}{'label acc':>10}{'group acc':>10}{'ECE':>7}{'insight warned':>16}")
         for name, data in report[key].items():
             m, a = data["metrics"], data["alarms"]
-            lines.append(f"  {name[:40]:<40}{data['n']:>5}{m['label']['accuracy']:>10.3f}"
-                         f"{m['group']['accuracy']:>10.3f}{data['ece']:>7.3f}"
-                         f"{_pct(a['insight_warned']):>16}")
+            lines.append(
+                f"  {name[:40]:<40}{data['n']:>5}{m['label']['accuracy']:>10.3f}"
+                f"{m['group']['accuracy']:>10.3f}{data['ece']:>7.3f}"
+                f"{_pct(a['insight_warned']):>16}"
+            )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

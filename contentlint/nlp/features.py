@@ -6,13 +6,15 @@ markup the prose projection drops). Place features are words of the post's path 
 The same functions serve training (a record's body and ``meta``) and linting (a post's file and front matter),
 so the model meets the same features in use as in training.
 """
+
 from __future__ import annotations
 
 import math
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 PLACE_FIELDS = ("categories", "category", "tags", "type", "layout", "kind")
 MAX_PLACE_WORDS = 24
@@ -26,11 +28,15 @@ _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _LINK = re.compile(r"\]\([^)\s]+\)|https?://\S+")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
 _TABLE = re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE)
-_PRICE = re.compile(r"[$€£¥￥]\s?\d|\d(?:[.,]\d+)?\s?(?:円|元|ドル|美元|usd|eur|dollars?)\b|/\s?(?:mo|month|year|月|年)\b",
-                    re.IGNORECASE)
+_PRICE = re.compile(
+    r"[$€£¥￥]\s?\d|\d(?:[.,]\d+)?\s?(?:円|元|ドル|美元|usd|eur|dollars?)\b|/\s?(?:mo|month|year|月|年)\b",
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"\d\s?[%％割折]")
-_DATES = (re.compile(r"(?<!\d)(?:19|20)\d\d(?:[-/.](?:0?[1-9]|1[0-2])\b(?:[-/.]\d\d?)?|\s?年)"),
-          re.compile(r"\d月\s?\d{1,2}\s?日"))
+_DATES = (
+    re.compile(r"(?<!\d)(?:19|20)\d\d(?:[-/.](?:0?[1-9]|1[0-2])\b(?:[-/.]\d\d?)?|\s?年)"),
+    re.compile(r"\d月\s?\d{1,2}\s?日"),
+)
 _VERSION = re.compile(r"(?<![\w.])[vV]?\d+\.\d+\.\d+|\b[vV]\d|\b[Vv]ersion \d")
 _SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？\n]?")
 _SECOND_PERSON = {
@@ -44,17 +50,36 @@ _FIRST_PERSON = {
     "zh": re.compile(r"我们|我司|本公司"),
 }
 _IMPERATIVE = {
-    "en": re.compile(r"^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:add|click|open|run|install|use|set|select|go|create|make|"
-                     r"check|enter|type|choose|download|try|get|buy|order|sign|join|start|learn|see|read|"
-                     r"follow|save|update|upgrade|enable|configure|copy|remove|navigate|tap|press|call|"
-                     r"subscribe|register|book|shop|grab|claim|visit|contact|discover|find|don't|do)\b",
-                     re.IGNORECASE),
+    "en": re.compile(
+        r"^\s*(?:[-*+]\s*|\d+[.)]\s*)?(?:add|click|open|run|install|use|set|select|go|create|make|"
+        r"check|enter|type|choose|download|try|get|buy|order|sign|join|start|learn|see|read|"
+        r"follow|save|update|upgrade|enable|configure|copy|remove|navigate|tap|press|call|"
+        r"subscribe|register|book|shop|grab|claim|visit|contact|discover|find|don't|do)\b",
+        re.IGNORECASE,
+    ),
     "ja": re.compile(r"(?:ください|しましょう|してみましょう|してください|しよう)[。！\s]*$"),
     "zh": re.compile(r"^\s*(?:请|点击|打开|选择|输入|运行|安装|使用|下载|立即|马上|快来|欢迎)"),
 }
-STRUCTURE = ("length", "title_length", "headings", "list_items", "code_blocks", "inline_code", "links", "images",
-             "table_rows", "prices", "percentages", "dates", "versions", "imperative", "second_person",
-             "first_person", "questions", "exclamations")
+STRUCTURE = (
+    "length",
+    "title_length",
+    "headings",
+    "list_items",
+    "code_blocks",
+    "inline_code",
+    "links",
+    "images",
+    "table_rows",
+    "prices",
+    "percentages",
+    "dates",
+    "versions",
+    "imperative",
+    "second_person",
+    "first_person",
+    "questions",
+    "exclamations",
+)
 
 
 def _share(count: int, total: int) -> float:
@@ -72,11 +97,16 @@ def structure(title: str, body: str, lang: str) -> dict[str, float]:
     second = _SECOND_PERSON.get(lang, _SECOND_PERSON["en"])
     first = _FIRST_PERSON.get(lang, _FIRST_PERSON["en"])
     counts = {
-        "headings": len(_HEADING.findall(body)), "list_items": len(_LIST.findall(body)),
-        "code_blocks": len(_FENCE.findall(body)) // 2, "inline_code": len(_INLINE_CODE.findall(body)),
-        "links": len(_LINK.findall(body)), "images": len(_IMAGE.findall(body)),
-        "table_rows": len(_TABLE.findall(body)), "prices": len(_PRICE.findall(title + "\n" + body)),
-        "percentages": len(_PERCENT.findall(title + "\n" + body)), "dates": sum(len(p.findall(body)) for p in _DATES),
+        "headings": len(_HEADING.findall(body)),
+        "list_items": len(_LIST.findall(body)),
+        "code_blocks": len(_FENCE.findall(body)) // 2,
+        "inline_code": len(_INLINE_CODE.findall(body)),
+        "links": len(_LINK.findall(body)),
+        "images": len(_IMAGE.findall(body)),
+        "table_rows": len(_TABLE.findall(body)),
+        "prices": len(_PRICE.findall(title + "\n" + body)),
+        "percentages": len(_PERCENT.findall(title + "\n" + body)),
+        "dates": sum(len(p.findall(body)) for p in _DATES),
         "versions": len(_VERSION.findall(title + "\n" + body)),
     }
     out = {name: math.log1p(value) for name, value in counts.items()}
@@ -144,6 +174,6 @@ def post_features(post: Any) -> PostFeatures:
         start, end = post.body_span
         body = post.source_map.file.text[start:end]
     else:
-        body = post.text[post.body_start:]
+        body = post.text[post.body_start :]
     path = "" if post.calendar is not None else post.path
     return PostFeatures(structure(post.title, body, post.lang), place_words(path, post.fields))

@@ -7,6 +7,7 @@ detailed token gives per its fields (string hashes and the morphology), and othe
 in the same order: the Docs are identical (tests/nlp/test_japanese.py compares every token attribute). Split mode A
 only, as the pipeline uses (no sub-tokens). Importing this module imports spaCy.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     pieces = []
     start = 0
     while len(text) - start > size:
-        window = text[start:start + size]
+        window = text[start : start + size]
         cut = window.rfind("\n")
         if cut < size // 2:
             cut = window.rfind("。")
@@ -54,7 +55,7 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
         doc = Doc(self.vocab, words=[d.surface for d in dtokens], spaces=spaces)
         next_pos = None
         last = len(tags) - 1
-        for idx, (token, dtoken) in enumerate(zip(doc, dtokens)):
+        for idx, (token, dtoken) in enumerate(zip(doc, dtokens, strict=True)):
             tag, lemma, norm, morph = self._attributes_of(dtoken)
             token.tag = tag
             if next_pos:
@@ -86,15 +87,27 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
             key = None if pos[1] == "数詞" or morpheme.is_oov() else (surface, morpheme.word_id(), pos_id)
             dtoken = self._morphemes.get(key) if key is not None else None
             if dtoken is None:
-                dtoken = DetailedToken(surface, "-".join([x for x in pos[:4] if x != "*"]),
-                                       ";".join([x for x in pos[4:] if x != "*"]), morpheme.dictionary_form(),
-                                       morpheme.normalized_form(), morpheme.reading_form(), None)
+                dtoken = DetailedToken(
+                    surface,
+                    "-".join([x for x in pos[:4] if x != "*"]),
+                    ";".join([x for x in pos[4:] if x != "*"]),
+                    morpheme.dictionary_form(),
+                    morpheme.normalized_form(),
+                    morpheme.reading_form(),
+                    None,
+                )
                 if key is not None:
                     self._morphemes[key] = dtoken
             dtokens.append(dtoken)
-        return [t for idx, t in enumerate(dtokens)
-                if idx == 0 or not t.surface.isspace() or t.tag != "空白" or not dtokens[idx - 1].surface.isspace()
-                or dtokens[idx - 1].tag != "空白"]
+        return [
+            t
+            for idx, t in enumerate(dtokens)
+            if idx == 0
+            or not t.surface.isspace()
+            or t.tag != "空白"
+            or not dtokens[idx - 1].surface.isspace()
+            or dtokens[idx - 1].tag != "空白"
+        ]
 
     def _attributes_of(self, dtoken: DetailedToken) -> tuple[int, int, str, MorphAnalysis]:
         """(tag hash, lemma hash, norm, morphology), as spaCy's tokenizer sets them from the detailed token."""
@@ -106,8 +119,12 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
                 morph["Inflection"] = dtoken.inf
             if dtoken.reading:
                 morph["Reading"] = re.sub("[=|]", "_", dtoken.reading)
-            found = (strings.add(dtoken.tag), strings.add(dtoken.lemma if dtoken.lemma else dtoken.surface),
-                     dtoken.norm, MorphAnalysis(self.vocab, morph))
+            found = (
+                strings.add(dtoken.tag),
+                strings.add(dtoken.lemma if dtoken.lemma else dtoken.surface),
+                dtoken.norm,
+                MorphAnalysis(self.vocab, morph),
+            )
             self._attributes[dtoken] = found
         return found
 

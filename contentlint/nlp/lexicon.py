@@ -3,11 +3,13 @@
 They are read here, below the rules, so that analysis (and training and evaluation) never import the rule engine:
 the rule layer validates the rest of a pack and passes its merged lexicon down.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from contentlint import optionschema as opt
 from contentlint.errors import RuleError

@@ -6,6 +6,7 @@ is measured the same way, its temperature is fitted on its out-of-fold logits, a
 is the lowest at which out-of-fold promotional warnings on real posts are right at least 95% of the time. Then the
 text model is trained on everything and shipped with the combiner (fitted on all out-of-fold scores).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -13,9 +14,10 @@ import json
 import shutil
 import sys
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -23,9 +25,17 @@ from contentlint import __version__
 from contentlint.corpus import Record
 from contentlint.nlp.calibration import TARGET_PRECISION, precision_threshold
 from contentlint.nlp.combiner import ENTRY_FILE, Inputs, fit_temperature, promotional_probability, softmax
-from contentlint.nlp.crossval import CombinerSpec, Prepared, fit_combiner, oof_combined, oof_scores, prepare, with_scores
+from contentlint.nlp.crossval import (
+    CombinerSpec,
+    Prepared,
+    fit_combiner,
+    oof_combined,
+    oof_scores,
+    prepare,
+    with_scores,
+)
 from contentlint.nlp.evaluation import Row, full_report
-from contentlint.nlp.predict import default_cues
+from contentlint.nlp.lexicon import default_cues
 from contentlint.nlp.training import TrainSettings, train_docs
 from contentlint.taxonomy import CLASSES
 
@@ -46,39 +56,62 @@ def oof_rows(records: Sequence[Record], probs: np.ndarray, threshold: float, ent
     either the whole posts or (``entries``) their calendar-entry views."""
     p_promo = promotional_probability(probs)
     rows = []
-    for record, p, pp in zip(records, probs, p_promo):
+    for record, p, pp in zip(records, probs, p_promo, strict=True):
         if not record.is_real or record.is_entry_view != entries:
             continue
         best = CLASSES[int(np.argmax(p))]
-        rows.append(Row(record.lang, record.cls, best, float(p.max()), float(pp), bool(pp >= threshold),
-                        record.channel or "-", record.group))
+        rows.append(
+            Row(
+                record.lang,
+                record.cls,
+                best,
+                float(p.max()),
+                float(pp),
+                bool(pp >= threshold),
+                record.channel or "-",
+                record.group,
+            )
+        )
     return rows
 
 
 def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]) -> dict[str, Any]:
     """Train per language; returns the card data (and saves models when ``plan.output`` is set)."""
-    import spacy
+    from spacy.about import __version__ as spacy_version
 
     cues = default_cues()
-    card: dict[str, Any] = {"contentlint": __version__, "spacy": spacy.__version__,
-                            "settings": plan.settings.to_dict(), "combiner": asdict(plan.combiner),
-                            "entry_combiner": asdict(replace(plan.combiner, balance=True)),
-                            "folds": plan.folds, "target_precision": TARGET_PRECISION,
-                            "corpora": list(plan.corpora), "inputs": input_hashes(plan.corpora), "languages": {}}
+    card: dict[str, Any] = {
+        "contentlint": __version__,
+        "spacy": spacy_version,
+        "settings": plan.settings.to_dict(),
+        "combiner": asdict(plan.combiner),
+        "entry_combiner": asdict(replace(plan.combiner, balance=True)),
+        "folds": plan.folds,
+        "target_precision": TARGET_PRECISION,
+        "corpora": list(plan.corpora),
+        "inputs": input_hashes(plan.corpora),
+        "languages": {},
+    }
     for lang in plan.langs:
         prep = prepare(records, lang, cues, plan.folds, plan.settings.seed)
         if not prep.records:
             raise ValueError(f"no training records for {lang!r}")
-        log(f"[{lang}] {len(prep.records)} records ({sum(r.is_real for r in prep.records)} real) in "
-            f"{plan.folds} folds by source")
+        log(
+            f"[{lang}] {len(prep.records)} records ({sum(r.is_real for r in prep.records)} real) in "
+            f"{plan.folds} folds by source"
+        )
         cue_sets = sorted(cues)
         scores = oof_scores(prep, plan.settings, plan.folds, log)
         if plan.oof is not None:
             plan.oof.mkdir(parents=True, exist_ok=True)
             (plan.oof / f"{lang}-{plan.settings.arch}.json").write_text(
-                json.dumps({r.id: s for r, s in zip(prep.records, scores)}, sort_keys=True), encoding="utf-8")
+                json.dumps({r.id: s for r, s in zip(prep.records, scores, strict=True)}, sort_keys=True),
+                encoding="utf-8",
+            )
         inputs = with_scores(prep, scores)
-        entry: dict[str, dict[str, Any]] = {}  # per kind (whole posts, calendar entries): its combiner's calibration, report and fitted combiner
+        entry: dict[
+            str, dict[str, Any]
+        ] = {}  # per kind (whole posts, calendar entries): its combiner's calibration, report and fitted combiner
         for kind, wanted in (("posts", False), ("entries", True)):
             keep = [i for i, r in enumerate(prep.records) if r.is_entry_view == wanted]
             if not keep:
@@ -86,25 +119,42 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
             if wanted:  # with our own posts, where sales are common; real repositories hold few (ja: 9 of 1,338)
                 keep = sorted(keep + [i for i, r in enumerate(prep.records) if not r.is_real])
             spec = replace(plan.combiner, balance=True) if wanted else plan.combiner
-            entry[kind] = _calibrated(plan, spec, Prepared(lang, [prep.records[i] for i in keep], [], [],
-                                                           [prep.folds[i] for i in keep]),
-                                      [inputs[i] for i in keep], cue_sets, wanted)
-            log(f"[{lang}] {kind}: temperature {entry[kind]['temperature']:.3f}, P(promotional) threshold "
-                f"{entry[kind]['promo_threshold']:.3f}")
+            entry[kind] = _calibrated(
+                plan,
+                spec,
+                Prepared(lang, [prep.records[i] for i in keep], [], [], [prep.folds[i] for i in keep]),
+                [inputs[i] for i in keep],
+                cue_sets,
+                wanted,
+            )
+            log(
+                f"[{lang}] {kind}: temperature {entry[kind]['temperature']:.3f}, P(promotional) threshold "
+                f"{entry[kind]['promo_threshold']:.3f}"
+            )
         posts, entries = entry["posts"], entry.get("entries")
-        card["languages"][lang] = {"temperature": posts["temperature"], "promo_threshold": posts["promo_threshold"],
-                                   "cv": posts["report"], "trained_on": _counts(prep.records)}
+        card["languages"][lang] = {
+            "temperature": posts["temperature"],
+            "promo_threshold": posts["promo_threshold"],
+            "cv": posts["report"],
+            "trained_on": _counts(prep.records),
+        }
         if entries is not None:
-            card["languages"][lang].update({"entries": {k: entries[k] for k in ("temperature", "promo_threshold")},
-                                            "cv_entries": entries["report"]})
+            card["languages"][lang].update(
+                {
+                    "entries": {k: entries[k] for k in ("temperature", "promo_threshold")},
+                    "cv_entries": entries["report"],
+                }
+            )
         if plan.output is not None:
-            text_records = [(r, d) for r, d in zip(prep.records, prep.docs) if not r.is_entry_view]
+            text_records = [(r, d) for r, d in zip(prep.records, prep.docs, strict=True) if not r.is_entry_view]
             log(f"[{lang}] training the final model on all {len(text_records)} posts")
             final = train_docs([r for r, _d in text_records], [d for _r, d in text_records], lang, plan.settings, log)
             final.meta["name"] = f"contentlint_{lang}"
             final.meta["version"] = __version__
-            final.meta["description"] = ("contentlint post classifier (label/stage), trained by `contentlint train`;"
-                                         " calibrated combiners in combiner.json (posts) and combiner-entries.json (calendar entries)")
+            final.meta["description"] = (
+                "contentlint post classifier (label/stage), trained by `contentlint train`;"
+                " calibrated combiners in combiner.json (posts) and combiner-entries.json (calendar entries)"
+            )
             final.meta["contentlint"] = {"settings": plan.settings.to_dict(), "combiner": asdict(plan.combiner)}
             target = plan.output / lang
             if target.exists():
@@ -117,8 +167,14 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
     return card
 
 
-def _calibrated(plan: BuildPlan, spec: CombinerSpec, prep: Prepared, inputs: Sequence[Inputs],
-                cue_sets: Sequence[str], entries: bool) -> dict[str, Any]:
+def _calibrated(
+    plan: BuildPlan,
+    spec: CombinerSpec,
+    prep: Prepared,
+    inputs: Sequence[Inputs],
+    cue_sets: Sequence[str],
+    entries: bool,
+) -> dict[str, Any]:
     """One combiner's grouped-CV report, its temperature and P(promotional) threshold (fitted on real posts' out-of-
     fold logits), and the combiner fitted on all of ``prep`` with them.
 
@@ -128,15 +184,15 @@ def _calibrated(plan: BuildPlan, spec: CombinerSpec, prep: Prepared, inputs: Seq
     real = [i for i, r in enumerate(prep.records) if r.is_real]
     temperature = fit_temperature(logits[real], [prep.records[i].cls for i in real]) if real else 1.0
     calibrated = softmax(logits / temperature)
-    threshold = precision_threshold(promotional_probability(calibrated[real]).tolist(),
-                                    [prep.records[i].cls.split("/")[0] in ("product", "sale", "release")
-                                     for i in real])
+    threshold = precision_threshold(
+        promotional_probability(calibrated[real]).tolist(),
+        [prep.records[i].cls.split("/")[0] in ("product", "sale", "release") for i in real],
+    )
     report = full_report(oof_rows(prep.records, probs, threshold, entries=entries))
     report.pop("repositories")  # `contentlint eval` prints them; the card keeps source types
     combiner = fit_combiner(prep.records, inputs, spec, cue_sets)
     combiner.temperature, combiner.promo_threshold = temperature, threshold
-    return {"temperature": round(temperature, 4), "promo_threshold": threshold, "report": report,
-            "combiner": combiner}
+    return {"temperature": round(temperature, 4), "promo_threshold": threshold, "report": report, "combiner": combiner}
 
 
 def input_hashes(corpora: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -155,12 +211,15 @@ def input_hashes(corpora: Sequence[str]) -> dict[str, dict[str, Any]]:
 
 def _counts(records: Sequence[Record]) -> dict[str, Any]:
     licences = Counter(r.license or "contentlint project (Apache-2.0)" for r in records)
-    return {"records": len(records), "real": sum(r.is_real for r in records),
-            "classes": dict(sorted(Counter(r.cls for r in records).items())),
-            "repositories": len({r.group for r in records if r.is_real}),
-            "channels": dict(sorted(Counter(r.channel or "-" for r in records if r.is_real).items())),
-            "own_corpus": dict(sorted(Counter(Path(r.source).as_posix() for r in records if not r.is_real).items())),
-            "licences": dict(sorted(licences.items()))}
+    return {
+        "records": len(records),
+        "real": sum(r.is_real for r in records),
+        "classes": dict(sorted(Counter(r.cls for r in records).items())),
+        "repositories": len({r.group for r in records if r.is_real}),
+        "channels": dict(sorted(Counter(r.channel or "-" for r in records if r.is_real).items())),
+        "own_corpus": dict(sorted(Counter(Path(r.source).as_posix() for r in records if not r.is_real).items())),
+        "licences": dict(sorted(licences.items())),
+    }
 
 
 def command_line(argv: Sequence[str] | None = None) -> str:

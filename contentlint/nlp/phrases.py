@@ -3,10 +3,12 @@
 Phrases go through the same pipeline as posts (so they carry the same lemmas) and are matched with spaCy's
 PhraseMatcher; in languages written without spaces the normalised surface text is searched too.
 """
+
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -84,17 +86,18 @@ class PhraseFinder:
     short cue can be listed without firing inside ordinary words (最 but not 最近 or 最后).
     """
 
-    def __init__(self, nlp: Language, lang: str, phrases: Sequence[str], attr: str = "LEMMA",
-                 exclude: Sequence[str] = ()) -> None:
+    def __init__(
+        self, nlp: Language, lang: str, phrases: Sequence[str], attr: str = "LEMMA", exclude: Sequence[str] = ()
+    ) -> None:
         self.matcher = phrase_matcher(nlp, attr, "cue", phrases) if phrases else None
         self.surface = SurfaceMatcher(phrases) if phrases and lang in UNSPACED else None
         self.exclude = PhraseFinder(nlp, lang, exclude, attr) if exclude else None
 
     def __call__(self, doc: Doc, extra: Sequence[Any] = ()) -> list[Any]:
-        found = spans(doc, self.matcher(doc) if self.matcher else [],
-                      [*extra, *(self.surface(doc) if self.surface else ())])
+        found = spans(
+            doc, self.matcher(doc) if self.matcher else [], [*extra, *(self.surface(doc) if self.surface else ())]
+        )
         if self.exclude is None:
             return found
         blocked = self.exclude(doc)
-        return [s for s in found
-                if not any(s.start_char < b.end_char and b.start_char < s.end_char for b in blocked)]
+        return [s for s in found if not any(s.start_char < b.end_char and b.start_char < s.end_char for b in blocked)]

@@ -5,13 +5,14 @@ When the package ships a trained model for the language (``contentlint/models/<l
 loaded instead: the same tokenizer and lemmas plus our text classifier.
 spaCy is imported inside these functions so that commands which never analyse a post never pay for it.
 """
+
 from __future__ import annotations
 
 import re
-
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from contentlint import languages
 
@@ -52,7 +53,7 @@ RUN, LONG_TOKEN = 32, 256  # longest symbol run / token the tokenizer is given w
 MAX_TEXT = 50_000_000  # characters; far above any post that max_file_bytes lets through
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str) -> Language:
     """The pipeline for ``lang`` (one per process): the shipped model if there is one, else ``base``."""
     path = model_dir(lang)
@@ -71,7 +72,7 @@ def _faster(nlp: Language) -> Language:
     return profile.tune(nlp) if profile is not None and profile.tune is not None else nlp
 
 
-@lru_cache(maxsize=None)
+@cache
 def combiner(lang: str, entry: bool = False) -> Combiner | None:
     """The calibrated combiner shipped with the model for ``lang``: the one for calendar entries (``entry``) where
     the model has one, else the one for posts (None for a model without one, or no model)."""
@@ -91,8 +92,8 @@ def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:
     return nlp.pipe((linear_text(lang, text) for text in texts), batch_size=BATCH_SIZE)
 
 
-_SYMBOL_RUN = re.compile(r"[^\w\s]{%d,}" % (RUN + 1))
-_LONG_WORD = re.compile(r"\S{%d,}" % (LONG_TOKEN + 1))
+_SYMBOL_RUN = re.compile(rf"[^\w\s]{{{RUN + 1},}}")
+_LONG_WORD = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
 
 
 def _break(match: re.Match[str], every: int) -> str:

@@ -1,7 +1,9 @@
 """Classify labelled records with the shipped pipeline (or a given one) exactly as posts are classified."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from contentlint.corpus import Record, record_post
 from contentlint.errors import InputError
@@ -16,8 +18,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-def scored(records: Sequence[Record], nlp: Language, cues: dict[str, dict[str, tuple[str, ...]]],
-           ) -> Iterator[tuple[Record, Post, dict[str, float], dict[str, list[CueMatch]]]]:
+def scored(
+    records: Sequence[Record],
+    nlp: Language,
+    cues: dict[str, dict[str, tuple[str, ...]]],
+) -> Iterator[tuple[Record, Post, dict[str, float], dict[str, list[CueMatch]]]]:
     """(record, post, model scores, cue matches) per record that has prose; records are of one language."""
     posts = []
     for record in records:
@@ -30,12 +35,14 @@ def scored(records: Sequence[Record], nlp: Language, cues: dict[str, dict[str, t
     matcher = CueMatcher(nlp, posts[0][1].lang, cues)
     nlp.max_length = max(nlp.max_length, pipeline.MAX_TEXT)
     texts = (pipeline.linear_text(p.lang, p.text) for _r, p in posts)
-    for (record, post), doc in zip(posts, nlp.pipe(texts, batch_size=pipeline.BATCH_SIZE)):
+    for (record, post), doc in zip(posts, nlp.pipe(texts, batch_size=pipeline.BATCH_SIZE), strict=True):
         yield record, post, dict(doc.cats), matcher(doc)
 
 
-def classify_records(records: Iterable[Record], weight_for: Callable[[str], float] | None = None,
-                     ) -> Iterator[tuple[Record, Classification]]:
+def classify_records(
+    records: Iterable[Record],
+    weight_for: Callable[[str], float] | None = None,
+) -> Iterator[tuple[Record, Classification]]:
     """Each record (of a supported language) with its classification by the shipped models."""
     by_lang: dict[str, list[Record]] = {}
     for record in records:
@@ -44,9 +51,10 @@ def classify_records(records: Iterable[Record], weight_for: Callable[[str], floa
     cues = default_cues()
     for lang in sorted(by_lang):
         nlp = pipeline.load(lang)
-        weight = weight_for(lang) if weight_for else float(
-            nlp.meta.get("contentlint", {}).get("cue_weight", 0.5))
+        weight = weight_for(lang) if weight_for else float(nlp.meta.get("contentlint", {}).get("cue_weight", 0.5))
         for record, post, scores, matches in scored(by_lang[lang], nlp, cues):
             combiner = pipeline.combiner(lang, entry=reads_as_entry(post))
-            yield record, classify(scores, matches, weight, combiner,
-                                   post_features(post) if combiner is not None else None)
+            yield (
+                record,
+                classify(scores, matches, weight, combiner, post_features(post) if combiner is not None else None),
+            )

@@ -1,10 +1,12 @@
 """Train the per-language text classifier with spaCy, reproducibly (fixed seed, fixed order, one thread)."""
+
 from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from contentlint.corpus import Record, prose
 from contentlint.nlp import pipeline
@@ -16,23 +18,57 @@ if TYPE_CHECKING:
 
 _TOK2VEC = {
     "@architectures": "spacy.Tok2Vec.v2",
-    "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64, "rows": [2000, 2000, 1000, 1000, 500],
-              "attrs": ["NORM", "LOWER", "PREFIX", "SUFFIX", "SHAPE"], "include_static_vectors": False},
-    "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1,
-               "maxout_pieces": 3, "depth": 2},
+    "embed": {
+        "@architectures": "spacy.MultiHashEmbed.v2",
+        "width": 64,
+        "rows": [2000, 2000, 1000, 1000, 500],
+        "attrs": ["NORM", "LOWER", "PREFIX", "SUFFIX", "SHAPE"],
+        "include_static_vectors": False,
+    },
+    "encode": {
+        "@architectures": "spacy.MaxoutWindowEncoder.v2",
+        "width": 64,
+        "window_size": 1,
+        "maxout_pieces": 3,
+        "depth": 2,
+    },
 }
 # spaCy's text classification architectures we compared (see the model card for the measurements).
 ARCHITECTURES: dict[str, dict[str, Any]] = {
-    "bow": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 1,
-            "no_output_layer": False, "length": 131072},
-    "bow2": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2,
-             "no_output_layer": False, "length": 262144},
-    "ensemble": {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": _TOK2VEC,
-                 "linear_model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True,
-                                  "ngram_size": 1, "no_output_layer": False, "length": 131072}},
-    "reduce": {"@architectures": "spacy.TextCatReduce.v1", "tok2vec": _TOK2VEC, "exclusive_classes": True,
-               "use_reduce_first": False, "use_reduce_last": False, "use_reduce_max": True,
-               "use_reduce_mean": True},
+    "bow": {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": True,
+        "ngram_size": 1,
+        "no_output_layer": False,
+        "length": 131072,
+    },
+    "bow2": {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": True,
+        "ngram_size": 2,
+        "no_output_layer": False,
+        "length": 262144,
+    },
+    "ensemble": {
+        "@architectures": "spacy.TextCatEnsemble.v2",
+        "tok2vec": _TOK2VEC,
+        "linear_model": {
+            "@architectures": "spacy.TextCatBOW.v3",
+            "exclusive_classes": True,
+            "ngram_size": 1,
+            "no_output_layer": False,
+            "length": 131072,
+        },
+    },
+    "reduce": {
+        "@architectures": "spacy.TextCatReduce.v1",
+        "tok2vec": _TOK2VEC,
+        "exclusive_classes": True,
+        "use_reduce_first": False,
+        "use_reduce_last": False,
+        "use_reduce_max": True,
+        "use_reduce_mean": True,
+    },
 }
 
 
@@ -75,15 +111,19 @@ def _kept(record: Record, settings: TrainSettings) -> bool:
 
 
 def build(lang: str, settings: TrainSettings) -> Language:
+    from spacy.pipeline import TextCategorizer
+
     nlp = pipeline.base(lang)
     textcat = nlp.add_pipe("textcat", config={"model": ARCHITECTURES[settings.arch], "threshold": 0.0})
+    assert isinstance(textcat, TextCategorizer)
     for name in CLASSES:
         textcat.add_label(name)
     return nlp
 
 
-def train(records: Sequence[Record], lang: str, settings: TrainSettings,
-          log: Callable[[str], None] = lambda _msg: None) -> Language:
+def train(
+    records: Sequence[Record], lang: str, settings: TrainSettings, log: Callable[[str], None] = lambda _msg: None
+) -> Language:
     """A pipeline for ``lang`` with a textcat trained on ``records`` (same records + settings -> same model)."""
     nlp = pipeline.base(lang)
     nlp.max_length = max(nlp.max_length, pipeline.MAX_TEXT)
@@ -91,23 +131,30 @@ def train(records: Sequence[Record], lang: str, settings: TrainSettings,
     return train_docs(records, list(nlp.pipe(texts, batch_size=pipeline.BATCH_SIZE)), lang, settings, log)
 
 
-def train_docs(records: Sequence[Record], docs: Sequence[Doc], lang: str, settings: TrainSettings,
-               log: Callable[[str], None] = lambda _msg: None) -> Language:
+def train_docs(
+    records: Sequence[Record],
+    docs: Sequence[Doc],
+    lang: str,
+    settings: TrainSettings,
+    log: Callable[[str], None] = lambda _msg: None,
+) -> Language:
     """A textcat trained on ``docs`` (one per record, already tokenised)."""
     from spacy.training import Example
-    from spacy.util import compounding, fix_random_seed, minibatch
-    from thinc.api import Adam
+    from spacy.util import minibatch
+    from thinc.api import Adam, compounding, fix_random_seed
 
     fix_random_seed(settings.seed)
     rng = random.Random(settings.seed)
     nlp = build(lang, settings)
-    pairs = sorted(((r, d) for r, d in zip(records, docs) if _kept(r, settings)),
-                   key=lambda pair: (pair[0].cls, pair[0].id))  # input order must not change the model
+    pairs = sorted(
+        ((r, d) for r, d in zip(records, docs, strict=True) if _kept(r, settings)),
+        key=lambda pair: (pair[0].cls, pair[0].id),
+    )  # input order must not change the model
     pairs = [pair for pair in pairs for _ in range(settings.real_weight if pair[0].is_real else 1)]
     ordered = [r for r, _d in pairs]
     cut = {id(d): truncated(d, settings.max_chars) for _r, d in pairs}
     examples = [Example(cut[id(d)], cut[id(d)].copy()) for _r, d in pairs]
-    for example, record in zip(examples, ordered):
+    for example, record in zip(examples, ordered, strict=True):
         example.reference.cats = {name: float(name == record.cls) for name in CLASSES}
     if not examples:
         raise ValueError(f"no training records for {lang!r}")
@@ -128,7 +175,7 @@ def train_docs(records: Sequence[Record], docs: Sequence[Doc], lang: str, settin
 def _balanced(examples: list[Any], records: Sequence[Record], rng: random.Random) -> list[Any]:
     """Each class repeated up to the size of the largest class, so rare classes weigh as much."""
     by_class: dict[str, list[Any]] = {}
-    for example, record in zip(examples, records):
+    for example, record in zip(examples, records, strict=True):
         by_class.setdefault(record.cls, []).append(example)
     target = max(len(items) for items in by_class.values())
     out = []

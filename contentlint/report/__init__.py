@@ -3,12 +3,14 @@
 Writers are imported when used, so that a run that only prints text does not load Jinja2's HTML machinery
 or the SARIF builder (start-up time matters in a pre-commit hook).
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from contentlint.i18n import DEFAULT
 from contentlint.result import Result
@@ -58,8 +60,9 @@ def resolve_format(fmt: str, environ: dict[str, str] | None = None) -> str:
     return fmt
 
 
-def write_report(result: Result, fmt: str, stream: TextIO, template: Path | None = None,
-                 language: str = DEFAULT) -> None:
+def write_report(
+    result: Result, fmt: str, stream: TextIO, template: Path | None = None, language: str = DEFAULT
+) -> None:
     """``result`` in ``fmt`` (or through a user's ``template``); the readable formats speak ``language``."""
     if template is not None:
         from contentlint.report.render import render_user

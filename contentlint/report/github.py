@@ -1,4 +1,5 @@
 """GitHub Actions workflow commands: one annotation per finding, plus a notice per calendar score."""
+
 from __future__ import annotations
 
 from typing import TextIO
@@ -29,6 +30,8 @@ def write_github(result: Result, stream: TextIO) -> None:
         stream.write(f"::{COMMANDS[f.level]} {','.join(props)}::{_escape_data(f.full_message)}\n")
     for report in result.calendars:
         command = "notice" if report.gate_passed else "error"
-        stream.write(f"::{command} file={_escape_property(report.calendar.path)},"
-                     f"title={_escape_property('contentlint mix score')}::"
-                     f"{_escape_data(f'mix score {report.score}/100 ({report.band}) against {report.target.name}')}\n")
+        stream.write(
+            f"::{command} file={_escape_property(report.calendar.path)},"
+            f"title={_escape_property('contentlint mix score')}::"
+            f"{_escape_data(f'mix score {report.score}/100 ({report.band}) against {report.target.name}')}\n"
+        )

@@ -1,4 +1,5 @@
 """JSON: a versioned document with stable, sorted keys."""
+
 from __future__ import annotations
 
 from typing import TextIO

@@ -1,4 +1,5 @@
 """JUnit XML, one testsuite per file, one testcase per post (failures are its findings), built as data."""
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -13,8 +14,9 @@ from contentlint.result import Result
 
 def _add_finding(case: ET.Element, f: Finding, text: str) -> bool:
     """The finding as the test case's <error> (input that could not be linted) or <failure>; True for an error."""
-    ET.SubElement(case, "error" if f.fatal else "failure", message=visible(f.full_message),
-                  type=f"{f.level}:{f.rule_id}").text = text
+    ET.SubElement(
+        case, "error" if f.fatal else "failure", message=visible(f.full_message), type=f"{f.level}:{f.rule_id}"
+    ).text = text
     return f.fatal
 
 
@@ -48,8 +50,9 @@ def junit_tree(result: Result) -> ET.Element:
                     fatal = _add_finding(case, f, visible(f"{f.location}: {f.level} [{f.rule_id}] {f.full_message}"))
                     errors, failures = errors + fatal, failures + (not fatal)
             for post in cases:
-                case = ET.SubElement(suite, "testcase", classname=shown,
-                                     name=visible(f"{post.title} (line {post.line})"))
+                case = ET.SubElement(
+                    suite, "testcase", classname=shown, name=visible(f"{post.title} (line {post.line})")
+                )
                 for f in findings[path]:
                     if not f.positioned or (len(cases) > 1 and not owns(f.line, post.line, [c.line for c in cases])):
                         continue

@@ -6,6 +6,7 @@ trick), and XML 1.0 cannot hold most C0 controls at all (a JUnit report containi
 reporter that writes user text as characters passes it through :func:`visible`; JSON and SARIF escape these
 characters by their own rules.
 """
+
 from __future__ import annotations
 
 import re

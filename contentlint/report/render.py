@@ -1,4 +1,5 @@
 """Jinja2 rendering: the package's templates (autoescaped for HTML) and user templates in the sandbox."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -9,8 +10,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from contentlint.errors import ConfigError
-from contentlint.i18n import DEFAULT, translations
 from contentlint.fileio import cache_home, read_regular_text
+from contentlint.i18n import DEFAULT, translations
 from contentlint.report.printable import code_escape, markdown_escape, visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -38,10 +39,18 @@ def template_environment(*folders: Path, bytecode_cache: bool = True, language: 
     """An environment over ``folders`` (searched in order) and then the report templates, so other pages can
     include the report's parts, speaking ``language``. Autoescape is on for HTML (and XML); Markdown output
     escapes through the `md` filter. Without ``bytecode_cache`` nothing is written to disk (the web server)."""
-    return _configure(Environment(loader=FileSystemLoader([str(f) for f in (*folders, TEMPLATES)]),
-                                  undefined=StrictUndefined, autoescape=select_autoescape(["html", "html.j2", "xml"]),
-                                  keep_trailing_newline=True, finalize=_finalize, extensions=["jinja2.ext.i18n"],
-                                  bytecode_cache=_bytecode_cache() if bytecode_cache else None), language)
+    return _configure(
+        Environment(
+            loader=FileSystemLoader([str(f) for f in (*folders, TEMPLATES)]),
+            undefined=StrictUndefined,
+            autoescape=select_autoescape(["html", "html.j2", "xml"]),
+            keep_trailing_newline=True,
+            finalize=_finalize,
+            extensions=["jinja2.ext.i18n"],
+            bytecode_cache=_bytecode_cache() if bytecode_cache else None,
+        ),
+        language,
+    )
 
 
 @lru_cache(maxsize=4)
@@ -78,9 +87,13 @@ def render_user(path: Path, view: dict[str, Any], language: str = DEFAULT) -> st
         raise ConfigError(f"cannot read template: {detail}", str(path)) from None
     from jinja2.sandbox import SandboxedEnvironment  # only for a user's own template
 
-    env = _configure(SandboxedEnvironment(autoescape=True, keep_trailing_newline=True, finalize=_finalize,
-                                          extensions=["jinja2.ext.i18n"]), language)
+    env = _configure(
+        SandboxedEnvironment(
+            autoescape=True, keep_trailing_newline=True, finalize=_finalize, extensions=["jinja2.ext.i18n"]
+        ),
+        language,
+    )
     try:
         return env.from_string(source).render(**view)
-    except Exception as exc:  # noqa: BLE001 - any template error is the template author's to fix
+    except Exception as exc:
         raise ConfigError(f"template error: {exc}", str(path)) from None

@@ -1,5 +1,6 @@
 """Plain text (the `report.txt.j2` template): `path:line:col: level [rule-id] message`, sorted, then rewrites,
 calendar mix tables and a summary. Levels are coloured only on a terminal and never when NO_COLOR is set."""
+
 from __future__ import annotations
 
 import os

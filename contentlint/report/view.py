@@ -1,18 +1,21 @@
 """The Result as plain data for templates: posts with their findings, highlighted evidence and rewrites."""
+
 from __future__ import annotations
 
 import gettext
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any, Sequence
+from itertools import pairwise
+from typing import Any
 
-from contentlint.version import __version__
 from contentlint.calendar.about import message_lang
 from contentlint.i18n import DEFAULT, translations
-from contentlint.report.words import names, target_description
 from contentlint.model import Finding
+from contentlint.report.words import names, target_description
 from contentlint.result import PostSummary, Result
 from contentlint.taxonomy import STAGES
+from contentlint.version import __version__
 
 
 def segments(post: PostSummary, findings: Sequence[Finding] = ()) -> list[dict[str, Any]]:
@@ -23,7 +26,7 @@ def segments(post: PostSummary, findings: Sequence[Finding] = ()) -> list[dict[s
     spans = [(start, end) for start, end, _ in post.evidence] + [(start, end) for start, end, _ in hits]
     cuts = sorted({0, len(post.excerpt), *(x for span in spans for x in span if 0 <= x <= len(post.excerpt))})
     pieces: list[dict[str, Any]] = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         cue = next((c for s, e, c in sorted(post.evidence) if s <= start and end <= e), None)
         hit = next((r for s, e, r in hits if s <= start and end <= e), None)
         if pieces and pieces[-1]["cue"] == cue and pieces[-1]["hit"] == hit:
@@ -39,8 +42,10 @@ def grouped(findings: Sequence[Finding]) -> list[dict[str, Any]]:
     count instead of the same long message once per phrase; machine formats keep one finding per match."""
     groups: dict[tuple[str, str], dict[str, Any]] = {}
     for f in findings:
-        group = groups.setdefault((f.rule_id, f.level), {"rule_id": f.rule_id, "level": f.level,
-                                                          "message": f.message, "first": f, "findings": []})
+        group = groups.setdefault(
+            (f.rule_id, f.level),
+            {"rule_id": f.rule_id, "level": f.level, "message": f.message, "first": f, "findings": []},
+        )
         group["findings"].append(f)
     for group in groups.values():
         group["count"] = len(group["findings"])
@@ -85,20 +90,41 @@ def build_view(result: Result, language: str = DEFAULT) -> dict[str, Any]:
         own = [f for f in by_path.get(report.calendar.path, []) if not f.positioned and id(f) not in claimed]
         claimed.update(id(f) for f in own)
         dated = report.dated()
-        calendars.append({
-            "report": report, "data": report.to_dict(), "findings": own, "lang": message_lang(report),
-            "timeline": [{"date": r.date.isoformat() if r.date else "", "stage": r.stage, "label": r.label,
-                          "channel": r.channel or "", "title": r.entry.post.title if r.entry.post else "",
-                          "line": r.entry.line} for r in report.results],
-            "span_days": (dated[-1].date - dated[0].date).days if len(dated) > 1 else 0,  # type: ignore[operator]
-        })
+        calendars.append(
+            {
+                "report": report,
+                "data": report.to_dict(),
+                "findings": own,
+                "lang": message_lang(report),
+                "timeline": [
+                    {
+                        "date": r.date.isoformat() if r.date else "",
+                        "stage": r.stage,
+                        "label": r.label,
+                        "channel": r.channel or "",
+                        "title": r.entry.post.title if r.entry.post else "",
+                        "line": r.entry.line,
+                    }
+                    for r in report.results
+                ],
+                "span_days": (dated[-1].date - dated[0].date).days if len(dated) > 1 else 0,  # type: ignore[operator]
+            }
+        )
     posts = []
     for post in result.posts:
-        mine = [f for f in by_path.get(post.path, []) if id(f) not in claimed
-                and owns(f.line, post.line, starts[post.path])]
+        mine = [
+            f for f in by_path.get(post.path, []) if id(f) not in claimed and owns(f.line, post.line, starts[post.path])
+        ]
         claimed.update(id(f) for f in mine)
-        posts.append({"post": post, "segments": segments(post, mine), "findings": mine, "groups": grouped(mine),
-                      "rewrites": post.rewrites.to_dict() if post.rewrites else None})
+        posts.append(
+            {
+                "post": post,
+                "segments": segments(post, mine),
+                "findings": mine,
+                "groups": grouped(mine),
+                "rewrites": post.rewrites.to_dict() if post.rewrites else None,
+            }
+        )
     profiles = []
     for profile in result.profiles:
         mine = [f for f in by_path.get(profile.path, []) if id(f) not in claimed]
@@ -112,9 +138,29 @@ def build_view(result: Result, language: str = DEFAULT) -> dict[str, Any]:
     why = {}
     for rule_id, info in result.rules.items():
         text = info.rationales.get(language) or catalogue.gettext(info.rationale)
-        why[rule_id] = {"text": text, "lang": language if text != info.rationale or language == DEFAULT else
-                        next((k for k, v in info.rationales.items() if v == text), DEFAULT)}
-    return {"version": __version__, "ui_lang": language, "names": shown, "counts": counts, "problems": sum(counts.values()), "files": result.files,
-            "findings": findings, "posts": posts, "profiles": profiles, "other_findings": other, "other_groups": grouped(other), "calendars": calendars, "exit_code": result.exit_code(),
-            "stages": STAGES, "stage_names": shown["stage_names"], "rules": result.rules, "why": why,
-            "target_description": lambda target: target_description(target, catalogue)}
+        why[rule_id] = {
+            "text": text,
+            "lang": language
+            if text != info.rationale or language == DEFAULT
+            else next((k for k, v in info.rationales.items() if v == text), DEFAULT),
+        }
+    return {
+        "version": __version__,
+        "ui_lang": language,
+        "names": shown,
+        "counts": counts,
+        "problems": sum(counts.values()),
+        "files": result.files,
+        "findings": findings,
+        "posts": posts,
+        "profiles": profiles,
+        "other_findings": other,
+        "other_groups": grouped(other),
+        "calendars": calendars,
+        "exit_code": result.exit_code(),
+        "stages": STAGES,
+        "stage_names": shown["stage_names"],
+        "rules": result.rules,
+        "why": why,
+        "target_description": lambda target: target_description(target, catalogue),
+    }

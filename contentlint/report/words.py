@@ -3,16 +3,23 @@
 The codes stay as they are in machine formats and CSS classes; people read these names, in the interface
 language (each is a gettext message, marked here and translated by :func:`names`).
 """
+
 from __future__ import annotations
 
 import gettext
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from contentlint import languages
 from contentlint.i18n import N_
 
-LABELS = {"product": N_("product"), "sale": N_("sale"), "release": N_("release"), "problem": N_("problem"),
-          "howto": N_("howto")}
+LABELS = {
+    "product": N_("product"),
+    "sale": N_("sale"),
+    "release": N_("release"),
+    "problem": N_("problem"),
+    "howto": N_("howto"),
+}
 GROUPS = {"promotional": N_("promotional"), "insight": N_("insight")}
 STAGES = {"pre": N_("pre"), "at": N_("at"), "post": N_("post")}
 STAGE_NAMES = {"pre": N_("before purchase"), "at": N_("at purchase"), "post": N_("after purchase")}
@@ -26,8 +33,16 @@ TARGETS = {  # the descriptions of the presets in contentlint.calendar.mix
     "thirds": N_("a third each before, at and after purchase (±10 points)"),
     "70-20-10": N_("70% pre, 20% post, 10% promotional (±10 points)"),
 }
-_TABLES = {"labels": LABELS, "groups": GROUPS, "stages": STAGES, "stage_names": STAGE_NAMES, "levels": LEVELS,
-           "bands": BANDS, "kinds": KINDS, "languages": LANGUAGES}
+_TABLES = {
+    "labels": LABELS,
+    "groups": GROUPS,
+    "stages": STAGES,
+    "stage_names": STAGE_NAMES,
+    "levels": LEVELS,
+    "bands": BANDS,
+    "kinds": KINDS,
+    "languages": LANGUAGES,
+}
 
 
 class Names(dict[str, str]):
@@ -39,8 +54,10 @@ class Names(dict[str, str]):
 
 def names(translations: gettext.NullTranslations) -> dict[str, Names]:
     """Every table, translated: ``names["stages"]["at"]``."""
-    return {table: Names({code: translations.gettext(name) for code, name in entries.items()})
-            for table, entries in _TABLES.items()}
+    return {
+        table: Names({code: translations.gettext(name) for code, name in entries.items()})
+        for table, entries in _TABLES.items()
+    }
 
 
 def target_description(target: Mapping[str, Any], translations: gettext.NullTranslations) -> str:
@@ -48,5 +65,6 @@ def target_description(target: Mapping[str, Any], translations: gettext.NullTran
     if target["name"] in TARGETS:
         return translations.gettext(TARGETS[target["name"]])
     shown = names(translations)
-    return ", ".join(f"{shown['stage_names'][stage]} {low:.0%}–{high:.0%}"
-                     for stage, (low, high) in target["ranges"].items())
+    return ", ".join(
+        f"{shown['stage_names'][stage]} {low:.0%}–{high:.0%}" for stage, (low, high) in target["ranges"].items()
+    )

@@ -3,15 +3,17 @@
 Nothing is invented. Each slot records where it came from: `brief`, `post:front-matter`, `post:title` or
 `post:body`; a slot nobody filled stays empty and the writer gets a question instead of a headline with a hole.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
+from contentlint.brief import Brief, BriefProduct
 from contentlint.model import Post
 from contentlint.rewrite import names
-from contentlint.brief import Brief, BriefProduct
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -19,31 +21,127 @@ if TYPE_CHECKING:
     from contentlint.nlp.cues import CueMatch
 
 BRIEF, FRONT_MATTER, TITLE, BODY = "brief", "post:front-matter", "post:title", "post:body"
-OUTCOME_VERBS = {"reduce", "cut", "save", "grow", "increase", "improve", "avoid", "stop", "speed", "simplify",
-                 "automate", "double", "halve", "win", "keep", "lower", "raise", "find", "understand", "spend",
-                 "close", "finish", "get", "turn", "track", "plan", "sell", "book", "ship", "hire", "collect",
-                 "send", "catch", "answer", "learn", "spot", "prepare", "file", "run", "stay", "make", "mark",
-                 "replace", "plan", "fill", "shortlist", "build", "organise", "organize", "repeat", "share", "waste",
-                 "pay", "stop", "never", "see"}
-_EN_LEADS = ("so you can ", "so your team can ", "so teams can ", "helps you ", "help you ", "helps your team ",
-             "helps teams ", "lets you ", "so that you can ", "to help you ", "and ")
-_EN_AUDIENCE = re.compile(r"\b(?:for|built for|made for|designed for|helps)\s+(?!(?:our|your|their|my|the|all|"
-                          r"every|any|this|these|those|more|less|free|just|only|a|an) )((?:busy |small |independent |"
-                          r"new |remote |local )?[a-z][a-z\-]+(?: [a-z][a-z\-]+)?[^su\s]s)\b")
-_EN_NOT_AUDIENCE = {"days", "weeks", "months", "years", "hours", "minutes", "times", "others", "less", "us", "yours",
-                    "details", "questions", "updates", "orders", "items", "plans", "this", "sales", "deals",
-                    "savings", "results", "things", "ways", "tips", "features", "prices", "discounts"}
-_JA_AUDIENCE = re.compile(r"(?<![お御])(?!客様|皆様|皆さま)([\u4e00-\u9fffァ-ヴー]{2,12})(?:向け|の皆さま|の皆様|の方に|の方へ)")
+OUTCOME_VERBS = {
+    "reduce",
+    "cut",
+    "save",
+    "grow",
+    "increase",
+    "improve",
+    "avoid",
+    "stop",
+    "speed",
+    "simplify",
+    "automate",
+    "double",
+    "halve",
+    "win",
+    "keep",
+    "lower",
+    "raise",
+    "find",
+    "understand",
+    "spend",
+    "close",
+    "finish",
+    "get",
+    "turn",
+    "track",
+    "plan",
+    "sell",
+    "book",
+    "ship",
+    "hire",
+    "collect",
+    "send",
+    "catch",
+    "answer",
+    "learn",
+    "spot",
+    "prepare",
+    "file",
+    "run",
+    "stay",
+    "make",
+    "mark",
+    "replace",
+    "fill",
+    "shortlist",
+    "build",
+    "organise",
+    "organize",
+    "repeat",
+    "share",
+    "waste",
+    "pay",
+    "never",
+    "see",
+}
+_EN_LEADS = (
+    "so you can ",
+    "so your team can ",
+    "so teams can ",
+    "helps you ",
+    "help you ",
+    "helps your team ",
+    "helps teams ",
+    "lets you ",
+    "so that you can ",
+    "to help you ",
+    "and ",
+)
+_EN_AUDIENCE = re.compile(
+    r"\b(?:for|built for|made for|designed for|helps)\s+(?!(?:our|your|their|my|the|all|"
+    r"every|any|this|these|those|more|less|free|just|only|a|an) )((?:busy |small |independent |"
+    r"new |remote |local )?[a-z][a-z\-]+(?: [a-z][a-z\-]+)?[^su\s]s)\b"
+)
+_EN_NOT_AUDIENCE = {
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "hours",
+    "minutes",
+    "times",
+    "others",
+    "less",
+    "us",
+    "yours",
+    "details",
+    "questions",
+    "updates",
+    "orders",
+    "items",
+    "plans",
+    "this",
+    "sales",
+    "deals",
+    "savings",
+    "results",
+    "things",
+    "ways",
+    "tips",
+    "features",
+    "prices",
+    "discounts",
+}
+_JA_AUDIENCE = re.compile(
+    r"(?<![お御])(?!客様|皆様|皆さま)([\u4e00-\u9fffァ-ヴー]{2,12})(?:向け|の皆さま|の皆様|の方に|の方へ)"
+)
 # 帮小店老板省下…, 专为餐厅店长打造: the words between and a verb. Not a pronoun (帮你节省… once gave "你节" and
 # "帮你节节省"), and a verb ends the audience whole (帮公益机构减少…, not "公益机构减").
-_ZH_AUDIENCE = re.compile(r"(?:专为|适合|帮助?)(?![你您我他她它咱大自])([\u4e00-\u9fff]{2,8}?)"
-                          r"(?=打造|设计|使用|的|每天|每月|轻松|快速|在|把|用|节省|省下|省去|减少|降低|提升|提高|"
-                          r"缩短|解决|告别|找到|完成|管理|记录|避免|实现|少花|不再)")
+_ZH_AUDIENCE = re.compile(
+    r"(?:专为|适合|帮助?)(?![你您我他她它咱大自])([\u4e00-\u9fff]{2,8}?)"
+    r"(?=打造|设计|使用|的|每天|每月|轻松|快速|在|把|用|节省|省下|省去|减少|降低|提升|提高|"
+    r"缩短|解决|告别|找到|完成|管理|记录|避免|实现|少花|不再)"
+)
 _ZH_SEPARATORS = "。，、！？；：\n「」“”《》,.!?;:"
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n")
-_EN_JOB_TRIGGER = re.compile(r"\b(?:helps?|help|lets)(?: (?:you|your team|teams|[a-z]+ (?:owners|teams|managers)|"
-                             r"[a-z]+s))? (?=[a-z])|\b(?:so (?:that )?(?:you|they|teams?|your team) can|"
-                             r"(?:uses?|using) [A-Z][\w-]* to) ")
+_EN_JOB_TRIGGER = re.compile(
+    r"\b(?:helps?|help|lets)(?: (?:you|your team|teams|[a-z]+ (?:owners|teams|managers)|"
+    r"[a-z]+s))? (?=[a-z])|\b(?:so (?:that )?(?:you|they|teams?|your team) can|"
+    r"(?:uses?|using) [A-Z][\w-]* to) "
+)
 _JA_VERBISH_CUES = ("削減", "短縮", "向上", "改善", "解決", "できるように", "楽に", "簡単に", "効率")
 _JA_PREDICATES = ("動詞", "形容詞")
 
@@ -79,16 +177,28 @@ def extract(post: Post, doc: Doc, cues: Mapping[str, Sequence[CueMatch]], brief:
     if product is not None:
         shared = brief.audiences if brief else ()
         # Mentioned in the post first, then the brand's core audiences (the product's that the brief shares).
-        audiences = sorted(dict.fromkeys((*product.audiences, *shared)),
-                           key=lambda a: (a not in shared or a not in product.audiences))
+        audiences = sorted(
+            dict.fromkeys((*product.audiences, *shared)), key=lambda a: a not in shared or a not in product.audiences
+        )
         audience = _mentioned_first(audiences, text)
         jobs = tuple(Slot(job, BRIEF) for job in _mentioned_first_all(product.jobs, text))
-        return Slots(Slot(product.name, BRIEF),
-                     Slot(audience, BRIEF) if audience else post_audience,
-                     jobs or post_jobs, Slot(product.proof[0], BRIEF) if product.proof else None, features, offer)
-    shared = _mentioned_first(brief.audiences, text) if brief and brief.audiences else None
-    return Slots(_post_product(post, doc, text, title_end), post_audience or (Slot(shared, BRIEF) if shared else None),
-                 post_jobs, None, features, offer)
+        return Slots(
+            Slot(product.name, BRIEF),
+            Slot(audience, BRIEF) if audience else post_audience,
+            jobs or post_jobs,
+            Slot(product.proof[0], BRIEF) if product.proof else None,
+            features,
+            offer,
+        )
+    core = _mentioned_first(brief.audiences, text) if brief and brief.audiences else None
+    return Slots(
+        _post_product(post, doc, text, title_end),
+        post_audience or (Slot(core, BRIEF) if core else None),
+        post_jobs,
+        None,
+        features,
+        offer,
+    )
 
 
 def _where(offset: int, title_end: int) -> str:
@@ -138,7 +248,7 @@ def _mentioned_first_all(options: Sequence[str], text: str) -> list[str]:
         words = re.findall(r"[a-z]{4,}", option.casefold())
         if words:
             return sum(word in lowered for word in words)
-        return sum(option[i:i + 2] in text for i in range(len(option) - 1))  # CJK: shared two-character words
+        return sum(option[i : i + 2] in text for i in range(len(option) - 1))  # CJK: shared two-character words
 
     return sorted(dict.fromkeys(options), key=lambda o: -overlap(o))
 
@@ -193,8 +303,9 @@ def _offer(post: Post, text: str, title_end: int, cues: Mapping[str, Sequence[Cu
     return Slot(title, TITLE) if title else None
 
 
-def _post_jobs(post: Post, doc: Doc, text: str, title_end: int,
-               cues: Mapping[str, Sequence[CueMatch]]) -> tuple[Slot, ...]:
+def _post_jobs(
+    post: Post, doc: Doc, text: str, title_end: int, cues: Mapping[str, Sequence[CueMatch]]
+) -> tuple[Slot, ...]:
     jobs: list[Slot] = []
     starts = [(m.start, m.end) for m in cues.get("outcome", ())]
     if post.lang == "en":  # "helps shop owners stop ...", "use Rosterly to save ...": a verb of change after them
@@ -215,13 +326,14 @@ def _en_job(doc: Doc, text: str, start: int) -> str | None:
     """The clause an outcome cue opens, as a verb phrase in its base form (cuts reporting time in half ->
     cut reporting time in half)."""
     end_match = re.compile(r"[.!?\n,;:—–(]").search(text, start)
-    phrase = text[start:end_match.start() if end_match else len(text)].strip()
+    phrase = text[start : end_match.start() if end_match else len(text)].strip()
     for lead in _EN_LEADS:
         if phrase.lower().startswith(lead):
-            phrase = phrase[len(lead):]
+            phrase = phrase[len(lead) :]
     # company voice and the product itself are not part of the customer's job
-    phrase = re.split(r"\s+(?:for|with|at) (?:our|us)\b|\s+(?:than ever|today|now)\b|\s+(?:with|using) [A-Z]",
-                      phrase)[0]
+    phrase = re.split(r"\s+(?:for|with|at) (?:our|us)\b|\s+(?:than ever|today|now)\b|\s+(?:with|using) [A-Z]", phrase)[
+        0
+    ]
     words = phrase.split()
     if not 2 <= len(words) <= 10:
         return None
@@ -245,31 +357,39 @@ def _ja_job(doc: Doc, text: str, start: int, end: int) -> str | None:
         return None
     parts: list[str] = []
     for token in span:
-        if token.idx >= end and token.tag_.startswith(("補助記号",)) or "\n" in token.text:
+        if (token.idx >= end and token.tag_.startswith(("補助記号",))) or "\n" in token.text:
             break
-        if token.idx >= start and (token.tag_.startswith(_JA_PREDICATES) or "サ変可能" in token.tag_) \
-                and token.idx + len(token.text) >= end:
+        if (
+            token.idx >= start
+            and (token.tag_.startswith(_JA_PREDICATES) or "サ変可能" in token.tag_)
+            and token.idx + len(token.text) >= end
+        ):
             following = token.nbor(1) if token.i + 1 < len(token.doc) else None
             if "サ変可能" in token.tag_ and not token.tag_.startswith(_JA_PREDICATES):
-                parts.append(token.text + ("できる" if following is not None and following.lemma_ == "出来る" else "する"))
+                parts.append(
+                    token.text + ("できる" if following is not None and following.lemma_ == "出来る" else "する")
+                )
             else:
                 parts.append(token.lemma_ if token.tag_.startswith("動詞") else token.text)
             break
         parts.append(token.text)
     else:
         return None
-    job = re.sub(r"^.*?(?:なら|を使えば|を使うと|で|は)(?=.)", "", "".join(parts), count=1) \
-        if any(p for p in parts[:3] if re.search(r"[A-Za-zァ-ヴ]", p)) else "".join(parts)
+    job = (
+        re.sub(r"^.*?(?:なら|を使えば|を使うと|で|は)(?=.)", "", "".join(parts), count=1)
+        if any(p for p in parts[:3] if re.search(r"[A-Za-zァ-ヴ]", p))
+        else "".join(parts)
+    )
     return job if 3 <= len(job) <= 40 and not re.search(r"[%％円]|オフ|割引", job) else None
 
 
 def _zh_job(text: str, start: int, end: int) -> str | None:
     """The verb phrase an outcome cue opens, to the end of its clause (节省一半的对账时间)."""
     ends = [i for i in (text.find(sep, end) for sep in _ZH_SEPARATORS) if i != -1]
-    phrase = text[start:min(ends, default=len(text))].strip()
+    phrase = text[start : min(ends, default=len(text))].strip()
     for lead in ("帮助你", "帮你", "让你", "帮助"):
         if phrase.startswith(lead):
-            phrase = phrase[len(lead):]
+            phrase = phrase[len(lead) :]
     if re.search(r"[%％¥￥元]|折|优惠|秒杀", phrase):
         return None
     return phrase if 3 <= len(phrase) <= 24 else None

@@ -4,11 +4,13 @@ A form is used only when every slot it names is known, so a headline never shows
 the product and a job; when either is unknown there is no headline, only the question that would fill it and the
 brief field that answers it for good.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from contentlint.rewrite import grammar
 from contentlint.rewrite.extract import Slot, Slots
@@ -35,13 +37,20 @@ class Outline:
     sections: tuple[Section, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"headline": self.headline, "stage": {"from": self.stage_from, "to": self.stage_to},
-                "sections": [{"part": s.part, "text": s.text} for s in self.sections]}
+        return {
+            "headline": self.headline,
+            "stage": {"from": self.stage_from, "to": self.stage_to},
+            "sections": [{"part": s.part, "text": s.text} for s in self.sections],
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Outline:
-        return cls(data["headline"], data["stage"]["from"], data["stage"]["to"],
-                   tuple(Section(s["part"], s["text"]) for s in data["sections"]))
+        return cls(
+            data["headline"],
+            data["stage"]["from"],
+            data["stage"]["to"],
+            tuple(Section(s["part"], s["text"]) for s in data["sections"]),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,14 +74,20 @@ class Rewrites:
         return tuple(o.headline for o in self.outlines)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"headlines": list(self.headlines), "outlines": [o.to_dict() for o in self.outlines],
-                "slots": dict(self.slots), "questions": [q.to_dict() for q in self.questions]}
+        return {
+            "headlines": list(self.headlines),
+            "outlines": [o.to_dict() for o in self.outlines],
+            "slots": dict(self.slots),
+            "questions": [q.to_dict() for q in self.questions],
+        }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Rewrites:
-        return cls(tuple(Outline.from_dict(o) for o in data["outlines"]),
-                   tuple(Question(q["slot"], q["question"], q["brief_field"]) for q in data["questions"]),
-                   data["slots"])
+        return cls(
+            tuple(Outline.from_dict(o) for o in data["outlines"]),
+            tuple(Question(q["slot"], q["question"], q["brief_field"]) for q in data["questions"]),
+            data["slots"],
+        )
 
 
 def _slot_dict(slot: Slot | None) -> dict[str, str] | None:
@@ -102,16 +117,30 @@ def build(slots: Slots, forms: Mapping[str, Any], lang: str, stage: str = "at") 
             if headline is None or headline in (o.headline for o in outlines):
                 continue
             uses[pick] += 1
-            outlines.append(Outline(headline, stage, form.get("stage", "pre"),
-                                    _outline(language.get("outline", {}), values, slots, lang)))
+            outlines.append(
+                Outline(
+                    headline,
+                    stage,
+                    form.get("stage", "pre"),
+                    _outline(language.get("outline", {}), values, slots, lang),
+                )
+            )
             if len(outlines) == MAX_HEADLINES:
                 break
     known = {"product": "product" in base, "job": bool(jobs), "audience": "audience" in base, "proof": "proof" in base}
-    questions = tuple(Question(name, q["question"], q["brief"]) for name, q in language.get("questions", {}).items()
-                      if name in known and not known[name])
-    slot_data = {"product": _slot_dict(slots.product), "audience": _slot_dict(slots.audience),
-                 "jobs": [j.to_dict() for j in slots.jobs], "proof": _slot_dict(slots.proof),
-                 "features": [f.to_dict() for f in slots.features], "offer": _slot_dict(slots.offer)}
+    questions = tuple(
+        Question(name, q["question"], q["brief"])
+        for name, q in language.get("questions", {}).items()
+        if name in known and not known[name]
+    )
+    slot_data = {
+        "product": _slot_dict(slots.product),
+        "audience": _slot_dict(slots.audience),
+        "jobs": [j.to_dict() for j in slots.jobs],
+        "proof": _slot_dict(slots.proof),
+        "features": [f.to_dict() for f in slots.features],
+        "offer": _slot_dict(slots.offer),
+    }
     return Rewrites(tuple(outlines), questions, slot_data)
 
 
@@ -137,7 +166,7 @@ def _shared(a: str, b: str) -> int:
     words = re.findall(r"[a-z]{4,}", a)
     if words:
         return sum(w[:5] in b for w in words)
-    return sum(a[i:i + 2] in b for i in range(len(a) - 1))
+    return sum(a[i : i + 2] in b for i in range(len(a) - 1))
 
 
 def _fill(form: str, values: Mapping[str, str]) -> str | None:
@@ -152,8 +181,9 @@ def _first(alternatives: Sequence[str], values: Mapping[str, str]) -> str | None
     return next((text for text in (_fill(a, values) for a in alternatives) if text is not None), None)
 
 
-def _outline(parts: Mapping[str, Sequence[str]], values: Mapping[str, str], slots: Slots,
-             lang: str) -> tuple[Section, ...]:
+def _outline(
+    parts: Mapping[str, Sequence[str]], values: Mapping[str, str], slots: Slots, lang: str
+) -> tuple[Section, ...]:
     """Problem -> how-to steps (one per feature the post lists) -> proof -> the post's own offer, last."""
     sections = []
     for part in OUTLINE_PARTS:

@@ -1,6 +1,7 @@
 """A job in the shape each headline needs: English base-form verb phrases, Japanese dictionary (連体) and past
 forms conjugated from Sudachi's inflection types, Chinese verb phrases as written; and a headline form arranged
 around a job that would read wrongly in it."""
+
 from __future__ import annotations
 
 import re
@@ -10,14 +11,34 @@ _POLITE = re.compile(r"(?:ます|ました|です|でした)$")
 # A clause of its own inside an English job (find idle servers before the bill arrives, see which pupils need
 # help), or a `with` or `without` already: "with Product" after it would attach to them ("...arrives with
 # Stackwise", "without nagging with Chorechart").
-_EN_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|what|when|where|while|before|after|until|unless|because|if|"
-                        r"that|with|without|you|they)\b", re.IGNORECASE)
+_EN_CLAUSE = re.compile(
+    r"\b(?:which|who|whom|whose|what|when|where|while|before|after|until|unless|because|if|"
+    r"that|with|without|you|they)\b",
+    re.IGNORECASE,
+)
 _EN_JOB_WITH_PRODUCT = re.compile(r"\{(job|Job|job_they)\} with \{product\}")
 _ZH_JOB_DE = re.compile(r"\{job\}的(?=[0-9一二三四五六七八九十几]+个)")
-_EN_THIRD_PERSON = {"you": "they", "your": "their", "yours": "theirs", "yourself": "themselves",
-                    "yourselves": "themselves", "you're": "they're", "you've": "they've", "you'll": "they'll"}
-_GODAN_PAST = {"く": "いた", "ぐ": "いだ", "す": "した", "つ": "った", "る": "った", "う": "った", "ぬ": "んだ",
-               "ぶ": "んだ", "む": "んだ"}
+_EN_THIRD_PERSON = {
+    "you": "they",
+    "your": "their",
+    "yours": "theirs",
+    "yourself": "themselves",
+    "yourselves": "themselves",
+    "you're": "they're",
+    "you've": "they've",
+    "you'll": "they'll",
+}
+_GODAN_PAST = {
+    "く": "いた",
+    "ぐ": "いだ",
+    "す": "した",
+    "つ": "った",
+    "る": "った",
+    "う": "った",
+    "ぬ": "んだ",
+    "ぶ": "んだ",
+    "む": "んだ",
+}
 
 
 def forms(job: str, lang: str) -> dict[str, str]:
@@ -39,8 +60,7 @@ def arrange(form: str, job: str, lang: str) -> str:
     find idle servers before the bill arrives); in Chinese "{job}的3个方法" becomes "{job}：3个方法" when the job
     has a 的 already (用排班宝十分钟排好下周的班：3个方法, not 下周的班的3个方法)."""
     if lang == "en" and _EN_CLAUSE.search(job):
-        return _EN_JOB_WITH_PRODUCT.sub(lambda m: "use {product} to {" + m.group(1).replace("Job", "job") + "}",
-                                        form)
+        return _EN_JOB_WITH_PRODUCT.sub(lambda m: "use {product} to {" + m.group(1).replace("Job", "job") + "}", form)
     if lang == "zh" and "的" in job:
         return _ZH_JOB_DE.sub("{job}：", form)
     return form
@@ -48,8 +68,12 @@ def arrange(form: str, job: str, lang: str) -> str:
 
 def en_third_person(job: str) -> str:
     """The job said of others: "find a sitter you trust" -> "find a sitter they trust" (How dog owners ...)."""
-    return re.sub(r"\b(?:you're|you've|you'll|yourselves|yourself|yours|your|you)\b",
-                  lambda m: _EN_THIRD_PERSON[m.group(0).lower()], job, flags=re.IGNORECASE)
+    return re.sub(
+        r"\b(?:you're|you've|you'll|yourselves|yourself|yours|your|you)\b",
+        lambda m: _EN_THIRD_PERSON[m.group(0).lower()],
+        job,
+        flags=re.IGNORECASE,
+    )
 
 
 def ja_negative(plain: str) -> bool:
@@ -76,8 +100,9 @@ def ja_plain(job: str) -> str:
     """A Japanese job ending in a dictionary-form predicate, so 「〜ための」「〜方法」 can follow: polite endings
     go (終わります -> 終わる), a サ変 noun takes する (削減 -> 削減する), a noun phrase takes を実現する."""
     tokens = list(_ja_tokens(job))
-    while tokens and tokens[-1][1].startswith("助動詞") and _POLITE.search(tokens[-1][0]) or \
-            tokens and tokens[-1][1].startswith("補助記号"):
+    while (tokens and tokens[-1][1].startswith("助動詞") and _POLITE.search(tokens[-1][0])) or (
+        tokens and tokens[-1][1].startswith("補助記号")
+    ):
         tokens.pop()
     if not tokens:
         return job

@@ -5,34 +5,192 @@ in the title or at least twice, and common words never count: English words at t
 Title-Case headline or in capitals (Then, Fools, HALF); Japanese generic nouns told apart by Sudachi's
 part-of-speech (プラン in 全プラン50%オフ); Chinese words of sale and launch around the name (双十一, 限时).
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 Candidate = tuple[str, int, bool]  # (name, offset in the post's text, a name on its own: Ledgerly, カケイボPro)
 
-_FUNCTION_WORDS = {"the", "a", "an", "our", "we", "you", "your", "this", "these", "that", "new", "now", "buy", "get",
-                   "how", "why", "what", "when", "where", "who", "today", "visit", "contact", "shop", "it", "i",
-                   "in", "on", "for", "and", "with", "to", "my", "its", "their", "all", "every", "meet", "try",
-                   "introducing", "announcing", "hello", "hi", "dear", "welcome", "join", "save", "grab", "don't"}
-_CALENDAR_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                   "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                   "sunday", "christmas", "easter", "halloween", "fools", "valentine", "thanksgiving", "cyber",
-                   "black", "spring", "summer", "autumn", "fall", "winter", "holiday", "holidays", "year", "eve",
-                   "prime", "day", "week", "weekend", "month", "tonight", "tomorrow", "yesterday"}
-_GENERIC_EN = {"sale", "sales", "offer", "offers", "deal", "deals", "discount", "update", "release", "version",
-               "event", "launch", "app", "edition", "plan", "plans", "store", "shop", "team", "news", "off", "free",
-               "limited", "time", "only", "price", "prices", "pricing", "code", "promo", "coupon", "bundle",
-               "members", "customers", "everyone", "everything", "subscribe", "order", "download", "upgrade",
-               "premium"}
-_ACRONYMS = {"pdf", "csv", "faq", "seo", "crm", "api", "ai", "ui", "ux", "usa", "uk", "eu", "ok", "vip", "diy",
-             "pr", "sns", "line", "x", "q1", "q2", "q3", "q4", "ceo", "cto", "b2b", "b2c", "saas", "rsvp", "url"}
+_FUNCTION_WORDS = {
+    "the",
+    "a",
+    "an",
+    "our",
+    "we",
+    "you",
+    "your",
+    "this",
+    "these",
+    "that",
+    "new",
+    "now",
+    "buy",
+    "get",
+    "how",
+    "why",
+    "what",
+    "when",
+    "where",
+    "who",
+    "today",
+    "visit",
+    "contact",
+    "shop",
+    "it",
+    "i",
+    "in",
+    "on",
+    "for",
+    "and",
+    "with",
+    "to",
+    "my",
+    "its",
+    "their",
+    "all",
+    "every",
+    "meet",
+    "try",
+    "introducing",
+    "announcing",
+    "hello",
+    "hi",
+    "dear",
+    "welcome",
+    "join",
+    "save",
+    "grab",
+    "don't",
+}
+_CALENDAR_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "christmas",
+    "easter",
+    "halloween",
+    "fools",
+    "valentine",
+    "thanksgiving",
+    "cyber",
+    "black",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "holiday",
+    "holidays",
+    "year",
+    "eve",
+    "prime",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+}
+_GENERIC_EN = {
+    "sale",
+    "sales",
+    "offer",
+    "offers",
+    "deal",
+    "deals",
+    "discount",
+    "update",
+    "release",
+    "version",
+    "event",
+    "launch",
+    "app",
+    "edition",
+    "plan",
+    "plans",
+    "store",
+    "shop",
+    "team",
+    "news",
+    "off",
+    "free",
+    "limited",
+    "time",
+    "only",
+    "price",
+    "prices",
+    "pricing",
+    "code",
+    "promo",
+    "coupon",
+    "bundle",
+    "members",
+    "customers",
+    "everyone",
+    "everything",
+    "subscribe",
+    "order",
+    "download",
+    "upgrade",
+    "premium",
+}
+_ACRONYMS = {
+    "pdf",
+    "csv",
+    "faq",
+    "seo",
+    "crm",
+    "api",
+    "ai",
+    "ui",
+    "ux",
+    "usa",
+    "uk",
+    "eu",
+    "ok",
+    "vip",
+    "diy",
+    "pr",
+    "sns",
+    "line",
+    "x",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "ceo",
+    "cto",
+    "b2b",
+    "b2c",
+    "saas",
+    "rsvp",
+    "url",
+}
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +202,7 @@ def english_forms() -> frozenset[str]:
 
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
     words = {str(v) for v in table.values()}
-    words.update(str(k) for k in table.keys() if isinstance(k, str))
+    words.update(str(k) for k in table if isinstance(k, str))
     return frozenset(words | set(STOP_WORDS))
 
 
@@ -58,8 +216,7 @@ def best(candidates: Iterable[Candidate], text: str, title_end: int) -> Candidat
     found = [(re.sub(r"\s*v?\d+(?:\.\d+)*$", "", name) or name, at, strong) for name, at, strong in candidates]
     counts = Counter({name: text.count(name) for name, _, _ in found})
     # 表单工坊 named twice beats 表单工坊公益机构 named once: the longer one ran into the next words.
-    found = [c for c in found if not any(c[0].startswith(o) and o != c[0] and counts[o] > counts[c[0]]
-                                         for o in counts)]
+    found = [c for c in found if not any(c[0].startswith(o) and o != c[0] and counts[o] > counts[c[0]] for o in counts)]
     sure = [c for c in found if c[1] < title_end or counts[c[0]] >= 2 or c[2]]
     if not sure:
         return None
@@ -77,8 +234,12 @@ def english(doc: Doc, title_end: int) -> list[Candidate]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and j - i < 4 and (_capitalised(tokens[j]) or _version(tokens[j])) \
-                and tokens[j].idx == tokens[j - 1].idx + len(tokens[j - 1].text) + 1:
+        while (
+            j < len(tokens)
+            and j - i < 4
+            and (_capitalised(tokens[j]) or _version(tokens[j]))
+            and tokens[j].idx == tokens[j - 1].idx + len(tokens[j - 1].text) + 1
+        ):
             j += 1
         run = tokens[i:j]
         weak = _weak_position(tokens, i) or (headline_case and run[0].idx < title_end)
@@ -108,7 +269,7 @@ def _english_name(run: list[Token], weak: bool) -> Candidate | None:
         return None
     if not brand_like and all(t.lower_ in _GENERIC_EN for t in words):
         return None
-    return run[0].doc[run[0].i:run[-1].i + 1].text, run[0].idx, brand_like
+    return run[0].doc[run[0].i : run[-1].i + 1].text, run[0].idx, brand_like
 
 
 def _capitalised(token: Token) -> bool:
@@ -128,8 +289,11 @@ def _weak_position(tokens: list[Token], i: int) -> bool:
     if i == 0:
         return True
     before = tokens[i - 1]
-    return "\n" in before.whitespace_ or "\n" in before.text or (not before.text[:1].isalnum()
-                                                                 and before.text not in {",", "(", "&"})
+    return (
+        "\n" in before.whitespace_
+        or "\n" in before.text
+        or (not before.text[:1].isalnum() and before.text not in {",", "(", "&"})
+    )
 
 
 def _headline_case(title: list[Token]) -> bool:
@@ -139,20 +303,127 @@ def _headline_case(title: list[Token]) -> bool:
 
 # Japanese ---------------------------------------------------------------------------------------------------
 
-_JA_GENERIC = {"サービス", "キャンペーン", "セール", "クーポン", "バージョン", "アプリ", "ユーザー", "プラン", "ポイント",
-               "データ", "オフ", "プレゼント", "アップデート", "リリース", "お知らせ", "コンテンツ", "システム", "ソフト",
-               "ツール", "ページ", "メール", "チーム", "オンライン", "セミナー", "イベント", "ショップ", "ストア", "ネット",
-               "スマホ", "パソコン", "カード", "プロ", "プレミアム", "ベーシック", "スタンダード", "ライト", "フリー",
-               "メンバー", "ビジネス", "スタート", "ダウンロード", "インストール", "ログイン", "アカウント", "サポート",
-               "クラウド", "モバイル", "ウェブ", "サイト", "ニュース", "タイムセール", "ポイントアップ", "ボーナス",
-               "スタッフ", "オーナー", "マネージャー", "レポート", "グラフ", "テンプレート", "マニュアル", "ガイド",
-               "オプション", "パック", "セット", "コース", "レッスン", "トライアル", "モデル", "シリーズ", "ブランド",
-               "ファン", "フォロワー", "リツイート", "フォロー", "シェア", "コメント", "プライム", "ブラック", "フライデー"}
+_JA_GENERIC = {
+    "サービス",
+    "キャンペーン",
+    "セール",
+    "クーポン",
+    "バージョン",
+    "アプリ",
+    "ユーザー",
+    "プラン",
+    "ポイント",
+    "データ",
+    "オフ",
+    "プレゼント",
+    "アップデート",
+    "リリース",
+    "お知らせ",
+    "コンテンツ",
+    "システム",
+    "ソフト",
+    "ツール",
+    "ページ",
+    "メール",
+    "チーム",
+    "オンライン",
+    "セミナー",
+    "イベント",
+    "ショップ",
+    "ストア",
+    "ネット",
+    "スマホ",
+    "パソコン",
+    "カード",
+    "プロ",
+    "プレミアム",
+    "ベーシック",
+    "スタンダード",
+    "ライト",
+    "フリー",
+    "メンバー",
+    "ビジネス",
+    "スタート",
+    "ダウンロード",
+    "インストール",
+    "ログイン",
+    "アカウント",
+    "サポート",
+    "クラウド",
+    "モバイル",
+    "ウェブ",
+    "サイト",
+    "ニュース",
+    "タイムセール",
+    "ポイントアップ",
+    "ボーナス",
+    "スタッフ",
+    "オーナー",
+    "マネージャー",
+    "レポート",
+    "グラフ",
+    "テンプレート",
+    "マニュアル",
+    "ガイド",
+    "オプション",
+    "パック",
+    "セット",
+    "コース",
+    "レッスン",
+    "トライアル",
+    "モデル",
+    "シリーズ",
+    "ブランド",
+    "ファン",
+    "フォロワー",
+    "リツイート",
+    "フォロー",
+    "シェア",
+    "コメント",
+    "プライム",
+    "ブラック",
+    "フライデー",
+}
 _JA_ONLY_GENERIC = re.compile("(?:" + "|".join(sorted(_JA_GENERIC, key=len, reverse=True)) + ")+")
-_JA_LATIN_GENERIC = _ACRONYMS | {"rt", "dm", "ig", "fb", "tv", "pc", "sp", "pdf", "csv", "ok", "faq", "line", "x", "sns", "pr", "off", "sale", "new", "app", "web", "ai",
-                     "it", "pro", "plus", "no", "vip", "ios", "android", "pc", "url", "qr", "dx", "sale!", "get"}
-_JA_NAME = re.compile(r"[ァ-ヴー・]*[A-Za-z][A-Za-z0-9+.\-]*(?: [A-Z0-9][A-Za-z0-9+.\-]*)*[ァ-ヴー]*"
-                      r"|(?:(?<=^)|(?<=[\s「『【]))[ぁ-ゖ]{2,5}[ァ-ヴー]{3,}|[ァ-ヴー][ァ-ヴー・]{2,}")
+_JA_LATIN_GENERIC = _ACRONYMS | {
+    "rt",
+    "dm",
+    "ig",
+    "fb",
+    "tv",
+    "pc",
+    "sp",
+    "pdf",
+    "csv",
+    "ok",
+    "faq",
+    "line",
+    "x",
+    "sns",
+    "pr",
+    "off",
+    "sale",
+    "new",
+    "app",
+    "web",
+    "ai",
+    "it",
+    "pro",
+    "plus",
+    "no",
+    "vip",
+    "ios",
+    "android",
+    "url",
+    "qr",
+    "dx",
+    "sale!",
+    "get",
+}
+_JA_NAME = re.compile(
+    r"[ァ-ヴー・]*[A-Za-z][A-Za-z0-9+.\-]*(?: [A-Z0-9][A-Za-z0-9+.\-]*)*[ァ-ヴー]*"
+    r"|(?:(?<=^)|(?<=[\s「『【]))[ぁ-ゖ]{2,5}[ァ-ヴー]{3,}|[ァ-ヴー][ァ-ヴー・]{2,}"
+)
 _JA_QUOTED = re.compile(r"「([^」]{2,24})」")
 
 
@@ -164,15 +435,22 @@ def japanese(doc: Doc, title_end: int) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _JA_QUOTED.finditer(text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-        if span is not None and not any(t.tag_.startswith(("助詞", "動詞", "助動詞", "補助記号")) for t in span) \
-                and match.group(1) not in _JA_GENERIC:
+        if (
+            span is not None
+            and not any(t.tag_.startswith(("助詞", "動詞", "助動詞", "補助記号")) for t in span)
+            and match.group(1) not in _JA_GENERIC
+        ):
             out.append((match.group(1), match.start(1), True))
     for match in _JA_NAME.finditer(text):
         name, start = match.group(0).strip("・"), match.start()
         if start > 0 and text[start - 1] in "全各当弊本新":
             continue  # 全プラン, 新バージョン: a prefix makes it a common noun
         if re.search(r"[A-Za-z]", name):
-            if len(name) <= 2 or name.lower() in _JA_LATIN_GENERIC or (name.isupper() and len(name) > 1 and _is_english_word(name)):
+            if (
+                len(name) <= 2
+                or name.lower() in _JA_LATIN_GENERIC
+                or (name.isupper() and len(name) > 1 and _is_english_word(name))
+            ):
                 continue
             out.append((name, start, True))
             continue
@@ -200,16 +478,114 @@ def _sudachi_unknown(word: str) -> bool:
 
 _ZH_QUOTED = re.compile(r"[《「“【]([^》」”】，。！？、]{2,12})[》」”】]")
 _ZH_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*(?: [A-Z0-9][A-Za-z0-9+.\-]*)*")
-_ZH_CUES = ("新店", "首月", "首单", "新客", "新用户", "支持", "接入", "新增", "帮你", "帮助", "让你", "开学季", "安卓版",
-            "苹果版", "手机版", "电脑版", "新版", "App", "APP", "会员", "年付", "年卡", r"\d", "双十一", "双11", "618", "限时", "秒杀", "新品", "正式", "全新", "上市", "上线", "发布", "首发", "大促",
-            "特惠", "优惠", "直降", "降价", "促销", "会员日", "周年", "年中", "年终", "五折", "半价", "限量", "预售",
-            "今日", "今天", "本周", "震撼", "重磅", "升级", "推出", "开售", "开抢", "抢购", "福利", "狂欢", "免费", "买一送一")
-_ZH_NAME_AROUND = re.compile(r"(?:^|[\s，。！？：:、|｜【】\]\[!?])(?:全新|新款|新版|重磅|我们的|推出|发布了?|新品)?"
-                             r"([\u4e00-\u9fffA-Za-z]{2,12}?(?:\s?(?:[0-9]+(?:\.[0-9]+)*|Pro|Plus|Max))?)\s?"
-                             r"(?=" + "|".join(_ZH_CUES) + r")")
-_ZH_GENERIC = ("全场", "全部", "所有", "会员", "产品", "商品", "店铺", "本店", "我们", "活动", "今天", "本周", "官方",
-               "全店", "新人", "用户", "粉丝", "大家", "年度", "限时", "品牌", "旗舰店", "好物", "爆款", "国庆", "春节",
-               "中秋", "元旦", "周末", "每天", "今年", "夏季", "冬季", "春季", "秋季", "开学")
+_ZH_CUES = (
+    "新店",
+    "首月",
+    "首单",
+    "新客",
+    "新用户",
+    "支持",
+    "接入",
+    "新增",
+    "帮你",
+    "帮助",
+    "让你",
+    "开学季",
+    "安卓版",
+    "苹果版",
+    "手机版",
+    "电脑版",
+    "新版",
+    "App",
+    "APP",
+    "会员",
+    "年付",
+    "年卡",
+    r"\d",
+    "双十一",
+    "双11",
+    "618",
+    "限时",
+    "秒杀",
+    "新品",
+    "正式",
+    "全新",
+    "上市",
+    "上线",
+    "发布",
+    "首发",
+    "大促",
+    "特惠",
+    "优惠",
+    "直降",
+    "降价",
+    "促销",
+    "会员日",
+    "周年",
+    "年中",
+    "年终",
+    "五折",
+    "半价",
+    "限量",
+    "预售",
+    "今日",
+    "今天",
+    "本周",
+    "震撼",
+    "重磅",
+    "升级",
+    "推出",
+    "开售",
+    "开抢",
+    "抢购",
+    "福利",
+    "狂欢",
+    "免费",
+    "买一送一",
+)
+_ZH_NAME_AROUND = re.compile(
+    r"(?:^|[\s，。！？：:、|｜【】\]\[!?])(?:全新|新款|新版|重磅|我们的|推出|发布了?|新品)?"
+    r"([\u4e00-\u9fffA-Za-z]{2,12}?(?:\s?(?:[0-9]+(?:\.[0-9]+)*|Pro|Plus|Max))?)\s?"
+    r"(?=" + "|".join(_ZH_CUES) + r")"
+)
+_ZH_GENERIC = (
+    "全场",
+    "全部",
+    "所有",
+    "会员",
+    "产品",
+    "商品",
+    "店铺",
+    "本店",
+    "我们",
+    "活动",
+    "今天",
+    "本周",
+    "官方",
+    "全店",
+    "新人",
+    "用户",
+    "粉丝",
+    "大家",
+    "年度",
+    "限时",
+    "品牌",
+    "旗舰店",
+    "好物",
+    "爆款",
+    "国庆",
+    "春节",
+    "中秋",
+    "元旦",
+    "周末",
+    "每天",
+    "今年",
+    "夏季",
+    "冬季",
+    "春季",
+    "秋季",
+    "开学",
+)
 _ZH_LATIN_GENERIC = _JA_LATIN_GENERIC | {"app", "vip", "pro", "plus"}
 
 
@@ -222,7 +598,11 @@ def chinese(text: str, title_end: int) -> list[Candidate]:
             out.append((match.group(1), match.start(1), True))
     for match in _ZH_LATIN.finditer(text):
         name = match.group(0)
-        if len(name) > 2 and name.lower() not in _ZH_LATIN_GENERIC and not (name.isupper() and len(name) > 1 and _is_english_word(name)):
+        if (
+            len(name) > 2
+            and name.lower() not in _ZH_LATIN_GENERIC
+            and not (name.isupper() and len(name) > 1 and _is_english_word(name))
+        ):
             out.append((name, match.start(), True))
     for match in _ZH_NAME_AROUND.finditer(text):
         name = match.group(1)

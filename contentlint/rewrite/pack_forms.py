@@ -1,7 +1,9 @@
 """The `rewrites:` section of a rule pack: per language, headline forms, outline parts and questions."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from contentlint.errors import RuleError
 from contentlint.rewrite.forms import OUTLINE_PARTS, QUESTION_SLOTS, validate_form
@@ -20,14 +22,19 @@ def parse_forms(raw: Any, where: str) -> dict[str, dict[str, Any]]:
         if not isinstance(forms, dict):
             raise RuleError(f"{key}: expected a mapping with {', '.join(LANGUAGE_KEYS)}", where)
         if "placeholders" in forms:
-            raise RuleError(f"{key}.placeholders: no longer used (a headline never shows a blank; a form is used "
-                            "only when its slots are known): remove it", where)
+            raise RuleError(
+                f"{key}.placeholders: no longer used (a headline never shows a blank; a form is used "
+                "only when its slots are known): remove it",
+                where,
+            )
         unknown = sorted(set(map(str, forms)) - set(LANGUAGE_KEYS))
         if unknown:
             raise RuleError(f"{key}: unknown key `{unknown[0]}` (use {', '.join(LANGUAGE_KEYS)})", where)
-        out[str(lang)] = {"headlines": _headlines(forms.get("headlines", []), f"{key}.headlines", where),
-                          "outline": _outline(forms.get("outline", {}), f"{key}.outline", where),
-                          "questions": _questions(forms.get("questions", {}), f"{key}.questions", where)}
+        out[str(lang)] = {
+            "headlines": _headlines(forms.get("headlines", []), f"{key}.headlines", where),
+            "outline": _outline(forms.get("outline", {}), f"{key}.outline", where),
+            "questions": _questions(forms.get("questions", {}), f"{key}.questions", where),
+        }
     return out
 
 
@@ -68,8 +75,7 @@ def _outline(raw: Any, key: str, where: str) -> dict[str, list[str]]:
         if isinstance(forms, str):
             raw[part] = forms = [forms]
         if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
-            raise RuleError(f"{key}.{part}: expected a list of forms (the first whose slots are known is used)",
-                            where)
+            raise RuleError(f"{key}.{part}: expected a list of forms (the first whose slots are known is used)", where)
     return {str(part): list(forms) for part, forms in raw.items()}
 
 
@@ -80,8 +86,11 @@ def _questions(raw: Any, key: str, where: str) -> dict[str, dict[str, str]]:
     for slot, item in raw.items():
         if slot not in QUESTION_SLOTS:
             raise RuleError(f"{key}: unknown slot `{slot}` (use {', '.join(QUESTION_SLOTS)})", where)
-        if not isinstance(item, dict) or set(item) != {"question", "brief"} or \
-                not all(isinstance(v, str) and v.strip() for v in item.values()):
+        if (
+            not isinstance(item, dict)
+            or set(item) != {"question", "brief"}
+            or not all(isinstance(v, str) and v.strip() for v in item.values())
+        ):
             raise RuleError(f"{key}.{slot}: expected {{question: ..., brief: ...}}", where)
         out[str(slot)] = dict(item)
     return out

@@ -1,12 +1,16 @@
 """Calendar-scope rule kinds: they read a CalendarReport (a calendar's or a feed's entries in date order with their
 stages) and yield CalendarHits naming the entries they are about."""
+
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
+from typing import TYPE_CHECKING, Any
 
+from contentlint import optionschema as opt
 from contentlint.calendar.mix import Mix
 from contentlint.calendar.report import CalendarReport, EntryResult
 from contentlint import optionschema as opt
@@ -98,11 +102,11 @@ class GapKind(_CalendarKind):
     """More than N days between two consecutive posts."""
 
     name = "calendar-gap"
-    schema = {"max_days": Option(opt.INTEGER, default=14, help="longest allowed silence in days")}
+    schema: Mapping[str, Option] = {"max_days": Option(opt.INTEGER, default=14, help="longest allowed silence in days")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
-        for before, after in zip(dated, dated[1:]):
+        for before, after in pairwise(dated):
             days = (after.date - before.date).days  # type: ignore[operator]
             if days > params["max_days"]:
                 yield _about((before, after), days=days, first=_day(before), last=_day(after))
@@ -112,7 +116,9 @@ class InsightFreeWeeksKind(_CalendarKind):
     """Weeks (Monday to Sunday) inside the calendar's span with no insight post."""
 
     name = "insight-free-weeks"
-    schema = {"min_weeks": Option(opt.INTEGER, default=1, help="report stretches of at least this many weeks")}
+    schema: Mapping[str, Option] = {
+        "min_weeks": Option(opt.INTEGER, default=1, help="report stretches of at least this many weeks")
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
@@ -120,34 +126,40 @@ class InsightFreeWeeksKind(_CalendarKind):
             return
         # Week numbers are ordinals of Mondays, so a placeholder date such as 9999-12-31 never overflows, and the
         # work is one step per insight week, not one per week of the span (which a year-9999 entry makes ~400,000).
-        monday = lambda d: d.toordinal() - d.weekday()  # noqa: E731
-        first, last = monday(dated[0].date), monday(dated[-1].date)
-        insight = sorted({monday(r.date) for r in dated if r.group == "insight"})
-        starts = [monday(r.date) for r in dated]
-        for before, after in zip([first - 7, *insight], [*insight, last + 7]):
+        starts = [_monday(r.date) for r in dated if r.date is not None]  # all of them: dated() keeps dated results
+        first, last = starts[0], starts[-1]
+        insight = sorted({week for week, r in zip(starts, dated, strict=True) if r.group == "insight"})
+        for before, after in zip([first - 7, *insight], [*insight, last + 7], strict=True):
             weeks = (after - before) // 7 - 1
             if weeks >= max(1, params["min_weeks"]):
                 begin, end = before + 7, after - 7
                 lo, hi = bisect.bisect_left(starts, begin), bisect.bisect_right(starts, end)
                 # a silent stretch is about the posts in it, else the posts on either side of it
-                about = dated[lo:hi] or dated[max(lo - 1, 0):lo] + dated[hi:hi + 1]
-                yield _about(about, weeks=weeks, first=dt.date.fromordinal(begin).isoformat(),
-                             last=dt.date.fromordinal(end + 6).isoformat() if end + 6 <= dt.date.max.toordinal()
-                             else dt.date.max.isoformat())
+                about = dated[lo:hi] or dated[max(lo - 1, 0) : lo] + dated[hi : hi + 1]
+                yield _about(
+                    about,
+                    weeks=weeks,
+                    first=dt.date.fromordinal(begin).isoformat(),
+                    last=dt.date.fromordinal(end + 6).isoformat()
+                    if end + 6 <= dt.date.max.toordinal()
+                    else dt.date.max.isoformat(),
+                )
 
 
 class CadenceKind(_CalendarKind):
     """Intervals between posts vary too much (coefficient of variation of the gaps)."""
 
     name = "irregular-cadence"
-    schema = {"max_variation": Option(opt.NUMBER, default=0.8, help="highest allowed stdev / mean of the gaps"),
-              "min_entries": Option(opt.INTEGER, default=5, help="needs at least this many dated entries")}
+    schema: Mapping[str, Option] = {
+        "max_variation": Option(opt.NUMBER, default=0.8, help="highest allowed stdev / mean of the gaps"),
+        "min_entries": Option(opt.INTEGER, default=5, help="needs at least this many dated entries"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
         if len(dated) < params["min_entries"]:
             return
-        gaps = [(b.date - a.date).days for a, b in zip(dated, dated[1:])]  # type: ignore[operator]
+        gaps = [(b.date - a.date).days for a, b in pairwise(dated)]  # type: ignore[operator]
         import statistics  # imported here: a run that scores no calendar does not pay for it
 
         mean = statistics.mean(gaps)
@@ -155,36 +167,47 @@ class CadenceKind(_CalendarKind):
             return
         variation = statistics.pstdev(gaps) / mean
         if variation > params["max_variation"]:
-            pairs = list(zip(dated, dated[1:]))
+            pairs = list(pairwise(dated))
             longest = max(range(len(gaps)), key=lambda i: gaps[i])
-            yield _about(pairs[longest], variation=f"{variation:.2f}", shortest=min(gaps), longest=max(gaps),
-                      mean=f"{mean:.1f}")
+            yield _about(
+                pairs[longest], variation=f"{variation:.2f}", shortest=min(gaps), longest=max(gaps), mean=f"{mean:.1f}"
+            )
 
 
 class ChannelMixKind(_CalendarKind):
     """A channel's own stage mix scores below a threshold against the calendar's target."""
 
     name = "channel-mix"
-    schema = {"min_score": Option(opt.INTEGER, default=60, help="lowest acceptable channel score"),
-              "min_posts": Option(opt.INTEGER, default=3, help="only channels with at least this many posts")}
+    schema: Mapping[str, Option] = {
+        "min_score": Option(opt.INTEGER, default=60, help="lowest acceptable channel score"),
+        "min_posts": Option(opt.INTEGER, default=3, help="only channels with at least this many posts"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         for channel, mix in report.channel_mixes.items():
             value = report.channel_score(channel)
             if mix.total >= params["min_posts"] and value < params["min_score"]:
                 mine = [r for r in report.results if (r.channel or "(none)") == channel]
-                yield _about(_excess(report, mine, mix), channel=channel, score=value, posts=mix.total,
-                          at_share=f"{mix.share('at'):.0%}", target=report.target.name,
-                          target_description=report.target.description)
+                yield _about(
+                    _excess(report, mine, mix),
+                    channel=channel,
+                    score=value,
+                    posts=mix.total,
+                    at_share=f"{mix.share('at'):.0%}",
+                    target=report.target.name,
+                    target_description=report.target.description,
+                )
 
 
 class ChannelFitKind(_CalendarKind):
     """Open channels (reach) with only promotions, closed channels (customers) full of acquisition promos."""
 
     name = "channel-fit"
-    schema = {"channel_type": Option(opt.one_of("open", "closed"), required=True, help="which channels"),
-              "max_at_share": Option(_fraction, required=True, help="highest allowed share of at-purchase posts"),
-              "min_posts": Option(opt.INTEGER, default=2, help="only channels with at least this many posts")}
+    schema: Mapping[str, Option] = {
+        "channel_type": Option(opt.one_of("open", "closed"), required=True, help="which channels"),
+        "max_at_share": Option(_fraction, required=True, help="highest allowed share of at-purchase posts"),
+        "min_posts": Option(opt.INTEGER, default=2, help="only channels with at least this many posts"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         for channel, mix in report.channel_mixes.items():
@@ -199,36 +222,52 @@ class MixScoreKind(_CalendarKind):
     """The calendar's stage mix scores below a threshold against its target."""
 
     name = "mix-score"
-    schema = {"min_score": Option(opt.INTEGER, default=80, help="fires below this score")}
+    schema: Mapping[str, Option] = {"min_score": Option(opt.INTEGER, default=80, help="fires below this score")}
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         if report.results and report.score < params["min_score"]:
             shares = ", ".join(f"{s} {report.mix.share(s):.0%}" for s in ("pre", "at", "post"))
-            yield _about(_excess(report, report.results, report.mix), score=report.score, band=report.band, mix=shares,
-                      target=report.target.name, target_description=report.target.description)
+            yield _about(
+                _excess(report, report.results, report.mix),
+                score=report.score,
+                band=report.band,
+                mix=shares,
+                target=report.target.name,
+                target_description=report.target.description,
+            )
 
 
 class SpanKind(_CalendarKind):
     """Content needs months to pay off: a calendar covering less than N days is too short to judge."""
 
     name = "calendar-span"
-    schema = {"min_days": Option(opt.INTEGER, default=90, help="shortest span (first to last date)")}
+    schema: Mapping[str, Option] = {
+        "min_days": Option(opt.INTEGER, default=90, help="shortest span (first to last date)")
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
         continuity = report.continuity()
         if dated and continuity["days"] < params["min_days"]:
-            yield _about((dated[0], dated[-1]) if len(dated) > 1 else dated, days=continuity["days"],
-                         insight=continuity["checkpoints"].get("3m", 0))
+            yield _about(
+                (dated[0], dated[-1]) if len(dated) > 1 else dated,
+                days=continuity["days"],
+                insight=continuity["checkpoints"].get("3m", 0),
+            )
 
 
 class CadenceDropKind(_CalendarKind):
     """The last quarter of the calendar has far fewer posts than the quarters before it."""
 
     name = "cadence-drop"
-    schema = {"ratio": Option(_fraction, default=0.5, help="fires when the last quarter has fewer than "
-                                                           "ratio × the average of the earlier quarters"),
-              "min_entries": Option(opt.INTEGER, default=8, help="needs at least this many dated entries")}
+    schema: Mapping[str, Option] = {
+        "ratio": Option(
+            _fraction,
+            default=0.5,
+            help="fires when the last quarter has fewer than ratio × the average of the earlier quarters",
+        ),
+        "min_entries": Option(opt.INTEGER, default=8, help="needs at least this many dated entries"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         dated = report.dated()
@@ -247,6 +286,10 @@ class CadenceDropKind(_CalendarKind):
             yield _about(tail, last_quarter=quarters[3], earlier=f"{earlier:.1f}")
 
 
+def _monday(day: dt.date) -> int:
+    """The ordinal of the Monday of ``day``'s week."""
+    return day.toordinal() - day.weekday()
+
+
 def _day(result: EntryResult) -> str:
     return result.date.isoformat() if result.date else f"entry {result.entry.index + 1}"
-

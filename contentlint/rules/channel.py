@@ -6,19 +6,22 @@ text), not the spaCy Doc, so they also run on posts in languages without a pipel
 set where the text is written (see ``shared_article``): a calendar entry that points a channel at a Markdown
 file shares that article there, and the article's length is not the post's.
 """
+
 from __future__ import annotations
 
 import math
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
+from contentlint import optionschema as opt
 from contentlint.analysis import Analysis
 from contentlint.model import Position, Post
-from contentlint import optionschema as opt
 from contentlint.optionschema import Option
 from contentlint.rules.protocol import Hit, PostChecker
+
 # The very pattern that takes URLs out of the analysed text, so what is counted here is what was left out there.
 from contentlint.sources.markdown import URL
 
@@ -26,9 +29,19 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 WEIGHTINGS = ("plain", "x", "weibo")
-_NAMES = {"x": "X", "twitter": "X", "linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram",
-          "weibo": "Weibo", "wechat": "WeChat", "threads": "Threads", "bluesky": "Bluesky",
-          "xiaohongshu": "Xiaohongshu (小红书)", "youtube": "YouTube"}
+_NAMES = {
+    "x": "X",
+    "twitter": "X",
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "weibo": "Weibo",
+    "wechat": "WeChat",
+    "threads": "Threads",
+    "bluesky": "Bluesky",
+    "xiaohongshu": "Xiaohongshu (小红书)",
+    "youtube": "YouTube",
+}
 # A hashtag: # or ＃ then word characters with at least one letter (#1 is not a tag), not inside a word, an
 # HTML entity or a path; a Weibo topic closes with a second # (#话题#).
 HASHTAG = re.compile(r"(?<![\w&/#＃])[#＃](?=\w*[^\W\d_])\w+(?:[#＃](?!\w))?")
@@ -36,6 +49,7 @@ _NOT_PROSE_LINE = re.compile(r"^\s*(?:[|>][+-]?\d*|<!--.*-->)\s*$")  # a YAML bl
 
 
 # -- where the body is written ---------------------------------------------------------------------------------
+
 
 def opening_lines(post: Post, count: int) -> list[tuple[int, str]]:
     """The first ``count`` non-blank lines of the body as written: (file offset, line text)."""
@@ -86,6 +100,7 @@ def channel_name(post: Post) -> str:
 
 # -- options ---------------------------------------------------------------------------------------------------
 
+
 def _channel_map(inner: Any, example: str) -> Any:
     def check(value: Any) -> str | None:
         if not isinstance(value, dict) or not value:
@@ -97,6 +112,7 @@ def _channel_map(inner: Any, example: str) -> Any:
             if problem:
                 return f"[{channel}] {problem}"
         return None
+
     return check
 
 
@@ -118,8 +134,11 @@ def _limit(value: Any) -> str | None:
         return f"unknown key `{unknown[0]}` (a limit has: max, weighting, url_length)"
     if "max" not in value:
         return "`max` is missing"
-    return (opt.INTEGER(value["max"]) or opt.one_of(*WEIGHTINGS)(value.get("weighting", "plain"))
-            or (opt.INTEGER(value["url_length"]) if "url_length" in value else None))
+    return (
+        opt.INTEGER(value["max"])
+        or opt.one_of(*WEIGHTINGS)(value.get("weighting", "plain"))
+        or (opt.INTEGER(value["url_length"]) if "url_length" in value else None)
+    )
 
 
 def _limits(raw: Mapping[str, Any]) -> dict[str, Limit]:
@@ -149,9 +168,12 @@ def char_weights(text: str, weighting: str) -> list[float]:
     regional_open = False
     for index, char in enumerate(text):
         code = ord(char)
-        continues = index > 0 and (code in _EMOJI_PARTS or previous == 0x200D
-                                   or (code in _REGIONAL and regional_open)
-                                   or unicodedata.category(char) in ("Mn", "Me"))
+        continues = index > 0 and (
+            code in _EMOJI_PARTS
+            or previous == 0x200D
+            or (code in _REGIONAL and regional_open)
+            or unicodedata.category(char) in ("Mn", "Me")
+        )
         regional_open = code in _REGIONAL and not (continues and previous in _REGIONAL)
         previous = code
         if continues:
@@ -162,8 +184,9 @@ def char_weights(text: str, weighting: str) -> list[float]:
         start = index
         if weighting == "weibo":
             weights.append(0.5 if code < 0x80 else 1.0)
-        elif weighting == "x" and not (code <= 0x10FF or 0x2000 <= code <= 0x200D or 0x2010 <= code <= 0x201F
-                                       or 0x2032 <= code <= 0x2037):
+        elif weighting == "x" and not (
+            code <= 0x10FF or 0x2000 <= code <= 0x200D or 0x2010 <= code <= 0x201F or 0x2032 <= code <= 0x2037
+        ):
             weights.append(2.0)
         else:
             weights.append(1.0)
@@ -200,21 +223,27 @@ class _Length(_PerChannel):
         units: list[tuple[int, int, float, int | None]] = []
         # A URL in the title is part of the analysed text; like a URL of the body it counts as one link.
         for match in URL.finditer(post.text, 0, post.body_start):
-            weights[match.start():match.end()] = [0.0] * (match.end() - match.start())
-            units.append((post.source_map.file_offset(match.start()), 1, self._url(match.group(), limit),
-                          match.start()))
+            weights[match.start() : match.end()] = [0.0] * (match.end() - match.start())
+            units.append(
+                (post.source_map.file_offset(match.start()), 1, self._url(match.group(), limit), match.start())
+            )
         units += [(match.start(), 1, self._url(match.group(), limit), None) for match in body_urls(post)]
         total = sum(weights) + sum(unit[2] for unit in units)
         if math.ceil(total) <= limit.max:
             return
         units += [(post.source_map.file_offset(i), 0, weight, i) for i, weight in enumerate(weights) if weight]
         running = 0.0
-        for offset, _order, weight, index in sorted(units, key=lambda u: (u[0], u[1])):
+        for offset, _order, weight, index in sorted(units, key=lambda u: (u[0], u[1])):  # noqa: B007 (read below)
             running += weight
             if math.ceil(running) > limit.max:
                 break
-        values = {"count": math.ceil(total), "max": limit.max, "over": math.ceil(total) - limit.max,
-                  "channel": channel_name(post), "match": ""}
+        values = {
+            "count": math.ceil(total),
+            "max": limit.max,
+            "over": math.ceil(total) - limit.max,
+            "channel": channel_name(post),
+            "match": "",
+        }
         if index is None:
             yield file_hit(post, offset, values)
             return
@@ -232,7 +261,7 @@ class _TitleLength(_PerChannel):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         post = analysis.post
         limit = self.limit(post)
-        title = post.text[:post.body_start].rstrip()
+        title = post.text[: post.body_start].rstrip()
         if limit is None or not title:  # no title written in the file: nothing the writer can shorten
             return
         weights = char_weights(title, limit.weighting)
@@ -240,12 +269,21 @@ class _TitleLength(_PerChannel):
         if total <= limit.max:
             return
         running, index = 0.0, 0
-        for index, weight in enumerate(weights):
+        for index, weight in enumerate(weights):  # noqa: B007 (read below: where the limit is crossed)
             running += weight
             if math.ceil(running) > limit.max:
                 break
-        yield Hit(index, len(title), values={"count": total, "max": limit.max, "over": total - limit.max,
-                                             "channel": channel_name(post), "match": title[index:][:40]})
+        yield Hit(
+            index,
+            len(title),
+            values={
+                "count": total,
+                "max": limit.max,
+                "over": total - limit.max,
+                "channel": channel_name(post),
+                "match": title[index:][:40],
+            },
+        )
 
 
 class LengthKind(_ChannelKind):
@@ -253,14 +291,19 @@ class LengthKind(_ChannelKind):
     with `part: title`, the title's length."""
 
     name = "length"
-    schema = {
-        "limits": Option(_channel_map(_limit, "{x: {max: 280, weighting: x, url_length: 23}, linkedin: 3000}"),
-                         required=True,
-                         help="{channel: max} or {channel: {max: N, weighting: plain|x|weibo, url_length: N}}; the "
-                              "title counts (social posts have none apart from their text); url_length: what one "
-                              "URL counts (X: 23), else as written"),
-        "part": Option(opt.one_of("post", "title"), default="post",
-                       help="what is measured: the whole post (title and body), or only the title"),
+    schema: Mapping[str, Option] = {
+        "limits": Option(
+            _channel_map(_limit, "{x: {max: 280, weighting: x, url_length: 23}, linkedin: 3000}"),
+            required=True,
+            help="{channel: max} or {channel: {max: N, weighting: plain|x|weibo, url_length: N}}; the "
+            "title counts (social posts have none apart from their text); url_length: what one "
+            "URL counts (X: 23), else as written",
+        ),
+        "part": Option(
+            opt.one_of("post", "title"),
+            default="post",
+            help="what is measured: the whole post (title and body), or only the title",
+        ),
     }
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
@@ -279,6 +322,7 @@ class LengthKind(_ChannelKind):
 
 # -- hashtags --------------------------------------------------------------------------------------------------
 
+
 class _Hashtags(_PerChannel):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         post = analysis.post
@@ -289,18 +333,29 @@ class _Hashtags(_PerChannel):
         if len(tags) <= limit:
             return
         first = tags[limit]
-        yield Hit(first.start(), first.end(),
-                  values={"match": first.group(), "count": len(tags), "max": limit, "channel": channel_name(post),
-                          "tags": " ".join(dict.fromkeys(tag.group() for tag in tags))})
+        yield Hit(
+            first.start(),
+            first.end(),
+            values={
+                "match": first.group(),
+                "count": len(tags),
+                "max": limit,
+                "channel": channel_name(post),
+                "tags": " ".join(dict.fromkeys(tag.group() for tag in tags)),
+            },
+        )
 
 
 class HashtagsKind(_ChannelKind):
     """More hashtags than a channel allows or rewards; reported at the first one over the limit."""
 
     name = "hashtags"
-    schema = {
-        "limits": Option(_channel_map(opt.INTEGER, "{instagram: 30, x: 2}"), required=True,
-                         help="{channel: most hashtags a post should have}"),
+    schema: Mapping[str, Option] = {
+        "limits": Option(
+            _channel_map(opt.INTEGER, "{instagram: 30, x: 2}"),
+            required=True,
+            help="{channel: most hashtags a post should have}",
+        ),
     }
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
@@ -311,6 +366,7 @@ class HashtagsKind(_ChannelKind):
 
 
 # -- a link in the opening -------------------------------------------------------------------------------------
+
 
 class _LinkFirstLine:
     def __init__(self, lines: int) -> None:
@@ -334,9 +390,10 @@ class LinkFirstLineKind(_ChannelKind):
     ranks posts that send readers away lower. Reported at the URL, in the file as written."""
 
     name = "link-first-line"
-    schema = {
-        "lines": Option(opt.INTEGER, default=1,
-                        help="how many opening lines of the body are checked (the title is always checked)"),
+    schema: Mapping[str, Option] = {
+        "lines": Option(
+            opt.INTEGER, default=1, help="how many opening lines of the body are checked (the title is always checked)"
+        ),
     }
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
@@ -344,4 +401,3 @@ class LinkFirstLineKind(_ChannelKind):
 
     def describe(self, params: Mapping[str, Any]) -> list[str]:
         return [f"URLs in the title and the first {params['lines']} line(s) of the body"]
-

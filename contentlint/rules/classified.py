@@ -1,10 +1,11 @@
 """Rule kinds on the classification: promotional posts without a problem or outcome, declared vs detected
 stage, low confidence."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from contentlint.analysis import Analysis
 from contentlint import optionschema as opt
 from contentlint.i18n import N_, Text
 from contentlint.optionschema import Option
@@ -20,8 +21,11 @@ def _labels_check(value: Any) -> str | None:
     if problem:
         return problem
     unknown = [v for v in value if v not in LABELS and v not in GROUPS]
-    return f"unknown label or group {unknown[0]!r} (labels: {', '.join(LABELS)}; groups: {', '.join(GROUPS)})" \
-        if unknown else None
+    return (
+        f"unknown label or group {unknown[0]!r} (labels: {', '.join(LABELS)}; groups: {', '.join(GROUPS)})"
+        if unknown
+        else None
+    )
 
 
 def _fraction(value: Any) -> str | None:
@@ -38,9 +42,13 @@ def _title_hit(analysis: Analysis, values: Mapping[str, Any]) -> Hit:
 def _values(analysis: Analysis) -> dict[str, Any]:
     c = analysis.classification
     assert c is not None
-    return {"label": c.label, "stage": c.stage, "group": c.group, "confidence": f"{c.confidence:.0%}",
-            "evidence": ", ".join(f"“{text}”" for text in list(dict.fromkeys(m.text for m in c.evidence))[:5])
-            or "—"}
+    return {
+        "label": c.label,
+        "stage": c.stage,
+        "group": c.group,
+        "confidence": f"{c.confidence:.0%}",
+        "evidence": ", ".join(f"“{text}”" for text in list(dict.fromkeys(m.text for m in c.evidence))[:5]) or "—",
+    }
 
 
 class _WithoutCues:
@@ -64,7 +72,7 @@ class WithoutCuesKind:
     name = "without-cues"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "labels": Option(_labels_check, required=True, help="labels or groups the rule applies to"),
         "cue_sets": Option(opt.STRING_LIST, required=True, help="cue sets of which at least one must match"),
         "min_confidence": Option(_fraction, default=0.0, help="only posts classified at least this surely"),
@@ -87,8 +95,7 @@ class _DeclaredStage:
         if c is None or declared not in STAGES or declared == c.stage or c.confidence < self.min_confidence:
             return
         path, position = post.field_location(self.field)
-        yield Hit(position=position, path=path,
-                  values={**_values(analysis), "declared": declared, "detected": c.stage})
+        yield Hit(position=position, path=path, values={**_values(analysis), "declared": declared, "detected": c.stage})
 
 
 class DeclaredStageKind:
@@ -97,7 +104,7 @@ class DeclaredStageKind:
     name = "declared-stage"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "field": Option(opt.STRING, default="stage", help="front-matter field holding the declared stage"),
         "min_confidence": Option(_fraction, default=0.5, help="only when the detection is at least this sure"),
     }
@@ -126,11 +133,12 @@ class LowConfidenceKind:
     name = "low-confidence"
     scope = "post"
     needs_doc = True
-    schema = {"below": Option(_fraction, default=0.5, help="confidence under which the rule fires")}
+    schema: Mapping[str, Option] = {
+        "below": Option(_fraction, default=0.5, help="confidence under which the rule fires")
+    }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
         return None
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         return _LowConfidence(float(params["below"]))
-

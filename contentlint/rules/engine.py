@@ -1,14 +1,16 @@
 """Run a set of rules on analysed posts and turn hits into findings at file positions."""
+
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from contentlint.analysis import Analysis
 from contentlint.analysis.analyser import Analyser
+from contentlint.brief import Brief
 from contentlint.errors import RuleError
 from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
-from contentlint.brief import Brief
 from contentlint.rules.messages import format_message, localised
 from contentlint.rules.pack import Rule, RuleBook
 from contentlint.rules.profile import ChecklistScore, score_id
@@ -62,15 +64,28 @@ class RuleSet:
         from contentlint.calendar.about import describe, message_lang, related
 
         if self._calendar_checkers is None:
-            self._calendar_checkers = [(rule, KINDS[rule.kind].compile(rule.params, "*", None))
-                                       for rule in self.rules if scope_of(rule.kind) == "calendar"]
+            self._calendar_checkers = [
+                (rule, KINDS[rule.kind].compile(rule.params, "*", None))
+                for rule in self.rules
+                if scope_of(rule.kind) == "calendar"
+            ]
         lang = message_lang(report)
         findings = []
         for rule, checker in self._calendar_checkers:
             for hit in checker.check(report):
                 message = format_message(rule.message_for(lang), hit.values)
-                findings.append(Finding(report.calendar.path, 0, 0, rule.level, rule.id, message,
-                                        related=related(hit.about), about=describe(report, hit.about, lang)))
+                findings.append(
+                    Finding(
+                        report.calendar.path,
+                        0,
+                        0,
+                        rule.level,
+                        rule.id,
+                        message,
+                        related=related(hit.about),
+                        about=describe(report, hit.about, lang),
+                    )
+                )
         return findings
 
     def lint(self, analysis: Analysis) -> list[Finding]:
@@ -100,16 +115,31 @@ def lint_profile(rules: Iterable[Rule], profile: Profile) -> tuple[list[Finding]
         total = len(results)
         failed = [r for r in results if not r.met]
         for result in failed:
-            values = {**result.values, "number": result.number, "total": total, "name": result.name,
-                      "advice": result.advice}
+            values = {
+                **result.values,
+                "number": result.number,
+                "total": total,
+                "name": result.name,
+                "advice": result.advice,
+            }
             where = profile.position_of(result.field)
-            findings.append(Finding(profile.path, where.line, where.column, rule.level, rule.id,
-                                    format_message(rule.message_for(profile.lang), values), text=result.id))
+            findings.append(
+                Finding(
+                    profile.path,
+                    where.line,
+                    where.column,
+                    rule.level,
+                    rule.id,
+                    format_message(rule.message_for(profile.lang), values),
+                    text=result.id,
+                )
+            )
         if failed:  # a complete profile is clean, like a post without findings; its score is in the reports
             separator = "、" if profile.lang in ("ja", "zh") else ", "
-            message = format_message(localised(rule.params["score_message"], profile.lang),
-                                     {"score": total - len(failed), "total": total,
-                                      "missing": separator.join(r.name for r in failed)})
+            message = format_message(
+                localised(rule.params["score_message"], profile.lang),
+                {"score": total - len(failed), "total": total, "missing": separator.join(r.name for r in failed)},
+            )
             findings.append(Finding(profile.path, profile.line, 1, "info", score_id(rule.id), message))
         scores.append(ChecklistScore(rule.id, total - len(failed), total, tuple(r.id for r in failed)))
     return findings, scores
@@ -119,8 +149,9 @@ def _finding(post: Post, rule: Rule, hit: Hit) -> Finding:
     message = format_message(rule.message_for(post.lang), hit.values)
     text = str(hit.values.get("match", ""))
     if hit.position is not None:
-        return Finding(hit.path or post.path, hit.position.line, hit.position.column, rule.level, rule.id,
-                       message, text=text)
+        return Finding(
+            hit.path or post.path, hit.position.line, hit.position.column, rule.level, rule.id, message, text=text
+        )
     line, column = post.source_map.line_col(hit.start)
     end_line, end_column = post.source_map.end_line_col(hit.end)
     return Finding(post.path, line, column, rule.level, rule.id, message, end_line, end_column, text)
@@ -129,6 +160,13 @@ def _finding(post: Post, rule: Rule, hit: Hit) -> Finding:
 def _unsupported(post: Post) -> Finding:
     where = post.field_positions.get("lang")
     line, column = (where.line, where.column) if where else (post.line, 1)
-    return Finding(post.path, line, column, "warning", UNSUPPORTED_LANGUAGE,
-                   f"no language pipeline for {post.lang!r} ({post.lang_source}); only language-independent "
-                   f"rules were run (supported: {', '.join(pipeline.SUPPORTED)})", fatal=True)
+    return Finding(
+        post.path,
+        line,
+        column,
+        "warning",
+        UNSUPPORTED_LANGUAGE,
+        f"no language pipeline for {post.lang!r} ({post.lang_source}); only language-independent "
+        f"rules were run (supported: {', '.join(pipeline.SUPPORTED)})",
+        fatal=True,
+    )

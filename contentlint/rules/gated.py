@@ -9,11 +9,13 @@ Matcher holding only the patterns whose every anchor it has (built once per such
 patterns without anchors are always in it. That Matcher walks only the tokens near an anchor (``_windows``). The
 matches are those of one Matcher holding every pattern.
 """
+
 from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,8 +42,13 @@ def anchors(pattern: Sequence[Mapping[str, Any]]) -> tuple[Anchor, ...]:
                 continue
             if isinstance(value, str):
                 found.append((TEXT_ATTRS[key], frozenset([value])))
-            elif isinstance(value, Mapping) and set(value) == {"IN"} and isinstance(value["IN"], list) \
-                    and value["IN"] and all(isinstance(v, str) for v in value["IN"]):
+            elif (
+                isinstance(value, Mapping)
+                and set(value) == {"IN"}
+                and isinstance(value["IN"], list)
+                and value["IN"]
+                and all(isinstance(v, str) for v in value["IN"])
+            ):
                 found.append((TEXT_ATTRS[key], frozenset(value["IN"])))
     return tuple(found)
 

@@ -3,11 +3,14 @@
 Each kind declares its options (``schema``), whether it reads the spaCy Doc (``needs_doc``), and compiles a
 rule for one language into a checker once; checkers then run on every post of that language (see protocol.py).
 """
+
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
+from contentlint import optionschema as opt
 from contentlint.analysis import Analysis
 from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder, phrase_matcher, spans
 from contentlint import optionschema as opt
@@ -35,12 +38,14 @@ class _SpanChecker:
         doc = analysis.doc
         assert doc is not None
         for span in self.find(doc):
-            yield Hit(span.start_char, span.end_char,
-                      values={"match": span.text, "suggestion": self.suggestion})
+            yield Hit(span.start_char, span.end_char, values={"match": span.text, "suggestion": self.suggestion})
 
 
-EXCLUDE_OPTION = Option(opt.per_language(opt.STRING_LIST), default={},
-                        help="{lang: [phrase, ...]}: a match overlapping one of these is not reported (最 in 最近)")
+EXCLUDE_OPTION = Option(
+    opt.per_language(opt.STRING_LIST),
+    default={},
+    help="{lang: [phrase, ...]}: a match overlapping one of these is not reported (最 in 最近)",
+)
 
 
 class PhrasesKind:
@@ -52,7 +57,7 @@ class PhrasesKind:
     name = "phrases"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "phrases": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [phrase, ...]}"),
         "exclude": EXCLUDE_OPTION,
         "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LEMMA", help="token attribute compared"),
@@ -64,8 +69,7 @@ class PhrasesKind:
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         assert nlp is not None
-        find = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), params["attr"],
-                            params["exclude"].get(lang, []))
+        find = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), params["attr"], params["exclude"].get(lang, []))
         return _SpanChecker(find, params["suggestion"].get(lang, ""))
 
 
@@ -81,16 +85,23 @@ class PatternKind:
     name = "pattern"
     scope = "post"
     needs_doc = True
-    schema = {
-        "patterns": Option(opt.per_language(opt.TOKEN_PATTERNS), default={},
-                           help="{lang: [[{LOWER: follow}, ...], ...]}"),
-        "phrases": Option(opt.per_language(opt.STRING_LIST), default={},
-                          help="{lang: [phrase, ...]} matched like the phrases kind (lemmas + surface text)"),
+    schema: Mapping[str, Option] = {
+        "patterns": Option(
+            opt.per_language(opt.TOKEN_PATTERNS), default={}, help="{lang: [[{LOWER: follow}, ...], ...]}"
+        ),
+        "phrases": Option(
+            opt.per_language(opt.STRING_LIST),
+            default={},
+            help="{lang: [phrase, ...]} matched like the phrases kind (lemmas + surface text)",
+        ),
         "exclude": EXCLUDE_OPTION,
-        "unless_source": Option(opt.per_language(opt.STRING_LIST), default={},
-                                help="{lang: [according to, source, ...]}: a match with one of these in its "
-                                     "paragraph or the next one (or anywhere, when a footnote mark follows "
-                                     "the match) is not reported"),
+        "unless_source": Option(
+            opt.per_language(opt.STRING_LIST),
+            default={},
+            help="{lang: [according to, source, ...]}: a match with one of these in its "
+            "paragraph or the next one (or anywhere, when a footnote mark follows "
+            "the match) is not reported",
+        ),
         "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
     }
 
@@ -115,17 +126,20 @@ class PatternKind:
             for key, expanded in keyed.items():
                 validator.add(key, expanded)
         except (ValueError, TypeError) as exc:
-            raise ValueError(f"params.patterns: invalid token pattern for {lang!r}: "
-                             f"{' '.join(str(exc).split())[:300]}") from None
+            raise ValueError(
+                f"params.patterns: invalid token pattern for {lang!r}: {' '.join(str(exc).split())[:300]}"
+            ) from None
         matcher = GatedMatcher(nlp.vocab, keyed)
         phrases = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), exclude=params["exclude"].get(lang, []))
         sources = params["unless_source"].get(lang)
         nearby = SourceNearby(PhraseFinder(nlp, lang, sources)) if sources else None
 
         def find(doc: Doc) -> list[Any]:
-            tokens = [s for key, start, end in (matcher(doc) if patterns else ())
-                      if (s := tokenpatterns.trim(doc[start:end - tokenpatterns.after(nlp.vocab.strings[key])]))
-                      is not None]
+            tokens = [
+                s
+                for key, start, end in (matcher(doc) if patterns else ())
+                if (s := tokenpatterns.trim(doc[start : end - tokenpatterns.after(nlp.vocab.strings[key])])) is not None
+            ]
             found = phrases(doc, tokens)
             return nearby.unsupported(doc, found) if nearby else found
 
@@ -150,8 +164,11 @@ class _RatioChecker:
             return
         ratio = f"{len(ours) / yours:.1f}" if yours else "∞"
         first = ours[0]
-        yield Hit(first.start_char, first.end_char,
-                  values={"match": first.text, "ours": len(ours), "yours": yours, "ratio": ratio})
+        yield Hit(
+            first.start_char,
+            first.end_char,
+            values={"match": first.text, "ours": len(ours), "yours": yours, "ratio": ratio},
+        )
 
 
 class RatioKind:
@@ -160,40 +177,46 @@ class RatioKind:
     name = "ratio"
     scope = "post"
     needs_doc = True
-    schema = {
+    schema: Mapping[str, Option] = {
         "ours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [we, our, ...]}"),
         "yours": Option(opt.per_language(opt.STRING_LIST), required=True, help="{lang: [you, your, ...]}"),
         "max_ratio": Option(opt.NUMBER, default=2.0, help="fires when ours > max_ratio * yours"),
         "min_count": Option(opt.INTEGER, default=3, help="... and ours >= min_count"),
         "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LOWER", help="token attribute compared"),
-        "promotional_only": Option(opt.BOOLEAN, default=False,
-                                   help="only in posts sure enough to be promotional for a promotional warning"),
+        "promotional_only": Option(
+            opt.BOOLEAN, default=False, help="only in posts sure enough to be promotional for a promotional warning"
+        ),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
-        return (missing_languages(params["ours"], languages, "ours")
-                or missing_languages(params["yours"], languages, "yours"))
+        return missing_languages(params["ours"], languages, "ours") or missing_languages(
+            params["yours"], languages, "yours"
+        )
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         assert nlp is not None
-        return _RatioChecker(phrase_matcher(nlp, params["attr"], "ours", params["ours"].get(lang, [])),
-                             phrase_matcher(nlp, params["attr"], "yours", params["yours"].get(lang, [])),
-                             float(params["max_ratio"]), int(params["min_count"]),
-                             bool(params["promotional_only"]))
+        return _RatioChecker(
+            phrase_matcher(nlp, params["attr"], "ours", params["ours"].get(lang, [])),
+            phrase_matcher(nlp, params["attr"], "yours", params["yours"].get(lang, [])),
+            float(params["max_ratio"]),
+            int(params["min_count"]),
+            bool(params["promotional_only"]),
+        )
 
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 
 
 class _FieldChecker:
-    def __init__(self, name: str, values: Sequence[str], suggestion: str,
-                 stage_advice: Mapping[str, str]) -> None:
+    def __init__(self, name: str, values: Sequence[str], suggestion: str, stage_advice: Mapping[str, str]) -> None:
         self.name = name
         self.suggestion = suggestion
         self.stage_advice = stage_advice
         # Latin terms match as words (with an optional plural s); CJK terms match anywhere in the value.
-        self.patterns = [re.compile(re.escape(v.lower()) if _CJK.search(v)
-                                    else rf"(?<![a-z]){re.escape(v.lower())}s?(?![a-z])") for v in values]
+        self.patterns = [
+            re.compile(re.escape(v.lower()) if _CJK.search(v) else rf"(?<![a-z]){re.escape(v.lower())}s?(?![a-z])")
+            for v in values
+        ]
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         post = analysis.post
@@ -207,9 +230,18 @@ class _FieldChecker:
         for item in items:
             value = str(item).lower()
             if any(p.search(value) for p in self.patterns):
-                yield Hit(position=position, path=path,
-                          values={"match": str(item), "value": str(item), "field": self.name,
-                                  "suggestion": self.suggestion, "stage": stage or "?", "stage_advice": advice})
+                yield Hit(
+                    position=position,
+                    path=path,
+                    values={
+                        "match": str(item),
+                        "value": str(item),
+                        "field": self.name,
+                        "suggestion": self.suggestion,
+                        "stage": stage or "?",
+                        "stage_advice": advice,
+                    },
+                )
 
 
 def _stage_texts(value: Any) -> str | None:
@@ -225,13 +257,15 @@ class FieldKind:
     name = "field"
     scope = "post"
     needs_doc = False
-    schema = {
+    schema: Mapping[str, Option] = {
         "field": Option(opt.STRING, required=True, help="front-matter key"),
         "values": Option(opt.STRING_LIST, required=True, help="terms that make the value a problem"),
         "suggestion": Option(opt.STRING, default="", help="text for {suggestion}"),
-        "stage_advice": Option(opt.per_language(_stage_texts), default={},
-                               help="{lang: {pre: text, at: text, post: text}} for {stage_advice}, chosen by the "
-                                    "post's detected stage"),
+        "stage_advice": Option(
+            opt.per_language(_stage_texts),
+            default={},
+            help="{lang: {pre: text, at: text, post: text}} for {stage_advice}, chosen by the post's detected stage",
+        ),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:

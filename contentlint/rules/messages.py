@@ -1,16 +1,17 @@
 """Rule messages: ``{placeholder}`` templates filled with what a rule found, in the subject's language."""
+
 from __future__ import annotations
 
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def format_message(template: str, values: Mapping[str, Any]) -> str:
     """Fill ``{name}`` placeholders; anything else (attribute access, indexing) stays literal text."""
-    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0),
-                            template)
+    return _PLACEHOLDER.sub(lambda m: str(values[m.group(1)]) if m.group(1) in values else m.group(0), template)
 
 
 def localised(texts: Mapping[str, str], lang: str) -> str:

@@ -5,14 +5,16 @@
 headline followed by its first paragraph, a claim followed by its note). A claim marked with a footnote
 (※, *, †, a superscript digit, [1] or [^1] after it in its sentence) points the reader elsewhere in the post, so any
 source cue in the post counts; the mark may stand anywhere between the claim and the end of its sentence
-("the leading platform for teams[1]."), since tokenizers glue a mark to the word before it. Paragraphs are the text between blank lines of the analysed text; the front
-matter's title is a paragraph of its own.
+("the leading platform for teams[1]."), since tokenizers glue a mark to the word before it. Paragraphs are the text
+between blank lines of the analysed text; the front matter's title is a paragraph of its own.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -1,27 +1,40 @@
 """Rule packs: YAML files holding rules, validated against the rule schema."""
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Protocol
+from typing import Any, Protocol
 
 from yaml.nodes import MappingNode, SequenceNode
 
-from contentlint.version import __version__
+from contentlint import optionschema as opt
 from contentlint.errors import RuleError
-from contentlint.rewrite.pack_forms import merge_forms, parse_forms
 from contentlint.model import LEVELS
 from contentlint.nlp.lexicon import Lexicon, merge_cues, parse_cues
-from contentlint import optionschema as opt
+from contentlint.rewrite.pack_forms import merge_forms, parse_forms
 from contentlint.rules.registry import KINDS
+from contentlint.version import __version__
 from contentlint.yamlsafe import load_yaml, load_yaml_file
 
 ANY_LANGUAGE = "*"
 _ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_RULE_KEYS = {"id", "kind", "level", "message", "rationale", "languages", "channels", "groups", "params",
-              "examples", "enabled"}
+_RULE_KEYS = {
+    "id",
+    "kind",
+    "level",
+    "message",
+    "rationale",
+    "languages",
+    "channels",
+    "groups",
+    "params",
+    "examples",
+    "enabled",
+}
 GROUP_NAMES = ("promotional", "insight")
 OTHER_GROUP_CERTAINTY = 0.5  # a rule with `groups` skips a post more likely than not in another group
 
@@ -62,8 +75,9 @@ class Rule:
         (顶级路由) is not ad copy, while a one-line slogan the classifier leans to call promotional is still read."""
         if not self.groups or p_promotional is None:
             return True
-        p_in = (p_promotional if "promotional" in self.groups else 0.0) + \
-            (1.0 - p_promotional if "insight" in self.groups else 0.0)
+        p_in = (p_promotional if "promotional" in self.groups else 0.0) + (
+            1.0 - p_promotional if "insight" in self.groups else 0.0
+        )
         return 1.0 - p_in < OTHER_GROUP_CERTAINTY
 
     @property
@@ -126,13 +140,17 @@ def load_pack(path: Path, store: ParsedPacks | None = None) -> Pack:
     """Load and validate every rule (and the cue lexicon) in one pack file."""
     where = str(path)
     data, lines = _parse(path, store)
-    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list) or not (
-            "rules" in data or "cues" in data or "rewrites" in data):
+    if (
+        not isinstance(data, dict)
+        or not isinstance(data.get("rules", []), list)
+        or not ("rules" in data or "cues" in data or "rewrites" in data)
+    ):
         raise RuleError("a rule pack is a mapping with a `rules:` list (and/or `cues:`, `rewrites:`)", where, 1)
     unknown = set(data) - {"pack", "description", "rules", "cues", "rewrites"}
     if unknown:
-        raise RuleError(f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules, cues, "
-                        "rewrites)", where, 1)
+        raise RuleError(
+            f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules, cues, rewrites)", where, 1
+        )
     cues = parse_cues(data.get("cues", {}), where)
     rewrites = parse_forms(data.get("rewrites", {}), where)
     rules = []
@@ -230,12 +248,22 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
         raise fail("enabled: expected true or false")
-    return Rule(id=rule_id, kind=kind, level=level,
-                messages={lang: text.strip() for lang, text in messages.items()},
-                rationale=rationales.get("en") or next(iter(rationales.values())), rationales=rationales,
-                languages=tuple(languages), params=params,
-                examples=examples, enabled=enabled, source=where, line=line or 0,
-                channels=tuple(dict.fromkeys(c.strip().lower() for c in channels)), groups=tuple(groups))
+    return Rule(
+        id=rule_id,
+        kind=kind,
+        level=level,
+        messages={lang: text.strip() for lang, text in messages.items()},
+        rationale=rationales.get("en") or next(iter(rationales.values())),
+        rationales=rationales,
+        languages=tuple(languages),
+        params=params,
+        examples=examples,
+        enabled=enabled,
+        source=where,
+        line=line or 0,
+        channels=tuple(dict.fromkeys(c.strip().lower() for c in channels)),
+        groups=tuple(groups),
+    )
 
 
 def _parse_examples(raw: Any, fail: Any) -> dict[str, tuple[str, ...]]:

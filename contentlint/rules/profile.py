@@ -4,12 +4,14 @@ A `profile-checklist` rule lists its points as data. Each point names profile fi
 when every condition holds. Each point not met is a finding with the point's advice in the profile's language, and
 one info finding `<rule-id>-score` gives the score ("6/10: missing ...") so it shows in every report format.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
 from contentlint.optionschema import Option
@@ -155,11 +157,11 @@ class ProfileChecklistKind:
     name = "profile-checklist"
     needs_doc = False
     scope = "profile"
-    schema = {
+    schema: Mapping[str, Option] = {
         "points": Option(_points, required=True, help="[{id, name, fields, advice, conditions...}, ...]"),
-        "score_message": Option(opt.per_language(opt.STRING), required=True,
-                                help="{lang: text} with {score}, {total}, {missing}"),
-
+        "score_message": Option(
+            opt.per_language(opt.STRING), required=True, help="{lang: text} with {score}, {total}, {missing}"
+        ),
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
@@ -177,8 +179,11 @@ class ProfileChecklistKind:
         lines = []
         for number, point in enumerate(params["points"], 1):
             name = point["name"].get("en") if isinstance(point["name"], Mapping) else point["name"]
-            conditions = ", ".join(f"{key.replace('_', ' ')} {_brief(value)}" for key, value in point.items()
-                                   if key not in ("id", "name", "advice", "fields", "present"))
+            conditions = ", ".join(
+                f"{key.replace('_', ' ')} {_brief(value)}"
+                for key, value in point.items()
+                if key not in ("id", "name", "advice", "fields", "present")
+            )
             lines.append(f"{number:2d}. {name} ({', '.join(point['fields'])}{'; ' + conditions if conditions else ''})")
         return lines
 
@@ -198,7 +203,7 @@ class Checklist:
     def _point(self, number: int, point: Mapping[str, Any], profile: Profile) -> PointResult:
         fields = point["fields"]
         values = [profile.value(f) for f in fields]
-        missing = [f for f, v in zip(fields, values) if not _given(v)]
+        missing = [f for f, v in zip(fields, values, strict=True) if not _given(v)]
         shown: dict[str, Any] = {"missing_fields": ", ".join(missing), "as_of": profile.as_of.isoformat()}
         met = not (point["present"] and missing)
         texts = [v if isinstance(v, str) else "" for v in values]
@@ -217,13 +222,23 @@ class Checklist:
             shown.update(min_count=point["min_count"], count=count)
             met = met and count >= point["min_count"]
         if point["max_age_days"] is not None:
-            dates = [item["date"] for v in values for item in _items(v, point["types"])
-                     if isinstance(item, dict) and isinstance(item.get("date"), dt.date)]
+            dates = [
+                item["date"]
+                for v in values
+                for item in _items(v, point["types"])
+                if isinstance(item, dict) and isinstance(item.get("date"), dt.date)
+            ]
             shown.update(max_age_days=point["max_age_days"])
             met = met and bool(dates) and (profile.as_of - max(dates)).days <= point["max_age_days"]
-        return PointResult(number, point["id"], met, missing[0] if missing else fields[0], shown,
-                           localised(point["name"], self.lang), format_message(localised(point["advice"], self.lang),
-                                                                               shown))
+        return PointResult(
+            number,
+            point["id"],
+            met,
+            missing[0] if missing else fields[0],
+            shown,
+            localised(point["name"], self.lang),
+            format_message(localised(point["advice"], self.lang), shown),
+        )
 
     @staticmethod
     def _beyond(text: str, others: Iterable[Any]) -> str:

@@ -11,10 +11,12 @@ into a ``Checker`` once. A checker reads one subject of its scope and yields wha
 The engine (``rules/engine.py``) turns each into findings at file positions. Kinds are listed in
 ``rules/registry.py``; nothing registers itself by being imported.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Protocol, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from contentlint.analysis import Analysis
 from contentlint.model import Position

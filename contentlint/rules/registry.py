@@ -3,6 +3,7 @@
 A kind is known because it is in this list, never because its module happened to be imported. Adding a kind is
 its module (a class satisfying ``protocol.Kind``) and one line here.
 """
+
 from __future__ import annotations
 
 from contentlint.rules import calendar, channel, classified, kinds, profile, requires

@@ -4,17 +4,19 @@ A trigger is a front-matter value (`sponsored: true`) or a phrase (ご提供い�
 contains one of the required phrases (#PR, 【PR】; ※, 調査, 出典). Without any trigger the requirement holds for
 every post the rule applies to (a LinkedIn post must ask the reader something or give a takeaway).
 """
+
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
+from contentlint import optionschema as opt
 from contentlint.analysis import Analysis
 from contentlint.model import Post
-from contentlint import optionschema as opt
 from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder
-from contentlint.rules.kinds import EXCLUDE_OPTION, missing_languages
 from contentlint.optionschema import Option
+from contentlint.rules.kinds import EXCLUDE_OPTION, missing_languages
 from contentlint.rules.protocol import Hit, PostChecker
 
 if TYPE_CHECKING:
@@ -36,8 +38,11 @@ def _field_values(value: Any) -> str | None:
     for name, values in value.items():
         if not isinstance(name, str) or not name.strip():
             return f"field names must be strings, got {name!r}"
-        if not isinstance(values, list) or not values or not all(
-                isinstance(v, (str, bool, int, float)) for v in values):
+        if (
+            not isinstance(values, list)
+            or not values
+            or not all(isinstance(v, (str, bool, int, float)) for v in values)
+        ):
             return f"{name}: expected a non-empty list of values (text, numbers or true/false)"
     return None
 
@@ -51,8 +56,14 @@ def title_hit(post: Post, values: Mapping[str, Any]) -> Hit:
 
 
 class _Requires:
-    def __init__(self, when: PhraseFinder | None, fields: Mapping[str, frozenset[str]], required: PhraseFinder,
-                 each: bool, values: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        when: PhraseFinder | None,
+        fields: Mapping[str, frozenset[str]],
+        required: PhraseFinder,
+        each: bool,
+        values: Mapping[str, str],
+    ) -> None:
         self.when, self.fields, self.required = when, fields, required
         self.each, self.values = each, values
 
@@ -79,8 +90,10 @@ class _Requires:
                 hits.append(Hit(position=position, path=path, values={**self.values, "match": f"{name}: {found[0]}"}))
         if self.when is not None:
             assert analysis.doc is not None
-            hits.extend(Hit(span.start_char, span.end_char, values={**self.values, "match": span.text})
-                        for span in self.when(analysis.doc))
+            hits.extend(
+                Hit(span.start_char, span.end_char, values={**self.values, "match": span.text})
+                for span in self.when(analysis.doc)
+            )
         return hits
 
 
@@ -90,14 +103,23 @@ class RequiresKind:
     name = "requires"
     scope = "post"
     needs_doc = True
-    schema = {
-        "required": Option(opt.per_language(opt.STRING_LIST), required=True,
-                           help="{lang: [phrase, ...]}: the post passes when it contains one of these"),
-        "when": Option(opt.per_language(opt.STRING_LIST), default={},
-                       help="{lang: [phrase, ...]}: trigger phrases (each is a finding when `each` is true)"),
-        "when_fields": Option(_field_values, default={},
-                              help="{field: [value, ...]}: front-matter values that trigger the rule "
-                                   "(e.g. {sponsored: [true]}); with neither trigger every post must comply"),
+    schema: Mapping[str, Option] = {
+        "required": Option(
+            opt.per_language(opt.STRING_LIST),
+            required=True,
+            help="{lang: [phrase, ...]}: the post passes when it contains one of these",
+        ),
+        "when": Option(
+            opt.per_language(opt.STRING_LIST),
+            default={},
+            help="{lang: [phrase, ...]}: trigger phrases (each is a finding when `each` is true)",
+        ),
+        "when_fields": Option(
+            _field_values,
+            default={},
+            help="{field: [value, ...]}: front-matter values that trigger the rule "
+            "(e.g. {sponsored: [true]}); with neither trigger every post must comply",
+        ),
         "exclude": EXCLUDE_OPTION,
         "each": Option(opt.BOOLEAN, default=False,
                        help="report every trigger (true) or only the first (false)"),
@@ -106,8 +128,9 @@ class RequiresKind:
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
-        return (missing_languages(params["required"], languages, "required")
-                or (missing_languages(params["when"], languages, "when") if params["when"] else None))
+        return missing_languages(params["required"], languages, "required") or (
+            missing_languages(params["when"], languages, "when") if params["when"] else None
+        )
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         assert nlp is not None
@@ -121,8 +144,9 @@ class RequiresKind:
 
     def describe(self, params: Mapping[str, Any]) -> list[str]:
         """Triggers and requirements, for `contentlint explain`."""
-        lines = [f"when {name}: {' / '.join(map(field_value, values))}"
-                 for name, values in params["when_fields"].items()]
+        lines = [
+            f"when {name}: {' / '.join(map(field_value, values))}" for name, values in params["when_fields"].items()
+        ]
         lines += [f"when [{lang}]: {', '.join(phrases)}" for lang, phrases in params["when"].items()]
         lines += [f"except inside [{lang}]: {', '.join(phrases)}" for lang, phrases in params["exclude"].items()]
         if lines:
@@ -131,4 +155,3 @@ class RequiresKind:
             lines.append("every post (reported at its title)")
         lines += [f"passes with [{lang}]: {', '.join(phrases)}" for lang, phrases in params["required"].items()]
         return [part for line in lines for part in textwrap.wrap(line, 86, subsequent_indent="    ")]
-

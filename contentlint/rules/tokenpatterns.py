@@ -13,10 +13,12 @@ Trailing elements marked ``AFTER: true`` must follow the cue but are not part of
 noun, not before で; "only 3 left" before "in" or "!"): spaCy's Matcher has no look-ahead, so patterns are keyed by
 how many such tokens end them (``after(key)``) and the finder cuts them off.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import product
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,18 +38,21 @@ def expand(patterns: Sequence[list[dict[str, Any]]], nlp: Language) -> dict[str,
         tail = 0
         while tail < len(pattern) and pattern[len(pattern) - 1 - tail].get(AFTER) is True:
             tail += 1
-        if tail == len(pattern) or any(AFTER in element for element in pattern[:len(pattern) - tail]):
+        if tail == len(pattern) or any(AFTER in element for element in pattern[: len(pattern) - tail]):
             raise ValueError(f"{AFTER}: only the last elements of a pattern, after the cue, can be marked")
-        pattern = [*pattern[:len(pattern) - tail], *({k: v for k, v in e.items() if k != AFTER}
-                                                      for e in pattern[len(pattern) - tail:])]
+        pattern = [
+            *pattern[: len(pattern) - tail],
+            *({k: v for k, v in e.items() if k != AFTER} for e in pattern[len(pattern) - tail :]),
+        ]
         expanded = keyed.setdefault(f"cue{tail}", [])
         choices = [_choices(element, nlp) for element in pattern]
         combos = 1
         for options in choices:
             combos *= len(options)
         if combos > MAX_EXPANSIONS:
-            raise ValueError(f"a pattern with WORD elements expands to {combos} patterns "
-                             f"(at most {MAX_EXPANSIONS}): split it")
+            raise ValueError(
+                f"a pattern with WORD elements expands to {combos} patterns (at most {MAX_EXPANSIONS}): split it"
+            )
         for combo in product(*choices):
             tokens = [token for part in combo for token in part]
             if tokens:
@@ -70,8 +75,11 @@ def _breaks(tokens: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     if tokens[0] != {BREAK: True} or len(tokens) < 2:
         raise ValueError(f"{BREAK}: write {{{BREAK}: true}} alone, followed by the cue's tokens")
     first, rest = tokens[1], tokens[2:]
-    return [[{"IS_PUNCT": True}, first, *rest], [{"IS_SPACE": True}, first, *rest],
-            [{**first, "IS_SENT_START": True}, *rest]]
+    return [
+        [{"IS_PUNCT": True}, first, *rest],
+        [{"IS_SPACE": True}, first, *rest],
+        [{**first, "IS_SENT_START": True}, *rest],
+    ]
 
 
 def _choices(element: dict[str, Any], nlp: Language) -> list[list[dict[str, Any]]]:

@@ -1,10 +1,12 @@
 """Editorial calendars: YAML (`entries:`) and CSV as spreadsheets export it -> Calendar + one Post per entry."""
+
 from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -12,19 +14,49 @@ from contentlint.calendar.mix import DEFAULT_TOLERANCE, effective_target
 from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
 from contentlint.errors import ContentlintError, InputError
 from contentlint.fileio import read_regular
+from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.model import Post
 from contentlint.sourcemap import SourceFile, align
 from contentlint.sources.decode import decode, normalise_newlines
-from contentlint.sources.post import finish_post, node_spans, markdown_post
-from contentlint.limits import DEFAULT_LIMITS, Limits
+from contentlint.sources.post import finish_post, markdown_post, node_spans
 
 CALENDAR_KEYS = {"name", "target_mix", "tolerance", "channels", "entries", "description"}
-ENTRY_KEYS = {"date", "channel", "title", "body", "file", "stage", "kpi", "lang", "product", "audience", "tags",
-              "contentlint", "id", "status", "owner", "url", "sponsored"}
+ENTRY_KEYS = {
+    "date",
+    "channel",
+    "title",
+    "body",
+    "file",
+    "stage",
+    "kpi",
+    "lang",
+    "product",
+    "audience",
+    "tags",
+    "contentlint",
+    "id",
+    "status",
+    "owner",
+    "url",
+    "sponsored",
+}
 # Column names as Japanese spreadsheets often have them.
-CSV_ALIASES = {"日付": "date", "公開日": "date", "チャネル": "channel", "チャンネル": "channel", "媒体": "channel",
-               "タイトル": "title", "件名": "title", "本文": "body", "ファイル": "file", "ステージ": "stage",
-               "kpi": "kpi", "言語": "lang", "商品": "product", "製品": "product"}
+CSV_ALIASES = {
+    "日付": "date",
+    "公開日": "date",
+    "チャネル": "channel",
+    "チャンネル": "channel",
+    "媒体": "channel",
+    "タイトル": "title",
+    "件名": "title",
+    "本文": "body",
+    "ファイル": "file",
+    "ステージ": "stage",
+    "kpi": "kpi",
+    "言語": "lang",
+    "商品": "product",
+    "製品": "product",
+}
 
 Errors = list[ContentlintError]
 
@@ -48,8 +80,13 @@ class Drafts:
     def post(self, target: Path, name: str, where: str, line: int, config_lang: str | None, limits: Limits) -> Post:
         uses = self._uses[target] = self._uses.get(target, 0) + 1
         if uses == MAX_ENTRIES_PER_FILE + 1:
-            raise InputError(f"more than {MAX_ENTRIES_PER_FILE} entries point at `file: {name}`; this one and the "
-                             "later ones are not analysed (each is a whole post)", where, line, 1)
+            raise InputError(
+                f"more than {MAX_ENTRIES_PER_FILE} entries point at `file: {name}`; this one and the "
+                "later ones are not analysed (each is a whole post)",
+                where,
+                line,
+                1,
+            )
         if uses > MAX_ENTRIES_PER_FILE:
             raise _Skipped()
         if target not in self._parsed:
@@ -75,34 +112,56 @@ def is_calendar(data: object) -> bool:
     return isinstance(data, dict) and isinstance(data.get("entries"), list)
 
 
-def load_yaml_calendar(file: SourceFile, data: dict[str, Any], node: Node | None, config_lang: str | None,
-                       limits: Limits = DEFAULT_LIMITS, target_override: Any = None, config_target: Any = None,
-                       config_tolerance: Any = DEFAULT_TOLERANCE) -> tuple[Calendar, Errors]:
+def load_yaml_calendar(
+    file: SourceFile,
+    data: dict[str, Any],
+    node: Node | None,
+    config_lang: str | None,
+    limits: Limits = DEFAULT_LIMITS,
+    target_override: Any = None,
+    config_target: Any = None,
+    config_tolerance: Any = DEFAULT_TOLERANCE,
+) -> tuple[Calendar, Errors]:
     path = file.path
     unknown = sorted(set(data) - CALENDAR_KEYS)
     errors: Errors = []
     if unknown:
-        errors.append(InputError(f"unknown calendar key `{unknown[0]}` (known: {', '.join(sorted(CALENDAR_KEYS))})",
-                                 path, 1, 1))
+        errors.append(
+            InputError(f"unknown calendar key `{unknown[0]}` (known: {', '.join(sorted(CALENDAR_KEYS))})", path, 1, 1)
+        )
     try:
-        target = effective_target(override=target_override, calendar_mix=data.get("target_mix"),
-                                  calendar_tolerance=data.get("tolerance"), config_target=config_target,
-                                  config_tolerance=config_tolerance)
+        target = effective_target(
+            override=target_override,
+            calendar_mix=data.get("target_mix"),
+            calendar_tolerance=data.get("tolerance"),
+            config_target=config_target,
+            config_tolerance=config_tolerance,
+        )
     except ValueError as exc:
         raise InputError(str(exc), path, _key_line(node, "target_mix")) from None
     channels = data.get("channels") or {}
     if isinstance(channels, list):
         channels = {str(c).lower(): None for c in channels}
     if not isinstance(channels, dict):
-        raise InputError("`channels` must be a list of names or a mapping of name -> open/closed", path,
-                         _key_line(node, "channels"))
-    calendar = Calendar(path=path, name=str(data.get("name") or Path(path).stem), kind="calendar", target=target,
-                        channel_types={str(k).lower(): str(v).lower() for k, v in channels.items()
-                                       if v in ("open", "closed")})
+        raise InputError(
+            "`channels` must be a list of names or a mapping of name -> open/closed", path, _key_line(node, "channels")
+        )
+    calendar = Calendar(
+        path=path,
+        name=str(data.get("name") or Path(path).stem),
+        kind="calendar",
+        target=target,
+        channel_types={str(k).lower(): str(v).lower() for k, v in channels.items() if v in ("open", "closed")},
+    )
     items = data["entries"]
     if len(items) > limits.calendar_entries:
-        raise InputError(f"calendar has {len(items)} entries, over the limit of {limits.calendar_entries} "
-                         "(max_calendar_entries in .contentlint.yaml)", path, _key_line(node, "entries") or 1, 1)
+        raise InputError(
+            f"calendar has {len(items)} entries, over the limit of {limits.calendar_entries} "
+            "(max_calendar_entries in .contentlint.yaml)",
+            path,
+            _key_line(node, "entries") or 1,
+            1,
+        )
     nodes = _entry_nodes(node)
     drafts = Drafts()
     for index, raw in enumerate(items):
@@ -117,12 +176,20 @@ def load_yaml_calendar(file: SourceFile, data: dict[str, Any], node: Node | None
     return calendar, errors
 
 
-def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line: int, config_lang: str | None,
-                limits: Limits, drafts: Drafts) -> Entry:
+def _yaml_entry(
+    file: SourceFile,
+    raw: Any,
+    node: Node | None,
+    index: int,
+    line: int,
+    config_lang: str | None,
+    limits: Limits,
+    drafts: Drafts,
+) -> Entry:
     path = file.path
     if not isinstance(raw, dict):
         raise InputError(f"entry {index + 1} must be a mapping (date, channel, title, body or file)", path, line, 1)
-    unknown = sorted((str(k) for k in set(raw) - ENTRY_KEYS))  # keys may be numbers, dates ...
+    unknown = sorted(str(k) for k in set(raw) - ENTRY_KEYS)  # keys may be numbers, dates ...
     if unknown:
         raise InputError(f"entry {index + 1}: unknown key `{unknown[0]}`", path, line, 1)
     fields = {k: v for k, v in raw.items() if k not in ("body", "file")}
@@ -144,8 +211,9 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
             locate: Callable[[int], int] = lambda i: offsets[i] if i < len(offsets) else end  # noqa: E731
         else:
             locate = lambda _i: file.line_offset(line - 1)  # noqa: E731
-        post = finish_post(file, fields, spans, body, locate, config_lang, index,
-                            title_offset=file.line_offset(line - 1))
+        post = finish_post(
+            file, fields, spans, body, locate, config_lang, index, title_offset=file.line_offset(line - 1)
+        )
         post.body_span = spans.get("body")
     if not raw.get("file"):
         post.line = line
@@ -153,8 +221,15 @@ def _yaml_entry(file: SourceFile, raw: Any, node: Node | None, index: int, line:
     return Entry(index=index, line=line, path=path, date=date, channel=channel, post=post)
 
 
-def _file_entry(calendar_path: Path, name: str, fields: dict[str, Any], line: int, config_lang: str | None,
-                limits: Limits, drafts: Drafts) -> Post:
+def _file_entry(
+    calendar_path: Path,
+    name: str,
+    fields: dict[str, Any],
+    line: int,
+    config_lang: str | None,
+    limits: Limits,
+    drafts: Drafts,
+) -> Post:
     where = str(calendar_path)
     if not isinstance(name, str) or "\0" in name:
         raise InputError("`file:` must be a path without NUL characters", where, line, 1)
@@ -185,7 +260,8 @@ def _key_line(node: Node | None, key: str) -> int | None:
     if isinstance(node, MappingNode):
         for k, _v in node.value:
             if k.value == key:
-                return k.start_mark.line + 1
+                line: int = k.start_mark.line + 1
+                return line
     return None
 
 
@@ -202,9 +278,14 @@ def decode_csv(data: bytes, path: str, max_bytes: int) -> SourceFile:
         raise InputError("CSV is neither UTF-8 nor Shift_JIS/CP932; export it as UTF-8", path, 1, 1) from None
 
 
-def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override: Any = None,
-                      limits: Limits = DEFAULT_LIMITS, config_target: Any = None,
-                      config_tolerance: Any = DEFAULT_TOLERANCE) -> tuple[Calendar, Errors]:
+def load_csv_calendar(
+    file: SourceFile,
+    config_lang: str | None,
+    target_override: Any = None,
+    limits: Limits = DEFAULT_LIMITS,
+    config_target: Any = None,
+    config_tolerance: Any = DEFAULT_TOLERANCE,
+) -> tuple[Calendar, Errors]:
     path = file.path
     import csv  # imported here: most runs read no CSV calendar
 
@@ -221,8 +302,9 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override
     if missing:
         raise InputError(f"CSV header has no `{missing[0]}` column (found: {', '.join(columns)})", path, 1, 1)
     try:
-        target = effective_target(override=target_override, config_target=config_target,
-                                  config_tolerance=config_tolerance)
+        target = effective_target(
+            override=target_override, config_target=config_target, config_tolerance=config_tolerance
+        )
         calendar = Calendar(path=path, name=Path(path).stem, kind="calendar", target=target)
     except ValueError as exc:
         raise InputError(str(exc), path) from None
@@ -233,13 +315,20 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override
         if not any(cell.strip() for cell in row):
             continue
         if index >= limits.calendar_entries:
-            errors.append(InputError(f"more than {limits.calendar_entries} entries; the rest is not read "
-                                     "(max_calendar_entries in .contentlint.yaml)", path, row_line, 1))
+            errors.append(
+                InputError(
+                    f"more than {limits.calendar_entries} entries; the rest is not read "
+                    "(max_calendar_entries in .contentlint.yaml)",
+                    path,
+                    row_line,
+                    1,
+                )
+            )
             break
         if len(row) != len(columns):
             errors.append(InputError(f"row has {len(row)} cells, the header has {len(columns)}", path, row_line, 1))
             continue
-        cells = {col: cell.strip() for col, cell in zip(columns, row) if col}
+        cells = {col: cell.strip() for col, cell in zip(columns, row, strict=True) if col}
         try:
             calendar.entries.append(_csv_entry(file, cells, index, row_line, config_lang, limits, drafts))
         except ContentlintError as error:
@@ -249,8 +338,15 @@ def load_csv_calendar(file: SourceFile, config_lang: str | None, target_override
     return calendar, errors
 
 
-def _csv_entry(file: SourceFile, cells: dict[str, str], index: int, line: int, config_lang: str | None,
-               limits: Limits, drafts: Drafts) -> Entry:
+def _csv_entry(
+    file: SourceFile,
+    cells: dict[str, str],
+    index: int,
+    line: int,
+    config_lang: str | None,
+    limits: Limits,
+    drafts: Drafts,
+) -> Entry:
     try:
         date = parse_date(cells.get("date"))
     except ValueError as exc:
@@ -259,13 +355,15 @@ def _csv_entry(file: SourceFile, cells: dict[str, str], index: int, line: int, c
         post = _file_entry(Path(file.path), cells["file"], _csv_fields(cells), line, config_lang, limits, drafts)
     else:
         at = file.line_offset(line - 1)
-        post = finish_post(file, _csv_fields(cells), {}, cells.get("body", ""), lambda _i: at, config_lang, index,
-                            title_offset=at)
+        post = finish_post(
+            file, _csv_fields(cells), {}, cells.get("body", ""), lambda _i: at, config_lang, index, title_offset=at
+        )
     if not cells.get("file"):
         post.line = line
     post.calendar, post.entry_line, post.index = file.path, line, index
-    return Entry(index=index, line=line, path=file.path, date=date, channel=normalise_channel(cells.get("channel")),
-                 post=post)
+    return Entry(
+        index=index, line=line, path=file.path, date=date, channel=normalise_channel(cells.get("channel")), post=post
+    )
 
 
 def _csv_fields(cells: dict[str, str]) -> dict[str, Any]:

@@ -1,4 +1,5 @@
 """`--changed [REV]`: the files git says changed (staged + unstaged against HEAD, or against REV)."""
+
 from __future__ import annotations
 
 import os
@@ -13,14 +14,16 @@ from contentlint.yamlsafe import load_yaml
 
 def changed_files(rev: str | None, cwd: Path) -> list[Path]:
     """Existing files changed against ``rev`` (default HEAD, staged and unstaged) plus untracked ones."""
+
     def git(*args: str) -> list[str]:
         try:
             proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True)
         except FileNotFoundError:
             raise ConfigError("--changed needs git, which is not installed") from None
         except subprocess.CalledProcessError as exc:
-            raise ConfigError(f"--changed: git {' '.join(args)} failed: "
-                              f"{exc.stderr.decode('utf-8', 'replace').strip()}") from None
+            raise ConfigError(
+                f"--changed: git {' '.join(args)} failed: {exc.stderr.decode('utf-8', 'replace').strip()}"
+            ) from None
         # -z: names NUL-separated and unquoted (git quotes Japanese, Chinese or other non-ASCII names otherwise)
         return [name for name in os.fsdecode(proc.stdout).split("\0") if name]
 
@@ -39,12 +42,15 @@ def calendars_touching(paths: list[Path], candidates: list[Path]) -> list[Path]:
             continue
         try:
             data = load_yaml(read_regular_text(calendar, "utf-8-sig"), str(calendar)).data
-        except Exception:  # noqa: BLE001 - a broken calendar is reported when it is linted, not here
+        except Exception:
             continue
         if not is_calendar(data):
             continue
-        files = {(calendar.parent / str(e["file"])).resolve() for e in data["entries"]
-                 if isinstance(e, dict) and e.get("file")}
+        files = {
+            (calendar.parent / str(e["file"])).resolve()
+            for e in data["entries"]
+            if isinstance(e, dict) and e.get("file")
+        }
         if files & changed:
             found.append(calendar)
     return found

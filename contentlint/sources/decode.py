@@ -1,4 +1,5 @@
 """Bytes -> text: encodings, BOMs, binary files and size limits, each refused with a clear message."""
+
 from __future__ import annotations
 
 import codecs
@@ -21,8 +22,9 @@ _MAGIC = {
 def decode(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SourceFile:
     """Decode a post's bytes to normalised text (UTF-8 with or without BOM, or UTF-16 or UTF-32 with BOM)."""
     if len(data) > max_bytes:
-        raise FileSkipped(f"skipped: larger than the {_size(max_bytes)} limit "
-                          "(max_file_bytes in .contentlint.yaml)", path)
+        raise FileSkipped(
+            f"skipped: larger than the {_size(max_bytes)} limit (max_file_bytes in .contentlint.yaml)", path
+        )
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts with FF FE
         try:
             text = data.decode("utf-32")
@@ -44,8 +46,9 @@ def decode(data: bytes, path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Source
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-            raise InputError(f"not UTF-8 (byte 0x{data[exc.start]:02x}){_guess(data)}; save the file as UTF-8",
-                             path, line, column) from None
+            raise InputError(
+                f"not UTF-8 (byte 0x{data[exc.start]:02x}){_guess(data)}; save the file as UTF-8", path, line, column
+            ) from None
     return SourceFile(path, normalise_newlines(text))
 
 

@@ -1,10 +1,11 @@
 """Turn the paths on the command line into the files to lint (walking folders with include/exclude)."""
+
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from contentlint.config import ConfigResolver
 from contentlint.errors import InputError

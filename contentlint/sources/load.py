@@ -1,4 +1,5 @@
 """Read one target (file or stdin) and turn it into posts."""
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,10 @@ __all__ = ["NOT_CONTENT_YAML", "Loaded", "load_target", "read_bytes"]
 
 # Only YAML readers decline a file (it may be site config, data, i18n or CI); why it was skipped, marked for the
 # catalogue, shown in the interface language by `--verbose`.
-NOT_CONTENT_YAML = N_("holds no post, calendar or profile (a YAML post is a mapping with a `body`, a calendar has "
-                      "`entries:`, a profile `kind: linkedin-profile`)")
+NOT_CONTENT_YAML = N_(
+    "holds no post, calendar or profile (a YAML post is a mapping with a `body`, a calendar has "
+    "`entries:`, a profile `kind: linkedin-profile`)"
+)
 
 
 def read_bytes(target: Target, max_bytes: int, stdin: BinaryIO | None = None) -> bytes:
@@ -52,12 +55,20 @@ def _refuse_link_out_of_folder(target: Target) -> None:
     root = os.path.realpath(target.root)
     real = os.path.realpath(target.path)
     if os.path.commonpath([root, real]) != root:
-        raise InputError("a symbolic link to a file outside the folder being linted; refused (name the file on "
-                         "the command line to lint it)", target.display)
+        raise InputError(
+            "a symbolic link to a file outside the folder being linted; refused (name the file on "
+            "the command line to lint it)",
+            target.display,
+        )
 
 
-def load_target(target: Target, config: Config, stdin: BinaryIO | None = None,
-                target_override: Any = None, data: bytes | None = None) -> Loaded:
+def load_target(
+    target: Target,
+    config: Config,
+    stdin: BinaryIO | None = None,
+    target_override: Any = None,
+    data: bytes | None = None,
+) -> Loaded:
     """Posts (or a calendar, or a profile) in the target, read by the first reader of the registry that accepts
     it. A file that holds none of them is skipped, whether it was named or found by walking: YAML that is no post,
     calendar or profile, and Markdown with no prose in its body. A CSV file found by walking that is no calendar
@@ -89,7 +100,11 @@ def _front_matter_disable(post: Post | Profile, suppressions: FileSuppressions) 
     disable = settings.get("disable") if isinstance(settings, dict) else None
     if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
         where = post.field_positions.get("contentlint")
-        raise InputError("`contentlint:` expects {disable: [rule-id, ...]}", post.path,
-                         where.line if where else None, where.column if where else None)
+        raise InputError(
+            "`contentlint:` expects {disable: [rule-id, ...]}",
+            post.path,
+            where.line if where else None,
+            where.column if where else None,
+        )
     where = post.field_positions.get("contentlint")
     suppressions.add_whole_file(disable, where.line if where else 1, where.column if where else 1)

@@ -5,11 +5,13 @@ placed in the source with a forward-only cursor (``align``), so each character o
 offset. Code blocks, inline code, raw HTML, images, link targets and bare URLs never reach the projection;
 link text does.
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
 
@@ -19,8 +21,15 @@ if TYPE_CHECKING:
 
 URL = re.compile(r"(?:https?://|www\.|mailto:)[^\s\x00-\x1f\x7f<>()\[\]{}\"'、。「」（）]+", re.IGNORECASE)
 _SKIP_BLOCKS = {"fence", "code_block", "html_block", "hr"}
-_BLOCK_BREAKS = {"paragraph_close", "heading_close", "list_item_close", "blockquote_close", "tr_close",
-                 "th_close", "td_close"}
+_BLOCK_BREAKS = {
+    "paragraph_close",
+    "heading_close",
+    "list_item_close",
+    "blockquote_close",
+    "tr_close",
+    "th_close",
+    "td_close",
+}
 
 
 # markdown-it stops parsing (silently: the rest of the body is dropped) at `maxNesting` open tags, 20 by default,
@@ -75,8 +84,9 @@ def project_markdown(body: str, builder: ProjectionBuilder, locate: Callable[[in
             builder.add_at("\n", locate(max(cursor - 1, 0)))
 
 
-def _project_inline(children: list[Token], body: str, cursor: int, locate: Callable[[int], int],
-                    builder: ProjectionBuilder) -> int:
+def _project_inline(
+    children: list[Token], body: str, cursor: int, locate: Callable[[int], int], builder: ProjectionBuilder
+) -> int:
     skip_link_text = 0
     for child in children:
         kind = child.type
@@ -93,9 +103,7 @@ def _project_inline(children: list[Token], body: str, cursor: int, locate: Calla
             at = newline if newline != -1 else cursor
             builder.add_at("\n", locate(at))
             cursor = at + 1 if newline != -1 else cursor
-        elif kind == "code_inline":
-            cursor = _skip_over(child.content, body, cursor)
-        elif kind == "html_inline":
+        elif kind == "code_inline" or kind == "html_inline":
             cursor = _skip_over(child.content, body, cursor)
         elif kind == "image":
             # Alt text and the image source are not prose; step over the whole `![..](..)`.
@@ -113,13 +121,12 @@ def _project_inline(children: list[Token], body: str, cursor: int, locate: Calla
     return cursor
 
 
-def _add_prose(text: str, offsets: list[int], locate: Callable[[int], int],
-               builder: ProjectionBuilder) -> None:
+def _add_prose(text: str, offsets: list[int], locate: Callable[[int], int], builder: ProjectionBuilder) -> None:
     """Add a text run, leaving out bare URLs (they are not prose)."""
     last = 0
     for match in URL.finditer(text):
         if match.start() > last:
-            builder.add(text[last:match.start()], [locate(o) for o in offsets[last:match.start()]])
+            builder.add(text[last : match.start()], [locate(o) for o in offsets[last : match.start()]])
         last = match.end()
     if last < len(text):
         builder.add(text[last:], [locate(o) for o in offsets[last:]])

@@ -1,10 +1,12 @@
 """Markdown files (with YAML `---` or TOML `+++` front matter) and YAML posts -> Post."""
+
 from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from yaml.nodes import Node, ScalarNode
 
@@ -24,9 +26,11 @@ else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
 # Shown in the interface language (a message without placeholders, so the catalogue finds it as it is).
-UNSUPPORTED_TEXT = N_("the text is in a language contentlint cannot analyse (it reads English, Japanese and Chinese); "
-                      "if it is one of those, say so with `lang:` in the front matter or `--lang`, else exclude the "
-                      "file")
+UNSUPPORTED_TEXT = N_(
+    "the text is in a language contentlint cannot analyse (it reads English, Japanese and Chinese); "
+    "if it is one of those, say so with `lang:` in the front matter or `--lang`, else exclude the "
+    "file"
+)
 _FENCES = {"---": "yaml", "+++": "toml"}
 _TOML_KEY = re.compile(r"^[ \t]*([A-Za-z0-9_-]+|\"[^\"]*\")[ \t]*=[ \t]*", re.MULTILINE)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
@@ -71,8 +75,7 @@ def _yaml_front_matter(file: SourceFile, block: str, start: int, body_start: int
         return FrontMatter(body_start=body_start)
     if not isinstance(loaded.data, dict):
         raise InputError("front matter must be a mapping of fields (key: value)", file.path, 2, 1)
-    return FrontMatter(_title_as_written(dict(loaded.data), loaded.node), body_start,
-                       node_spans(loaded.node, start))
+    return FrontMatter(_title_as_written(dict(loaded.data), loaded.node), body_start, node_spans(loaded.node, start))
 
 
 def _title_as_written(data: dict[str, Any], node: Node | None) -> dict[str, Any]:
@@ -88,16 +91,20 @@ def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int
     if depth > limits.yaml_depth:
         # tomllib recurses once per level (RecursionError) and builds every level of a dotted key (gigabytes for
         # a 50,000-deep key in 100 KB), so nesting is bounded before it parses.
-        raise InputError(f"TOML front matter nested deeper than {limits.yaml_depth} levels "
-                         "(max_yaml_depth in .contentlint.yaml)", file.path, line + 2, 1)
+        raise InputError(
+            f"TOML front matter nested deeper than {limits.yaml_depth} levels (max_yaml_depth in .contentlint.yaml)",
+            file.path,
+            line + 2,
+            1,
+        )
     try:
         data = tomllib.loads(block)
     except tomllib.TOMLDecodeError as exc:
         # tomllib puts the position only in its message: "... (at line 3, column 9)"
         where = _TOML_POSITION.search(str(exc))
-        line, column = (int(where.group(1)) + 1, int(where.group(2))) if where else (None, None)
+        error_line, column = (int(where.group(1)) + 1, int(where.group(2))) if where else (None, None)
         problem = _TOML_POSITION.sub("", str(exc)).strip()
-        raise InputError(f"invalid TOML front matter: {problem}", file.path, line, column) from None
+        raise InputError(f"invalid TOML front matter: {problem}", file.path, error_line, column) from None
     spans: dict[str, tuple[int, int]] = {}
     offset = 0
     for raw in block.splitlines(keepends=True):  # one pass: keys after the first [table] header are not top-level
@@ -174,9 +181,16 @@ def _title_from_body(prose: str) -> str:
     return ""
 
 
-def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tuple[int, int]],
-                 body: str, locate_body: Any, config_lang: str | None, index: int = 0,
-                 title_offset: int = 0) -> Post:
+def finish_post(
+    file: SourceFile,
+    fields: dict[str, Any],
+    spans: Mapping[str, tuple[int, int]],
+    body: str,
+    locate_body: Any,
+    config_lang: str | None,
+    index: int = 0,
+    title_offset: int = 0,
+) -> Post:
     builder = ProjectionBuilder()
     title = fields.get("title")
     title_text = "" if title is None else str(title).strip()
@@ -200,16 +214,27 @@ def finish_post(file: SourceFile, fields: dict[str, Any], spans: Mapping[str, tu
     line = file.line_col(spans["title"][0] if "title" in spans else title_offset)[0]
     if lang_source == "detected" and not languages.is_supported(lang):
         raise InputError(UNSUPPORTED_TEXT, file.path, line, 1)
-    return Post(path=file.path, text=text, source_map=source_map, list_items=tuple(builder.list_items),
-                title=title_text or _title_from_body(text[body_start:]), body_start=body_start,
-                fields=fields, field_positions=_field_positions(file, spans), lang=lang,
-                lang_source=lang_source, line=line, index=index, written_for=channel_of(fields))
+    return Post(
+        path=file.path,
+        text=text,
+        source_map=source_map,
+        list_items=tuple(builder.list_items),
+        title=title_text or _title_from_body(text[body_start:]),
+        body_start=body_start,
+        fields=fields,
+        field_positions=_field_positions(file, spans),
+        lang=lang,
+        lang_source=lang_source,
+        line=line,
+        index=index,
+        written_for=channel_of(fields),
+    )
 
 
 def markdown_post(file: SourceFile, config_lang: str | None = None, limits: Limits = DEFAULT_LIMITS) -> Post:
     """A Markdown file, with optional front matter."""
     front = split_front_matter(file, limits)
-    body = file.text[front.body_start:]
+    body = file.text[front.body_start :]
     base = front.body_start
     post = finish_post(file, front.data, front.spans, body, lambda offset: base + offset, config_lang)
     post.body_span = (base, len(file.text))
@@ -228,8 +253,7 @@ def yaml_post(file: SourceFile, config_lang: str | None = None, loaded: LoadedYa
     if loaded is None:
         loaded = load_yaml(file.text, file.path)
     if not is_yaml_post(loaded.data):
-        raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`)",
-                         file.path, 1, 1)
+        raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`)", file.path, 1, 1)
     fields = _title_as_written(dict(loaded.data), loaded.node)
     body = fields.pop("body")
     if not isinstance(body, str):
@@ -238,8 +262,7 @@ def yaml_post(file: SourceFile, config_lang: str | None = None, loaded: LoadedYa
     start, end = spans["body"]
     offsets = align(body, file.text, start, end)
     end_offset = end
-    post = finish_post(file, fields, spans, body,
-                       lambda i: offsets[i] if i < len(offsets) else end_offset, config_lang)
+    post = finish_post(file, fields, spans, body, lambda i: offsets[i] if i < len(offsets) else end_offset, config_lang)
     post.body_span = (start, end)
     return post
 
@@ -251,8 +274,7 @@ def _node_line_col(node: Node | None, key: str) -> tuple[int | None, int | None]
     return value.start_mark.line + 1, value.start_mark.column + 1
 
 
-def text_post(path: str, title: str, body: str, fields: dict[str, Any] | None = None,
-              lang: str | None = None) -> Post:
+def text_post(path: str, title: str, body: str, fields: dict[str, Any] | None = None, lang: str | None = None) -> Post:
     """A post from strings (a labelled corpus record): positions refer to the body text, the title to 1:1."""
     file = SourceFile(path, body)
     all_fields = {**(fields or {}), "title": title}

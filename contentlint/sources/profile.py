@@ -3,11 +3,13 @@
 A profile is not a post: it is not classified and post rules do not run on it; profile-scope rules
 (contentlint/rules/profile.py) check it against a completeness checklist.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
@@ -77,19 +79,35 @@ class ListOf:
     or_count: bool = False
 
 
-POSITION = Record({"title": _text, "company": _text, "location": _text, "from": _date_like, "to": _date_like,
-                   "description": _text})
-SCHOOL = Record({"school": _text, "degree": _text, "field": _text, "from": _date_like, "to": _date_like,
-                 "description": _text})
+POSITION = Record(
+    {"title": _text, "company": _text, "location": _text, "from": _date_like, "to": _date_like, "description": _text}
+)
+SCHOOL = Record(
+    {"school": _text, "degree": _text, "field": _text, "from": _date_like, "to": _date_like, "description": _text}
+)
 RECOMMENDATION = Record({"from": _text, "relationship": _text, "text": _text, "date": _date_like})
 ACTIVITY = Record({"date": _date, "type": _activity_type, "text": _text, "url": _text}, required=("date",))
 
 FIELDS: dict[str, Check | Record | ListOf] = {
-    "kind": _text, "lang": _text, "as_of": _date, "name": _text, "photo": _text_or_flag, "banner": _text_or_flag,
-    "headline": _text, "about": _text, "custom_url": _text, "location": _text, "industry": _text,
-    "current_position": POSITION, "past_positions": ListOf(POSITION), "education": ListOf(SCHOOL),
-    "skills": ListOf(_text), "recommendations": ListOf(RECOMMENDATION, or_count=True),
-    "connections": _connections, "recent_activity": ListOf(ACTIVITY), "language_versions": ListOf(_text),
+    "kind": _text,
+    "lang": _text,
+    "as_of": _date,
+    "name": _text,
+    "photo": _text_or_flag,
+    "banner": _text_or_flag,
+    "headline": _text,
+    "about": _text,
+    "custom_url": _text,
+    "location": _text,
+    "industry": _text,
+    "current_position": POSITION,
+    "past_positions": ListOf(POSITION),
+    "education": ListOf(SCHOOL),
+    "skills": ListOf(_text),
+    "recommendations": ListOf(RECOMMENDATION, or_count=True),
+    "connections": _connections,
+    "recent_activity": ListOf(ACTIVITY),
+    "language_versions": ListOf(_text),
     "contentlint": _any,
 }
 
@@ -145,8 +163,13 @@ def known_field(field: str) -> bool:
     return isinstance(spec, Record) and "." not in sub and sub in spec.keys
 
 
-def load_profile(file: SourceFile, data: dict[str, Any], node: Node | None, config_lang: str | None = None,
-                 today: dt.date | None = None) -> Profile:
+def load_profile(
+    file: SourceFile,
+    data: dict[str, Any],
+    node: Node | None,
+    config_lang: str | None = None,
+    today: dt.date | None = None,
+) -> Profile:
     """Validate a parsed profile (unknown keys and wrong types are InputErrors at their line:column)."""
     path = file.path
     keys = mapping_nodes(node)
@@ -154,15 +177,16 @@ def load_profile(file: SourceFile, data: dict[str, Any], node: Node | None, conf
         key_node, value_node = keys.get(str(key), (None, None))
         spec = FIELDS.get(str(key))
         if spec is None:
-            raise InputError(f"unknown profile key `{key}` (known: {', '.join(sorted(FIELDS))})",
-                             path, *_line_col(key_node))
+            raise InputError(
+                f"unknown profile key `{key}` (known: {', '.join(sorted(FIELDS))})", path, *_line_col(key_node)
+            )
         _validate(spec, value, value_node, str(key), path)
     kind_node = keys.get("kind", (None, None))[0]
-    positions = {key: Position(*_line_col(k, default=1)) for key, (k, _v) in keys.items()}
+    positions = {key: _position(k) for key, (k, _v) in keys.items()}
     for key, (_k, value_node) in keys.items():
         if isinstance(FIELDS[key], Record):
             for sub, (sub_key, _sub_value) in mapping_nodes(value_node).items():
-                positions[f"{key}.{sub}"] = Position(*_line_col(sub_key, default=1))
+                positions[f"{key}.{sub}"] = _position(sub_key)
     fields = dict(data)
     if fields.get("connections") == "500+":
         fields["connections"] = 500  # how LinkedIn shows any count from 500 up
@@ -171,8 +195,15 @@ def load_profile(file: SourceFile, data: dict[str, Any], node: Node | None, conf
     prose = "\n".join(str(fields.get(key) or "") for key in ("headline", "about"))
     lang, lang_source = language.resolve(fields.get("lang"), config_lang, prose)
     as_of = parse_date(fields.get("as_of")) or today or dt.date.today()
-    return Profile(path=path, lang=lang, lang_source=lang_source, fields=fields, field_positions=positions,
-                   line=_line_col(kind_node, default=1)[0], as_of=as_of)
+    return Profile(
+        path=path,
+        lang=lang,
+        lang_source=lang_source,
+        fields=fields,
+        field_positions=positions,
+        line=_position(kind_node).line,
+        as_of=as_of,
+    )
 
 
 def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, where: str, path: str) -> None:
@@ -182,8 +213,8 @@ def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, wher
         if spec.or_count and _count(value) is None:
             return
         if not isinstance(value, list):
-            expected = "a list" + (" or a whole number" if spec.or_count else "")
-            raise InputError(f"`{where}` must be {expected}, got {_shown(value)}", path, *_line_col(node))
+            shape = "a list" + (" or a whole number" if spec.or_count else "")
+            raise InputError(f"`{where}` must be {shape}, got {_shown(value)}", path, *_line_col(node))
         items = node.value if isinstance(node, SequenceNode) else []
         for index, item in enumerate(value):
             item_node = items[index] if index < len(items) else node
@@ -193,14 +224,16 @@ def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, wher
         return
     if isinstance(spec, Record):
         if not isinstance(value, dict):
-            raise InputError(f"`{where}` must be a mapping ({', '.join(spec.keys)}), got {_shown(value)}",
-                             path, *_line_col(node))
+            raise InputError(
+                f"`{where}` must be a mapping ({', '.join(spec.keys)}), got {_shown(value)}", path, *_line_col(node)
+            )
         keys = mapping_nodes(node)
         for key, item in value.items():
             key_node, value_node = keys.get(str(key), (node, node))
             if str(key) not in spec.keys:
-                raise InputError(f"unknown key `{key}` in `{where}` (known: {', '.join(spec.keys)})",
-                                 path, *_line_col(key_node))
+                raise InputError(
+                    f"unknown key `{key}` in `{where}` (known: {', '.join(spec.keys)})", path, *_line_col(key_node)
+                )
             _validate(spec.keys[str(key)], item, value_node, f"{where}.{key}", path)
         missing = [key for key in spec.required if value.get(key) is None]
         if missing:
@@ -216,9 +249,15 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _line_col(node: Node | None, default: int | None = None) -> tuple[int | None, int | None]:
+def _position(node: Node | None) -> Position:
+    """Where ``node`` starts (line 1, column 1 without a node)."""
+    line, column = _line_col(node)
+    return Position(line or 1, column or 1)
+
+
+def _line_col(node: Node | None) -> tuple[int | None, int | None]:
     if node is None:
-        return default, default
+        return None, None
     column = node.start_mark.column + 1
     if isinstance(node, ScalarNode) and node.style in ('"', "'"):
         column += 1  # point at the text, not the quote

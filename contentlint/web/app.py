@@ -6,11 +6,12 @@ is not this server's is refused, so a web page elsewhere cannot reach it through
 posted from another origin is refused too. Nothing is written to disk but the brief editor's save, which changes
 only the `brief:` of the page's `.contentlint.yaml` (see brief_file.py).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -24,8 +25,8 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from contentlint import i18n
-from contentlint.i18n import N_
 from contentlint.errors import ConfigError
+from contentlint.i18n import N_
 from contentlint.web import pages
 from contentlint.web.brief_file import BriefFile
 from contentlint.web.brief_form import FIELDS_PER_PRODUCT, MAX_PRODUCTS, BriefForm
@@ -36,8 +37,10 @@ from contentlint.web.hosts import LOOPBACK_HOSTS
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY_BYTES = 512 * 1024  # a long blog post is tens of kilobytes
 MAX_FIELDS = 20 + 1 + FIELDS_PER_PRODUCT * MAX_PRODUCTS  # the draft's fields and the brief editor's
-CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; "
-                           "img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; "
+    "img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 SECURITY_HEADERS = {
     "content-security-policy": CONTENT_SECURITY_POLICY,
     "x-content-type-options": "nosniff",
@@ -106,13 +109,15 @@ def localised(request: Request, response: Response, language: str) -> Response:
     response.headers["content-language"] = language
     response.headers["vary"] = "Accept-Language, Cookie"
     if request.query_params.get("lang") == language:
-        response.set_cookie(LANGUAGE_COOKIE, language, max_age=365 * 24 * 3600, path="/", samesite="strict",
-                            httponly=True)
+        response.set_cookie(
+            LANGUAGE_COOKIE, language, max_age=365 * 24 * 3600, path="/", samesite="strict", httponly=True
+        )
     return response
 
 
-def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
-               language: str = i18n.DEFAULT) -> Starlette:
+def create_app(
+    engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS, language: str = i18n.DEFAULT
+) -> Starlette:
     """The application; ``language`` is the interface language for browsers that ask for none of ours."""
     has_paths = bool(engine.paths)
 
@@ -142,8 +147,11 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
         form = await read_form(request)
         draft = Draft.from_form(form)
         posted = BriefForm.from_form(form)  # the editor's unsaved text stays as typed
-        editor = pages.BriefEditor(posted, brief_file.path if brief_file else None) if posted is not None \
+        editor = (
+            pages.BriefEditor(posted, brief_file.path if brief_file else None)
+            if posted is not None
             else await run_in_threadpool(saved_editor)
+        )
         result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
         return localised(request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang, editor)), lang)
 
@@ -171,8 +179,9 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
         status, error = await run_in_threadpool(save_brief, editor)
         shown = pages.BriefEditor(editor, brief_file.path if brief_file else None, saved=status == 200, error=error)
         result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
-        return localised(request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang, shown),
-                                               status_code=status), lang)
+        return localised(
+            request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang, shown), status_code=status), lang
+        )
 
     async def analyse(request: Request) -> Response:
         lang = page_language(request, language)
@@ -183,11 +192,25 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     async def calendar_page(request: Request) -> Response:
         lang = page_language(request, language)
         if not has_paths:
-            return localised(request, HTMLResponse(pages.message_page(
-                N_("No calendar given"), N_("Start the server with a calendar file or a folder of posts, e.g. "
-                                            "contentlint serve samples/"), has_paths, lang), status_code=404), lang)
-        return localised(request, HTMLResponse(pages.calendar_page(await run_in_threadpool(engine.served),
-                                                                   engine.paths, lang)), lang)
+            return localised(
+                request,
+                HTMLResponse(
+                    pages.message_page(
+                        N_("No calendar given"),
+                        N_(
+                            "Start the server with a calendar file or a folder of posts, e.g. "
+                            "contentlint serve samples/"
+                        ),
+                        has_paths,
+                        lang,
+                    ),
+                    status_code=404,
+                ),
+                lang,
+            )
+        return localised(
+            request, HTMLResponse(pages.calendar_page(await run_in_threadpool(engine.served), engine.paths, lang)), lang
+        )
 
     async def post_page(request: Request) -> Response:
         lang = page_language(request, language)
@@ -197,9 +220,19 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
         if has_paths and re.fullmatch(r"[0-9]{1,9}", line):
             page = pages.post_page(await run_in_threadpool(engine.served), path, int(line), lang)
         if page is None:
-            return localised(request, HTMLResponse(pages.message_page(
-                N_("No such post"), N_("This post is not among the files this server was started with."), has_paths,
-                lang), status_code=404), lang)
+            return localised(
+                request,
+                HTMLResponse(
+                    pages.message_page(
+                        N_("No such post"),
+                        N_("This post is not among the files this server was started with."),
+                        has_paths,
+                        lang,
+                    ),
+                    status_code=404,
+                ),
+                lang,
+            )
         return localised(request, HTMLResponse(page), lang)
 
     routes = [
@@ -210,6 +243,8 @@ def create_app(engine: Engine, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
         Route("/post", post_page),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts), www_redirect=False),
-                  Middleware(SameOrigin)]
+    middleware = [
+        Middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts), www_redirect=False),
+        Middleware(SameOrigin),
+    ]
     return Starlette(routes=routes, middleware=middleware, max_body_size=MAX_BODY_BYTES)

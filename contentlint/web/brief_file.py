@@ -6,6 +6,7 @@ a reader never sees half a file; it is checked with the config loader before the
 a config that `contentlint check` refuses. Nothing is written outside the project folder: the folder of the
 config file in use, or the server's working folder when there is none yet.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,10 +19,10 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from contentlint.brief import Brief
 from contentlint.config import CONFIG_NAMES, Config, find_config_file, load_config
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular
-from contentlint.brief import Brief
 
 KEY = "brief"
 
@@ -73,8 +74,9 @@ class BriefFile:
         """The file to replace, refused when it (or a link to it) is anywhere but directly in the folder."""
         folder = self.folder.resolve()
         if self.path.is_symlink() or self.path.parent.resolve() != folder:
-            raise ConfigError("the config file is a link or lies outside the project folder; edit it by hand",
-                              str(self.path))
+            raise ConfigError(
+                "the config file is a link or lies outside the project folder; edit it by hand", str(self.path)
+            )
         if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
             raise ConfigError("the config file is not a regular file", str(self.path))
         return folder / self.path.name
@@ -94,8 +96,9 @@ def brief_data(brief: Brief) -> dict[str, Any]:
 
 def brief_block(brief: Brief, indent: int = 0) -> str:
     """`brief:` and its value in block style, one list item a line (so a comma in `$1,900` stays in its item)."""
-    block = yaml.safe_dump({KEY: brief_data(brief)}, allow_unicode=True, sort_keys=False, width=1_000_000,
-                           default_flow_style=False)
+    block = yaml.safe_dump(
+        {KEY: brief_data(brief)}, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    )
     return "".join(" " * indent + line for line in block.splitlines(keepends=True))
 
 
@@ -107,15 +110,14 @@ def replace_brief(text: str, brief: Brief) -> str | None:
         return (text + ("\n" if text and not text.endswith("\n") else "")) + brief_block(brief)
     if not isinstance(root, MappingNode) or root.flow_style:
         return None
-    found = next(((key, value) for key, value in root.value if isinstance(key, ScalarNode) and key.value == KEY),
-                 None)
+    found = next(((key, value) for key, value in root.value if isinstance(key, ScalarNode) and key.value == KEY), None)
     if found is None:
         return text + ("" if text.endswith("\n") else "\n") + brief_block(brief, root.start_mark.column)
     key, value = found
     start = key.start_mark.index - key.start_mark.column
     end = max(key.end_mark.index, _content_end(value))
     line_end = text.find("\n", end)
-    rest = "" if line_end < 0 else text[line_end + 1:]
+    rest = "" if line_end < 0 else text[line_end + 1 :]
     return text[:start] + brief_block(brief, key.start_mark.column) + rest
 
 
@@ -132,18 +134,20 @@ def _read(path: Path) -> str:
     try:
         return read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc.strerror if isinstance(exc, OSError) else exc}",
-                          str(path)) from None
+        raise ConfigError(
+            f"cannot read config: {exc.strerror if isinstance(exc, OSError) else exc}", str(path)
+        ) from None
 
 
 def _write_checked(target: Path, text: str) -> None:
     """Write beside ``target``, check it with the config loader, then rename it over ``target`` (atomic)."""
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o644
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", newline="", dir=target.parent,
-                                         prefix=f".{target.name}.", suffix=".tmp", delete=False)
-    temporary = Path(handle.name)
+    temporary: Path | None = None
     try:
-        with handle:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", newline="", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            temporary = Path(handle.name)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
@@ -154,4 +158,5 @@ def _write_checked(target: Path, text: str) -> None:
             raise ConfigError(error.message, str(target), error.line, error.column) from None
         os.replace(temporary, target)
     finally:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)

@@ -4,10 +4,11 @@ Each list (audiences, aliases, jobs, proof) is a text box with one item a line, 
 (`$1,900`). A form is checked by the config loader's own parser, so the page reports a mistake in the same
 words as `contentlint check` does for the same brief in `.contentlint.yaml`.
 """
+
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from contentlint.brief import PRODUCT_KEYS, Brief, parse_brief
 
@@ -31,9 +32,13 @@ class BriefForm:
 
     @classmethod
     def from_brief(cls, brief: Brief) -> BriefForm:
-        return cls("\n".join(brief.audiences),
-                   tuple({"name": p.name, **{key: "\n".join(getattr(p, key)) for key in PRODUCT_KEYS[1:]}}
-                         for p in brief.products))
+        return cls(
+            "\n".join(brief.audiences),
+            tuple(
+                {"name": p.name, **{key: "\n".join(getattr(p, key)) for key in PRODUCT_KEYS[1:]}}
+                for p in brief.products
+            ),
+        )
 
     @classmethod
     def from_form(cls, form: Mapping[str, object]) -> BriefForm | None:
@@ -56,9 +61,13 @@ class BriefForm:
 
     def brief(self) -> Brief:
         """The brief these fields describe; ValueError in the config loader's words (``brief: products[2]...``)."""
-        value = {"audiences": _lines(self.audiences),
-                 "products": [{"name": " ".join(row["name"].split()) or None,
-                               **{key: _lines(row[key]) for key in PRODUCT_KEYS[1:]}} for row in self.products]}
+        value = {
+            "audiences": _lines(self.audiences),
+            "products": [
+                {"name": " ".join(row["name"].split()) or None, **{key: _lines(row[key]) for key in PRODUCT_KEYS[1:]}}
+                for row in self.products
+            ],
+        }
         try:
             return parse_brief(value)
         except ValueError as exc:

@@ -1,9 +1,10 @@
 """A draft typed into the web page, as the Markdown document with front matter that the engine reads."""
+
 from __future__ import annotations
 
 import gettext
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Mapping
 
 import yaml
 
@@ -16,8 +17,13 @@ FILE_NAME = "draft.md"  # what findings on a draft are reported against
 MAX_FIELD_CHARS = 200  # title, channel and KPI are one line each
 _FIELD_ORDER = ("title", "channel", "lang", "stage", "kpi")
 # the form's fields as a finding's place names them
-FIELD_NAMES = {"title": N_("title"), "channel": N_("channel"), "lang": N_("language"), "stage": N_("stage"),
-               "kpi": N_("KPI")}
+FIELD_NAMES = {
+    "title": N_("title"),
+    "channel": N_("channel"),
+    "lang": N_("language"),
+    "stage": N_("stage"),
+    "kpi": N_("KPI"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,7 @@ class Draft:
         # Always a front matter, even an empty one, so that a body starting with `---` stays body text.
         matter = self.front_matter()
         header = yaml.safe_dump(matter, allow_unicode=True, sort_keys=False, width=1_000_000) if matter else ""
-        return f"---\n{header}---\n{self.body}".encode("utf-8")
+        return f"---\n{header}---\n{self.body}".encode()
 
     def where(self, finding: Finding, translations: gettext.NullTranslations | None = None) -> str:
         """A finding's place as the writer sees the form: a field name, or the line and column in the body."""

@@ -1,11 +1,12 @@
 """The engine behind the web page: a draft goes through the public API (`contentlint.lint_text`), the PATHs
 given to `serve` through the CLI's Runner."""
+
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
 
 from contentlint import lint_text
 from contentlint.config import Config, ConfigResolver
@@ -38,8 +39,9 @@ class Engine:
                 result = Result()
                 result.add_error(error, "config-error")
                 return result.finish()
-            return lint_text(draft.document().decode("utf-8"), path=FILE_NAME, lang=self.options.language,
-                             config=config)
+            return lint_text(
+                draft.document().decode("utf-8"), path=FILE_NAME, lang=self.options.language, config=config
+            )
 
     def reload(self) -> None:
         """Read the config files again at the next run (the page saved a brief into one)."""

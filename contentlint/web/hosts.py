@@ -1,7 +1,9 @@
 """Which addresses the server listens on and which Host headers it answers (no web framework needed here, so
 that `contentlint serve` can check its options before importing one)."""
+
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import socket
 
@@ -30,8 +32,6 @@ def allowed_hosts(host: str) -> list[str]:
     if host in WILDCARD:
         for name in (socket.gethostname(), socket.getfqdn()):
             names.add(name)
-            try:
+            with contextlib.suppress(OSError):
                 names.update(url_host(str(info[4][0])) for info in socket.getaddrinfo(name, None))
-            except OSError:
-                pass
     return sorted(n.lower() for n in names if n)

@@ -1,5 +1,6 @@
 """The web pages as HTML strings, rendered from the same view (`build_view`) and template parts as the HTML
 report. Nothing here knows about HTTP."""
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from contentlint.calendar.model import CLOSED_CHANNELS, OPEN_CHANNELS
-from contentlint.i18n import DEFAULT, UI_LANGUAGES, N_, translations
+from contentlint.i18n import DEFAULT, N_, UI_LANGUAGES, translations
 from contentlint.lang import SUPPORTED
 from contentlint.model import Finding
 from contentlint.report.render import template_environment
@@ -41,9 +42,16 @@ class BriefEditor:
 
     def view(self, language: str) -> dict[str, object]:
         error = translations(language).gettext(self.error) if self.error == NO_CONFIG else self.error
-        return {"rows": self.form.rows(), "audiences": self.form.audiences, "path": _shown_path(self.path),
-                "can_save": self.path is not None, "saved": self.saved, "error": error,
-                "audiences_field": AUDIENCES, "field": product_field}
+        return {
+            "rows": self.form.rows(),
+            "audiences": self.form.audiences,
+            "path": _shown_path(self.path),
+            "can_save": self.path is not None,
+            "saved": self.saved,
+            "error": error,
+            "audiences_field": AUDIENCES,
+            "field": product_field,
+        }
 
 
 def _shown_path(path: Path | None) -> str | None:
@@ -67,13 +75,22 @@ def environment(language: str = DEFAULT) -> Environment:
     return env
 
 
-def _render(name: str, view: dict[str, Any], has_paths: bool, language: str, here: str = "/",
-            query: dict[str, Any] | None = None) -> str:
+def _render(
+    name: str,
+    view: dict[str, Any],
+    has_paths: bool,
+    language: str,
+    here: str = "/",
+    query: dict[str, Any] | None = None,
+) -> str:
     """A page in ``language``; its language switcher links to the same page (``here`` with ``query``) in each
     language."""
     switch = [(code, ENDONYMS[code], here + "?" + urlencode({**(query or {}), "lang": code})) for code in UI_LANGUAGES]
-    return environment(language).get_template(name).render(**{**view, "ui_lang": language}, has_paths=has_paths,
-                                                            ui_languages=switch)
+    return (
+        environment(language)
+        .get_template(name)
+        .render(**{**view, "ui_lang": language}, has_paths=has_paths, ui_languages=switch)
+    )
 
 
 def post_href(path: str, line: int) -> str:
@@ -83,18 +100,24 @@ def post_href(path: str, line: int) -> str:
 def draft_view(draft: Draft, result: Result | None, language: str) -> dict[str, Any]:
     view = build_view(result if result is not None else Result(), language)
     catalogue = translations(language)
-    return {**view, "draft": draft, "checked": result is not None,
-            "locate": lambda finding: draft.where(finding, catalogue),
-            "languages": [(code, view["names"]["languages"][code]) for code in SUPPORTED],
-            "channels": sorted(set(OPEN_CHANNELS) | set(CLOSED_CHANNELS))}
+    return {
+        **view,
+        "draft": draft,
+        "checked": result is not None,
+        "locate": lambda finding: draft.where(finding, catalogue),
+        "languages": [(code, view["names"]["languages"][code]) for code in SUPPORTED],
+        "channels": sorted(set(OPEN_CHANNELS) | set(CLOSED_CHANNELS)),
+    }
 
 
-def draft_page(draft: Draft, result: Result | None, has_paths: bool, language: str = DEFAULT,
-               editor: BriefEditor | None = None) -> str:
+def draft_page(
+    draft: Draft, result: Result | None, has_paths: bool, language: str = DEFAULT, editor: BriefEditor | None = None
+) -> str:
     """The form with the draft's analysis below it (none before the first check), and the brief editor."""
     shown = editor or BriefEditor(BriefForm(), None)
-    return _render("draft.html.j2", {**draft_view(draft, result, language), "brief": shown.view(language)},
-                   has_paths, language)
+    return _render(
+        "draft.html.j2", {**draft_view(draft, result, language), "brief": shown.view(language)}, has_paths, language
+    )
 
 
 def draft_result(draft: Draft, result: Result | None, language: str = DEFAULT) -> str:
@@ -109,16 +132,18 @@ def calendar_page(result: Result, paths: list[str], language: str = DEFAULT) -> 
     listed: set[tuple[str, int]] = set()
     for cal in view["calendars"]:
         cal["entries"] = []
-        for event, entry in zip(cal["timeline"], cal["report"].results):
+        for event, entry in zip(cal["timeline"], cal["report"].results, strict=True):
             post = entry.entry.post
             href = post_href(post.path, post.line) if post is not None else None
             cal["entries"].append({**event, "href": href, "lang": post.lang if post is not None else language})
             if post is not None:
                 listed.add((post.path, post.line))
-    others = [{"post": p["post"], "findings": len(p["findings"]), "href": post_href(p["post"].path, p["post"].line)}
-              for p in view["posts"] if (p["post"].path, p["post"].line) not in listed]
-    return _render("calendar.html.j2", {**view, "paths": paths, "other_posts": others}, True, language,
-                   "/calendar")
+    others = [
+        {"post": p["post"], "findings": len(p["findings"]), "href": post_href(p["post"].path, p["post"].line)}
+        for p in view["posts"]
+        if (p["post"].path, p["post"].line) not in listed
+    ]
+    return _render("calendar.html.j2", {**view, "paths": paths, "other_posts": others}, True, language, "/calendar")
 
 
 def post_page(result: Result, path: str, line: int, language: str = DEFAULT) -> str | None:
@@ -134,12 +159,19 @@ def post_page(result: Result, path: str, line: int, language: str = DEFAULT) -> 
             return catalogue.gettext("line {line}, column {column}").format(line=finding.line, column=finding.column)
         return f"{finding.path}:{finding.line}:{finding.column}"
 
-    return _render("post.html.j2", {**view, "chosen": chosen, "locate": locate}, True, language,
-                   "/post", {"path": path, "line": line})
+    return _render(
+        "post.html.j2",
+        {**view, "chosen": chosen, "locate": locate},
+        True,
+        language,
+        "/post",
+        {"path": path, "line": line},
+    )
 
 
 def message_page(title: str, text: str, has_paths: bool, language: str = DEFAULT) -> str:
     """A short page; ``title`` and ``text`` are catalogue messages, shown in ``language``."""
     catalogue = translations(language)
-    return _render("message.html.j2", {"title": catalogue.gettext(title), "text": catalogue.gettext(text)}, has_paths,
-                   language)
+    return _render(
+        "message.html.j2", {"title": catalogue.gettext(title), "text": catalogue.gettext(text)}, has_paths, language
+    )

@@ -1,4 +1,5 @@
 """The analysis step on its own: cue matches, classification and rewrites, with no rule loaded."""
+
 from __future__ import annotations
 
 import subprocess
@@ -15,8 +16,10 @@ SALE = (REPO / "samples" / "en" / "office-sale.md").read_text(encoding="utf-8")
 
 
 def test_analysis_and_cue_matching_load_no_rule_module() -> None:
-    probe = ("import sys; import contentlint.analysis.analyser, contentlint.nlp.cues, contentlint.nlp.predict; "
-             "print(sorted(m for m in sys.modules if m.startswith('contentlint.rules')))")
+    probe = (
+        "import sys; import contentlint.analysis.analyser, contentlint.nlp.cues, contentlint.nlp.predict; "
+        "print(sorted(m for m in sys.modules if m.startswith('contentlint.rules')))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip() == "[]"
 
@@ -28,7 +31,7 @@ def test_a_sale_gets_cue_matches_a_classification_and_rewrites() -> None:
     assert analysis.post is post and analysis.doc is doc
     sale = [match.text.lower() for match in analysis.cues["sale"]]
     assert any("off" in text for text in sale), sale
-    assert all(post.text[m.start:m.end] == m.text for matches in analysis.cues.values() for m in matches)
+    assert all(post.text[m.start : m.end] == m.text for matches in analysis.cues.values() for m in matches)
     assert analysis.classification is not None and analysis.classification.group == "promotional"
     assert analysis.rewrites is not None
 

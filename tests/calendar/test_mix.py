@@ -9,14 +9,17 @@ def mix(pre: int, at: int, post: int):  # type: ignore[no-untyped-def]
     return stage_mix(["pre"] * pre + ["at"] * at + ["post"] * post)
 
 
-@pytest.mark.parametrize(("counts", "expected"), [
-    ((8, 2, 0), 100),   # exactly a fifth promotional
-    ((7, 3, 0), 80),    # 10 points over -> 20 points lost
-    ((6, 4, 0), 60),
-    ((5, 5, 0), 40),
-    ((0, 10, 0), 0),
-    ((0, 0, 10), 100),  # 80-20 says nothing about pre vs post
-])
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ((8, 2, 0), 100),  # exactly a fifth promotional
+        ((7, 3, 0), 80),  # 10 points over -> 20 points lost
+        ((6, 4, 0), 60),
+        ((5, 5, 0), 40),
+        ((0, 10, 0), 0),
+        ((0, 0, 10), 100),  # 80-20 says nothing about pre vs post
+    ],
+)
 def test_80_20_score(counts: tuple[int, int, int], expected: int) -> None:
     assert score(mix(*counts), PRESETS["80-20"]) == expected
 
@@ -35,14 +38,20 @@ def test_custom_target_and_its_errors() -> None:
     assert target.ranges["at"] == pytest.approx((0.15, 0.25))
     assert resolve_target({"pre": 0.5, "at": 0.2, "post": 0.3}).name == "custom"
     assert resolve_target(None).name == "80-20"
-    for bad in ({"pre": 0.5, "at": 0.2}, {"pre": 1, "at": 1, "post": 1}, {"pre": -1, "at": 1, "post": 1},
-                {"pre": 0.5, "at": 0.5, "later": 0}, "90-10"):
+    for bad in (
+        {"pre": 0.5, "at": 0.2},
+        {"pre": 1, "at": 1, "post": 1},
+        {"pre": -1, "at": 1, "post": 1},
+        {"pre": 0.5, "at": 0.5, "later": 0},
+        "90-10",
+    ):
         with pytest.raises(ValueError):
             resolve_target(bad)
 
 
-@pytest.mark.parametrize(("value", "expected"), [(100, "good"), (80, "good"), (79, "warn"), (60, "warn"),
-                                                 (59, "fail"), (0, "fail")])
+@pytest.mark.parametrize(
+    ("value", "expected"), [(100, "good"), (80, "good"), (79, "warn"), (60, "warn"), (59, "fail"), (0, "fail")]
+)
 def test_bands(value: int, expected: str) -> None:
     assert band(value) == expected
 

@@ -1,17 +1,22 @@
 """One decision of a calendar's target: YAML and CSV calendars with the same entries score the same under one config."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from contentlint.calendar.mix import PRESETS, effective_target
 from tests.helpers import run
 
-ENTRIES = [("2026-03-02", "How to read a churn chart"), ("2026-03-09", "Spring sale: 30% off, buy now"),
-           ("2026-03-16", "Why onboarding emails go unread"), ("2026-03-23", "New version 5.0 is here")]
+ENTRIES = [
+    ("2026-03-02", "How to read a churn chart"),
+    ("2026-03-09", "Spring sale: 30% off, buy now"),
+    ("2026-03-16", "Why onboarding emails go unread"),
+    ("2026-03-23", "New version 5.0 is here"),
+]
 
 
 def calendars(tmp_path: Path, write: Callable[..., Path], config: str, *options: str) -> dict[str, dict]:

@@ -1,9 +1,10 @@
 """Calendars through the CLI: the mix table, the score, the gate's exit codes, JSON, classify, feeds."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from tests.helpers import REPO, run, tree_digest
 
@@ -14,7 +15,7 @@ def test_good_calendar_passes_the_gate_and_shows_the_mix_table() -> None:
     code, out, _ = run(["check", str(SAMPLES / "calendar.yaml"), "--fail-under", "80"])
     assert code == 0, out
     assert "calendar “Ledgerly Q1 content”, target 80-20" in out
-    table = out[out.index("  channel"):]
+    table = out[out.index("  channel") :]
     assert table.splitlines()[0].split() == ["channel", "posts", "pre", "at", "post", "score"]
     assert table.splitlines()[1].split()[:2] == ["all", "15"]
     assert "newsletter" in table and "insight posts by month from 2026-01-05: 3m:" in out
@@ -47,7 +48,7 @@ def test_fail_under_and_target_options(write: Callable[..., Path]) -> None:
 
 
 def test_json_has_the_calendar_report() -> None:
-    code, out, _ = run(["check", "--format", "json", str(SAMPLES / "calendar.yaml")])
+    _code, out, _ = run(["check", "--format", "json", str(SAMPLES / "calendar.yaml")])
     (calendar,) = json.loads(out)["calendars"]
     assert calendar["score"] == 100 and calendar["band"] == "good"
     assert calendar["gate"] == {"fail_under": 60, "passed": True}
@@ -58,10 +59,13 @@ def test_json_has_the_calendar_report() -> None:
 
 
 def test_classify_gives_one_object_per_entry(write: Callable[..., Path]) -> None:
-    path = write("cal.yaml", "entries:\n  - {date: 2026-01-05, channel: x, title: 30% off every plan, "
-                             "body: Use code SPRING30 at checkout. Sale ends Sunday.}\n"
-                             "  - {date: 2026-01-12, channel: blog, title: Why onboarding fails, "
-                             "body: 'Research shows new users want one problem solved first.'}\n")
+    path = write(
+        "cal.yaml",
+        "entries:\n  - {date: 2026-01-05, channel: x, title: 30% off every plan, "
+        "body: Use code SPRING30 at checkout. Sale ends Sunday.}\n"
+        "  - {date: 2026-01-12, channel: blog, title: Why onboarding fails, "
+        "body: 'Research shows new users want one problem solved first.'}\n",
+    )
     code, out, _ = run(["classify", "--format", "json", str(path)])
     posts = json.loads(out)["posts"]
     assert code == 0 and [(p["path"], p["line"]) for p in posts] == [(str(path), 2), (str(path), 3)]
@@ -70,9 +74,12 @@ def test_classify_gives_one_object_per_entry(write: Callable[..., Path]) -> None
 
 def test_a_folder_of_dated_posts_is_a_feed(write: Callable[..., Path], tmp_path: Path) -> None:
     for day in (5, 12, 19):
-        write(f"blog/2026-01-{day:02d}.md", f"---\ntitle: Spring sale day {day}\ndate: 2026-01-{day:02d}\n"
-                                            "channel: blog\n---\n30% off every plan with code SPRING30. "
-                                            "Sale ends Sunday.\n")
+        write(
+            f"blog/2026-01-{day:02d}.md",
+            f"---\ntitle: Spring sale day {day}\ndate: 2026-01-{day:02d}\n"
+            "channel: blog\n---\n30% off every plan with code SPRING30. "
+            "Sale ends Sunday.\n",
+        )
     before = tree_digest(tmp_path)
     code, out, _ = run(["check", str(tmp_path / "blog")])
     assert code == 1
@@ -90,7 +97,8 @@ GOOD_MIX_WITH_A_WARNING = (
     "  - {date: 2026-03-09, channel: blog, title: Why onboarding emails fail, body: 'Most onboarding emails "
     "describe features. Research shows new users want one problem solved first.'}\n"
     "  - {date: 2026-03-16, channel: newsletter, title: 'Ledgerly tips: set up scheduled exports', body: 'If you "
-    "already use Ledgerly, open Settings > Exports and choose a schedule. Buy now!'}\n")
+    "already use Ledgerly, open Settings > Exports and choose a schedule. Buy now!'}\n"
+)
 
 
 def test_gate_mix_fails_only_on_the_mix_score(write: Callable[..., Path]) -> None:
@@ -106,8 +114,7 @@ def test_gate_mix_fails_only_on_the_mix_score(write: Callable[..., Path]) -> Non
     assert json.loads(out)["summary"]["exit_code"] == 1
 
 
-def test_gate_findings_ignores_the_mix_score_and_gate_mix_needs_something_to_score(
-        write: Callable[..., Path]) -> None:
+def test_gate_findings_ignores_the_mix_score_and_gate_mix_needs_something_to_score(write: Callable[..., Path]) -> None:
     bad = str(SAMPLES / "calendar.csv")
     assert run(["check", bad, "--gate", "findings", "--fail-level", "error"])[0] == 0
     assert run(["check", bad, "--fail-level", "error"])[0] == 1  # the default gate: the mix fails it

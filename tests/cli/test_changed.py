@@ -12,18 +12,19 @@ SALE = "---\ntitle: Sale\n---\nBuy now! Limited time only.\n"
 
 
 def git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.com", "-c", "user.name=t", *args], cwd=cwd, check=True, capture_output=True
+    )
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_changed_lints_only_changed_files_and_their_calendars(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_changed_lints_only_changed_files_and_their_calendars(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     git(tmp_path, "init", "-q")
     (tmp_path / "old.md").write_text(SALE, encoding="utf-8")
     (tmp_path / "kept.md").write_text(SALE, encoding="utf-8")
     (tmp_path / "calendar.yaml").write_text(
-        "entries:\n  - {date: 2026-01-05, channel: blog, file: kept.md}\n", encoding="utf-8")
+        "entries:\n  - {date: 2026-01-05, channel: blog, file: kept.md}\n", encoding="utf-8"
+    )
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-qm", "first")
     monkeypatch.chdir(tmp_path)

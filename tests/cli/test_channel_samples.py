@@ -1,4 +1,5 @@
 """`contentlint check` on the channel and advertising-law samples: the findings each sample is written to show."""
+
 from __future__ import annotations
 
 import json
@@ -49,10 +50,21 @@ def test_linkedin_posts_trigger_the_linkedin_rules() -> None:
 def test_the_linkedin_rules_are_listed_and_explained() -> None:
     code, out, _ = run(["rules"])
     ids = {line.split()[0] for line in out.splitlines()}
-    assert code == 0 and ids >= {"linkedin-pitch", "linkedin-hashtags", "linkedin-no-question", "channel-length",
-                                 "weibo-fold", "x-hashtags", "instagram-hashtag-limit", "link-first-line",
-                                 "ja-unsupported-superlative", "ja-stealth-marketing", "zh-absolute-terms",
-                                 "zh-superlative", "zh-ad-label"}
+    assert code == 0 and ids >= {
+        "linkedin-pitch",
+        "linkedin-hashtags",
+        "linkedin-no-question",
+        "channel-length",
+        "weibo-fold",
+        "x-hashtags",
+        "instagram-hashtag-limit",
+        "link-first-line",
+        "ja-unsupported-superlative",
+        "ja-stealth-marketing",
+        "zh-absolute-terms",
+        "zh-superlative",
+        "zh-ad-label",
+    }
     code, out, _ = run(["explain", "ja-stealth-marketing"])
     assert code == 0 and "(requires, error, languages: ja)" in out
     assert "  when sponsored: true / yes" in out and "  passes with [ja]: #PR, #広告, 【PR】" in out
@@ -63,10 +75,16 @@ def test_the_linkedin_rules_are_listed_and_explained() -> None:
 
 
 def test_a_sponsored_calendar_entry_needs_its_label(write) -> None:  # type: ignore[no-untyped-def]
-    entry = ("  - date: 2026-03-0{day}\n    channel: instagram\n    lang: ja\n    sponsored: true\n"
-             "    title: {title}\n    body: 発色がきれいで一日中落ちにくいリップです。\n")
-    path = write("cal.yaml", "entries:\n" + entry.format(day=1, title="新作リップを使ってみました")
-                 + entry.format(day=8, title="【PR】新作リップを使ってみました"))
+    entry = (
+        "  - date: 2026-03-0{day}\n    channel: instagram\n    lang: ja\n    sponsored: true\n"
+        "    title: {title}\n    body: 発色がきれいで一日中落ちにくいリップです。\n"
+    )
+    path = write(
+        "cal.yaml",
+        "entries:\n"
+        + entry.format(day=1, title="新作リップを使ってみました")
+        + entry.format(day=8, title="【PR】新作リップを使ってみました"),
+    )
     code, out, _ = run(["check", "--no-cache", str(path)])
     flagged = [line for line in out.splitlines() if "[ja-stealth-marketing]" in line]
     assert code == 1 and len(flagged) == 1 and flagged[0].startswith(f"{path}:5:16: error")

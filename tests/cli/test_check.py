@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import io
-import re
 import json
+import re
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -14,19 +13,27 @@ from contentlint.cli import main
 from tests.helpers import REPO, run, tree_digest
 
 PROMO_EN = "---\ntitle: Spring sale\nchannel: x\n---\nEverything is 30% off. Buy now — limited time only!\n"
-PROMO_JA = ("---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\nクーポンコード SPRING30 をご入力いただくと、"
-            "全プランが30%オフになります。セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n")
-INSIGHT_EN = ("---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
-              "shows you, step by step, how to separate customers who leave in their first month from those who "
-              "leave after a year, and what each group needs from you.\n\n## Split the curve\n\n1. Export sign-up "
-              "and cancellation dates.\n2. Group customers by the month they joined.\n3. Compare the curves.\n\n"
-              "## Read the two drops\n\nCustomers who leave in the first month usually never reached the moment "
-              "the product paid off for them: look at what they did in their first week (see [the onboarding "
-              "checklist](https://example.com/onboarding)). Customers who leave after a year are telling you "
-              "something else: their needs changed. Treat them as two problems with two different fixes.\n")
-INSIGHT_JA = ("---\ntitle: 統計分析でユーザー行動を理解する方法\n---\nあなたのデータに問いを立てる方法を、手順に沿って紹介します。"
-              "まず会員登録日と解約日を書き出し、次に登録月ごとにグループに分けます。最後に継続率の曲線を比べると、"
-              "どの時期のお客様がどんな課題を抱えているのかが見えてきます。\n")
+PROMO_JA = (
+    "---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\n"
+    "クーポンコード SPRING30 をご入力いただくと、"
+    "全プランが30%オフになります。セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n"
+)
+INSIGHT_EN = (
+    "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
+    "shows you, step by step, how to separate customers who leave in their first month from those who "
+    "leave after a year, and what each group needs from you.\n\n## Split the curve\n\n1. Export sign-up "
+    "and cancellation dates.\n2. Group customers by the month they joined.\n3. Compare the curves.\n\n"
+    "## Read the two drops\n\nCustomers who leave in the first month usually never reached the moment "
+    "the product paid off for them: look at what they did in their first week (see [the onboarding "
+    "checklist](https://example.com/onboarding)). Customers who leave after a year are telling you "
+    "something else: their needs changed. Treat them as two problems with two different fixes.\n"
+)
+INSIGHT_JA = (
+    "---\ntitle: 統計分析でユーザー行動を理解する方法\n---\n"
+    "あなたのデータに問いを立てる方法を、手順に沿って紹介します。"
+    "まず会員登録日と解約日を書き出し、次に登録月ごとにグループに分けます。最後に継続率の曲線を比べると、"
+    "どの時期のお客様がどんな課題を抱えているのかが見えてきます。\n"
+)
 
 
 def test_clean_posts_exit_0(write: Callable[..., Path]) -> None:
@@ -46,8 +53,9 @@ def test_findings_exit_1_with_positions_in_both_languages(write: Callable[..., P
     assert hard_sell[2].startswith(f"{ja}:4:13: warning [hard-sell] 売り込みの圧力：「今だけ」")
     assert len(hard_sell) == 4
     findings = [line for line in lines if re.match(r"^\S+:\d+:\d+: ", line)]
-    assert findings == sorted(findings, key=lambda l: (l.split(":")[0], int(l.split(":")[1]),
-                                                        int(l.split(":")[2]), l.split("[")[1]))
+    assert findings == sorted(
+        findings, key=lambda f: (f.split(":")[0], int(f.split(":")[1]), int(f.split(":")[2]), f.split("[")[1])
+    )
     assert lines[-1].endswith("in 2 files, 2 posts") and "(0 errors" in lines[-1]
 
 
@@ -67,8 +75,7 @@ def test_config_can_raise_a_rule_to_error_and_turn_one_off(write: Callable[..., 
     assert "warning [hard-sell]" in out and "vanity-kpi" in out
 
 
-def test_input_errors_exit_2_and_other_files_are_still_linted(write: Callable[..., Path],
-                                                             tmp_path: Path) -> None:
+def test_input_errors_exit_2_and_other_files_are_still_linted(write: Callable[..., Path], tmp_path: Path) -> None:
     write("good.md", PROMO_EN)
     write("broken.md", "---\ntitle: [oops\n---\nbody\n")
     write("sjis.md", "今だけ半額".encode("cp932"))
@@ -102,8 +109,11 @@ def test_broken_user_pack_exit_2(write: Callable[..., Path]) -> None:
 
 
 def test_invalid_token_pattern_in_user_pack_is_blamed_on_the_pack(write: Callable[..., Path]) -> None:
-    write("pack.yaml", "rules:\n  - id: x\n    kind: pattern\n    languages: [en]\n    message: m\n"
-                       "    rationale: r\n    params:\n      patterns: {en: [[{NOT_AN_ATTR: 1}]]}\n")
+    write(
+        "pack.yaml",
+        "rules:\n  - id: x\n    kind: pattern\n    languages: [en]\n    message: m\n"
+        "    rationale: r\n    params:\n      patterns: {en: [[{NOT_AN_ATTR: 1}]]}\n",
+    )
     write(".contentlint.yaml", "packs: [pack.yaml]\n")
     code, out, _ = run(["check", str(write("a.md", INSIGHT_EN))])
     assert code == 2 and "[rule-error] rule `x`: params.patterns: invalid token pattern" in out
@@ -136,8 +146,12 @@ def test_json_output(write: Callable[..., Path]) -> None:
     assert list(first) == sorted(first)
     assert (first["rule"], first["line"], first["column"], first["text"]) == ("hard-sell", 4, 13, "今だけ")
     (post,) = data["posts"]
-    assert {k: post[k] for k in ("path", "line", "title", "lang")} == {"path": str(path), "line": 2,
-                                                                        "title": "春のセール", "lang": "ja"}
+    assert {k: post[k] for k in ("path", "line", "title", "lang")} == {
+        "path": str(path),
+        "line": 2,
+        "title": "春のセール",
+        "lang": "ja",
+    }
     assert (post["label"], post["group"], post["stage"]) == ("sale", "promotional", "at")
 
 
@@ -154,8 +168,12 @@ def test_lang_option_overrides_detection(write: Callable[..., Path]) -> None:
 def test_samples_show_findings_in_both_languages() -> None:
     code, out, _ = run(["check", str(REPO / "samples")])
     assert code == 1
-    for name in ("en/office-sale.md", "ja/office-sale.md", "en/launch-announcement.yaml",
-                 "ja/new-service-announcement.yaml"):
+    for name in (
+        "en/office-sale.md",
+        "ja/office-sale.md",
+        "en/launch-announcement.yaml",
+        "ja/new-service-announcement.yaml",
+    ):
         assert f"samples/{name}:" in out
     for clean in ("excel-statistics-user-behaviour.md", "pivot-table", "three-ways"):
         assert not [line for line in out.splitlines() if clean in line and ": warning [" in line], clean
@@ -170,12 +188,40 @@ def test_rules_and_explain() -> None:
     code, out, _ = run(["rules"])
     assert code == 0
     assert [line.split()[0] for line in out.splitlines()] == [
-        "cadence-drop", "calendar-gap", "calendar-span", "channel-length", "channel-mix", "closed-channel-promos",
-        "company-centric", "follower-bait", "hard-sell", "insight-free-weeks", "instagram-hashtag-limit",
-        "irregular-cadence", "ja-stealth-marketing", "ja-unsupported-superlative", "link-first-line",
-        "linkedin-hashtags", "linkedin-no-question", "linkedin-pitch", "linkedin-profile", "low-confidence",
-        "mix-score", "open-channel-only-promos", "promo-streak", "promo-without-outcome", "stage-mismatch",
-        "title-length", "unsupported-superlative", "vanity-kpi", "weibo-fold", "x-hashtags", "zh-absolute-terms", "zh-ad-label", "zh-superlative"]
+        "cadence-drop",
+        "calendar-gap",
+        "calendar-span",
+        "channel-length",
+        "channel-mix",
+        "closed-channel-promos",
+        "company-centric",
+        "follower-bait",
+        "hard-sell",
+        "insight-free-weeks",
+        "instagram-hashtag-limit",
+        "irregular-cadence",
+        "ja-stealth-marketing",
+        "ja-unsupported-superlative",
+        "link-first-line",
+        "linkedin-hashtags",
+        "linkedin-no-question",
+        "linkedin-pitch",
+        "linkedin-profile",
+        "low-confidence",
+        "mix-score",
+        "open-channel-only-promos",
+        "promo-streak",
+        "promo-without-outcome",
+        "stage-mismatch",
+        "title-length",
+        "unsupported-superlative",
+        "vanity-kpi",
+        "weibo-fold",
+        "x-hashtags",
+        "zh-absolute-terms",
+        "zh-ad-label",
+        "zh-superlative",
+    ]
     assert "linkedin-pitch" in out and "(linkedin)" in run(["rules"])[1].split("linkedin-pitch", 1)[1].split("\n")[0]
     code, out, _ = run(["explain", "hard-sell"])
     assert code == 0 and "Why:" in out and "今すぐ購入" in out
@@ -186,21 +232,26 @@ def test_rules_and_explain() -> None:
 
 def test_spacy_is_not_imported_for_rules_or_language_independent_posts(write: Callable[..., Path]) -> None:
     path = write("fr.md", "---\nlang: fr\n---\nBonjour\n")
-    code = ("import sys; from contentlint.cli import main; main(['rules']); "
-            f"main(['check', {str(path)!r}]); print('spacy' in sys.modules)")
+    code = (
+        "import sys; from contentlint.cli import main; main(['rules']); "
+        f"main(['check', {str(path)!r}]); print('spacy' in sys.modules)"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip().endswith("False"), proc.stdout + proc.stderr
 
 
-def test_named_files_that_hold_no_post_are_skipped_and_named_only_with_verbose(write: Callable[..., Path],
-                                                                              tmp_path: Path) -> None:
+def test_named_files_that_hold_no_post_are_skipped_and_named_only_with_verbose(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     """pre-commit names every file of a commit: site config, data YAML and section pages are not errors."""
-    files = [write("config.yaml", "baseURL: https://example.org/\ntitle: Churn notes\n"),
-             write(".pre-commit-config.yaml", "repos: []\n"),
-             write("data/authors.yaml", "- name: Ana\n"),
-             write("content/_index.md", "---\ntitle: Blog\n---\n"),
-             write("content/old.md", "---\nredirect: /blog/new\n---\n"),
-             write("content/post.md", INSIGHT_EN)]
+    files = [
+        write("config.yaml", "baseURL: https://example.org/\ntitle: Churn notes\n"),
+        write(".pre-commit-config.yaml", "repos: []\n"),
+        write("data/authors.yaml", "- name: Ana\n"),
+        write("content/_index.md", "---\ntitle: Blog\n---\n"),
+        write("content/old.md", "---\nredirect: /blog/new\n---\n"),
+        write("content/post.md", INSIGHT_EN),
+    ]
     code, out, err = run(["check", "--no-cache", *map(str, files)])
     assert code == 0, out
     assert out.strip().endswith("in 6 files, 1 post") and err == ""
@@ -212,8 +263,9 @@ def test_named_files_that_hold_no_post_are_skipped_and_named_only_with_verbose(w
 
 
 @pytest.mark.parametrize("command", ["check", "report"])
-def test_a_report_never_overwrites_an_input(command: str, write: Callable[..., Path], tmp_path: Path,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_report_never_overwrites_an_input(
+    command: str, write: Callable[..., Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     post = write("posts/victim.md", PROMO_EN)
     config = write(".contentlint.yaml", "fail_level: warning\n")
     before = tree_digest(tmp_path)

@@ -1,18 +1,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from contentlint.taxonomy import GROUP_OF, LABELS, STAGES
 from tests.helpers import REPO, run
 
-SALE_JA = ("---\ntitle: オフィス全品30%オフセール\n---\n"
-           "今だけ、オフィス製品が全品30%オフ！クーポンコードを使うとさらに500円引き。セールは日曜日まで。\n")
-HOWTO_EN = ("---\ntitle: How to set up scheduled exports in Ledgerly\n---\n"
-            "If you already use Ledgerly, you can stop exporting reports by hand.\n\n"
-            "1. Open **Settings > Exports**.\n2. Choose a schedule.\n3. Sign in to your storage account.\n\n"
-            "If the export fails with an error, check the troubleshooting page.\n")
+SALE_JA = (
+    "---\ntitle: オフィス全品30%オフセール\n---\n"
+    "今だけ、オフィス製品が全品30%オフ！クーポンコードを使うとさらに500円引き。セールは日曜日まで。\n"
+)
+HOWTO_EN = (
+    "---\ntitle: How to set up scheduled exports in Ledgerly\n---\n"
+    "If you already use Ledgerly, you can stop exporting reports by hand.\n\n"
+    "1. Open **Settings > Exports**.\n2. Choose a schedule.\n3. Sign in to your storage account.\n\n"
+    "If the export fails with an error, check the troubleshooting page.\n"
+)
 
 
 def test_json_contract(write: Callable[..., Path], tmp_path: Path) -> None:
@@ -23,14 +27,13 @@ def test_json_contract(write: Callable[..., Path], tmp_path: Path) -> None:
     assert data["schema"] == "contentlint.classify/1"
     assert [p["path"] for p in data["posts"]] == [str(sale), str(howto)]
     for post in data["posts"]:
-        assert set(post) == {"path", "line", "title", "lang", "label", "group", "stage", "confidence",
-                             "evidence"}
+        assert set(post) == {"path", "line", "title", "lang", "label", "group", "stage", "confidence", "evidence"}
         assert post["label"] in LABELS and post["stage"] in STAGES and post["group"] == GROUP_OF[post["label"]]
         assert 0 < post["confidence"] <= 1 and post["line"] == 2
         lines = Path(post["path"]).read_text(encoding="utf-8").splitlines()
         for evidence in post["evidence"]:
             assert set(evidence) == {"text", "line", "column", "cue"}
-            at = lines[evidence["line"] - 1][evidence["column"] - 1:]
+            at = lines[evidence["line"] - 1][evidence["column"] - 1 :]
             assert at.startswith(evidence["text"]), (evidence, at)
     first, second = data["posts"]
     assert (first["label"], first["stage"], first["lang"]) == ("sale", "at", "ja")
@@ -61,11 +64,27 @@ def test_samples_get_sensible_labels() -> None:
 
 
 def test_eval_prints_metrics_for_a_labelled_file(write: Callable[..., Path]) -> None:
-    rows = [{"lang": "ja", "label": "sale", "stage": "at", "title": "オフィス全品30%オフセール",
-             "body": SALE_JA.split("---\n")[-1], "channel": "campaign", "source": "shop/site@1:sale.md"},
-            {"lang": "en", "label": "howto", "stage": "post", "title": "Scheduled exports",
-             "body": HOWTO_EN.split("---\n")[-1], "channel": "docs", "source": "acme/docs@2:docs/exports.md",
-             "meta": {"path": "docs/exports.md"}}]
+    rows = [
+        {
+            "lang": "ja",
+            "label": "sale",
+            "stage": "at",
+            "title": "オフィス全品30%オフセール",
+            "body": SALE_JA.split("---\n")[-1],
+            "channel": "campaign",
+            "source": "shop/site@1:sale.md",
+        },
+        {
+            "lang": "en",
+            "label": "howto",
+            "stage": "post",
+            "title": "Scheduled exports",
+            "body": HOWTO_EN.split("---\n")[-1],
+            "channel": "docs",
+            "source": "acme/docs@2:docs/exports.md",
+            "meta": {"path": "docs/exports.md"},
+        },
+    ]
     path = write("labelled.jsonl", "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     code, out, _ = run(["eval", str(path)])
     assert code == 0

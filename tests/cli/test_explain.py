@@ -1,4 +1,5 @@
 """`contentlint explain ID`: a mistyped id gets the ids it probably meant, on the error line, exit 2."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,9 +8,17 @@ from contentlint.cli import main
 from contentlint.cli.explain import similar_ids
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("hardsell", "hard-sell"), ("hard_sell", "hard-sell"),
-                                             ("Hard-Sell", "hard-sell"), ("folower-bait", "follower-bait"),
-                                             ("hard", "hard-sell"), ("vanity", "vanity-kpi")])
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("hardsell", "hard-sell"),
+        ("hard_sell", "hard-sell"),
+        ("Hard-Sell", "hard-sell"),
+        ("folower-bait", "follower-bait"),
+        ("hard", "hard-sell"),
+        ("vanity", "vanity-kpi"),
+    ],
+)
 def test_a_mistyped_id_suggests_the_rule(typed: str, meant: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["explain", "--no-config", typed]) == 2
     error = [line for line in capsys.readouterr().err.splitlines() if line.startswith("Error:")]

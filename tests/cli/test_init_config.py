@@ -20,11 +20,14 @@ def test_init_writes_a_commented_config_that_loads(tmp_path: Path, monkeypatch: 
     assert main(["init", "--force"]) == 0
 
 
-def test_config_show_merges_the_nearest_file_and_path_overrides(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_config_show_merges_the_nearest_file_and_path_overrides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / ".contentlint.yaml").write_text(
         "language: ja\nrules: {company-centric: off}\noverrides:\n  - files: ['drafts/**']\n"
-        "    rules: {hard-sell: info}\n", encoding="utf-8")
+        "    rules: {hard-sell: info}\n",
+        encoding="utf-8",
+    )
     (tmp_path / "drafts").mkdir()
     draft = tmp_path / "drafts" / "a.md"
     draft.write_text("x", encoding="utf-8")

@@ -1,11 +1,12 @@
 """What the commands say on stderr and in a feed's section follows the interface language too: the `--verbose`
 lines naming skipped files, the `--gate mix` usage error, and a feed's own findings in the HTML and Markdown
 reports (level and *why* translated; the message stays in the posts' language)."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -13,12 +14,16 @@ from tests.helpers import run
 from tests.interface_text import english_left
 
 SKIPPED = {
-    "ja": ("{path} を飛ばしました：投稿、カレンダー、プロフィールのどれも含んでいません",
-           "{path} を飛ばしました：検査する本文がありません"),
+    "ja": (
+        "{path} を飛ばしました：投稿、カレンダー、プロフィールのどれも含んでいません",
+        "{path} を飛ばしました：検査する本文がありません",
+    ),
     "zh": ("已跳过 {path}：不含帖子、日历或个人资料", "已跳过 {path}：没有可检查的正文"),
 }
-SALE = "---\ntitle: Spring sale day {day}\ndate: 2026-01-{day:02d}\nchannel: blog\n---\n30% off every plan with " \
-       "code SPRING30. Sale ends Sunday.\n"
+SALE = (
+    "---\ntitle: Spring sale day {day}\ndate: 2026-01-{day:02d}\nchannel: blog\n---\n30% off every plan with "
+    "code SPRING30. Sale ends Sunday.\n"
+)
 
 
 @pytest.mark.parametrize("lang", ["ja", "zh"])
@@ -40,12 +45,16 @@ def test_verbose_follows_the_locale(write: Callable[..., Path], monkeypatch: pyt
     assert f"contentlint: {SKIPPED['ja'][1].format(path=section)}" in err
 
 
-@pytest.mark.parametrize(("lang", "words"), [
-    ("ja", "PATH に採点できるカレンダーもフィードもありません"),
-    ("zh", "PATH 中没有可评分的日历或信息流"),
-])
-def test_gate_mix_with_nothing_to_score_says_so_in_the_interface_language(write: Callable[..., Path], lang: str,
-                                                                          words: str) -> None:
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("ja", "PATH に採点できるカレンダーもフィードもありません"),
+        ("zh", "PATH 中没有可评分的日历或信息流"),
+    ],
+)
+def test_gate_mix_with_nothing_to_score_says_so_in_the_interface_language(
+    write: Callable[..., Path], lang: str, words: str
+) -> None:
     post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
     code, _, err = run(["check", str(post), "--gate", "mix", "--ui-lang", lang])
     assert code == 2 and f"--gate mix: {words}" in err
@@ -61,20 +70,24 @@ def feed(write: Callable[..., Path], tmp_path: Path) -> Path:
 def test_a_feeds_findings_in_a_japanese_html_report(feed: Path) -> None:
     code, page, err = run(["report", str(feed), "--format", "html", "--ui-lang", "ja"])
     assert code == 0, err
-    feed_part = page[:page.index("<h2>投稿</h2>")]
-    assert ('<span class="lvl warning">警告</span><span class="rule" translate="no">mix-score</span><br>'
-            '<span class="msg" lang="en">Stage mix scores 0/100') in feed_part
-    assert '<span class="loc" lang="en" translate="no">(posts: 2026-01-05.md, 2026-01-12.md, 2026-01-19.md)' \
-           in feed_part
-    assert re.search(r'mix-score</span>.*?<summary>理由</summary><span lang="ja">告知とオファーばかりのフィード',
-                     feed_part, re.S)
+    feed_part = page[: page.index("<h2>投稿</h2>")]
+    assert (
+        '<span class="lvl warning">警告</span><span class="rule" translate="no">mix-score</span><br>'
+        '<span class="msg" lang="en">Stage mix scores 0/100'
+    ) in feed_part
+    assert (
+        '<span class="loc" lang="en" translate="no">(posts: 2026-01-05.md, 2026-01-12.md, 2026-01-19.md)' in feed_part
+    )
+    assert re.search(
+        r'mix-score</span>.*?<summary>理由</summary><span lang="ja">告知とオファーばかりのフィード', feed_part, re.S
+    )
     assert english_left(page, "ja") == []
 
 
 def test_a_feeds_findings_in_a_chinese_markdown_report(feed: Path) -> None:
     code, out, err = run(["report", str(feed), "--format", "markdown", "--ui-lang", "zh"])
     assert code == 0, err
-    section = out[out.index("### 信息流"):out.index("### 帖子")]
+    section = out[out.index("### 信息流") : out.index("### 帖子")]
     assert "- 警告 `mix-score`: Stage mix scores 0/100" in section
     assert "(posts: 2026-01-05.md, 2026-01-12.md, 2026-01-19.md)" in section
-    assert "mix-score" not in out[out.index("### 帖子"):out.index("### 提示") if "### 提示" in out else None]
+    assert "mix-score" not in out[out.index("### 帖子") : out.index("### 提示") if "### 提示" in out else None]

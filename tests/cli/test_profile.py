@@ -1,10 +1,11 @@
 """LinkedIn profiles through the CLI: both samples, every report format, config overrides, suppressions, cache."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 import jsonschema
 import pytest
@@ -13,10 +14,14 @@ from tests.helpers import REPO, run, tree_digest
 
 EN = "samples/linkedin/profile-en.yaml"
 JA = "samples/linkedin/profile-ja.yaml"
-SCORE_EN = (f"{EN}:3:1: info [linkedin-profile-score] LinkedIn profile completeness 6/10: missing banner and "
-            "custom URL, recommendations, connections, recent activity.")
-SCORE_JA = (f"{JA}:3:1: info [linkedin-profile-score] LinkedIn プロフィールの充実度 4/10：未達成は背景画像とカスタムURL、"
-            "見出し、概要、スキル、推薦、最近の活動です。")
+SCORE_EN = (
+    f"{EN}:3:1: info [linkedin-profile-score] LinkedIn profile completeness 6/10: missing banner and "
+    "custom URL, recommendations, connections, recent activity."
+)
+SCORE_JA = (
+    f"{JA}:3:1: info [linkedin-profile-score] LinkedIn プロフィールの充実度 4/10：未達成は背景画像とカスタムURL、"
+    "見出し、概要、スキル、推薦、最近の活動です。"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -30,15 +35,25 @@ def test_both_samples_give_their_score_and_concrete_advice_in_their_language() -
     assert code == 1  # missing points are warnings
     lines = out.splitlines()
     assert SCORE_EN in lines and SCORE_JA in lines
-    assert (f"{EN}:7:1: warning [linkedin-profile] LinkedIn profile, banner and custom URL (2/10): Add what is "
-            "missing (banner): a background banner") in out
-    assert f"{EN}:36:1: warning [linkedin-profile] LinkedIn profile, connections (9/10): Grow your network to 500+ " \
-           "connections (now 430)" in out
-    assert f"{EN}:37:1: warning [linkedin-profile] LinkedIn profile, recent activity (10/10): Nothing posted or " \
-           "commented in the 30 days before 2026-02-01" in out
-    assert f"{JA}:7:1: warning [linkedin-profile] LinkedIn プロフィール「見出し」（3/10）：見出しは肩書きだけでなく" in out
-    assert f"{JA}:20:1: warning [linkedin-profile] LinkedIn プロフィール「スキル」（7/10）：スキルを5件以上登録しましょう" \
-           "（現在3件）" in out
+    assert (
+        f"{EN}:7:1: warning [linkedin-profile] LinkedIn profile, banner and custom URL (2/10): Add what is "
+        "missing (banner): a background banner"
+    ) in out
+    assert (
+        f"{EN}:36:1: warning [linkedin-profile] LinkedIn profile, connections (9/10): Grow your network to 500+ "
+        "connections (now 430)" in out
+    )
+    assert (
+        f"{EN}:37:1: warning [linkedin-profile] LinkedIn profile, recent activity (10/10): Nothing posted or "
+        "commented in the 30 days before 2026-02-01" in out
+    )
+    assert (
+        f"{JA}:7:1: warning [linkedin-profile] LinkedIn プロフィール「見出し」（3/10）：見出しは肩書きだけでなく" in out
+    )
+    assert (
+        f"{JA}:20:1: warning [linkedin-profile] LinkedIn プロフィール「スキル」（7/10）：スキルを5件以上登録しましょう"
+        "（現在3件）" in out
+    )
     assert len([line for line in lines if "[linkedin-profile]" in line]) == 4 + 6
     assert lines[-1] == "12 problems (0 errors, 10 warnings, 2 infos) in 2 files, 0 posts"
     assert tree_digest(REPO / "samples/linkedin") == before
@@ -53,35 +68,63 @@ def test_profiles_are_not_posts_and_a_folder_finds_them() -> None:
 
 
 def test_json_has_the_profiles_and_matches_the_schema() -> None:
-    code, out, _ = run(["check", "--format", "json", "--no-config", "--no-cache", EN, JA])
+    _code, out, _ = run(["check", "--format", "json", "--no-config", "--no-cache", EN, JA])
     data = json.loads(out)
     schema = json.loads(resources.files("contentlint.report").joinpath("schema/check-3.schema.json").read_text())
     jsonschema.validate(data, schema)
     assert data["summary"]["posts"] == 0 and data["summary"]["warning"] == 10
     assert data["profiles"] == [
-        {"path": EN, "line": 3, "name": "Priya Raman", "lang": "en", "checklists": [
-            {"rule": "linkedin-profile", "score": 6, "total": 10,
-             "missing": ["banner-and-url", "recommendations", "connections", "recent-activity"]}]},
-        {"path": JA, "line": 3, "name": "佐藤 健一", "lang": "ja", "checklists": [
-            {"rule": "linkedin-profile", "score": 4, "total": 10,
-             "missing": ["banner-and-url", "headline", "about", "skills", "recommendations", "recent-activity"]}]},
+        {
+            "path": EN,
+            "line": 3,
+            "name": "Priya Raman",
+            "lang": "en",
+            "checklists": [
+                {
+                    "rule": "linkedin-profile",
+                    "score": 6,
+                    "total": 10,
+                    "missing": ["banner-and-url", "recommendations", "connections", "recent-activity"],
+                }
+            ],
+        },
+        {
+            "path": JA,
+            "line": 3,
+            "name": "佐藤 健一",
+            "lang": "ja",
+            "checklists": [
+                {
+                    "rule": "linkedin-profile",
+                    "score": 4,
+                    "total": 10,
+                    "missing": ["banner-and-url", "headline", "about", "skills", "recommendations", "recent-activity"],
+                }
+            ],
+        },
     ]
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [
-    ("markdown", "LinkedIn profile completeness 6/10: missing banner and custom URL"),
-    ("html", "LinkedIn profile completeness 6/10: missing banner and custom URL"),
-    ("github", f"::notice file={EN},line=3,col=1,title=contentlint linkedin-profile-score::LinkedIn profile "
-               "completeness 6/10"),
-    ("junit", 'message="LinkedIn profile completeness 6/10: missing banner and custom URL'),
-])
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("markdown", "LinkedIn profile completeness 6/10: missing banner and custom URL"),
+        ("html", "LinkedIn profile completeness 6/10: missing banner and custom URL"),
+        (
+            "github",
+            f"::notice file={EN},line=3,col=1,title=contentlint linkedin-profile-score::LinkedIn profile "
+            "completeness 6/10",
+        ),
+        ("junit", 'message="LinkedIn profile completeness 6/10: missing banner and custom URL'),
+    ],
+)
 def test_the_score_shows_in_every_report_format(fmt: str, expected: str) -> None:
     code, out, _ = run(["report", "--no-config", "--no-cache", "--format", fmt, EN])
     assert code == 0 and expected in out
 
 
 def test_sarif_describes_the_score_rule() -> None:
-    code, out, _ = run(["report", "--no-config", "--no-cache", "--format", "sarif", EN])
+    _code, out, _ = run(["report", "--no-config", "--no-cache", "--format", "sarif", EN])
     run_ = json.loads(out)["runs"][0]
     rules = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
     assert "Social Selling Index" in rules["linkedin-profile-score"]["fullDescription"]["text"]
@@ -102,15 +145,18 @@ def test_config_turns_the_checklist_off_or_changes_its_level(write: Callable[...
     code, out, _ = run(["check", "--no-cache", path])
     assert code == 1 and f"{path}:4:1: error [linkedin-profile] LinkedIn profile, connections (9/10)" in out
     assert f"{path}:1:1: info [linkedin-profile-score] LinkedIn profile completeness 0/10" in out
-    write("p/.contentlint.yaml", "fail_level: error\noverrides:\n  - files: ['*.yaml']\n    rules: "
-                                 "{linkedin-profile: info}\n")
+    write(
+        "p/.contentlint.yaml",
+        "fail_level: error\noverrides:\n  - files: ['*.yaml']\n    rules: {linkedin-profile: info}\n",
+    )
     code, out, _ = run(["check", "--no-cache", path])
     assert code == 0 and f"{path}:4:1: info [linkedin-profile]" in out
 
 
 def test_suppressions_in_the_profile(write: Callable[..., Path]) -> None:
-    inline = write("inline.yaml", PROFILE.replace("connections: 12", "connections: 12  # contentlint: "
-                                                                     "disable=linkedin-profile"))
+    inline = write(
+        "inline.yaml", PROFILE.replace("connections: 12", "connections: 12  # contentlint: disable=linkedin-profile")
+    )
     code, out, _ = run(["check", "--no-config", "--no-cache", str(inline)])
     assert "(9/10)" not in out and "(1/10)" in out and "unused-suppression" not in out
     whole = write("whole.yaml", PROFILE + "contentlint: {disable: [linkedin-profile, linkedin-profile-score]}\n")
@@ -121,8 +167,9 @@ def test_suppressions_in_the_profile(write: Callable[..., Path]) -> None:
     assert code == 2 and f"{bad}:5:1: error [input-error] `contentlint:` expects" in out
 
 
-def test_profiles_are_not_cached_so_recent_activity_is_measured_each_run(write: Callable[..., Path],
-                                                                        tmp_path: Path) -> None:
+def test_profiles_are_not_cached_so_recent_activity_is_measured_each_run(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     path = str(write("profile.yaml", PROFILE))
     cache = tmp_path / "cache"
     first = run(["check", "--no-config", "--cache-dir", str(cache), path])
@@ -141,11 +188,19 @@ def test_rules_and_explain_show_the_checklist() -> None:
     assert "profile-checklist" in line and "A LinkedIn profile is where a buyer checks" in line
     code, out, _ = run(["explain", "--no-config", "linkedin-profile"])
     assert code == 0 and out.startswith("linkedin-profile  (profile-checklist, warning, languages: *)")
-    why = " ".join(out[out.index("Why:"):out.index("Defined in:")].split())
-    for point in ("(1) photo", "(2) banner and custom URL", "(3) a headline", "(4) an About of 300+ characters",
-                  "(5) the current position", "(6) two or more past positions", "(7) five or more skills",
-                  "(8) two or more recommendations", "(9) 500+ connections", "(10) a post or comment in the last "
-                  "30 days"):
+    why = " ".join(out[out.index("Why:") : out.index("Defined in:")].split())
+    for point in (
+        "(1) photo",
+        "(2) banner and custom URL",
+        "(3) a headline",
+        "(4) an About of 300+ characters",
+        "(5) the current position",
+        "(6) two or more past positions",
+        "(7) five or more skills",
+        "(8) two or more recommendations",
+        "(9) 500+ connections",
+        "(10) a post or comment in the last 30 days",
+    ):
         assert point in why, point
     assert "Flagged:\n  | kind: linkedin-profile" in out and "Not flagged:\n  | kind: linkedin-profile" in out
 

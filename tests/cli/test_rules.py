@@ -1,4 +1,5 @@
 """`contentlint rules`: a table whose columns line up whatever the length of ids, kinds and languages."""
+
 from __future__ import annotations
 
 import re

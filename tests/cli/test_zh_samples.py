@@ -1,4 +1,5 @@
 """The Chinese samples: Weibo and WeChat posts and a calendar, linted end to end with Chinese messages."""
+
 from __future__ import annotations
 
 import json

@@ -1,5 +1,6 @@
 """A document's analysis as the editor gets it, in-process: where each title is and how a rewrite lands in every
 format a title can be written in (YAML front matter, YAML posts and calendars, TOML front matter, a heading)."""
+
 from __future__ import annotations
 
 import sys
@@ -31,21 +32,35 @@ def rewritten(text: str, snap: Snapshot, index: int = 0) -> str:
     assert title.edit_range is not None and title.edit_range.start.line == title.edit_range.end.line
     lines = text.split("\n")
     line = lines[title.edit_range.start.line]  # no character outside the BMP in these titles
-    lines[title.edit_range.start.line] = (line[:title.edit_range.start.character]
-                                          + written_title(title.headlines[0], title.style)
-                                          + line[title.edit_range.end.character:])
+    lines[title.edit_range.start.line] = (
+        line[: title.edit_range.start.character]
+        + written_title(title.headlines[0], title.style)
+        + line[title.edit_range.end.character :]
+    )
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("name, text, read", [
-    ("post.yaml", f"title: Ledgerly 5.0 is out, buy now\nproduct: Ledgerly\naudience: finance teams\nbody: |\n"
-                  f"  {FACTS}\n", lambda t: yaml.safe_load(t)["title"]),
-    ("calendar.yaml", "name: Q1\nentries:\n  - {date: 2026-01-05, channel: blog, title: 'Ledgerly 5.0 is out', "
-                      f"product: Ledgerly, audience: finance teams, body: '{FACTS}'}}\n",
-     lambda t: yaml.safe_load(t)["entries"][0]["title"]),
-    ("toml.md", f'+++\ntitle = "Ledgerly 5.0 is out"\nproduct = "Ledgerly"\naudience = "finance teams"\n+++\n{FACTS}\n',
-     lambda t: tomllib.loads(t.split("+++\n")[1])["title"]),
-])
+@pytest.mark.parametrize(
+    "name, text, read",
+    [
+        (
+            "post.yaml",
+            f"title: Ledgerly 5.0 is out, buy now\nproduct: Ledgerly\naudience: finance teams\nbody: |\n  {FACTS}\n",
+            lambda t: yaml.safe_load(t)["title"],
+        ),
+        (
+            "calendar.yaml",
+            "name: Q1\nentries:\n  - {date: 2026-01-05, channel: blog, title: 'Ledgerly 5.0 is out', "
+            f"product: Ledgerly, audience: finance teams, body: '{FACTS}'}}\n",
+            lambda t: yaml.safe_load(t)["entries"][0]["title"],
+        ),
+        (
+            "toml.md",
+            f'+++\ntitle = "Ledgerly 5.0 is out"\nproduct = "Ledgerly"\naudience = "finance teams"\n+++\n{FACTS}\n',
+            lambda t: tomllib.loads(t.split("+++\n")[1])["title"],
+        ),
+    ],
+)
 def test_a_rewrite_leaves_a_valid_file_with_the_new_title(name: str, text: str, read) -> None:  # type: ignore[no-untyped-def]
     snap = snapshot(name, text)
     (title,) = snap.titles
@@ -67,14 +82,18 @@ def test_no_rewrite_where_the_file_does_not_hold_the_title_verbatim() -> None:
     escaped = f'---\ntitle: "Ledgerly\\u0020 5.0 is out"\nproduct: Ledgerly\naudience: finance teams\n---\n{FACTS}\n'
     (title,) = snapshot("escaped.md", escaped).titles
     assert title.edit_range is None and title.headlines == ()
-    (cell,) = snapshot("calendar.csv", "date,channel,title,body\n2026-01-05,blog,Ledgerly 5.0 is out,"
-                                       "Buy now 20% off Ledgerly.\n").titles
+    (cell,) = snapshot(
+        "calendar.csv", "date,channel,title,body\n2026-01-05,blog,Ledgerly 5.0 is out,Buy now 20% off Ledgerly.\n"
+    ).titles
     assert cell.edit_range is None
 
 
 def test_a_calendar_finding_about_the_whole_file_sits_on_its_first_line() -> None:
-    snap = snapshot("calendar.yaml", "name: Q1\nentries:\n  - {date: 2026-01-05, channel: blog, title: Sale, "
-                                     "body: 'Buy now, 30% off.'}\n  - {date: 2026-01-06, channel: blog, "
-                                     "title: Sale again, body: 'Buy now, 40% off.'}\n")
+    snap = snapshot(
+        "calendar.yaml",
+        "name: Q1\nentries:\n  - {date: 2026-01-05, channel: blog, title: Sale, "
+        "body: 'Buy now, 30% off.'}\n  - {date: 2026-01-06, channel: blog, "
+        "title: Sale again, body: 'Buy now, 40% off.'}\n",
+    )
     whole = [d for d in snap.diagnostics if d.code == "mix-score"]
     assert whole and all(d.range.start.line == 0 and d.data == {"suppressible": False} for d in whole)

@@ -1,5 +1,6 @@
 """The language server's pieces that need no client: positions, how a title and a suppression are written, and
 the guard that turns a failed analysis into one diagnostic."""
+
 from __future__ import annotations
 
 import sys
@@ -12,9 +13,9 @@ from lsprotocol import types
 from contentlint.lsp.actions import suppression_comment, written_title
 from contentlint.lsp.document import Title
 from contentlint.lsp.hover import describe
-from contentlint.lsp.texts import MESSAGES, language_of, text
 from contentlint.lsp.positions import UTF8, UTF16, UTF32, LineIndex
 from contentlint.lsp.server import ContentlintServer, show_document
+from contentlint.lsp.texts import MESSAGES, language_of, text
 from contentlint.run import RunOptions
 from contentlint.suppress import MARKDOWN_COMMENTS, YAML_COMMENTS, scan
 
@@ -40,8 +41,17 @@ def test_line_breaks_and_a_bom_count_as_the_editor_counts_them() -> None:
     assert index.position(99, 1) == types.Position(line=3, character=0)  # past the end: the last line
 
 
-@pytest.mark.parametrize("headline", ["How finance teams use Ledgerly", "Ledgerly: 3 ways, tested",
-                                      "「統計」で分かる顧客の行動", "Say \"yes\" to #1 {fast}", "yes", "- item"])
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "How finance teams use Ledgerly",
+        "Ledgerly: 3 ways, tested",
+        "「統計」で分かる顧客の行動",
+        'Say "yes" to #1 {fast}',
+        "yes",
+        "- item",
+    ],
+)
 def test_a_headline_is_written_as_a_valid_title(headline: str) -> None:
     for template in ("title: {}\n", "- {{title: {}, date: 2026-01-01}}\n"):
         parsed = yaml.safe_load(template.format(written_title(headline, "yaml")))
@@ -54,13 +64,17 @@ def test_a_plain_headline_stays_plain_in_yaml() -> None:
     assert written_title("How finance teams use Ledgerly", "yaml") == "How finance teams use Ledgerly"
 
 
-@pytest.mark.parametrize("yaml_file, in_front_matter, text, line", [
-    (False, False, "Hi.\n{}\nBuy now.\n", 3),
-    (False, True, "---\n{}\ntitle: Buy now\n---\nBody.\n", 3),
-    (True, False, "title: t\n{}\nbody: Buy now\n", 3),
-])
-def test_the_suppression_comment_is_the_one_suppress_reads(yaml_file: bool, in_front_matter: bool, text: str,
-                                                           line: int) -> None:
+@pytest.mark.parametrize(
+    "yaml_file, in_front_matter, text, line",
+    [
+        (False, False, "Hi.\n{}\nBuy now.\n", 3),
+        (False, True, "---\n{}\ntitle: Buy now\n---\nBody.\n", 3),
+        (True, False, "title: t\n{}\nbody: Buy now\n", 3),
+    ],
+)
+def test_the_suppression_comment_is_the_one_suppress_reads(
+    yaml_file: bool, in_front_matter: bool, text: str, line: int
+) -> None:
     comment = suppression_comment("hard-sell", yaml_file, in_front_matter)
     (directive,) = scan("post", text.format(comment), YAML_COMMENTS if yaml_file else MARKDOWN_COMMENTS).directives
     assert (directive.first, directive.last, set(directive.rules)) == (line, line, {"hard-sell"})
@@ -93,17 +107,42 @@ def test_a_rule_definition_opens_in_the_editor_at_its_line() -> None:
 
 
 def test_an_unclassified_post_says_why_in_every_interface_language() -> None:
-    title = Title(types.Range(start=types.Position(line=1, character=7), end=types.Position(line=1, character=9)),
-                  "fr", None, None, None, None)
+    title = Title(
+        types.Range(start=types.Position(line=1, character=7), end=types.Position(line=1, character=9)),
+        "fr",
+        None,
+        None,
+        None,
+        None,
+    )
     assert describe(title, "en") == "contentlint: this post was not classified (no pipeline for `fr`)."
     assert "`fr`" in describe(title, "ja") and "`fr`" in describe(title, "zh")
 
 
 def test_every_text_is_translated_in_the_catalogues() -> None:
-    values = {"label": "x", "code": "x", "group": "x", "stage": "x", "confidence": "x", "text": "x", "line": 1,
-              "cue": "x", "lang": "x", "headline": "x", "rule": "x", "error": "x"}
+    values = {
+        "label": "x",
+        "code": "x",
+        "group": "x",
+        "stage": "x",
+        "confidence": "x",
+        "text": "x",
+        "line": 1,
+        "cue": "x",
+        "lang": "x",
+        "headline": "x",
+        "rule": "x",
+        "error": "x",
+    }
     for key, english in MESSAGES.items():
         assert text("en", key, **values) == english.format(**values)
         for ui in ("ja", "zh"):
             assert text(ui, key, **values) != english.format(**values), (ui, key)
-    assert [language_of(x) for x in ("ja", "zh-cn", "zh_TW", "en-US", "fr", None)] == ["ja", "zh", "zh", "en", "en", "en"]
+    assert [language_of(x) for x in ("ja", "zh-cn", "zh_TW", "en-US", "fr", None)] == [
+        "ja",
+        "zh",
+        "zh",
+        "en",
+        "en",
+        "en",
+    ]

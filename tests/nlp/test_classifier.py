@@ -20,8 +20,11 @@ def test_without_cues_the_model_decides() -> None:
 
 def test_cues_shift_a_close_call_and_become_the_evidence() -> None:
     scores = {cls: 0.05 for cls in CLASSES} | {"release/at": 0.40, "sale/at": 0.35}
-    matches = {"sale": [match("sale", "30% off", 10), match("sale", "coupon", 2)],
-               "release": [], "howto": [match("howto", "step", 40)]}
+    matches = {
+        "sale": [match("sale", "30% off", 10), match("sale", "coupon", 2)],
+        "release": [],
+        "howto": [match("howto", "step", 40)],
+    }
     result = classify(scores, matches, weight=1.0)
     assert result.cls == "sale/at"
     assert [m.text for m in result.evidence] == ["coupon", "30% off"]  # by position, winning label only
@@ -44,9 +47,15 @@ def test_a_combiner_decides_and_warns_only_above_its_threshold() -> None:
     from contentlint.nlp.features import PostFeatures
 
     # weights that copy the model's log-scores: the combiner's probabilities are the model's own
-    combiner = Combiner(("cues",), ("sale",), (), weights=[[float(i == j) for j in range(len(CLASSES))] + [0.0]
-                                                           for i in range(len(CLASSES))],
-                        bias=[0.0] * len(CLASSES), temperature=1.0, promo_threshold=0.9)
+    combiner = Combiner(
+        ("cues",),
+        ("sale",),
+        (),
+        weights=[[float(i == j) for j in range(len(CLASSES))] + [0.0] for i in range(len(CLASSES))],
+        bias=[0.0] * len(CLASSES),
+        temperature=1.0,
+        promo_threshold=0.9,
+    )
     scores = {cls: 0.05 for cls in CLASSES} | {"sale/at": 0.45, "release/at": 0.3}
     features = PostFeatures({}, ())
     unsure = classify(scores, {}, 0.0, combiner, features)

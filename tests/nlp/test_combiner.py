@@ -5,8 +5,16 @@ from pathlib import Path
 
 import numpy as np
 
-from contentlint.nlp.combiner import (Combiner, Inputs, fit, fit_temperature, load, place_vocabulary,
-                                      promotional_probability, softmax)
+from contentlint.nlp.combiner import (
+    Combiner,
+    Inputs,
+    fit,
+    fit_temperature,
+    load,
+    place_vocabulary,
+    promotional_probability,
+    softmax,
+)
 from contentlint.taxonomy import CLASSES
 
 

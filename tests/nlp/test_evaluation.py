@@ -13,8 +13,11 @@ def test_scores_by_hand() -> None:
 
 
 def test_evaluate_projects_classes_to_label_group_stage_per_language() -> None:
-    pairs = [Pair("en", "howto/post", "howto/pre"), Pair("en", "sale/at", "sale/at"),
-             Pair("ja", "problem/pre", "release/at")]
+    pairs = [
+        Pair("en", "howto/post", "howto/pre"),
+        Pair("en", "sale/at", "sale/at"),
+        Pair("ja", "problem/pre", "release/at"),
+    ]
     report = evaluate(pairs)
     assert set(report) == {"all", "en", "ja"}
     assert report["en"]["label"]["accuracy"] == 1.0

@@ -35,8 +35,9 @@ def test_structure_reads_japanese_and_chinese_cues() -> None:
 
 
 def test_place_words_come_from_the_path_and_place_fields() -> None:
-    words = place_words("website/blog/2017-04-13-release-1.0.md", {"tags": ["Release", "CLI"], "type": "post",
-                                                                   "title": "ignored"})
+    words = place_words(
+        "website/blog/2017-04-13-release-1.0.md", {"tags": ["Release", "CLI"], "type": "post", "title": "ignored"}
+    )
     assert {"path:website", "path:blog", "path:release", "field:release", "field:cli", "field:post"} <= set(words)
     assert not any("ignored" in w for w in words)
     assert place_words("docs/guide.md", {"categories": ["使い方"]}) == ["field:使い方", "path:docs", "path:guide"]

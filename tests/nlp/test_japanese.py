@@ -10,8 +10,16 @@ from contentlint.nlp.japanese import FastJapaneseTokenizer
 
 REPO = Path(__file__).resolve().parents[2]
 ATTRS = ["ORTH", "SPACY", "TAG", "POS", "LEMMA", "NORM", "MORPH"]
-EDGES = ["", " ", "  \n\n  全角　スペース　　と　半角  スペース\n", "ＡＢＣ１２３！？ｶﾀｶﾅ", "🎉今だけ！！！50%OFF",
-         "一つ、二つ。一人で二人分。十五夜に15個、一万二千円。", "ーーー…‥　、、", "Excel2024で統計分析を。"]
+EDGES = [
+    "",
+    " ",
+    "  \n\n  全角　スペース　　と　半角  スペース\n",
+    "ＡＢＣ１２３！？ｶﾀｶﾅ",
+    "🎉今だけ！！！50%OFF",
+    "一つ、二つ。一人で二人分。十五夜に15個、一万二千円。",
+    "ーーー…‥　、、",
+    "Excel2024で統計分析を。",
+]
 
 
 def test_the_japanese_pipeline_uses_the_fast_tokenizer() -> None:

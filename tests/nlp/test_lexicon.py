@@ -1,4 +1,5 @@
 """Cue lexicons read below the rules: the same cues the rule packs define, and errors naming the cue set."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,11 +23,14 @@ def test_a_later_pack_adds_phrases_once(tmp_path: Path) -> None:
     assert load_cues([first, second]) == {"sale": {"en": ("discount", "coupon", "clearance"), "ja": ("セール",)}}
 
 
-@pytest.mark.parametrize(("raw", "says"), [
-    ([], "cues: expected a mapping of cue set"),
-    ({"Sale": {"en": ["x"]}}, "cues: cue set name 'Sale' must be lower-case words joined by '-'"),
-    ({"sale": {"en": []}}, "cues.sale: [en] expected a non-empty list of strings"),
-])
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        ([], "cues: expected a mapping of cue set"),
+        ({"Sale": {"en": ["x"]}}, "cues: cue set name 'Sale' must be lower-case words joined by '-'"),
+        ({"sale": {"en": []}}, "cues.sale: [en] expected a non-empty list of strings"),
+    ],
+)
 def test_a_bad_lexicon_is_a_rule_error_naming_the_pack_and_cue_set(raw: object, says: str) -> None:
     with pytest.raises(RuleError) as caught:
         parse_cues(raw, "my-pack.yaml")

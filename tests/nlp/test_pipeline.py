@@ -90,8 +90,7 @@ def test_a_model_folder_with_a_combiner_ships_its_calibration(tmp_path) -> None:
     from contentlint.nlp.combiner import ENTRY_FILE, Combiner
 
     (tmp_path / "en").mkdir()
-    Combiner(("cues",), ("sale",), (), [[0.0] * 7] * len(CLASSES), [0.0] * len(CLASSES), 1.3, 0.9).save(
-        tmp_path / "en")
+    Combiner(("cues",), ("sale",), (), [[0.0] * 7] * len(CLASSES), [0.0] * len(CLASSES), 1.3, 0.9).save(tmp_path / "en")
     try:
         pipeline.use_models(tmp_path)
         combiner = pipeline.combiner("en")
@@ -99,7 +98,8 @@ def test_a_model_folder_with_a_combiner_ships_its_calibration(tmp_path) -> None:
         assert pipeline.combiner("ja") is None  # no model there: cues decide, as before
         assert pipeline.combiner("en", entry=True) == combiner  # no entry combiner: the posts' one serves
         Combiner(("cues",), ("sale",), (), [[0.0] * 7] * len(CLASSES), [0.0] * len(CLASSES), 1.1, 0.95).save(
-            tmp_path / "en", ENTRY_FILE)
+            tmp_path / "en", ENTRY_FILE
+        )
         pipeline.use_models(tmp_path)
         entries = pipeline.combiner("en", entry=True)
         assert entries is not None and (entries.temperature, entries.promo_threshold) == (1.1, 0.95)

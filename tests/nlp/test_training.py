@@ -1,4 +1,5 @@
 """Training is reproducible and the saved pipeline loads back with our components."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -19,8 +20,10 @@ from tests.helpers import REPO, tree_digest
 RECORDS = [r for r in read_corpora([REPO / "corpus"]) if r.lang == "en"]
 SMALL = sorted(RECORDS, key=lambda r: r.id)[::8]  # ~85 records over all classes
 # Half of them stand in for real posts from six repositories, so that cross-validation has sources to fold by.
-MIXED = [replace(r, source=f"owner/repo{i % 6}@0:{r.id}.md", meta={"path": f"blog/{r.id}.md"}) if i % 2 else r
-         for i, r in enumerate(SMALL)]
+MIXED = [
+    replace(r, source=f"owner/repo{i % 6}@0:{r.id}.md", meta={"path": f"blog/{r.id}.md"}) if i % 2 else r
+    for i, r in enumerate(SMALL)
+]
 SETTINGS = TrainSettings(arch="bow", epochs=2, seed=3)
 TEXTS = ["Spring sale: 30% off every plan", "Why our migration took a year"]
 
@@ -28,7 +31,7 @@ TEXTS = ["Spring sale: 30% off every plan", "Why our migration took a year"]
 def test_same_corpus_and_seed_give_the_same_model() -> None:
     first = train(SMALL, "en", SETTINGS)
     second = train(list(reversed(SMALL)), "en", SETTINGS)  # input order does not matter
-    for a, b in zip(first.pipe(TEXTS), second.pipe(TEXTS)):
+    for a, b in zip(first.pipe(TEXTS), second.pipe(TEXTS), strict=True):
         assert a.cats == b.cats
 
 
@@ -53,18 +56,28 @@ def test_build_cross_validates_by_source_calibrates_and_saves_a_loadable_model(t
     # calendar entries (a title and at most a line) get a combiner of their own, measured on the same real posts
     entries = load_combiner(tmp_path / "a" / "en", ENTRY_FILE)
     assert entries is not None and entries.place_vocab == ()
-    assert (entries.temperature, entries.promo_threshold) == (entry["entries"]["temperature"],
-                                                              entry["entries"]["promo_threshold"])
+    assert (entries.temperature, entries.promo_threshold) == (
+        entry["entries"]["temperature"],
+        entry["entries"]["promo_threshold"],
+    )
     assert entry["cv_entries"]["all"]["n"] == sum(r.is_real and bool(r.title.strip()) for r in MIXED)
     assert "as calendar entries" in text
 
 
 def test_the_same_inputs_give_the_same_bytes(tmp_path: Path) -> None:
     for name, records in (("a", MIXED), ("b", list(reversed(MIXED)))):
-        build(BuildPlan(corpora=("corpus",), langs=("en",), settings=SETTINGS, folds=2, output=tmp_path / name),
-              records, lambda _msg: None)
+        build(
+            BuildPlan(corpora=("corpus",), langs=("en",), settings=SETTINGS, folds=2, output=tmp_path / name),
+            records,
+            lambda _msg: None,
+        )
     first, second = tree_digest(tmp_path / "a"), tree_digest(tmp_path / "b")
-    assert first == second and "en/combiner.json" in first and "en/combiner-entries.json" in first and "en/textcat/model" in first
+    assert (
+        first == second
+        and "en/combiner.json" in first
+        and "en/combiner-entries.json" in first
+        and "en/textcat/model" in first
+    )
 
 
 def test_folds_keep_each_source_whole_and_balance_their_sizes() -> None:
@@ -80,5 +93,9 @@ def test_cli_defaults_match_the_training_settings() -> None:
 
     defaults = TrainSettings()
     assert set(cli_train.ARCHITECTURES) == set(ARCHITECTURES)
-    assert (cli_train.DEFAULT_ARCH, cli_train.DEFAULT_EPOCHS, cli_train.DEFAULT_SEED, cli_train.DEFAULT_FOLDS) == (
-        defaults.arch, defaults.epochs, defaults.seed, BuildPlan(("c",), ("en",), defaults).folds)
+    assert (
+        defaults.arch,
+        defaults.epochs,
+        defaults.seed,
+        BuildPlan(("c",), ("en",), defaults).folds,
+    ) == (cli_train.DEFAULT_ARCH, cli_train.DEFAULT_EPOCHS, cli_train.DEFAULT_SEED, cli_train.DEFAULT_FOLDS)

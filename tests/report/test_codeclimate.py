@@ -1,9 +1,10 @@
 """GitLab Code Quality (Code Climate JSON): the shape GitLab's merge-request widget reads, stable fingerprints."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import jsonschema
 
@@ -22,10 +23,16 @@ GITLAB_CODE_QUALITY = {
             "fingerprint": {"type": "string", "minLength": 1},
             "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
             "location": {
-                "type": "object", "required": ["path", "lines"],
-                "properties": {"path": {"type": "string", "minLength": 1},
-                               "lines": {"type": "object", "required": ["begin"],
-                                         "properties": {"begin": {"type": "integer", "minimum": 1}}}},
+                "type": "object",
+                "required": ["path", "lines"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "lines": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {"begin": {"type": "integer", "minimum": 1}},
+                    },
+                },
             },
         },
     },
@@ -60,8 +67,9 @@ def test_fingerprints_survive_lines_moving(write: Callable[..., Path]) -> None:
     assert any(after[fp] != line for fp, line in before.items())
 
 
-def test_an_unreadable_file_is_a_critical_issue_and_feed_findings_start_at_line_1(write: Callable[..., Path],
-                                                                                   tmp_path: Path) -> None:
+def test_an_unreadable_file_is_a_critical_issue_and_feed_findings_start_at_line_1(
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     write("feed/a.md", "---\ntitle: Sale one\ndate: 2026-01-05\n---\nBuy now! 30% off.\n")
     write("feed/b.md", "---\ntitle: Sale two\ndate: 2026-01-06\n---\nBuy now! 40% off.\n")
     bad = write("feed/bad.md", b"ok\n\xc3\x28 broken")

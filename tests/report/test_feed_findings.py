@@ -1,11 +1,12 @@
 """A feed's and a calendar's own findings sit on the feed (its folder, or the calendar file) in every format, name
 the posts they are about, and can be silenced and baselined."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 from xml.etree import ElementTree as ET
 
 import jsonschema
@@ -13,8 +14,10 @@ import pytest
 
 from tests.helpers import REPO, run
 
-SALE = "---\ntitle: Spring sale day {day}\ndate: 2026-01-{day:02d}\nchannel: blog\n---\n30% off every plan with " \
-       "code SPRING30. Sale ends Sunday.\n"
+SALE = (
+    "---\ntitle: Spring sale day {day}\ndate: 2026-01-{day:02d}\nchannel: blog\n---\n30% off every plan with "
+    "code SPRING30. Sale ends Sunday.\n"
+)
 POSTS = ("2026-01-05.md", "2026-01-12.md", "2026-01-19.md")
 
 
@@ -48,8 +51,9 @@ def test_sarif_has_the_folder_as_artifact_and_the_posts_as_related_locations(fee
     (mix,) = [r for r in data["runs"][0]["results"] if r["ruleId"] == "mix-score"]
     (location,) = mix["locations"]
     assert location["physicalLocation"] == {"artifactLocation": {"uri": f"{feed}/"}}  # the folder, no region
-    assert [r["physicalLocation"]["artifactLocation"]["uri"] for r in mix["relatedLocations"]] == \
-        [f"{feed}/{name}" for name in POSTS]
+    assert [r["physicalLocation"]["artifactLocation"]["uri"] for r in mix["relatedLocations"]] == [
+        f"{feed}/{name}" for name in POSTS
+    ]
     assert mix["message"]["text"].endswith("(posts: 2026-01-05.md, 2026-01-12.md, 2026-01-19.md)")
 
 
@@ -75,9 +79,9 @@ def test_html_and_markdown_show_them_in_the_feed_section_not_on_a_post(feed: Pat
     assert "mix-score" in feed_part and "(posts: 2026-01-05.md, 2026-01-12.md, 2026-01-19.md)" in feed_part
     assert "mix-score" not in posts_part
     markdown = output(["report", str(feed), "--format", "markdown"])
-    section = markdown[markdown.index("### Feed"):markdown.index("### Posts")]
+    section = markdown[markdown.index("### Feed") : markdown.index("### Posts")]
     assert "- warning `mix-score`: Stage mix scores 0/100" in section
-    assert "mix-score" not in markdown[markdown.index("### Posts"):]
+    assert "mix-score" not in markdown[markdown.index("### Posts") :]
 
 
 def test_a_calendar_reports_them_on_its_file_in_its_language() -> None:
@@ -101,13 +105,18 @@ def test_the_folders_config_and_overrides_govern_the_feed(feed: Path, write: Cal
 
 
 def test_a_calendar_comment_that_runs_to_the_end_silences_its_own_findings(write: Callable[..., Path]) -> None:
-    entries = "".join(f"  - {{date: 2026-02-{d:02d}, channel: x, title: 30% off every plan, body: Use code "
-                      f"SPRING30 at checkout. Sale ends Sunday.}}\n" for d in (2, 4, 6, 8))
+    entries = "".join(
+        f"  - {{date: 2026-02-{d:02d}, channel: x, title: 30% off every plan, body: Use code "
+        f"SPRING30 at checkout. Sale ends Sunday.}}\n"
+        for d in (2, 4, 6, 8)
+    )
     path = write("cal.yaml", "# contentlint: disable=promo-streak\nentries:\n" + entries)
     out = output(["check", str(path)])
     assert "[promo-streak]" not in out and "[unused-suppression]" not in out and "[mix-score]" in out
-    closed = write("closed.yaml", "# contentlint: disable=promo-streak\nentries:\n" + entries +
-                   "# contentlint: enable=promo-streak\n")
+    closed = write(
+        "closed.yaml",
+        "# contentlint: disable=promo-streak\nentries:\n" + entries + "# contentlint: enable=promo-streak\n",
+    )
     out = output(["check", str(closed)])  # a block that ends covers lines, not the whole calendar
     assert f"{closed}: warning [promo-streak]" in out and "[unused-suppression]" in out
 

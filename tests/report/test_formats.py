@@ -1,4 +1,5 @@
 """Every format from one run: structure, escaping of hostile text, and the routing of output."""
+
 from __future__ import annotations
 
 import json
@@ -7,7 +8,6 @@ import subprocess
 import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
-from typing import Callable
 
 import jsonschema
 import pytest
@@ -15,9 +15,11 @@ import pytest
 from contentlint.cli import main
 from tests.helpers import REPO, Elements, run
 
-HOSTILE = ('---\ntitle: "<script>alert(1)</script> 30% off {{ 7*7 }}"\nchannel: "x\\"><img src=x onerror=alert(1)>"\n'
-           "kpi: followers\n---\nBuy now! [click](javascript:alert(1)) <b>bold</b> | pipe | `tick`\n"
-           "Use code SPRING30 at checkout. Sale ends Sunday.\n")
+HOSTILE = (
+    '---\ntitle: "<script>alert(1)</script> 30% off {{ 7*7 }}"\nchannel: "x\\"><img src=x onerror=alert(1)>"\n'
+    "kpi: followers\n---\nBuy now! [click](javascript:alert(1)) <b>bold</b> | pipe | `tick`\n"
+    "Use code SPRING30 at checkout. Sale ends Sunday.\n"
+)
 
 
 def report(args: list[str]) -> str:
@@ -41,7 +43,7 @@ def test_html_is_self_contained_escaped_and_complete(hostile: Path) -> None:
     assert not any("javascript:" in (value or "") for _, attrs in parser.tags for value in attrs.values())
     assert not any(name in ("src", "href") for _, attrs in parser.tags for name in attrs)  # nothing is fetched
     assert "&lt;script&gt;" in html and "{{ 7*7 }}" in html and "49" not in html.split("{{ 7*7 }}")[0][-5:]
-    assert "<mark class=\"sale\"" in html  # evidence highlighted
+    assert '<mark class="sale"' in html  # evidence highlighted
     assert "Insight-led rewrites" in html and "?]" not in html
     assert "<svg" in html and "Timeline" in html and "Ledgerly Q1 content" in html
 
@@ -54,8 +56,9 @@ def test_markdown_escapes_table_cells_and_lists_rewrites(hostile: Path) -> None:
     assert "### Insight-led rewrites" in md and "`brief.products[].jobs`" in md and "?]" not in md
 
 
-def test_markdown_goes_to_the_github_step_summary(hostile: Path, tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_markdown_goes_to_the_github_step_summary(
+    hostile: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     out = report([str(hostile), "--format", "markdown"])
@@ -68,8 +71,9 @@ def test_sarif_structure(hostile: Path) -> None:
     (run_,) = data["runs"]
     rules = {r["id"]: r for r in run_["tool"]["driver"]["rules"]}
     assert {"hard-sell", "vanity-kpi", "promo-without-outcome"} <= set(rules)
-    assert all(r["help"]["text"] and r["defaultConfiguration"]["level"] in ("error", "warning", "note")
-               for r in rules.values())
+    assert all(
+        r["help"]["text"] and r["defaultConfiguration"]["level"] in ("error", "warning", "note") for r in rules.values()
+    )
     hard_sell = next(r for r in run_["results"] if r["ruleId"] == "hard-sell")
     region = hard_sell["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (6, 1, 8)
@@ -92,8 +96,9 @@ def test_sarif_validates_against_the_sarif_2_1_0_schema(hostile: Path) -> None:
 def test_github_annotations_escape_properties_and_data(hostile: Path) -> None:
     lines = report([str(hostile), "--format", "github"]).splitlines()
     hard_sell = next(line for line in lines if "contentlint hard-sell" in line)
-    assert hard_sell.startswith(f"::warning file={hostile},line=6,col=1,endLine=6,endColumn=8,"
-                                "title=contentlint hard-sell::")
+    assert hard_sell.startswith(
+        f"::warning file={hostile},line=6,col=1,endLine=6,endColumn=8,title=contentlint hard-sell::"
+    )
     assert all(line.startswith("::") and "\n" not in line for line in lines)
 
 
@@ -107,8 +112,9 @@ def test_github_is_what_auto_picks_in_actions(hostile: Path, monkeypatch: pytest
 
 def test_junit_one_suite_per_file(hostile: Path, write: Callable[..., Path]) -> None:
     broken = write("broken.md", "---\ntitle: [x\n---\n")
-    code, xml, _ = run(["report", str(hostile), str(broken), str(REPO / "samples/calendar-ja.yaml"), "--format",
-                        "junit"])
+    code, xml, _ = run(
+        ["report", str(hostile), str(broken), str(REPO / "samples/calendar-ja.yaml"), "--format", "junit"]
+    )
     assert code == 2  # the broken file
     root = ET.fromstring(xml)
     suites = {s.get("name"): s for s in root.iter("testsuite")}
@@ -138,8 +144,9 @@ def test_output_file_and_exit_codes(hostile: Path, tmp_path: Path) -> None:
     assert main(["report", str(tmp_path / "missing.md")]) == 2
 
 
-def test_user_templates_render_in_the_sandbox(hostile: Path, write: Callable[..., Path],
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_user_templates_render_in_the_sandbox(
+    hostile: Path, write: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
     good = write("t.txt.j2", "{% for p in posts %}{{ p.post.title }}={{ p.post.label }}\n{% endfor %}")
     out = report([str(hostile), "--template", str(good)])
     assert "&lt;script&gt;" in out and "=sale" in out  # autoescaped
@@ -185,10 +192,27 @@ def test_html_renders_in_headless_chromium_without_javascript(hostile: Path, tmp
     page = tmp_path / "report.html"
     assert main(["report", str(hostile), str(REPO / "samples/calendar-ja.yaml"), "-o", str(page)]) == 0
     shot = tmp_path / f"shot-{width}.png"
-    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                           "--disable-javascript", f"--user-data-dir={tmp_path / 'profile'}", "--hide-scrollbars",
-                           f"--window-size={width},1600", f"--screenshot={shot}", page.as_uri()],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-javascript",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--hide-scrollbars",
+            f"--window-size={width},1600",
+            f"--screenshot={shot}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert shot.exists() and shot.stat().st_size > 20_000, proc.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

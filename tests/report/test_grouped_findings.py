@@ -1,23 +1,28 @@
 """Repeated findings of one rule on one post: one message with a count in the HTML and Markdown reports (and
 the web page, which shares the card), every phrase highlighted in the post's text with HTML escaping intact;
 text, JSON and SARIF keep one finding per match. Long posts are shown whole, on screen and on paper."""
+
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 
 from tests.helpers import run
 
 # hard-sell reports imperatives that open a sentence ("Act now", not "... and act now")
-FIVE = ("---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now! Order now. Shop now <b>and</b> save. Act now — "
-        "limited time only.\n")
+FIVE = (
+    "---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now! Order now. Shop now <b>and</b> save. Act now — "
+    "limited time only.\n"
+)
 PHRASES = ["Buy now", "Order now", "Shop now", "Act now", "limited time only"]
 # the dash makes "Buy now" open a clause, the form hard-sell reports
-HOSTILE = ("---\ntitle: \"<script>alert(1)</script> — Buy now <img src=x onerror=alert(2)> & save\"\n---\n"
-           "Get <i>x</i> 30% off & more: order now</textarea>\"'><img src=x onerror=alert(3)>\n")
+HOSTILE = (
+    '---\ntitle: "<script>alert(1)</script> — Buy now <img src=x onerror=alert(2)> & save"\n---\n'
+    "Get <i>x</i> 30% off & more: order now</textarea>\"'><img src=x onerror=alert(3)>\n"
+)
 
 
 class Marks(HTMLParser):
@@ -107,8 +112,8 @@ def test_long_posts_are_not_cut_off(write: Callable[..., Path]) -> None:
     page = html_report(write("long.md", f"---\ntitle: How to plan\n---\n{body}\n"))
     excerpt = re.search(r'<div class="excerpt"[^>]*>(.*?)</div>', page, re.S)
     assert excerpt is not None and "Paragraph 12" in excerpt.group(1)
-    style = page[page.index("<style>"):page.index("</style>")]
+    style = page[page.index("<style>") : page.index("</style>")]
     rule = re.search(r"\.excerpt \{[^}]*\}", style)
     assert rule is not None and "max-height" not in rule.group(0) and "overflow: auto" not in rule.group(0)
-    printed = style[style.index("@media print"):]
+    printed = style[style.index("@media print") :]
     assert "details.why" in printed and "max-height: none" in printed  # everything is on paper too

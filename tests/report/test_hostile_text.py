@@ -1,6 +1,7 @@
 """Hostile text in every place a user can put it — title, body, front-matter values, channel names, calendar
 names, CSV cells (spreadsheet formulas), a user rule pack's messages and a config value — comes out of every
 report format as inert text: no element, attribute, link or script, no terminal control sequence, valid XML."""
+
 from __future__ import annotations
 
 import json
@@ -8,8 +9,8 @@ import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from markdown_it import MarkdownIt
@@ -31,21 +32,26 @@ q = json.dumps  # a JSON string is a valid YAML double-quoted scalar
 @pytest.fixture
 def hostile_tree(write: Callable[..., Path], tmp_path: Path) -> Path:
     write(".contentlint.yaml", f"language: {q(IMG)}\npacks: [evil-pack.yaml]\n")
-    write("evil-pack.yaml", f"""pack: evil
+    write(
+        "evil-pack.yaml",
+        f"""pack: evil
 description: {q(SCRIPT)}
 rules:
   - id: evil-rule
     kind: phrases
     level: warning
     languages: [en]
-    message: {q(SCRIPT + ' “{match}” ' + IMG + ' ' + JINJA)}
-    rationale: {q(SVG + ' ' + LINK + ' ' + JINJA)}
+    message: {q(SCRIPT + " “{match}” " + IMG + " " + JINJA)}
+    rationale: {q(SVG + " " + LINK + " " + JINJA)}
     params:
       phrases:
         en: [checkout]
-""")
-    write("hostile.md", f"""---
-title: {q(SCRIPT + ' 30% off ' + JINJA + CONTROL)}
+""",
+    )
+    write(
+        "hostile.md",
+        f"""---
+title: {q(SCRIPT + " 30% off " + JINJA + CONTROL)}
 lang: en
 channel: {q(IMG)}
 kpi: {q(SVG)}
@@ -53,17 +59,24 @@ product: {q("javascript:alert(1)")}
 ---
 Buy now! {LINK} <b>bold</b> {SCRIPT} | pipe | `tick`
 Use code SPRING30 at checkout. Sale ends Sunday. {JINJA} {CONTROL}
-""")
+""",
+    )
     write("nolang.md", "---\ntitle: A post in the config's language\n---\nBuy now! Limited time only.\n")
-    write("calendar.yaml", f"""name: {q(SCRIPT)}
+    write(
+        "calendar.yaml",
+        f"""name: {q(SCRIPT)}
 channels: {{{q(IMG)}: open}}
 entries:
   - {{date: 2026-01-05, channel: {q(IMG)}, lang: en, title: {q(SVG)}, body: "Buy now at checkout! 50% off."}}
   - {{date: 2026-01-12, channel: {q("javascript:alert(1)")}, lang: en, title: "How to read churn", body: "A guide."}}
-""")
+""",
+    )
     cell = '"' + FORMULA.replace('"', '""') + '"'
-    write("calendar.csv", f"date,channel,title,body,lang\n2026-02-01,{cell},{cell},Buy now at checkout!,en\n"
-                          "2026-02-08,blog,+SUM(1+1),\"@cmd|' /C calc'!A0 how to plan a budget\",en\n")
+    write(
+        "calendar.csv",
+        f"date,channel,title,body,lang\n2026-02-01,{cell},{cell},Buy now at checkout!,en\n"
+        "2026-02-08,blog,+SUM(1+1),\"@cmd|' /C calc'!A0 how to plan a budget\",en\n",
+    )
     return tmp_path
 
 
@@ -130,18 +143,33 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 def dom_after_scripts(page: Path, profile: Path) -> str:
     """The page's DOM after Chromium has loaded it with JavaScript on."""
-    proc = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                           f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "<body" in proc.stdout, proc.stderr[-2000:]
     return proc.stdout
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium (Debian package `chromium`) is not installed")
-def test_no_script_runs_in_a_browser_even_without_the_content_security_policy(hostile_tree: Path,
-                                                                                tmp_path: Path) -> None:
+def test_no_script_runs_in_a_browser_even_without_the_content_security_policy(
+    hostile_tree: Path, tmp_path: Path
+) -> None:
     html = reports(hostile_tree)["html"]
     # The report forbids scripts by CSP; take that away so that only the escaping stands between the payloads
     # and the browser.
@@ -161,14 +189,15 @@ FORGED = "forged.md:1:1: error [x] y"
 
 
 @pytest.mark.parametrize("fmt", ["text", "github"])
-def test_a_newline_in_a_title_file_name_or_stdin_name_cannot_forge_a_finding_line(fmt: str,
-                                                                                 write: Callable[..., Path],
-                                                                                 tmp_path: Path) -> None:
+def test_a_newline_in_a_title_file_name_or_stdin_name_cannot_forge_a_finding_line(
+    fmt: str, write: Callable[..., Path], tmp_path: Path
+) -> None:
     titled = write("t.md", f'---\ntitle: "Sale\\n{FORGED}\\r{FORGED}\\u2028x"\n---\nBuy now\n')
     named = write(f"n\n{FORGED}.md", "Buy now\n")
-    outputs = [run(["check", "--no-cache", "--format", fmt, str(titled), str(named)])[1],
-               run(["check", "--no-cache", "--format", fmt, "--stdin-filename", f"a\n{FORGED}", "-"],
-                   stdin=b"Buy now\n")[1]]
+    outputs = [
+        run(["check", "--no-cache", "--format", fmt, str(titled), str(named)])[1],
+        run(["check", "--no-cache", "--format", fmt, "--stdin-filename", f"a\n{FORGED}", "-"], stdin=b"Buy now\n")[1],
+    ]
     for out in outputs:
         assert not any(line.startswith(("forged.md", "::error file=forged.md")) for line in out.splitlines()), out
         assert "\r" not in out and "\u2028" not in out

@@ -1,10 +1,11 @@
 """The HTML and Markdown reports and the text summary in the interface language: Japanese and Chinese pages
 keep no English interface word; English stays as it was; plurals are plurals."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -44,23 +45,33 @@ def test_japanese_report_reads_japanese(reports: dict[str, str]) -> None:
     page = reports["ja"]
     assert '<html lang="ja">' in page and "<title>コンテンツリント レポート</title>" in page
     assert re.search(r'<p class="sub">問題 \d+ 件（\d+ ファイル、投稿 \d+ 件）', page)
-    assert '<summary>理由</summary>' in page and "販促の投稿" in page
+    assert "<summary>理由</summary>" in page and "販促の投稿" in page
     # post content keeps its own language, marked so that fonts and screen readers follow it
-    assert '<div class="excerpt" lang="en" translate="no">' in page and '<div class="excerpt" lang="zh" translate="no">' in page
+    assert (
+        '<div class="excerpt" lang="en" translate="no">' in page
+        and '<div class="excerpt" lang="zh" translate="no">' in page
+    )
 
 
 def _summary(out: str) -> str:
     return out.strip().splitlines()[-1]
 
 
-@pytest.mark.parametrize(("environ", "expected"), [
-    ({"LANG": "ja_JP.UTF-8"}, "問題 1 件（エラー 0 件、警告 1 件、情報 0 件）／1 ファイル、投稿 1 件"),
-    ({"LANG": "zh_CN.UTF-8"}, "1 个文件、1 篇帖子中有1 个问题（0 个错误，1 个警告，0 条信息）"),
-    ({"LANG": "C.UTF-8"}, "1 problem (0 errors, 1 warning, 0 infos) in 1 file, 1 post"),
-    ({"LANG": "zh_CN.UTF-8", "LC_ALL": "ja_JP.UTF-8"}, "問題 1 件（エラー 0 件、警告 1 件、情報 0 件）／1 ファイル、投稿 1 件"),
-])
-def test_the_summary_line_follows_the_locale(write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
-                                            environ: dict[str, str], expected: str) -> None:
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, "問題 1 件（エラー 0 件、警告 1 件、情報 0 件）／1 ファイル、投稿 1 件"),
+        ({"LANG": "zh_CN.UTF-8"}, "1 个文件、1 篇帖子中有1 个问题（0 个错误，1 个警告，0 条信息）"),
+        ({"LANG": "C.UTF-8"}, "1 problem (0 errors, 1 warning, 0 infos) in 1 file, 1 post"),
+        (
+            {"LANG": "zh_CN.UTF-8", "LC_ALL": "ja_JP.UTF-8"},
+            "問題 1 件（エラー 0 件、警告 1 件、情報 0 件）／1 ファイル、投稿 1 件",
+        ),
+    ],
+)
+def test_the_summary_line_follows_the_locale(
+    write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, environ: dict[str, str], expected: str
+) -> None:
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
     post = write("p.md", INSIGHT_EN.replace("---\n", "---\nkpi: likes\n", 1))
@@ -84,12 +95,19 @@ def test_plural_forms_in_english(write: Callable[..., Path]) -> None:
 
 
 def test_the_markdown_report_in_japanese(write: Callable[..., Path]) -> None:
-    post = write("p.md", "---\ntitle: 春のセール\nkpi: いいね数\n---\n今だけ30%オフ！今すぐ購入。お見逃しなく。\n"
-                         "クーポンコード SPRING30 をご入力いただくと、全プランが30%オフになります。セールは4月19日（日）まで。\n")
+    post = write(
+        "p.md",
+        "---\ntitle: 春のセール\nkpi: いいね数\n---\n今だけ30%オフ！今すぐ購入。お見逃しなく。\n"
+        "クーポンコード SPRING30 をご入力いただくと、全プランが30%オフになります。セールは4月19日（日）まで。\n",
+    )
     code, out, _ = run(["report", str(post), "--format", "markdown", "--ui-lang", "ja"])
     assert code == 0, out
-    assert out.startswith("## contentlint: 問題 ") and "### 投稿" in out and "| 場所 | レベル | ルール | メッセージ |" in out
+    assert (
+        out.startswith("## contentlint: 問題 ")
+        and "### 投稿" in out
+        and "| 場所 | レベル | ルール | メッセージ |" in out
+    )
     assert "| セール |" in out and "### 指摘" in out
-    interface = out[:out.index("### 指摘")]  # the findings' messages below follow the post's language
+    interface = out[: out.index("### 指摘")]  # the findings' messages below follow the post's language
     words = re.findall(r"[A-Za-z]{3,}", re.sub(r"`[^`]*`", "", interface))
     assert set(words) <= {"contentlint", "details", "summary"}, words

@@ -2,17 +2,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 import yaml
 
 from contentlint.analysis.docs import with_docs
 from contentlint.brief import parse_brief
+from contentlint.packfiles import default_pack_files
 from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.engine import RuleSet
-from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
 from tests.helpers import REPO, post_from, run
 
@@ -49,8 +49,11 @@ def rewrites_of(text: str, brief: str | None = None) -> Rewrites | None:
 
 
 def test_a_sale_becomes_the_customers_job_with_the_product_as_the_means() -> None:
-    rewrites = rewrites_of('---\ntitle: "Ledgerly 5.0 is here: 30% off this week only"\n---\n'
-                           "Upgrade today and get 30% off any plan. Offer ends Sunday.\n", LEDGERLY)
+    rewrites = rewrites_of(
+        '---\ntitle: "Ledgerly 5.0 is here: 30% off this week only"\n---\n'
+        "Upgrade today and get 30% off any plan. Offer ends Sunday.\n",
+        LEDGERLY,
+    )
     assert rewrites is not None
     assert rewrites.headlines[0] == "How small-business owners close the month in two days with Ledgerly"
     assert len(rewrites.headlines) == 3 and all("Ledgerly" in h for h in rewrites.headlines)
@@ -87,26 +90,41 @@ def test_a_chinese_flash_sale_names_the_product_and_the_briefs_job() -> None:
     assert rewrites.outlines[0].sections[-1].text == "最后再放优惠：秒杀价只要99元，仅限今天，手慢无。"
 
 
-@pytest.mark.parametrize("text, product", [
-    ("---\ntitle: April Fools deal\n---\nNo joke: Tallybook is half price today. Tallybook keeps your receipts "
-     "in one place so you can file expenses in minutes.\n", "Tallybook"),
-    ("---\ntitle: Big news\n---\nWe rebuilt the editor. Then we made Quillpad faster. Quillpad now helps you "
-     "reduce review time by half.\n", "Quillpad"),
-    ("---\ntitle: HALF OFF Everything\n---\nGet Stackwise for half the price. Stackwise helps you cut cloud "
-     "costs by a third.\n", "Stackwise"),
-    ("---\ntitle: 全プラン50%オフ！春の大感謝セール\n---\nカケイボProの全プランが今だけ50%オフ。\n", "カケイボPro"),
-    ("智能记账本双十一限时秒杀！\n\n全场五折，仅限今天。\n", "智能记账本"),
-])
+@pytest.mark.parametrize(
+    "text, product",
+    [
+        (
+            "---\ntitle: April Fools deal\n---\nNo joke: Tallybook is half price today. Tallybook keeps your receipts "
+            "in one place so you can file expenses in minutes.\n",
+            "Tallybook",
+        ),
+        (
+            "---\ntitle: Big news\n---\nWe rebuilt the editor. Then we made Quillpad faster. Quillpad now helps you "
+            "reduce review time by half.\n",
+            "Quillpad",
+        ),
+        (
+            "---\ntitle: HALF OFF Everything\n---\nGet Stackwise for half the price. Stackwise helps you cut cloud "
+            "costs by a third.\n",
+            "Stackwise",
+        ),
+        ("---\ntitle: 全プラン50%オフ！春の大感謝セール\n---\nカケイボProの全プランが今だけ50%オフ。\n", "カケイボPro"),
+        ("智能记账本双十一限时秒杀！\n\n全场五折，仅限今天。\n", "智能记账本"),
+    ],
+)
 def test_without_a_brief_the_product_is_the_one_the_post_names(text: str, product: str) -> None:
     rewrites = rewrites_of(text)
     assert rewrites is not None and rewrites.slots["product"]["value"] == product
     assert all(product in h for h in rewrites.headlines)
 
 
-@pytest.mark.parametrize("text", [
-    "---\ntitle: HALF OFF Everything this April Fools\n---\nThen grab it now. Sale ends Sunday.\n",
-    "---\ntitle: Tonight only\n---\nHere is the deal: 40% off. There is no catch.\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: HALF OFF Everything this April Fools\n---\nThen grab it now. Sale ends Sunday.\n",
+        "---\ntitle: Tonight only\n---\nHere is the deal: 40% off. There is no catch.\n",
+    ],
+)
 def test_a_sentence_initial_common_word_is_never_the_product(text: str) -> None:
     rewrites = rewrites_of(text)
     assert rewrites is not None and rewrites.slots["product"] is None and rewrites.headlines == ()
@@ -114,8 +132,9 @@ def test_a_sentence_initial_common_word_is_never_the_product(text: str) -> None:
 
 
 def test_an_unknown_slot_is_a_question_never_a_blank() -> None:
-    rewrites = rewrites_of("---\ntitle: Spring sale — 40% off everything\n---\nUse code SPRING40 at checkout. "
-                           "Ends Sunday.\n")
+    rewrites = rewrites_of(
+        "---\ntitle: Spring sale — 40% off everything\n---\nUse code SPRING40 at checkout. Ends Sunday.\n"
+    )
     assert rewrites is not None and rewrites.headlines == ()
     asked = {q.slot: q for q in rewrites.questions}
     assert {"product", "job"} <= set(asked)
@@ -124,8 +143,10 @@ def test_an_unknown_slot_is_a_question_never_a_blank() -> None:
 
 
 def test_each_slot_records_where_it_came_from() -> None:
-    rewrites = rewrites_of("---\ntitle: Tallybook 3 is out\naudience: freelancers\n---\nTallybook 3 is out now "
-                           "and helps you file expenses in minutes. Upgrade for $5.\n")
+    rewrites = rewrites_of(
+        "---\ntitle: Tallybook 3 is out\naudience: freelancers\n---\nTallybook 3 is out now "
+        "and helps you file expenses in minutes. Upgrade for $5.\n"
+    )
     assert rewrites is not None
     assert rewrites.slots["product"] == {"value": "Tallybook", "source": "post:title"}
     assert rewrites.slots["audience"] == {"value": "freelancers", "source": "post:front-matter"}
@@ -145,21 +166,31 @@ def test_insight_posts_get_no_rewrites() -> None:
 
 def test_forms_are_data_a_user_pack_can_extend(write: Callable[..., Path]) -> None:
     write("packs/more.yaml", "rewrites:\n  en:\n    headlines: ['A day in the life: {job} with {product}']\n")
-    write(".contentlint.yaml", "packs: [packs/more.yaml]\nbrief:\n  products:\n    - name: Ledgerly\n"
-                               "      jobs: [close the month in two days]\n")
+    write(
+        ".contentlint.yaml",
+        "packs: [packs/more.yaml]\nbrief:\n  products:\n    - name: Ledgerly\n"
+        "      jobs: [close the month in two days]\n",
+    )
     post = write("sale.md", "---\ntitle: 30% off Ledgerly\n---\nUse code SPRING30. Sale ends Sunday.\n")
     data = json.loads(run(["check", "--format", "json", str(post)])[1])
     (summary,) = data["posts"]
     assert "A day in the life: close the month in two days with Ledgerly" in summary["rewrites"]["headlines"]
 
 
-@pytest.mark.parametrize("pack, complaint", [
-    ("rewrites:\n  en:\n    headlines: ['Buy {product} now']\n", "rewrites.en.headlines[1]: a headline form names"),
-    ("rewrites:\n  en:\n    placeholders: {product: '[product?]'}\n", "rewrites.en.placeholders: no longer used"),
-    ("rewrites:\n  en:\n    headlines: [{form: 'How to {job} with {product}', stage: at}]\n", "stage: expected pre"),
-])
-def test_a_broken_rewrites_pack_is_an_error_naming_the_file_and_key(write: Callable[..., Path], pack: str,
-                                                                     complaint: str) -> None:
+@pytest.mark.parametrize(
+    "pack, complaint",
+    [
+        ("rewrites:\n  en:\n    headlines: ['Buy {product} now']\n", "rewrites.en.headlines[1]: a headline form names"),
+        ("rewrites:\n  en:\n    placeholders: {product: '[product?]'}\n", "rewrites.en.placeholders: no longer used"),
+        (
+            "rewrites:\n  en:\n    headlines: [{form: 'How to {job} with {product}', stage: at}]\n",
+            "stage: expected pre",
+        ),
+    ],
+)
+def test_a_broken_rewrites_pack_is_an_error_naming_the_file_and_key(
+    write: Callable[..., Path], pack: str, complaint: str
+) -> None:
     write("packs/bad.yaml", pack)
     write(".contentlint.yaml", "packs: [packs/bad.yaml]\n")
     code, out, _err = run(["check", str(write("a.md", "---\ntitle: 30% off Ledgerly\n---\nSale.\n"))])
@@ -187,20 +218,28 @@ def test_text_and_markdown_show_the_outline_and_the_questions(write: Callable[..
     sale = write("sale.md", '---\ntitle: "Ledgerly 5.0 is here: 30% off this week only"\n---\nUpgrade today.\n')
     other = write("other.md", "---\ntitle: Spring sale — 40% off everything\n---\nUse code SPRING40.\n")
     _code, text, _ = run(["check", str(sale), str(other)])
-    assert "→ How small-business owners close the month in two days with Ledgerly  (at purchase → before purchase)" in text
+    assert (
+        "→ How small-business owners close the month in two days with Ledgerly  (at purchase → before purchase)" in text
+    )
     assert "        The offer, last: Ledgerly 5.0 is here: 30% off this week only" in text
     assert "    ? Which product is this post about?" in text and "(brief.products[].jobs)" in text
     _code, markdown, _ = run(["report", "--format", "markdown", str(sale), str(other)])
-    assert "- **How small-business owners close the month in two days with Ledgerly** (at purchase → before purchase)" in markdown
+    assert (
+        "- **How small-business owners close the month in two days with Ledgerly** (at purchase → before purchase)"
+        in markdown
+    )
     assert "  - Proof: Riverside Bakery cut its month-end close from six days to two" in markdown
     assert "`brief.products[].jobs`" in markdown
 
 
-@pytest.mark.parametrize(("body", "audience"), [
-    ("云账本帮你节省一半的对账时间，现在升级享八折。", None),  # 你 is the reader, not an audience (was "你节")
-    ("云账本帮公益机构减少纸质表格，现在升级享八折。", "公益机构"),  # the verb ends it (was "公益机构减")
-    ("云账本专为小店老板打造，现在升级享八折。", "小店老板"),
-])
+@pytest.mark.parametrize(
+    ("body", "audience"),
+    [
+        ("云账本帮你节省一半的对账时间，现在升级享八折。", None),  # 你 is the reader, not an audience (was "你节")
+        ("云账本帮公益机构减少纸质表格，现在升级享八折。", "公益机构"),  # the verb ends it (was "公益机构减")
+        ("云账本专为小店老板打造，现在升级享八折。", "小店老板"),
+    ],
+)
 def test_a_chinese_audience_is_the_words_before_the_verb(body: str, audience: str | None) -> None:
     rewrites = rewrites_of(f"---\ntitle: 云账本 5.0 正式发布\n---\n{body}\n")
     assert rewrites is not None

@@ -1,11 +1,12 @@
 """The channel kinds (length, hashtags, link-first-line) and the per-rule `channels` key, with positions in the
 original file: front matter, Markdown bodies, YAML posts and calendar entries."""
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -27,6 +28,7 @@ def run_file(path: Path, rule_id: str) -> list[Finding]:
 
 
 # -- length ----------------------------------------------------------------------------------------------------
+
 
 def test_x_weights_cjk_full_width_and_emoji_double_and_an_emoji_sequence_once() -> None:
     assert sum(char_weights("abc, é", "x")) == 6
@@ -100,6 +102,7 @@ def test_a_yaml_post_counts_its_body_urls(write: Callable[..., Path]) -> None:
 
 # -- hashtags --------------------------------------------------------------------------------------------------
 
+
 def test_hashtags_are_counted_and_reported_from_the_first_over_the_limit() -> None:
     rule = RULES["linkedin-hashtags"]
     text = "---\nchannel: linkedin\n---\nLessons. #a1 #b ＃c #d\n\n#e #f #g\n"
@@ -125,10 +128,13 @@ def test_weibo_topics_count_once_and_japanese_tags_after_punctuation() -> None:
 
 # -- link-first-line -------------------------------------------------------------------------------------------
 
+
 def test_a_url_opening_the_body_is_reported_at_its_line_and_column() -> None:
     rule = RULES["link-first-line"]
-    text = ("---\ntitle: Our checklist\nchannel: linkedin\n---\n\nRead it: https://example.com/a and www.example.org"
-            "\n\nMore.\n")
+    text = (
+        "---\ntitle: Our checklist\nchannel: linkedin\n---\n\nRead it: https://example.com/a and www.example.org"
+        "\n\nMore.\n"
+    )
     first, second = findings(rule, text)
     assert (first.line, first.column, first.text) == (6, 10, "https://example.com/a")
     assert (second.line, second.column, second.text) == (6, 36, "www.example.org")
@@ -151,15 +157,19 @@ def test_a_url_in_a_yaml_post_and_a_calendar_entry(write: Callable[..., Path]) -
     path = write("post.yaml", "title: Guide\nchannel: linkedin\nbody: |\n\n  Read https://example.com/g first.\n")
     (finding,) = run_file(path, "link-first-line")
     assert (finding.path, finding.line, finding.column) == (str(path), 5, 8)
-    calendar = write("calendar.yaml", "entries:\n  - date: 2026-01-05\n    channel: linkedin\n    title: Guide\n"
-                                      "    body: 'https://example.com/g — the checklist we use.'\n"
-                                      "  - {date: 2026-01-12, channel: x, title: Guide, "
-                                      "body: 'https://example.com/g'}\n")
+    calendar = write(
+        "calendar.yaml",
+        "entries:\n  - date: 2026-01-05\n    channel: linkedin\n    title: Guide\n"
+        "    body: 'https://example.com/g — the checklist we use.'\n"
+        "  - {date: 2026-01-12, channel: x, title: Guide, "
+        "body: 'https://example.com/g'}\n",
+    )
     (finding,) = run_file(calendar, "link-first-line")
     assert (finding.path, finding.line, finding.column) == (str(calendar), 5, 12)
 
 
 # -- the channels key ------------------------------------------------------------------------------------------
+
 
 def test_a_calendar_entry_channel_reaches_channel_rules(write: Callable[..., Path]) -> None:
     write("drafts/post.md", "---\ntitle: We are hiring\n---\nDM me to book a demo.\n")
@@ -189,22 +199,28 @@ def test_channels_are_lower_cased_and_validated(write: Callable[..., Path]) -> N
     assert RULES["hard-sell"].applies_to_channel(None)
 
 
-@pytest.mark.parametrize(("old", "new", "complaint"), [
-    ("channels: [X, weibo]", "channels: 5", "channels: expected a list of channel names"),
-    ("limits: {x: 2}", "limits: {x: two}", "params.limits: [x] expected a whole number"),
-    ("limits: {x: 2}", "limits: [x]", "params.limits: expected a mapping of channel -> limit"),
-    ("limits: {x: 2}", "limits: {X: 2}", "channel names are lower-case"),
-    ("kind: hashtags", "kind: length", None),
-    ("limits: {x: 2}", "limits: {x: 2}\n      lines: 3", "params.lines: unknown option"),
-])
-def test_bad_channel_options_name_file_rule_and_option(write: Callable[..., Path], old: str, new: str,
-                                                       complaint: str | None) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "complaint"),
+    [
+        ("channels: [X, weibo]", "channels: 5", "channels: expected a list of channel names"),
+        ("limits: {x: 2}", "limits: {x: two}", "params.limits: [x] expected a whole number"),
+        ("limits: {x: 2}", "limits: [x]", "params.limits: expected a mapping of channel -> limit"),
+        ("limits: {x: 2}", "limits: {X: 2}", "channel names are lower-case"),
+        ("kind: hashtags", "kind: length", None),
+        ("limits: {x: 2}", "limits: {x: 2}\n      lines: 3", "params.lines: unknown option"),
+    ],
+)
+def test_bad_channel_options_name_file_rule_and_option(
+    write: Callable[..., Path], old: str, new: str, complaint: str | None
+) -> None:
     path = write("pack.yaml", PACK.replace(old, new))
     if complaint is None:  # the same limits are valid for the length kind...
         assert load_pack(path).rules
-        for limit, complaint in (("{max: 280, weighting: twitter}", "[x] expected one of plain, x, weibo"),
-                                 ("{weighting: x}", "[x] `max` is missing"),
-                                 ("{max: 280, url: 23}", "[x] unknown key `url`")):
+        for limit, complaint in (
+            ("{max: 280, weighting: twitter}", "[x] expected one of plain, x, weibo"),
+            ("{weighting: x}", "[x] `max` is missing"),
+            ("{max: 280, url: 23}", "[x] unknown key `url`"),
+        ):
             with pytest.raises(RuleError, match=re.escape(f"params.limits: {complaint}")):  # ...these are not
                 load_pack(write("pack.yaml", PACK.replace(old, new).replace("{x: 2}", f"{{x: {limit}}}")))
         return
@@ -218,17 +234,24 @@ def test_an_article_a_calendar_puts_on_a_channel_is_not_held_to_the_channel_limi
     article = "---\ntitle: A long guide\n---\nhttps://example.com/source\n\n" + "A sentence of the guide. " * 20 + "\n"
     write("drafts/guide.md", article)
     write("drafts/post.md", "---\nchannel: x\n---\n" + "A sentence of the post. " * 20 + "\n")
-    calendar = write("calendar.yaml", "entries:\n  - {date: 2026-01-05, channel: x, file: drafts/guide.md}\n"
-                                      "  - {date: 2026-01-12, channel: linkedin, file: drafts/guide.md}\n"
-                                      "  - {date: 2026-01-19, file: drafts/post.md}\n")
+    calendar = write(
+        "calendar.yaml",
+        "entries:\n  - {date: 2026-01-05, channel: x, file: drafts/guide.md}\n"
+        "  - {date: 2026-01-12, channel: linkedin, file: drafts/guide.md}\n"
+        "  - {date: 2026-01-19, file: drafts/post.md}\n",
+    )
     (finding,) = run_file(calendar, "channel-length")
     assert finding.path.endswith("post.md")  # the draft written for X is checked, the shared article is not
     assert not run_file(calendar, "link-first-line")
 
 
 def test_an_article_written_for_another_channel_keeps_its_own(write: Callable[..., Path]) -> None:
-    for own, checked in (("channel: note  # written for note", False), ('channel: "X"', True),
-                         ('+++\nchannel = "x"\n+++', True), ('+++\nchannel = "blog"\n+++', False)):
+    for own, checked in (
+        ("channel: note  # written for note", False),
+        ('channel: "X"', True),
+        ('+++\nchannel = "x"\n+++', True),
+        ('+++\nchannel = "blog"\n+++', False),
+    ):
         front = own if own.startswith("+++") else f"---\n{own}\n---"
         write("drafts/guide.md", f"{front}\n" + "A sentence of the guide. " * 20 + "\n")
         calendar = write("calendar.yaml", "entries:\n  - {date: 2026-01-05, channel: x, file: drafts/guide.md}\n")
@@ -240,7 +263,7 @@ def test_the_body_is_where_the_loader_put_it(write: Callable[..., Path]) -> None
     loader reads it) is not body, so a URL in it is not a link in the opening line."""
     text = "x" * 260  # with the title, 264 characters: over 280 only when the closing URL counts (23)
     block = write("block.yaml", f"channel: x\ntitle: t\nbody: |\n  {text}\n  https://example.com/a\n")
-    flow = write("flow.yaml", f"channel: x\ntitle: t\nbody: \"{text}\\nhttps://example.com/a\"\n")
+    flow = write("flow.yaml", f'channel: x\ntitle: t\nbody: "{text}\\nhttps://example.com/a"\n')
     counts = [[f.message.split(" ")[0] for f in run_file(path, "channel-length")] for path in (block, flow)]
     assert counts[0] == counts[1] and len(counts[0]) == 1 and int(counts[0][0]) > 280
     odd = write("odd.md", "---\u3000\nchannel: linkedin\nimage: https://example.com/i.png\n---\nA calm opening line.\n")

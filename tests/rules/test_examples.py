@@ -1,4 +1,5 @@
 """Every example of every default rule: `fail` examples must trigger the rule, `pass` examples must not."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +8,9 @@ import pytest
 
 from contentlint.analysis.analyser import Analyser
 from contentlint.analysis.docs import with_docs
+from contentlint.packfiles import default_pack_files
 from contentlint.rules.engine import RuleSet
+from contentlint.rules.pack import Rule, load_packs
 from contentlint.rules.registry import scope_of
 from contentlint.run import Runner, RunOptions
 from contentlint.packfiles import default_pack_files
@@ -16,9 +19,12 @@ from tests.helpers import post_from, profile_of
 
 BOOK = load_packs(default_pack_files())
 RULES = BOOK.rules
-CASES = [pytest.param(rule, verdict, text, id=f"{rule.id}-{verdict}-{i}")
-         for rule in RULES.values() for verdict in ("fail", "pass")
-         for i, text in enumerate(rule.examples.get(verdict, ()))]
+CASES = [
+    pytest.param(rule, verdict, text, id=f"{rule.id}-{verdict}-{i}")
+    for rule in RULES.values()
+    for verdict in ("fail", "pass")
+    for i, text in enumerate(rule.examples.get(verdict, ()))
+]
 
 
 # Promotional-class warnings fire only over the language model's P(promotional) threshold (95% warning precision);

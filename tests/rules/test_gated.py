@@ -6,6 +6,7 @@ import pytest
 from spacy.matcher import Matcher
 
 from contentlint.nlp import pipeline
+from contentlint.packfiles import default_pack_files
 from contentlint.rules import tokenpatterns
 from contentlint.rules.gated import GatedMatcher, anchors, longest, word_ids
 from contentlint.packfiles import default_pack_files
@@ -15,8 +16,14 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 def test_anchors_are_the_required_literal_elements() -> None:
-    pattern = [{"IS_PUNCT": True}, {"LOWER": "hurry"}, {"LOWER": {"IN": ["up", "now"]}, "OP": "?"},
-               {"LEMMA": {"IN": ["sale", "deal"]}, "OP": "+"}, {"LOWER": {"REGEX": "^x"}}, {"ORTH": "!", "OP": "*"}]
+    pattern = [
+        {"IS_PUNCT": True},
+        {"LOWER": "hurry"},
+        {"LOWER": {"IN": ["up", "now"]}, "OP": "?"},
+        {"LEMMA": {"IN": ["sale", "deal"]}, "OP": "+"},
+        {"LOWER": {"REGEX": "^x"}},
+        {"ORTH": "!", "OP": "*"},
+    ]
     assert anchors(pattern) == (("lower_", frozenset({"hurry"})), ("lemma_", frozenset({"sale", "deal"})))
 
 
@@ -37,8 +44,11 @@ def test_a_pattern_without_anchors_runs_on_every_doc() -> None:
 
 def _sample_texts(lang: str) -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((SAMPLES / lang).glob("*.md"))]
-    return texts + ["Hurry! Only 3 left in stock. Buy now, the offer ends tonight. Don't miss out on this deal!",
-                    "今すぐお申し込みください！残り3日限定。お急ぎください。本日23時59分まで！"]
+    return [
+        *texts,
+        "Hurry! Only 3 left in stock. Buy now, the offer ends tonight. Don't miss out on this deal!",
+        "今すぐお申し込みください！残り3日限定。お急ぎください。本日23時59分まで！",
+    ]
 
 
 @pytest.mark.parametrize("lang", ["en", "ja", "zh"])

@@ -5,8 +5,8 @@ from dataclasses import replace
 from contentlint.analysis.analyser import Analyser
 from contentlint.analysis.docs import with_docs
 from contentlint.model import Finding
-from contentlint.rules.engine import RuleSet, format_message
 from contentlint.packfiles import default_pack_files
+from contentlint.rules.engine import RuleSet, format_message
 from contentlint.rules.pack import Rule, load_packs
 from tests.helpers import post_from
 
@@ -20,16 +20,19 @@ def findings(rule: Rule, text: str) -> list[Finding]:
 
 
 def test_phrases_match_inflected_forms_and_report_the_longest_overlap() -> None:
-    rule = replace(RULES["hard-sell"], params={**RULES["hard-sell"].params,
-                                                "phrases": {"en": ["buy now", "buy now and save"]}})
+    rule = replace(
+        RULES["hard-sell"], params={**RULES["hard-sell"].params, "phrases": {"en": ["buy now", "buy now and save"]}}
+    )
     inflected, longest = findings(rule, "Buying now is easy. Buy now and save today!")
     assert (inflected.text, inflected.column, inflected.end_column) == ("Buying now", 1, 11)
     assert (longest.text, longest.column, longest.end_column) == ("Buy now and save", 21, 37)
 
 
 def test_japanese_phrases_match_inflections_and_compounds() -> None:
-    rule = replace(RULES["hard-sell"], params={**RULES["hard-sell"].params,
-                                                "phrases": {"ja": ["今すぐ購入する", "今すぐお申し込み"], "en": ["x"]}})
+    rule = replace(
+        RULES["hard-sell"],
+        params={**RULES["hard-sell"].params, "phrases": {"ja": ["今すぐ購入する", "今すぐお申し込み"], "en": ["x"]}},
+    )
     # by lemma: the phrase's する matches the inflected し
     (inflected,) = findings(rule, "ぜひ今すぐ購入しよう。")
     assert inflected.text == "今すぐ購入しよう"

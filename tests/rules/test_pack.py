@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -24,8 +24,12 @@ rules:
 
 def test_default_packs_are_shipped_and_valid() -> None:
     files = default_pack_files()
-    assert {f.name for f in files} >= {"hard-sell.yaml", "follower-bait.yaml", "company-centric.yaml",
-                                       "vanity-kpi.yaml"}
+    assert {f.name for f in files} >= {
+        "hard-sell.yaml",
+        "follower-bait.yaml",
+        "company-centric.yaml",
+        "vanity-kpi.yaml",
+    }
     for file in files:
         pack = load_pack(file)
         assert pack.rules or pack.cues or pack.rewrites
@@ -37,20 +41,31 @@ def test_valid_user_pack(write: Callable[..., Path]) -> None:
     assert rule.line == 2
 
 
-@pytest.mark.parametrize(("old", "new", "complaint"), [
-    ("kind: phrases", "kind: regexes", "kind: 'regexes' is not a rule kind"),
-    ("level: warning", "level: fatal", "level: expected one of"),
-    ("      phrases: {en: [act now]}", "      phrases: {en: []}", "params.phrases: [en] expected a non-empty list"),
-    ("      phrases: {en: [act now]}", "      phrases: {ja: [今だけ]}", "no entry for language 'en'"),
-    ("      phrases: {en: [act now]}", "      phrases: {en: [act now]}\n      colour: red",
-     "params.colour: unknown option"),
-    ("    rationale: Because.\n", "", "rationale: expected a non-empty string"),
-    ("    level: warning", "    level: warning\n    severity: high", "unknown key `severity`"),
-    ("  - id: my-rule", "  - id: My Rule", "must be lower-case words"),
-    ("    languages: [en]", "    languages: [en]\n    groups: [ads]", "groups: expected a list of promotional or insight"),
-])
-def test_schema_errors_name_file_rule_and_option(write: Callable[..., Path], old: str, new: str,
-                                                 complaint: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "complaint"),
+    [
+        ("kind: phrases", "kind: regexes", "kind: 'regexes' is not a rule kind"),
+        ("level: warning", "level: fatal", "level: expected one of"),
+        ("      phrases: {en: [act now]}", "      phrases: {en: []}", "params.phrases: [en] expected a non-empty list"),
+        ("      phrases: {en: [act now]}", "      phrases: {ja: [今だけ]}", "no entry for language 'en'"),
+        (
+            "      phrases: {en: [act now]}",
+            "      phrases: {en: [act now]}\n      colour: red",
+            "params.colour: unknown option",
+        ),
+        ("    rationale: Because.\n", "", "rationale: expected a non-empty string"),
+        ("    level: warning", "    level: warning\n    severity: high", "unknown key `severity`"),
+        ("  - id: my-rule", "  - id: My Rule", "must be lower-case words"),
+        (
+            "    languages: [en]",
+            "    languages: [en]\n    groups: [ads]",
+            "groups: expected a list of promotional or insight",
+        ),
+    ],
+)
+def test_schema_errors_name_file_rule_and_option(
+    write: Callable[..., Path], old: str, new: str, complaint: str
+) -> None:
     path = write("pack.yaml", VALID.replace(old, new))
     with pytest.raises(RuleError) as info:
         load_pack(path)
@@ -108,7 +123,9 @@ def test_a_parsed_pack_is_kept_and_a_changed_or_corrupt_entry_is_not_trusted(tmp
 
 
 def test_a_rule_limited_to_promotional_posts(write: Callable[..., Path]) -> None:
-    (rule,) = load_pack(write("pack.yaml", VALID.replace("    languages: [en]", "    languages: [en]\n    groups: promotional"))).rules
+    (rule,) = load_pack(
+        write("pack.yaml", VALID.replace("    languages: [en]", "    languages: [en]\n    groups: promotional"))
+    ).rules
     assert rule.groups == ("promotional",)
     assert rule.applies_to_group(0.9) and rule.applies_to_group(0.55)  # promotional, or leaning that way
     assert not rule.applies_to_group(0.45) and not rule.applies_to_group(0.1)  # more likely insight: not ad copy

@@ -1,4 +1,5 @@
 """The pressure rules on the labelled pressure-phrase set (tests/rules/pressure_set): per-language bars."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The registry lists every rule kind once; kinds know their scope and register nothing by being imported."""
+
 from __future__ import annotations
 
 import json
@@ -16,7 +17,10 @@ def test_every_kind_is_listed_once_with_a_known_scope() -> None:
     assert len(KINDS) == len(ALL)
     assert {kind.scope for kind in ALL} == set(SCOPES)
     assert {name: scope_of(name) for name in ("phrases", "promo-streak", "profile-checklist")} == {
-        "phrases": "post", "promo-streak": "calendar", "profile-checklist": "profile"}
+        "phrases": "post",
+        "promo-streak": "calendar",
+        "profile-checklist": "profile",
+    }
 
 
 def test_the_default_packs_use_only_listed_kinds() -> None:
@@ -25,11 +29,15 @@ def test_the_default_packs_use_only_listed_kinds() -> None:
 
 
 def test_importing_a_kind_module_registers_nothing() -> None:
-    probe = ("import json, sys; import contentlint.rules.kinds; "
-             "print(json.dumps(sorted(m for m in sys.modules if m.startswith('contentlint.rules.'))))")
+    probe = (
+        "import json, sys; import contentlint.rules.kinds; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('contentlint.rules.'))))"
+    )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO).stdout
     loaded = set(json.loads(out))
     assert "contentlint.rules.kinds" in loaded
-    others = {f"contentlint.rules.{name}" for name in ("calendar", "channel", "classified", "profile", "requires",
-                                                       "registry", "engine", "pack")}
+    others = {
+        f"contentlint.rules.{name}"
+        for name in ("calendar", "channel", "classified", "profile", "requires", "registry", "engine", "pack")
+    }
     assert not loaded & others, loaded & others

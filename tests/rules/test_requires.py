@@ -1,9 +1,10 @@
 """The `requires` kind (advertising-law and LinkedIn rules), phrase exclusions and phrases in the pattern kind."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -27,7 +28,10 @@ def test_sponsored_front_matter_without_a_label_is_an_error_at_the_field() -> No
 
 def test_tie_up_wording_is_reported_once_at_the_first_phrase() -> None:
     rule = RULES["ja-stealth-marketing"]
-    text = "---\ntitle: 美容液を使ってみた\n---\n〇〇さまから美容液をご提供いただきました。\n\n商品提供のお礼に感想を書きます。"
+    text = (
+        "---\ntitle: 美容液を使ってみた\n---\n〇〇さまから美容液をご提供いただきました。\n\n"
+        "商品提供のお礼に感想を書きます。"
+    )
     (finding,) = findings(rule, text)
     assert (finding.line, finding.column, finding.text) == (4, 11, "ご提供いただき")
     # a label anywhere, title included, satisfies the rule; so does a full-width ＃ (normalised)
@@ -40,7 +44,10 @@ def test_superlatives_are_each_reported_unless_the_post_states_a_source() -> Non
     text = "---\ntitle: 満足度No.1の家計簿アプリ\n---\n業界最安の料金で、日本一使いやすい。世界一周の旅にも。"
     first, second, third = findings(rule, text)
     assert [(f.line, f.column, f.text) for f in (first, second, third)] == [
-        (2, 11, "No.1"), (4, 1, "業界最安"), (4, 10, "日本一")]
+        (2, 11, "No.1"),
+        (4, 1, "業界最安"),
+        (4, 10, "日本一"),
+    ]
     assert first.level == "warning" and "景品表示法" in first.message
     assert not findings(rule, text + "\n\n※2025年3月 当社調べ（利用者300名、調査期間：3月1日〜14日）")
 
@@ -71,7 +78,9 @@ def test_chinese_sponsored_posts_need_the_word_guanggao(write: Callable[..., Pat
     assert (finding.column, finding.text) == (3, "品牌方提供")
     assert not findings(rule, "广告｜感谢品牌方提供的新款耳机，降噪效果很明显。")
     # a calendar entry's draft: the field is reported in the draft's front matter
-    draft = write("drafts/robot.md", "---\ntitle: 扫地机器人用了一个月\nsponsored: true\n---\n家里有猫，它每天自动清扫两次。\n")
+    draft = write(
+        "drafts/robot.md", "---\ntitle: 扫地机器人用了一个月\nsponsored: true\n---\n家里有猫，它每天自动清扫两次。\n"
+    )
     calendar = write("calendar.yaml", "entries:\n  - {date: 2026-11-02, channel: weibo, file: drafts/robot.md}\n")
     result = Runner(RunOptions(use_config_files=False, fail_under=0)).run([str(calendar)])
     (finding,) = [f for f in result.findings if f.rule_id == "zh-ad-label"]
@@ -79,9 +88,14 @@ def test_chinese_sponsored_posts_need_the_word_guanggao(write: Callable[..., Pat
 
 
 def test_exclusions_drop_only_overlapping_matches() -> None:
-    rule = replace(RULES["hard-sell"], params={**RULES["hard-sell"].params,
-                                                "phrases": {"en": ["now"], "ja": ["今"], "zh": ["现在"]},
-                                                "exclude": {"en": ["right now"]}})
+    rule = replace(
+        RULES["hard-sell"],
+        params={
+            **RULES["hard-sell"].params,
+            "phrases": {"en": ["now"], "ja": ["今"], "zh": ["现在"]},
+            "exclude": {"en": ["right now"]},
+        },
+    )
     (finding,) = findings(rule, "Right now it is free. Buy it now.")
     assert finding.column == 30
 
@@ -109,16 +123,27 @@ rules:
 """
 
 
-@pytest.mark.parametrize(("old", "new", "complaint"), [
-    ("when_fields: {sponsored: [true]}", "when_fields: {sponsored: true}", "params.when_fields: sponsored: expected"),
-    ("when_fields: {sponsored: [true]}", "when_fields: [sponsored]", "params.when_fields: expected a mapping"),
-    ("required: {en: [\"#ad\"]}", "required: {ja: [広告]}", "params.required: no entry for language 'en'"),
-    ("required: {en: [\"#ad\"]}", "required: {en: [\"#ad\"]}\n      each: maybe",
-     "params.each: expected true or false"),
-    ("required: {en: [\"#ad\"]}", "required: {en: [\"#ad\"]}\n      when: {ja: [案件]}", "params.when: no entry"),
-])
-def test_bad_requires_options_name_file_rule_and_option(write: Callable[..., Path], old: str, new: str,
-                                                        complaint: str) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "complaint"),
+    [
+        (
+            "when_fields: {sponsored: [true]}",
+            "when_fields: {sponsored: true}",
+            "params.when_fields: sponsored: expected",
+        ),
+        ("when_fields: {sponsored: [true]}", "when_fields: [sponsored]", "params.when_fields: expected a mapping"),
+        ('required: {en: ["#ad"]}', "required: {ja: [広告]}", "params.required: no entry for language 'en'"),
+        (
+            'required: {en: ["#ad"]}',
+            'required: {en: ["#ad"]}\n      each: maybe',
+            "params.each: expected true or false",
+        ),
+        ('required: {en: ["#ad"]}', 'required: {en: ["#ad"]}\n      when: {ja: [案件]}', "params.when: no entry"),
+    ],
+)
+def test_bad_requires_options_name_file_rule_and_option(
+    write: Callable[..., Path], old: str, new: str, complaint: str
+) -> None:
     (rule,) = load_pack(write("ok.yaml", REQUIRES)).rules
     assert rule.params["each"] is False and rule.params["when"] == {}
     path = write("pack.yaml", REQUIRES.replace(old, new))

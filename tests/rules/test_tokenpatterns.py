@@ -13,8 +13,9 @@ def _matches(lang: str, patterns: list[list[dict]], text: str) -> list[str]:
     for key, expanded in expand(patterns, nlp).items():
         matcher.add(key, expanded)
     doc = nlp(text)
-    return sorted(span.text for k, s, e in matcher(doc)
-                  if (span := trim(doc[s:e - after(nlp.vocab.strings[k])])) is not None)
+    return sorted(
+        span.text for k, s, e in matcher(doc) if (span := trim(doc[s : e - after(nlp.vocab.strings[k])])) is not None
+    )
 
 
 def test_break_matches_a_cue_that_opens_a_sentence_or_the_text() -> None:
@@ -30,13 +31,23 @@ def test_word_elements_follow_the_tokenizer() -> None:
 
 
 def test_after_elements_must_follow_but_are_not_reported() -> None:
-    pattern = [[{"LOWER": "only"}, {"LIKE_NUM": True}, {"LOWER": "left"}, {"LOWER": {"IN": ["in", "at"]}, "AFTER": True}]]
+    pattern = [
+        [{"LOWER": "only"}, {"LIKE_NUM": True}, {"LOWER": "left"}, {"LOWER": {"IN": ["in", "at"]}, "AFTER": True}]
+    ]
     assert _matches("en", pattern, "Only 3 left in stock. Only 3 left the team.") == ["Only 3 left"]
 
 
-@pytest.mark.parametrize("pattern", [[{"WORD": []}], [{"LOWER": "a", "AFTER": True}],
-                                     [{"LOWER": "a", "AFTER": True}, {"LOWER": "b"}], [{"WORD": ["a"], "OP": "+"}],
-                                     [{"LOWER": "a"}, {"BREAK": True}], [{"BREAK": True}]])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        [{"WORD": []}],
+        [{"LOWER": "a", "AFTER": True}],
+        [{"LOWER": "a", "AFTER": True}, {"LOWER": "b"}],
+        [{"WORD": ["a"], "OP": "+"}],
+        [{"LOWER": "a"}, {"BREAK": True}],
+        [{"BREAK": True}],
+    ],
+)
 def test_bad_elements_are_refused(pattern: list[dict]) -> None:
     with pytest.raises(ValueError):
         expand([pattern], pipeline.load("en"))

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -55,20 +55,26 @@ def test_yaml_calendar_entries_and_positions(write: Callable[..., Path]) -> None
 
 def test_file_outside_the_calendar_folder_is_refused(write: Callable[..., Path], tmp_path: Path) -> None:
     write("secret.md", GUIDE)
-    path = write("cal/calendar.yaml", "entries:\n  - {date: 2026-01-01, title: t, file: ../secret.md}\n"
-                                      "  - {date: 2026-01-08, title: Fine, body: Still loaded.}\n")
+    path = write(
+        "cal/calendar.yaml",
+        "entries:\n  - {date: 2026-01-01, title: t, file: ../secret.md}\n"
+        "  - {date: 2026-01-08, title: Fine, body: Still loaded.}\n",
+    )
     loaded = load(path)
     (error,) = loaded.errors
     assert "outside the calendar's folder" in error.message and error.line == 2
     assert [p.title for p in loaded.posts] == ["Fine"]
 
 
-@pytest.mark.parametrize(("entry", "message"), [
-    ("  - {date: 2026-13-45, title: t, body: b}\n", "month must be in 1..12"),
-    ("  - {date: soon, title: t, body: b}\n", "is not a date"),
-    ("  - {date: 2026-01-01, title: t, body: b, colour: red}\n", "unknown key `colour`"),
-    ("  - just a string\n", "must be a mapping"),
-])
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("  - {date: 2026-13-45, title: t, body: b}\n", "month must be in 1..12"),
+        ("  - {date: soon, title: t, body: b}\n", "is not a date"),
+        ("  - {date: 2026-01-01, title: t, body: b, colour: red}\n", "unknown key `colour`"),
+        ("  - just a string\n", "must be a mapping"),
+    ],
+)
 def test_bad_entries_are_reported_and_the_rest_loaded(write: Callable[..., Path], entry: str, message: str) -> None:
     path = write("calendar.yaml", "entries:\n" + entry + "  - {date: 2026-01-08, title: Fine, body: ok}\n")
     loaded = load(path)
@@ -77,10 +83,12 @@ def test_bad_entries_are_reported_and_the_rest_loaded(write: Callable[..., Path]
     assert [p.title for p in loaded.posts] == ["Fine"]
 
 
-CSV = ("date,channel,title,body,stage,kpi\n"
-       "2026-04-06,blog,How to plan a content audit,\"A guide, step by step.\",pre,clicks\n"
-       "2026-04-13,x,Spring sale,\"Line one\nline two\",at,followers\n"
-       "2026-04-20,newsletter,Tips for existing users,Open Settings.,post,\n")
+CSV = (
+    "date,channel,title,body,stage,kpi\n"
+    '2026-04-06,blog,How to plan a content audit,"A guide, step by step.",pre,clicks\n'
+    '2026-04-13,x,Spring sale,"Line one\nline two",at,followers\n'
+    "2026-04-20,newsletter,Tips for existing users,Open Settings.,post,\n"
+)
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
@@ -111,8 +119,9 @@ def test_csv_problems(write: Callable[..., Path]) -> None:
 
 
 @pytest.mark.parametrize("kind", ["yaml", "csv"])
-def test_entries_pointing_at_one_draft_read_it_once_and_are_capped(kind: str, write: Callable[..., Path],
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_entries_pointing_at_one_draft_read_it_once_and_are_capped(
+    kind: str, write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     import contentlint.sources.calendar as calendar_source
     from contentlint.nlp import pipeline
 
@@ -121,12 +130,20 @@ def test_entries_pointing_at_one_draft_read_it_once_and_are_capped(kind: str, wr
     read = calendar_source.read_regular
     monkeypatch.setattr(calendar_source, "read_regular", lambda path, limit: reads.append(path) or read(path, limit))
     if kind == "yaml":
-        path = write("cal.yaml", "entries:\n" + "".join(
-            f"  - {{date: 2026-03-{i % 28 + 1:02d}, channel: {('x', 'blog')[i % 2]}, file: posts/guide.md}}\n"
-            for i in range(25)))
+        path = write(
+            "cal.yaml",
+            "entries:\n"
+            + "".join(
+                f"  - {{date: 2026-03-{i % 28 + 1:02d}, channel: {('x', 'blog')[i % 2]}, file: posts/guide.md}}\n"
+                for i in range(25)
+            ),
+        )
     else:
-        path = write("cal.csv", "date,channel,title,file\n" + "".join(
-            f"2026-03-{i % 28 + 1:02d},{('x', 'blog')[i % 2]},Guide,posts/guide.md\n" for i in range(25)))
+        path = write(
+            "cal.csv",
+            "date,channel,title,file\n"
+            + "".join(f"2026-03-{i % 28 + 1:02d},{('x', 'blog')[i % 2]},Guide,posts/guide.md\n" for i in range(25)),
+        )
     loaded = load(path)
     assert len(reads) == 1 and len(loaded.calendar.entries) == calendar_source.MAX_ENTRIES_PER_FILE == 20
     (error,) = loaded.errors
@@ -135,8 +152,9 @@ def test_entries_pointing_at_one_draft_read_it_once_and_are_capped(kind: str, wr
     assert channels == {"x", "blog"}  # each entry keeps its own fields over the shared draft's
     texts: list[str] = []
     make_docs = pipeline.make_docs
-    monkeypatch.setattr(pipeline, "make_docs", lambda lang, batch: make_docs(lang, [t for t in batch
-                                                                                   if texts.append(t) is None]))
+    monkeypatch.setattr(
+        pipeline, "make_docs", lambda lang, batch: make_docs(lang, [t for t in batch if texts.append(t) is None])
+    )
     from contentlint.cli import main
 
     assert main(["check", "--no-cache", str(path)]) == 2
@@ -148,7 +166,9 @@ def test_5000_entries_at_one_large_draft_take_bounded_time(write: Callable[..., 
 
     para = "Your churn chart hides two problems. This guide shows you how to separate early and late leavers. "
     write("big.md", "---\ntitle: How to read churn\n---\n" + (para * 6 + "\n\n") * 200)
-    path = write("cal.yaml", "entries:\n" + "".join(f"  - {{date: 2026-01-{i % 28 + 1:02d}, file: big.md}}\n"
-                                                    for i in range(5000)))
+    path = write(
+        "cal.yaml",
+        "entries:\n" + "".join(f"  - {{date: 2026-01-{i % 28 + 1:02d}, file: big.md}}\n" for i in range(5000)),
+    )
     loaded = finishes_within(120, lambda: load(path))
     assert len(loaded.calendar.entries) == 20 and len(loaded.errors) == 1

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -11,17 +11,20 @@ from contentlint.globs import matches
 from contentlint.sources.discover import discover
 
 
-@pytest.mark.parametrize(("pattern", "path", "expected"), [
-    ("*.md", "a/b/post.md", True),
-    ("*.md", "a/b/post.yaml", False),
-    ("node_modules", "x/node_modules/pkg/readme.md", True),
-    ("drafts/**/*.md", "drafts/2026/01/a.md", True),
-    ("drafts/**/*.md", "posts/drafts/a.md", False),
-    ("drafts/*.md", "drafts/a.md", True),
-    ("drafts/*.md", "drafts/sub/a.md", False),
-    ("archive/", "archive/old.md", True),
-    (".*", "posts/.hidden/a.md", True),
-])
+@pytest.mark.parametrize(
+    ("pattern", "path", "expected"),
+    [
+        ("*.md", "a/b/post.md", True),
+        ("*.md", "a/b/post.yaml", False),
+        ("node_modules", "x/node_modules/pkg/readme.md", True),
+        ("drafts/**/*.md", "drafts/2026/01/a.md", True),
+        ("drafts/**/*.md", "posts/drafts/a.md", False),
+        ("drafts/*.md", "drafts/a.md", True),
+        ("drafts/*.md", "drafts/sub/a.md", False),
+        ("archive/", "archive/old.md", True),
+        (".*", "posts/.hidden/a.md", True),
+    ],
+)
 def test_globs(pattern: str, path: str, expected: bool) -> None:
     assert matches(pattern, path) is expected
 

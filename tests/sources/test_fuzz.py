@@ -1,5 +1,6 @@
 """Property tests: any Markdown post either loads or is refused with an InputError, and every character of
 the analysed text maps to a place in the original file holding that same character."""
+
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
@@ -25,13 +26,13 @@ INLINE = st.one_of(
 LINE = st.lists(INLINE, min_size=0, max_size=8).map(" ".join)
 BLOCK = st.one_of(
     LINE,
-    LINE.map(lambda l: f"# {l}"),
-    LINE.map(lambda l: f"- {l}"),
-    LINE.map(lambda l: f"> {l}"),
-    LINE.map(lambda l: f"1. {l}"),
-    LINE.map(lambda l: f"```\n{l}\n```"),
-    LINE.map(lambda l: f"| {l} | x |\n|---|---|\n| y | {l} |"),
-    LINE.map(lambda l: f"<div>\n{l}\n</div>"),
+    LINE.map(lambda line: f"# {line}"),
+    LINE.map(lambda line: f"- {line}"),
+    LINE.map(lambda line: f"> {line}"),
+    LINE.map(lambda line: f"1. {line}"),
+    LINE.map(lambda line: f"```\n{line}\n```"),
+    LINE.map(lambda line: f"| {line} | x |\n|---|---|\n| y | {line} |"),
+    LINE.map(lambda line: f"<div>\n{line}\n</div>"),
 )
 TITLE = st.one_of(st.none(), WORDS, LINE.filter(lambda t: ":" not in t and "#" not in t))
 NEWLINE = st.sampled_from(["\n", "\r\n", "\r"])
@@ -56,7 +57,7 @@ def test_projection_maps_back_to_the_original(document: str, bom: bool) -> None:
         return
     source = post.source_map.file.text
     original_lines = document.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    body = post.text[post.body_start:]  # the front-matter title is plain text, taken as written
+    body = post.text[post.body_start :]  # the front-matter title is plain text, taken as written
     assert "https://" not in body and "`" not in body and "<span>" not in body
     for index, char in enumerate(post.text):
         offset = post.source_map.file_offset(index)
@@ -65,5 +66,8 @@ def test_projection_maps_back_to_the_original(document: str, bom: bool) -> None:
         assert 1 <= line <= len(original_lines) and 1 <= column <= len(original_lines[line - 1]) + 1
         if char.isspace() or offset >= len(source):
             continue
-        assert source[offset] == char or (char == "&" and source.startswith("&amp;", offset)), \
-            (index, char, source[offset - 3:offset + 3])
+        assert source[offset] == char or (char == "&" and source.startswith("&amp;", offset)), (
+            index,
+            char,
+            source[offset - 3 : offset + 3],
+        )

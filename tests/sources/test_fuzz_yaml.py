@@ -1,6 +1,7 @@
 """Property tests over YAML posts and YAML/CSV calendars, run through the whole engine: no crash, every reported
 position lies inside the file it names, and the analysed text of a YAML post maps back to the same characters
 in the original file."""
+
 from __future__ import annotations
 
 import csv
@@ -19,12 +20,52 @@ from contentlint.sources.decode import decode
 from contentlint.sources.post import yaml_post
 from contentlint.yamlsafe import load_yaml
 
-PIECES = ["Buy now", " ", "how to", " guide", "今だけ", "セール", "の使い方", "😀", "é", "\n", "\n\n", "- ", "# ",
-          ":", " #", "'", '"', "\\", "{", "}", "[", "]", "&", "*", "`code`", "**b**", "[a](https://x.example)",
-          "<b>", "%", "@", "!", "|", ">", "\t", "\u00a0", "2026-13-45", "---", "=SUM(1)", "50% off", "x"]
+PIECES = [
+    "Buy now",
+    " ",
+    "how to",
+    " guide",
+    "今だけ",
+    "セール",
+    "の使い方",
+    "😀",
+    "é",
+    "\n",
+    "\n\n",
+    "- ",
+    "# ",
+    ":",
+    " #",
+    "'",
+    '"',
+    "\\",
+    "{",
+    "}",
+    "[",
+    "]",
+    "&",
+    "*",
+    "`code`",
+    "**b**",
+    "[a](https://x.example)",
+    "<b>",
+    "%",
+    "@",
+    "!",
+    "|",
+    ">",
+    "\t",
+    "\u00a0",
+    "2026-13-45",
+    "---",
+    "=SUM(1)",
+    "50% off",
+    "x",
+]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
-SCALAR = st.one_of(TEXT, st.integers(-5, 5), st.booleans(), st.none(), st.just("2026-01-05"),
-                   st.lists(TEXT, max_size=2))
+SCALAR = st.one_of(
+    TEXT, st.integers(-5, 5), st.booleans(), st.none(), st.just("2026-01-05"), st.lists(TEXT, max_size=2)
+)
 STYLE = st.sampled_from([None, "|", '"', "'"])
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -80,12 +121,17 @@ def assert_inside(result: Result, lines: dict[str, list[str]]) -> None:
 
 
 @SETTINGS
-@given(title=TEXT, body=TEXT, style=STYLE, extra=st.dictionaries(st.sampled_from(["channel", "kpi", "lang",
-                                                                                    "stage", "date", "tags"]),
-                                                                   SCALAR, max_size=3),
-       flow=st.booleans(), garbage=st.sampled_from(["", "\n: :\n", "\n\t- x\n", "\n&a [*a]\n"]))
-def test_yaml_posts(title: str, body: str, style: str | None, extra: dict[str, object], flow: bool,
-                    garbage: str) -> None:
+@given(
+    title=TEXT,
+    body=TEXT,
+    style=STYLE,
+    extra=st.dictionaries(st.sampled_from(["channel", "kpi", "lang", "stage", "date", "tags"]), SCALAR, max_size=3),
+    flow=st.booleans(),
+    garbage=st.sampled_from(["", "\n: :\n", "\n\t- x\n", "\n&a [*a]\n"]),
+)
+def test_yaml_posts(
+    title: str, body: str, style: str | None, extra: dict[str, object], flow: bool, garbage: str
+) -> None:
     document = dump({"title": title, **extra, "body": styled(body, style)}, flow) + garbage
     try:
         loaded = load_yaml(document, "post.yaml")
@@ -95,30 +141,39 @@ def test_yaml_posts(title: str, body: str, style: str | None, extra: dict[str, o
         assert error.line is None or 1 <= error.line <= document.count("\n") + 1
     else:
         source = post.source_map.file.text
-        for index, char in enumerate(post.text[post.body_start:], post.body_start):
+        for index, char in enumerate(post.text[post.body_start :], post.body_start):
             offset = post.source_map.file_offset(index)
             assert 0 <= offset <= len(source)
             if not char.isspace() and offset < len(source):
                 # the same character, or the YAML escape (`\U0001F600`) or HTML entity that wrote it
-                assert source[offset] == char or source[offset] == "\\" or \
-                    (char == "&" and source.startswith("&amp;", offset)), \
-                    (index, char, source[max(0, offset - 5):offset + 5])
+                assert (
+                    source[offset] == char
+                    or source[offset] == "\\"
+                    or (char == "&" and source.startswith("&amp;", offset))
+                ), (index, char, source[max(0, offset - 5) : offset + 5])
     result, lines = run_engine({"post.yaml": document})
     assert_inside(result, lines)
 
 
-ENTRY = st.fixed_dictionaries({"date": st.one_of(st.dates().map(str), st.just("2026-02-30"), TEXT, st.none()),
-                               "title": TEXT},
-                              optional={"channel": st.one_of(TEXT, st.sampled_from(["x", "blog", "line"])),
-                                        "body": TEXT, "stage": st.sampled_from(["pre", "at", "post", "later"]),
-                                        "kpi": TEXT, "lang": st.sampled_from(["en", "ja", "xx"]),
-                                        "bogus": st.integers()})
+ENTRY = st.fixed_dictionaries(
+    {"date": st.one_of(st.dates().map(str), st.just("2026-02-30"), TEXT, st.none()), "title": TEXT},
+    optional={
+        "channel": st.one_of(TEXT, st.sampled_from(["x", "blog", "line"])),
+        "body": TEXT,
+        "stage": st.sampled_from(["pre", "at", "post", "later"]),
+        "kpi": TEXT,
+        "lang": st.sampled_from(["en", "ja", "xx"]),
+        "bogus": st.integers(),
+    },
+)
 
 
 @SETTINGS
-@given(entries=st.lists(st.one_of(ENTRY, st.integers(), st.lists(TEXT, max_size=2)), max_size=6),
-       target=st.sampled_from([None, "80-20", "4-1-1", "nonsense", {"pre": 0.5, "at": 0.5, "post": 0}]),
-       flow=st.booleans())
+@given(
+    entries=st.lists(st.one_of(ENTRY, st.integers(), st.lists(TEXT, max_size=2)), max_size=6),
+    target=st.sampled_from([None, "80-20", "4-1-1", "nonsense", {"pre": 0.5, "at": 0.5, "post": 0}]),
+    flow=st.booleans(),
+)
 def test_yaml_calendars(entries: list[object], target: object, flow: bool) -> None:
     data: dict[str, object] = {"name": "fuzz", "entries": entries}
     if target is not None:
@@ -128,11 +183,17 @@ def test_yaml_calendars(entries: list[object], target: object, flow: bool) -> No
 
 
 @SETTINGS
-@given(header=st.lists(st.sampled_from(["date", "title", "channel", "body", "stage", "kpi", "日付", "タイトル",
-                                        "extra", ""]), min_size=1, max_size=6),
-       rows=st.lists(st.lists(st.one_of(TEXT, st.just("=HYPERLINK(\"http://x\")"), st.dates().map(str)),
-                              max_size=7), max_size=6),
-       newline=st.sampled_from(["\n", "\r\n"]))
+@given(
+    header=st.lists(
+        st.sampled_from(["date", "title", "channel", "body", "stage", "kpi", "日付", "タイトル", "extra", ""]),
+        min_size=1,
+        max_size=6,
+    ),
+    rows=st.lists(
+        st.lists(st.one_of(TEXT, st.just('=HYPERLINK("http://x")'), st.dates().map(str)), max_size=7), max_size=6
+    ),
+    newline=st.sampled_from(["\n", "\r\n"]),
+)
 def test_csv_calendars(header: list[str], rows: list[list[str]], newline: str) -> None:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator=newline)
@@ -142,12 +203,26 @@ def test_csv_calendars(header: list[str], rows: list[list[str]], newline: str) -
     assert_inside(result, lines)
 
 
-PROFILE_VALUE = st.one_of(TEXT, st.integers(-10, 2000), st.booleans(), st.none(), st.dates().map(str),
-                          st.lists(st.one_of(TEXT, st.none(), st.dictionaries(st.sampled_from(
-                              ["title", "company", "from", "to", "description", "date", "type", "text", "school"]),
-                              st.one_of(TEXT, st.integers(0, 3000), st.none()), max_size=4)), max_size=3),
-                          st.dictionaries(st.sampled_from(["title", "company", "description", "from"]), TEXT,
-                                          max_size=3))
+PROFILE_VALUE = st.one_of(
+    TEXT,
+    st.integers(-10, 2000),
+    st.booleans(),
+    st.none(),
+    st.dates().map(str),
+    st.lists(
+        st.one_of(
+            TEXT,
+            st.none(),
+            st.dictionaries(
+                st.sampled_from(["title", "company", "from", "to", "description", "date", "type", "text", "school"]),
+                st.one_of(TEXT, st.integers(0, 3000), st.none()),
+                max_size=4,
+            ),
+        ),
+        max_size=3,
+    ),
+    st.dictionaries(st.sampled_from(["title", "company", "description", "from"]), TEXT, max_size=3),
+)
 
 
 def entries(*keys: str) -> st.SearchStrategy[dict[str, str]]:
@@ -155,23 +230,37 @@ def entries(*keys: str) -> st.SearchStrategy[dict[str, str]]:
 
 
 POSITION = entries("title", "company", "description", "from", "to")
-ACTIVITY = st.fixed_dictionaries({"date": st.dates().map(str), "type": st.sampled_from(["post", "comment", "reaction"])},
-                                 optional={"text": TEXT})
+ACTIVITY = st.fixed_dictionaries(
+    {"date": st.dates().map(str), "type": st.sampled_from(["post", "comment", "reaction"])}, optional={"text": TEXT}
+)
 TYPED = {  # values of the right type, so that most examples reach the checklist rather than a type error
-    "name": TEXT, "headline": TEXT, "about": TEXT, "photo": TEXT, "banner": TEXT, "custom_url": TEXT,
-    "connections": st.one_of(st.integers(0, 5000), st.just("500+")), "skills": st.lists(TEXT, max_size=7),
-    "current_position": POSITION, "past_positions": st.lists(POSITION, max_size=3),
+    "name": TEXT,
+    "headline": TEXT,
+    "about": TEXT,
+    "photo": TEXT,
+    "banner": TEXT,
+    "custom_url": TEXT,
+    "connections": st.one_of(st.integers(0, 5000), st.just("500+")),
+    "skills": st.lists(TEXT, max_size=7),
+    "current_position": POSITION,
+    "past_positions": st.lists(POSITION, max_size=3),
     "education": st.lists(entries("school", "degree", "field", "from", "to"), max_size=2),
     "recommendations": st.lists(entries("from", "relationship", "text"), max_size=3),
-    "recent_activity": st.lists(ACTIVITY, max_size=3), "language_versions": st.lists(st.sampled_from(["en", "ja"])),
-    "as_of": st.dates().map(str), "lang": st.sampled_from(["en", "ja", "fr"]),
+    "recent_activity": st.lists(ACTIVITY, max_size=3),
+    "language_versions": st.lists(st.sampled_from(["en", "ja"])),
+    "as_of": st.dates().map(str),
+    "lang": st.sampled_from(["en", "ja", "fr"]),
 }
 
 
 @SETTINGS
-@given(fields=st.fixed_dictionaries({}, optional={key: st.one_of(value, value, value, PROFILE_VALUE)
-                                                 for key, value in TYPED.items()}),
-       nickname=st.integers(0, 9).map(lambda n: n == 0), flow=st.booleans())
+@given(
+    fields=st.fixed_dictionaries(
+        {}, optional={key: st.one_of(value, value, value, PROFILE_VALUE) for key, value in TYPED.items()}
+    ),
+    nickname=st.integers(0, 9).map(lambda n: n == 0),
+    flow=st.booleans(),
+)
 def test_linkedin_profiles(fields: dict[str, object], nickname: bool, flow: bool) -> None:
     extra = {"nickname": "x"} if nickname else {}  # an unknown key
     result, lines = run_engine({"profile.yaml": dump({"kind": "linkedin-profile", **fields, **extra}, flow)})

@@ -1,9 +1,10 @@
 """What a file holds: a file that is no post, calendar or profile is skipped whether it was named or walked."""
+
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -28,7 +29,7 @@ NOT_CONTENT_YAML_FILES = {
     "i18n/ja.yaml": "readMore: 続きを読む\n",
     # a tag only MkDocs can build: never built, so never an error
     "mkdocs.yml": "site_name: x\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
-                  "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+    "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
     "empty.yaml": "",
     "comments.yaml": "# nothing yet\n",
     "k8s.yaml": "kind: Deployment\nmetadata: {name: web}\n",
@@ -39,10 +40,10 @@ NO_PROSE_FILES = {
     "blank.md": "\n \n",
     "fm.md": "---\nlang: en\n---\n",
     "content/posts/_index.md": "---\ntitle: Blog\nmenu: main\n---\n",
-    "content/_index.md": "+++\ntitle = \"Home\"\n+++\n",
+    "content/_index.md": '+++\ntitle = "Home"\n+++\n',
     "blog/go-fmt-your-code.md": "---\nredirect: /blog/gofmt\n---\n",
     "blog/old.md": "---\ntitle: Old name\naliases: [/old/, /older/]\n---\n\n",
-    "markup-only.md": "---\ntitle: Gallery\n---\n<div class=\"gallery\"></div>\n\n![](/img/a.png)\n",
+    "markup-only.md": '---\ntitle: Gallery\n---\n<div class="gallery"></div>\n\n![](/img/a.png)\n',
 }
 
 
@@ -61,26 +62,32 @@ def test_markdown_without_prose_is_skipped(name: str, explicit: bool, write: Cal
     assert loaded.skipped == NO_PROSE and loaded.posts == [] and loaded.suppressions is None
 
 
-@pytest.mark.parametrize(("name", "text"), [
-    ("post.yaml", "title: Spring sale\nbody: Buy now!\n"),
-    ("untitled.yaml", "body: How to read a churn chart.\n"),
-    ("calendar.yaml", "entries:\n  - {date: 2026-01-05, channel: blog, title: How to read a churn chart}\n"),
-    ("profile.yaml", "kind: linkedin-profile\nname: Dana\n"),
-    ("one-line.md", "How to read a churn chart.\n"),
-    ("redirect-with-body.md", "---\nredirect: /new\n---\nThis page moved: here is why the chart changed.\n"),
-])
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("post.yaml", "title: Spring sale\nbody: Buy now!\n"),
+        ("untitled.yaml", "body: How to read a churn chart.\n"),
+        ("calendar.yaml", "entries:\n  - {date: 2026-01-05, channel: blog, title: How to read a churn chart}\n"),
+        ("profile.yaml", "kind: linkedin-profile\nname: Dana\n"),
+        ("one-line.md", "How to read a churn chart.\n"),
+        ("redirect-with-body.md", "---\nredirect: /new\n---\nThis page moved: here is why the chart changed.\n"),
+    ],
+)
 def test_what_really_is_content_is_read(name: str, text: str, write: Callable[..., Path]) -> None:
     loaded = load(write(name, text))
     assert loaded.skipped is None
     assert loaded.posts or loaded.calendar is not None or loaded.profile is not None
 
 
-@pytest.mark.parametrize(("name", "text", "says"), [
-    ("empty-post.yaml", "title: ''\nbody: ''\n", "empty post"),  # a YAML post with nothing in it
-    ("broken.yaml", "title: [oops\n", "invalid YAML"),
-    ("broken.md", "---\ntitle: [oops\n---\n", "invalid YAML"),
-    ("open.md", "---\ntitle: x\n", "never closed"),
-])
+@pytest.mark.parametrize(
+    ("name", "text", "says"),
+    [
+        ("empty-post.yaml", "title: ''\nbody: ''\n", "empty post"),  # a YAML post with nothing in it
+        ("broken.yaml", "title: [oops\n", "invalid YAML"),
+        ("broken.md", "---\ntitle: [oops\n---\n", "invalid YAML"),
+        ("open.md", "---\ntitle: x\n", "never closed"),
+    ],
+)
 def test_garbage_is_still_an_error(name: str, text: str, says: str, write: Callable[..., Path]) -> None:
     with pytest.raises(InputError, match=says):
         load(write(name, text))

@@ -47,13 +47,12 @@ def test_markdown_projection_keeps_prose_and_drops_markup() -> None:
     assert "Plan your week" in post.text
     assert "the guide" in post.text
     assert "plan the week" in post.text
-    for markup in ("https://", "buy_now", "span", "Buy now in raw HTML", "code is never", "Buy now\")"):
+    for markup in ("https://", "buy_now", "span", "Buy now in raw HTML", "code is never", 'Buy now")'):
         assert markup not in post.text, markup
     assert "finish & enjoy" in post.text
 
 
-@pytest.mark.parametrize("needle", ["Plan", "your", "week", "the guide", "then", "finish", "enjoy",
-                                    "plan the week"])
+@pytest.mark.parametrize("needle", ["Plan", "your", "week", "the guide", "then", "finish", "enjoy", "plan the week"])
 def test_every_prose_position_points_into_the_original(needle: str) -> None:
     post = post_from(MARKDOWN)
     assert at(post, needle) == line_col_in_source(MARKDOWN, needle)
@@ -96,8 +95,7 @@ def test_first_heading_is_the_title_when_front_matter_has_none() -> None:
 
 
 def test_yaml_post_body_positions() -> None:
-    source = ("title: Launch day\nlang: en\nbody: |\n  First paragraph.\n\n  Then [a link](http://x.test) "
-              "and buy now.\n")
+    source = "title: Launch day\nlang: en\nbody: |\n  First paragraph.\n\n  Then [a link](http://x.test) and buy now.\n"
     post = yaml_post(decode(source.encode(), "post.yaml"))
     assert post.title == "Launch day"
     assert "http" not in post.text
@@ -106,14 +104,17 @@ def test_yaml_post_body_positions() -> None:
     assert post.fields["lang"] == "en"
 
 
-@pytest.mark.parametrize(("source", "message", "line"), [
-    ("", "empty post", 1),
-    ("---\ntitle: x\n", "never closed", 1),
-    ("---\n- a\n- b\n---\nbody", "must be a mapping", 2),
-    ("---\ntitle: [unclosed\n---\nbody", "invalid YAML", 3),
-    ("---\n---\n```\ncode only\n```\n", "empty post", 1),
-    ("+++\ntitle = \n+++\nbody", "invalid TOML", 2),
-])
+@pytest.mark.parametrize(
+    ("source", "message", "line"),
+    [
+        ("", "empty post", 1),
+        ("---\ntitle: x\n", "never closed", 1),
+        ("---\n- a\n- b\n---\nbody", "must be a mapping", 2),
+        ("---\ntitle: [unclosed\n---\nbody", "invalid YAML", 3),
+        ("---\n---\n```\ncode only\n```\n", "empty post", 1),
+        ("+++\ntitle = \n+++\nbody", "invalid TOML", 2),
+    ],
+)
 def test_broken_posts(source: str, message: str, line: int) -> None:
     with pytest.raises(InputError) as info:
         post_from(source, "bad.md")
@@ -131,7 +132,7 @@ def test_toml_front_matter_with_many_keys_is_read_in_linear_time() -> None:
     import time
 
     def seconds(keys: int) -> float:
-        text = "+++\ntitle = \"t\"\n" + "".join(f"k{i} = {i}\n" for i in range(keys)) + "+++\nHow to read churn.\n"
+        text = '+++\ntitle = "t"\n' + "".join(f"k{i} = {i}\n" for i in range(keys)) + "+++\nHow to read churn.\n"
         start = time.perf_counter()
         post = markdown_post(decode(text.encode("utf-8"), "p.md", 10**8))
         assert post.fields[f"k{keys - 1}"] == keys - 1 and post.field_positions[f"k{keys - 1}"].line == keys + 2

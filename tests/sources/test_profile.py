@@ -1,9 +1,10 @@
 """LinkedIn profile files: what is read, where each field is, and what is refused (with file:line:column)."""
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -79,26 +80,46 @@ def test_a_profile_found_by_walking_is_read_and_other_kinds_are_skipped(write: C
     assert named.profile is None and named.posts == [] and "`kind: linkedin-profile`" in (named.skipped or "")
 
 
-@pytest.mark.parametrize(("old", "new", "message", "line", "column"), [
-    ("name: Dana Whitfield", "nmae: Dana Whitfield", "unknown profile key `nmae`", 4, 1),
-    ("connections: 500+", "connections: many", "`connections` must be a whole number >= 0 or \"500+\", got 'many'",
-     17, 14),
-    ("connections: 500+", "connections: -3", "`connections` must be a whole number", 17, 14),
-    ("skills: [Scheduling, Patient communication]", "skills: Scheduling", "`skills` must be a list, got", 15, 9),
-    ("skills: [Scheduling, Patient communication]", "skills: [Scheduling, {name: x}]",
-     "`skills[2]` must be text", 15, 22),
-    ("recommendations: 2", "recommendations: lots", "`recommendations` must be a list or a whole number", 16, 18),
-    ("  company: Carewell", "  employer: Carewell", "unknown key `employer` in `current_position`", 12, 3),
-    ("  - {title: Analyst,", "  - {role: Analyst,", "unknown key `role` in `past_positions[1]`", 14, 6),
-    ("  - date: 2026/01/05", "  - date: someday", "`recent_activity[2].date` must be a date (YYYY-MM-DD)", 20, 11),
-    ("  - date: 2026/01/05", "  - type: post", "`recent_activity[2]` needs `date`", 20, 5),
-    ("type: comment", "type: like", "`recent_activity[1].type` must be one of post, comment", 19, 30),
-    ("as_of: 2026-02-01", "as_of: 2026-02-30", "`as_of` must be a date", 3, 8),
-    ("photo: dana.jpg", "photo: [a, b]", "`photo` must be text (a file name or URL) or true/false", 5, 8),
-    ("current_position:\n", "current_position: Operations Lead\nx:\n", "`current_position` must be a mapping", 10, 19),
-])
-def test_bad_profiles_are_input_errors_at_the_value(write: Callable[..., Path], old: str, new: str, message: str,
-                                                     line: int, column: int) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "message", "line", "column"),
+    [
+        ("name: Dana Whitfield", "nmae: Dana Whitfield", "unknown profile key `nmae`", 4, 1),
+        (
+            "connections: 500+",
+            "connections: many",
+            "`connections` must be a whole number >= 0 or \"500+\", got 'many'",
+            17,
+            14,
+        ),
+        ("connections: 500+", "connections: -3", "`connections` must be a whole number", 17, 14),
+        ("skills: [Scheduling, Patient communication]", "skills: Scheduling", "`skills` must be a list, got", 15, 9),
+        (
+            "skills: [Scheduling, Patient communication]",
+            "skills: [Scheduling, {name: x}]",
+            "`skills[2]` must be text",
+            15,
+            22,
+        ),
+        ("recommendations: 2", "recommendations: lots", "`recommendations` must be a list or a whole number", 16, 18),
+        ("  company: Carewell", "  employer: Carewell", "unknown key `employer` in `current_position`", 12, 3),
+        ("  - {title: Analyst,", "  - {role: Analyst,", "unknown key `role` in `past_positions[1]`", 14, 6),
+        ("  - date: 2026/01/05", "  - date: someday", "`recent_activity[2].date` must be a date (YYYY-MM-DD)", 20, 11),
+        ("  - date: 2026/01/05", "  - type: post", "`recent_activity[2]` needs `date`", 20, 5),
+        ("type: comment", "type: like", "`recent_activity[1].type` must be one of post, comment", 19, 30),
+        ("as_of: 2026-02-01", "as_of: 2026-02-30", "`as_of` must be a date", 3, 8),
+        ("photo: dana.jpg", "photo: [a, b]", "`photo` must be text (a file name or URL) or true/false", 5, 8),
+        (
+            "current_position:\n",
+            "current_position: Operations Lead\nx:\n",
+            "`current_position` must be a mapping",
+            10,
+            19,
+        ),
+    ],
+)
+def test_bad_profiles_are_input_errors_at_the_value(
+    write: Callable[..., Path], old: str, new: str, message: str, line: int, column: int
+) -> None:
     assert old in PROFILE
     path = write("bad.yaml", PROFILE.replace(old, new, 1))
     with pytest.raises(InputError) as info:
@@ -108,7 +129,8 @@ def test_bad_profiles_are_input_errors_at_the_value(write: Callable[..., Path], 
 
 
 def test_bad_profiles_exit_2_naming_file_and_line_and_other_files_are_still_linted(
-        write: Callable[..., Path], tmp_path: Path) -> None:
+    write: Callable[..., Path], tmp_path: Path
+) -> None:
     write("a-broken.yaml", "kind: linkedin-profile\nheadline: [unclosed\n")
     write("b-wrong.yaml", "kind: linkedin-profile\nconnections: many\n")
     write("c-good.yaml", PROFILE)

@@ -1,4 +1,5 @@
 """The module map is generated from the package's docstrings, read without importing anything."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,8 +9,9 @@ from tools.module_map import module_map, summary
 
 
 def test_a_module_is_summed_up_by_its_docstrings_first_paragraph(tmp_path: Path) -> None:
-    (tmp_path / "a.py").write_text('"""Reads <posts> & `a|b`\n   from files.\n\nDetails."""\nraise SystemExit\n',
-                                   encoding="utf-8")
+    (tmp_path / "a.py").write_text(
+        '"""Reads <posts> & `a|b`\n   from files.\n\nDetails."""\nraise SystemExit\n', encoding="utf-8"
+    )
     (tmp_path / "b.py").write_text("x = 1\n", encoding="utf-8")
     assert summary(tmp_path / "a.py") == "Reads &lt;posts&gt; &amp; `a\\|b` from files."
     assert summary(tmp_path / "b.py") == "*(no docstring)*"

@@ -1,4 +1,5 @@
 """The rule reference is generated from the packs: what a pack says, shown literally, one page per rule."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,8 +10,10 @@ from tools.rule_reference import Rule, escape, fence, load_packs, pages, rule_pa
 
 
 def test_pack_text_is_shown_literally_and_code_spans_are_kept() -> None:
-    assert escape('<script>alert(1)</script> & *bold* [x](y)') == \
-        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\*bold\\* \\[x\\](y)"
+    assert (
+        escape("<script>alert(1)</script> & *bold* [x](y)")
+        == "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \\*bold\\* \\[x\\](y)"
+    )
     assert escape("turn it off with `rules: {x: off}` or `a*b`") == "turn it off with `rules: {x: off}` or `a*b`"
     assert escape("#PR\nline") == "\\#PR line"
 
@@ -30,7 +33,8 @@ def test_only_packs_with_rules_are_read_and_every_rule_gets_a_page() -> None:
 
 
 def test_a_rule_page_has_its_messages_why_options_and_examples(tmp_path: Path) -> None:
-    (tmp_path / "ours.yaml").write_text("""pack: ours
+    (tmp_path / "ours.yaml").write_text(
+        """pack: ours
 description: Our own words.
 rules:
   - id: discount-headline
@@ -42,7 +46,9 @@ rules:
     rationale: A discount in the headline tells readers this post is only for buyers.
     params: {phrases: {en: ["% off"], ja: [半額]}}
     examples: {fail: ["---\\ntitle: Half price\\n---\\n50% off"], pass: ["title: How to plan\\nbody: Plan."]}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     (pack,) = load_packs(tmp_path)
     page = rule_page(pack.rules[0])
     assert page.startswith("# discount-headline\n\n**info** · kind `phrases` · en, ja · defined in `rules/ours.yaml`")
@@ -70,8 +76,12 @@ def test_channel_limits_and_checklist_points_are_tables() -> None:
 def test_channels_page_names_each_channel_with_its_rules() -> None:
     page = dict(pages(load_packs()))["rules/channels.md"]
     assert "| `linkedin` | [`linkedin-pitch`](linkedin-pitch.md) | warning | runs only on linkedin |" in page
-    assert "| `facebook` | [`link-first-line`](link-first-line.md) | warning | runs only on linkedin, facebook |" in page
-    assert "| `xiaohongshu` | [`title-length`](title-length.md) | warning | at most 20 characters in the title |" in page
+    assert (
+        "| `facebook` | [`link-first-line`](link-first-line.md) | warning | runs only on linkedin, facebook |" in page
+    )
+    assert (
+        "| `xiaohongshu` | [`title-length`](title-length.md) | warning | at most 20 characters in the title |" in page
+    )
 
 
 def test_main_writes_the_pages_to_a_folder(tmp_path: Path) -> None:

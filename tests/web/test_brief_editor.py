@@ -1,34 +1,41 @@
 """The brief editor on the web page (Starlette's TestClient): a good brief is saved into the page's config and
 the draft's rewrites are made from it; a bad one is refused in the config loader's words; everything escaped."""
+
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
 pytest.importorskip("starlette", reason='the web extra is not installed: pip install "contentlint[web]"')
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from contentlint.config import load_config  # noqa: E402
-from contentlint.errors import ConfigError  # noqa: E402
-from contentlint.run import RunOptions  # noqa: E402
-from contentlint.web.app import create_app  # noqa: E402
-from contentlint.web.engine import Engine  # noqa: E402
-from tests.web.test_app import BASE, Elements, headlines_in  # noqa: E402
+from contentlint.config import load_config
+from contentlint.errors import ConfigError
+from contentlint.run import RunOptions
+from contentlint.web.app import create_app
+from contentlint.web.engine import Engine
+from tests.web.test_app import BASE, Elements, headlines_in
 
 CONFIG = "# settings of the blog\nlanguage: en  # our posts\nfail_under: 70\n"
-LEDGERLY_POST = {"title": "Ledgerly 5.0 is here: 30% off this week only", "lang": "en",
-                 "body": "Ledgerly 5.0 is out with bank feeds for 40 more banks. Buy now and get 30% off this week "
-                         "only. Upgrade today!"}
-LEDGERLY_BRIEF = {"brief.audiences": "small-business owners",
-                  "brief.products.1.name": "Ledgerly", "brief.products.1.aliases": "ledgerly app",
-                  "brief.products.1.audiences": "bookkeepers\r\nsmall-business owners",
-                  "brief.products.1.jobs": "close the month in two days\r\nstop chasing late invoices",
-                  "brief.products.1.proof": "Riverside Bakery cut its month-end close from six days to two"}
+LEDGERLY_POST = {
+    "title": "Ledgerly 5.0 is here: 30% off this week only",
+    "lang": "en",
+    "body": "Ledgerly 5.0 is out with bank feeds for 40 more banks. Buy now and get 30% off this week "
+    "only. Upgrade today!",
+}
+LEDGERLY_BRIEF = {
+    "brief.audiences": "small-business owners",
+    "brief.products.1.name": "Ledgerly",
+    "brief.products.1.aliases": "ledgerly app",
+    "brief.products.1.audiences": "bookkeepers\r\nsmall-business owners",
+    "brief.products.1.jobs": "close the month in two days\r\nstop chasing late invoices",
+    "brief.products.1.proof": "Riverside Bakery cut its month-end close from six days to two",
+}
 
 
 @pytest.fixture
@@ -54,7 +61,9 @@ def fields(page: str) -> dict[str, str]:
     parsed = Elements(page)
     values = {a["name"]: a.get("value") or "" for t, a in parsed.tags if t == "input" and a.get("name")}
     areas = [a["name"] for t, a in parsed.tags if t == "textarea"]
-    values.update(zip(areas, (text.removeprefix("\n") for text in parsed.textareas)))  # as a browser reads it
+    values.update(
+        zip(areas, (text.removeprefix("\n") for text in parsed.textareas), strict=True)
+    )  # as a browser reads it
     return {k: v for k, v in values.items() if k and k.startswith("brief.")}
 
 
@@ -82,15 +91,19 @@ def test_a_good_brief_is_saved_and_the_rewrites_use_it(client: TestClient, proje
 
 
 def test_a_bad_brief_is_refused_in_the_config_loaders_words(client: TestClient, project: Path) -> None:
-    bad = {"brief.products.1.jobs": "close the month in two days", "brief.products.2.name": "Tallybook",
-           "brief.products.2.aliases": "Tallybook"}
+    bad = {
+        "brief.products.1.jobs": "close the month in two days",
+        "brief.products.2.name": "Tallybook",
+        "brief.products.2.aliases": "Tallybook",
+    }
     response = client.post("/brief", data={**LEDGERLY_POST, **bad})
     assert response.status_code == 400
     assert (project / ".contentlint.yaml").read_text(encoding="utf-8") == CONFIG
     shown = html.unescape(re.search(r'<p class="notice error"[^>]*>(.*?)</p>', response.text, re.S).group(1))
     # the same brief in the config file: the loader says the same
-    (project / "other.yaml").write_text("brief:\n  products:\n    - jobs: [close the month in two days]\n",
-                                        encoding="utf-8")
+    (project / "other.yaml").write_text(
+        "brief:\n  products:\n    - jobs: [close the month in two days]\n", encoding="utf-8"
+    )
     with pytest.raises(ConfigError) as loader:
         load_config(project / "other.yaml")
     assert shown == f"The brief was not saved: {loader.value.message}"
@@ -110,8 +123,11 @@ def test_the_error_and_the_buttons_are_in_the_page_language(client: TestClient) 
 
 def test_every_piece_of_a_hostile_brief_is_escaped(client: TestClient, project: Path) -> None:
     name = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
-    hostile = {"brief.products.1.name": name, "brief.products.1.jobs": "</textarea><b>job</b> {{ 7*7 }}",
-               "brief.audiences": "</textarea><script>alert(3)</script>"}
+    hostile = {
+        "brief.products.1.name": name,
+        "brief.products.1.jobs": "</textarea><b>job</b> {{ 7*7 }}",
+        "brief.audiences": "</textarea><script>alert(3)</script>",
+    }
     response = client.post("/brief", data={"title": f"{name} 30% off", "body": "Buy now!", **hostile})
     assert response.status_code == 200
     page = response.text
@@ -130,8 +146,9 @@ def test_a_save_from_another_origin_is_refused(client: TestClient, project: Path
     assert (project / ".contentlint.yaml").read_text(encoding="utf-8") == CONFIG
 
 
-def test_a_brief_is_saved_into_a_new_config_in_the_working_folder(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_brief_is_saved_into_a_new_config_in_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     with client_for(RunOptions(use_config_files=True)) as test_client:
         assert "in .contentlint.yaml (only its brief changes)" in test_client.get("/").text

@@ -1,4 +1,5 @@
 """Saving a brief into `.contentlint.yaml`: only `brief:` changes, the rest of the file (comments too) stays."""
+
 from __future__ import annotations
 
 import os
@@ -7,15 +8,24 @@ from pathlib import Path
 import pytest
 import yaml
 
+from contentlint.brief import parse_brief
 from contentlint.config import load_config
 from contentlint.errors import ConfigError
-from contentlint.brief import parse_brief
 from contentlint.web.brief_file import BriefFile, replace_brief
 
-LEDGERLY = parse_brief({"audiences": ["small-business owners"],
-                        "products": [{"name": "Ledgerly", "aliases": ["ledgerly app"],
-                                      "jobs": ["close the month in two days"],
-                                      "proof": ["a photographer claimed back $1,900: receipts, found"]}]})
+LEDGERLY = parse_brief(
+    {
+        "audiences": ["small-business owners"],
+        "products": [
+            {
+                "name": "Ledgerly",
+                "aliases": ["ledgerly app"],
+                "jobs": ["close the month in two days"],
+                "proof": ["a photographer claimed back $1,900: receipts, found"],
+            }
+        ],
+    }
+)
 CONFIG = """\
 # our team's settings
 language: en   # most posts are English
@@ -39,8 +49,11 @@ def test_only_the_brief_changes_and_comments_around_it_stay() -> None:
     assert new.startswith(before) and new.endswith("# the gate" + after)
     assert "Oldname" not in new and "# the old brief" not in new
     data = yaml.safe_load(new)
-    assert {k: v for k, v in data.items() if k != "brief"} == {"language": "en", "fail_under": 70,
-                                                               "rules": {"vanity-kpi": False}}
+    assert {k: v for k, v in data.items() if k != "brief"} == {
+        "language": "en",
+        "fail_under": 70,
+        "rules": {"vanity-kpi": False},
+    }
     assert parse_brief(data["brief"]) == LEDGERLY  # the comma in $1,900 stays inside its item
 
 

@@ -2,6 +2,7 @@
 through Selenium, with JavaScript on (the draft is checked as the writer pauses typing) and off (the form
 posts), at desktop and phone widths. Screenshots go to tmp_path, and also to $CONTENTLINT_SCREENSHOTS when
 that names a folder, for a person to look at."""
+
 from __future__ import annotations
 
 import contextlib
@@ -12,8 +13,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -49,8 +51,14 @@ def serving(arguments: list[str], cwd: Path) -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     environment = {**os.environ, "PYTHONPATH": str(REPO)}  # the package under test from any folder
-    proc = subprocess.Popen([sys.executable, "-m", "contentlint", "serve", *arguments, "--port", str(port)],
-                            cwd=cwd, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "contentlint", "serve", *arguments, "--port", str(port)],
+        cwd=cwd,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -91,9 +99,18 @@ def browser() -> Iterator[Callable[..., WebDriver]]:
     def start(width: int, javascript: bool = True, language: str = "en-US") -> WebDriver:
         options = webdriver.ChromeOptions()
         options.binary_location = CHROMIUM  # type: ignore[assignment]
-        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                         "--disable-sync", "--hide-scrollbars", f"--window-size={width},900"):
+        for argument in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            f"--window-size={width},900",
+        ):
             options.add_argument(argument)
         prefs: dict[str, Any] = {"intl.accept_languages": language}  # what the browser asks for (Accept-Language)
         if not javascript:
@@ -112,8 +129,10 @@ def browser() -> Iterator[Callable[..., WebDriver]]:
 
 def emulate(driver: WebDriver, width: int, height: int = 900) -> None:
     """Lay the page out at ``width``, as a phone or a desktop browser does (and ``height``, for a full-page shot)."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width <= PHONE})
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width <= PHONE},
+    )
 
 
 def screenshot(driver: WebDriver, width: int, name: str, folder: Path) -> Path:
@@ -153,8 +172,9 @@ def wait_for_analysis(driver: WebDriver) -> dict[str, Any]:
     return analysis(driver)
 
 
-def test_a_japanese_promotion_is_checked_as_it_is_typed(server: str, browser: Callable[..., WebDriver],
-                                                        width: int, tmp_path: Path) -> None:
+def test_a_japanese_promotion_is_checked_as_it_is_typed(
+    server: str, browser: Callable[..., WebDriver], width: int, tmp_path: Path
+) -> None:
     driver = browser(width)
     driver.get(server + "/")
     type_draft(driver, JA_PROMO)  # no click: the page checks when typing pauses
@@ -179,8 +199,9 @@ def test_a_japanese_promotion_is_checked_as_it_is_typed(server: str, browser: Ca
     screenshot(driver, width, "draft-ja-promotion", tmp_path)
 
 
-def test_an_english_how_to_is_insight_led(server: str, browser: Callable[..., WebDriver], width: int,
-                                          tmp_path: Path) -> None:
+def test_an_english_how_to_is_insight_led(
+    server: str, browser: Callable[..., WebDriver], width: int, tmp_path: Path
+) -> None:
     driver = browser(width)
     driver.get(server + "/")
     type_draft(driver, EN_HOWTO)
@@ -194,8 +215,9 @@ def test_an_english_how_to_is_insight_led(server: str, browser: Callable[..., We
     screenshot(driver, width, "draft-en-howto", tmp_path)
 
 
-def test_without_javascript_the_form_posts_and_the_server_renders(server: str, browser: Callable[..., WebDriver],
-                                                                  tmp_path: Path) -> None:
+def test_without_javascript_the_form_posts_and_the_server_renders(
+    server: str, browser: Callable[..., WebDriver], tmp_path: Path
+) -> None:
     driver = browser(WIDTHS["desktop"], javascript=False)
     driver.get(server + "/")
     type_draft(driver, JA_PROMO)
@@ -210,8 +232,9 @@ def test_without_javascript_the_form_posts_and_the_server_renders(server: str, b
     screenshot(driver, WIDTHS["desktop"], "draft-no-javascript", tmp_path)
 
 
-def test_the_calendar_page_links_each_post_to_its_analysis(server: str, browser: Callable[..., WebDriver],
-                                                           width: int, tmp_path: Path) -> None:
+def test_the_calendar_page_links_each_post_to_its_analysis(
+    server: str, browser: Callable[..., WebDriver], width: int, tmp_path: Path
+) -> None:
     driver = browser(width)
     driver.get(server + "/calendar")
     headings = [h.text for h in driver.find_elements(By.TAG_NAME, "h2")]
@@ -228,8 +251,9 @@ def test_the_calendar_page_links_each_post_to_its_analysis(server: str, browser:
     screenshot(driver, width, "post", tmp_path)
 
 
-def test_a_japanese_browser_gets_a_japanese_page(server: str, browser: Callable[..., WebDriver], width: int,
-                                                 tmp_path: Path) -> None:
+def test_a_japanese_browser_gets_a_japanese_page(
+    server: str, browser: Callable[..., WebDriver], width: int, tmp_path: Path
+) -> None:
     """A browser set to Japanese: every heading, label, button, verdict and status is Japanese, the page picks
     a Japanese font, and the switcher turns the page Chinese."""
     driver = browser(width, language="ja")
@@ -264,13 +288,21 @@ def test_a_japanese_browser_gets_a_japanese_page(server: str, browser: Callable[
     assert driver.find_element(By.TAG_NAME, "h1").text == "日历与帖子"
 
 
-LEDGERLY_DRAFT = {"title": "Ledgerly 5.0 is here: 30% off this week only", "channel": "blog", "kpi": "sign-ups",
-                  "body": "Ledgerly 5.0 is out with bank feeds for 40 more banks. Buy now and get 30% off this "
-                          "week only. Upgrade today!"}
-LEDGERLY_BRIEF = {"brief.audiences": "small-business owners", "brief.products.1.name": "Ledgerly",
-                  "brief.products.1.aliases": "ledgerly app", "brief.products.1.audiences": "bookkeepers",
-                  "brief.products.1.jobs": "close the month in two days\nstop chasing late invoices",
-                  "brief.products.1.proof": "Riverside Bakery cut its month-end close from six days to two"}
+LEDGERLY_DRAFT = {
+    "title": "Ledgerly 5.0 is here: 30% off this week only",
+    "channel": "blog",
+    "kpi": "sign-ups",
+    "body": "Ledgerly 5.0 is out with bank feeds for 40 more banks. Buy now and get 30% off this "
+    "week only. Upgrade today!",
+}
+LEDGERLY_BRIEF = {
+    "brief.audiences": "small-business owners",
+    "brief.products.1.name": "Ledgerly",
+    "brief.products.1.aliases": "ledgerly app",
+    "brief.products.1.audiences": "bookkeepers",
+    "brief.products.1.jobs": "close the month in two days\nstop chasing late invoices",
+    "brief.products.1.proof": "Riverside Bakery cut its month-end close from six days to two",
+}
 CONFIG = "# the blog's settings\nfail_under: 70\n"
 
 
@@ -302,9 +334,9 @@ def save_brief(driver: WebDriver) -> None:
     button.click()
 
 
-def test_the_brief_editor_saves_the_brief_and_the_rewrites_follow(project: tuple[str, Path],
-                                                                  browser: Callable[..., WebDriver],
-                                                                  width: int, tmp_path: Path) -> None:
+def test_the_brief_editor_saves_the_brief_and_the_rewrites_follow(
+    project: tuple[str, Path], browser: Callable[..., WebDriver], width: int, tmp_path: Path
+) -> None:
     url, config = project
     driver = browser(width)
     driver.get(url + "/")
@@ -317,21 +349,25 @@ def test_the_brief_editor_saves_the_brief_and_the_rewrites_follow(project: tuple
     WebDriverWait(driver, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#brief-panel .notice.saved"))
     assert driver.current_url == url + "/"  # saved in place: the draft is still in the form
     shown = analysis(driver)
-    assert "How bookkeepers close the month in two days with Ledgerly" in shown["headlines"] or \
-        "How small-business owners close the month in two days with Ledgerly" in shown["headlines"]
+    assert (
+        "How bookkeepers close the month in two days with Ledgerly" in shown["headlines"]
+        or "How small-business owners close the month in two days with Ledgerly" in shown["headlines"]
+    )
     text = config.read_text(encoding="utf-8")
     assert text.startswith(CONFIG) and "close the month in two days" in text
     # the outline of a rewrite is copied whole: the headline, then its sections
-    driver.execute_cdp_cmd("Browser.grantPermissions", {"origin": url, "permissions": ["clipboardReadWrite",
-                                                                                        "clipboardSanitizedWrite"]})
+    driver.execute_cdp_cmd(
+        "Browser.grantPermissions", {"origin": url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}
+    )
     outline = driver.find_element(By.CSS_SELECTOR, ".rewrites li.rewrite details.outline")
     driver.execute_script("arguments[0].open = true; arguments[0].scrollIntoView({block: 'center'})", outline)
     copy = outline.find_element(By.CSS_SELECTOR, "button.copy.outline")
     assert copy.is_displayed()
     copy.click()
     WebDriverWait(driver, 10).until(lambda d: copy.text in ("Copied", "Select and copy"))
-    copied = driver.execute_async_script("navigator.clipboard.readText().then(arguments[0], "
-                                         "function (e) { arguments[0]('error: ' + e); })")
+    copied = driver.execute_async_script(
+        "navigator.clipboard.readText().then(arguments[0], function (e) { arguments[0]('error: ' + e); })"
+    )
     lines = copied.split("\n")
     assert lines[0] in shown["headlines"] and len(lines) >= 4
     assert lines[-1].startswith("- The offer, last:")
@@ -346,8 +382,9 @@ def test_the_brief_editor_saves_the_brief_and_the_rewrites_follow(project: tuple
     assert config.read_text(encoding="utf-8") == text
 
 
-def test_without_javascript_the_brief_is_saved_by_posting_the_form(project: tuple[str, Path],
-                                                                   browser: Callable[..., WebDriver]) -> None:
+def test_without_javascript_the_brief_is_saved_by_posting_the_form(
+    project: tuple[str, Path], browser: Callable[..., WebDriver]
+) -> None:
     url, config = project
     driver = browser(WIDTHS["desktop"], javascript=False)
     driver.get(url + "/")

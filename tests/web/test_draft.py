@@ -1,4 +1,5 @@
 """A draft from the form becomes a Markdown document whose front matter no typed text can change."""
+
 from __future__ import annotations
 
 import yaml
@@ -12,7 +13,7 @@ from contentlint.web.draft import FILE_NAME, Draft
 def front_matter(document: bytes) -> dict[str, str]:
     text = document.decode("utf-8")
     assert text.startswith("---\n")
-    return yaml.safe_load(text[4:text.index("\n---\n", 3)]) or {}
+    return yaml.safe_load(text[4 : text.index("\n---\n", 3)]) or {}
 
 
 def at(line: int, column: int = 1) -> Finding:
@@ -20,18 +21,32 @@ def at(line: int, column: int = 1) -> Finding:
 
 
 def test_form_fields_are_cleaned() -> None:
-    draft = Draft.from_form({"title": "  Spring\nsale\r\n30% off ", "body": "a\r\nb\rc", "channel": " LINE ",
-                             "lang": "klingon", "stage": "later", "kpi": "likes", "unknown": "x"})
-    assert draft == Draft(title="Spring sale 30% off", body="a\nb\nc", channel="line", lang="", stage="",
-                          kpi="likes")
+    draft = Draft.from_form(
+        {
+            "title": "  Spring\nsale\r\n30% off ",
+            "body": "a\r\nb\rc",
+            "channel": " LINE ",
+            "lang": "klingon",
+            "stage": "later",
+            "kpi": "likes",
+            "unknown": "x",
+        }
+    )
+    assert draft == Draft(title="Spring sale 30% off", body="a\nb\nc", channel="line", lang="", stage="", kpi="likes")
     assert Draft.from_form({"lang": "ja", "stage": "post"}).lang == "ja"
     assert Draft.from_form({"title": "x" * 5000}).title == "x" * 200
     assert Draft().empty and Draft(body=" \n").empty and not Draft(title="t").empty
 
 
 def test_typed_text_cannot_add_front_matter_keys() -> None:
-    hostile = Draft.from_form({"title": "x\nstage: post\n---\nbody", "kpi": "clicks\"\nlang: zh",
-                               "channel": "blog: {a: 1}", "body": "---\nstage: pre\n---\nBuy now"})
+    hostile = Draft.from_form(
+        {
+            "title": "x\nstage: post\n---\nbody",
+            "kpi": 'clicks"\nlang: zh',
+            "channel": "blog: {a: 1}",
+            "body": "---\nstage: pre\n---\nBuy now",
+        }
+    )
     fields = front_matter(hostile.document())
     assert fields == {"title": "x stage: post --- body", "channel": "blog: {a: 1}", "kpi": 'clicks" lang: zh'}
     post = markdown_post(decode(hostile.document(), FILE_NAME))

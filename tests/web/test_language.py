@@ -1,20 +1,21 @@
 """The web page in the browser's language: Accept-Language, the switcher (remembered in a cookie), the server's
 --ui-lang; Japanese and Chinese pages keep no English interface word."""
+
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
 
 pytest.importorskip("starlette", reason='the web extra is not installed: pip install "contentlint[web]"')
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from contentlint.web.app import LANGUAGE_COOKIE, create_app  # noqa: E402
-from contentlint.web.engine import Engine  # noqa: E402
-from tests.interface_text import english_left  # noqa: E402
-from tests.web.test_app import BASE, EN_HOWTO, JA_PROMO, engine  # noqa: E402,F401
+from contentlint.web.app import LANGUAGE_COOKIE, create_app
+from contentlint.web.engine import Engine
+from tests.interface_text import english_left
+from tests.web.test_app import BASE, EN_HOWTO, JA_PROMO, engine  # noqa: F401
 
 JA = {"accept-language": "ja,en-US;q=0.8,en;q=0.6"}
 ZH = {"accept-language": "zh-CN,zh;q=0.9,en;q=0.5"}
@@ -44,8 +45,7 @@ def pages(client: TestClient, headers: dict[str, str]) -> dict[str, str]:
 
 
 @pytest.mark.parametrize(("headers", "lang"), [(JA, "ja"), (ZH, "zh")])
-def test_no_english_interface_word_is_left_on_any_page(client: TestClient, headers: dict[str, str],
-                                                       lang: str) -> None:
+def test_no_english_interface_word_is_left_on_any_page(client: TestClient, headers: dict[str, str], lang: str) -> None:
     for name, page in pages(client, headers).items():
         if name == "fragment":  # no <html> of its own: it lands in a page in the same language
             page = f'<html lang="{lang}">{page}</html>'
@@ -62,7 +62,7 @@ def test_a_japanese_page(client: TestClient) -> None:
     text = response.text
     assert response.headers["content-language"] == "ja" and "Accept-Language" in response.headers["vary"]
     assert "<h2>販促の投稿です" in text and '<span class="badge label">セール</span>' in text
-    assert "購入時 · 購入のとき" in text and '<summary>理由</summary>' in text
+    assert "購入時 · 購入のとき" in text and "<summary>理由</summary>" in text
     assert '<span class="loc" translate="no">本文 1 行' in text  # the finding's place on the form, in Japanese
     assert 'data-checking="チェック中…"' in text and ">下書きをチェックする</button>" in text
     # the finding messages follow the post (Japanese here), as they always did
@@ -72,7 +72,7 @@ def test_a_japanese_page(client: TestClient) -> None:
 def test_the_switcher_picks_and_remembers_a_language(client: TestClient) -> None:
     first = client.get("/?lang=zh", headers=JA)
     assert '<html lang="zh">' in first.text and first.cookies.get(LANGUAGE_COOKIE) == "zh"
-    assert 'set-cookie' in first.headers and "samesite=strict" in first.headers["set-cookie"].lower()
+    assert "set-cookie" in first.headers and "samesite=strict" in first.headers["set-cookie"].lower()
     # the switcher names each language in its own language and links to this page in it
     assert '<a lang="ja" hreflang="ja" href="/?lang=ja">日本語</a>' in first.text
     assert '<b lang="zh" aria-current="true">中文</b>' in first.text

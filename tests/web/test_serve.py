@@ -1,10 +1,12 @@
 """`contentlint serve`: where it listens, what it refuses, and what it needs installed."""
+
 from __future__ import annotations
 
 import socket
 import subprocess
 import sys
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -43,8 +45,7 @@ def test_serves_on_loopback_only_by_default(started: dict[str, Any], capsys: pyt
         assert client.get("/", headers={"Host": f"rebound.example:{port}"}).status_code == 400
 
 
-def test_another_host_is_explicit_and_warned_about(started: dict[str, Any],
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_another_host_is_explicit_and_warned_about(started: dict[str, Any], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--host", "0.0.0.0", "--port", str(free_port())]) == 0
     assert started["host"] == "0.0.0.0"
     assert "warning: listening on 0.0.0.0: anyone who can reach this machine" in capsys.readouterr().err
@@ -70,8 +71,9 @@ def test_usage_errors_exit_2(started: dict[str, Any], tmp_path: Any, capsys: pyt
     assert not started
 
 
-def test_without_the_web_extra_one_line_names_it(monkeypatch: pytest.MonkeyPatch,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_the_web_extra_one_line_names_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     for module in ("starlette", "uvicorn"):
         with monkeypatch.context() as patch:
             patch.setitem(sys.modules, module, None)  # as if it were not installed
@@ -81,8 +83,10 @@ def test_without_the_web_extra_one_line_names_it(monkeypatch: pytest.MonkeyPatch
 
 
 def test_other_commands_do_not_import_the_web_framework() -> None:
-    code = "import sys; from contentlint.cli import main; main(['rules']); print(sorted(m for m in sys.modules " \
-           "if m.split('.')[0] in ('starlette', 'uvicorn', 'multipart', 'python_multipart')))"
+    code = (
+        "import sys; from contentlint.cli import main; main(['rules']); print(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('starlette', 'uvicorn', 'multipart', 'python_multipart')))"
+    )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip().splitlines()[-1] == "[]"

@@ -1,4 +1,5 @@
 """The input formats, in the order they are tried. Adding a format is one module here and one line below."""
+
 from __future__ import annotations
 
 from contentlint.sources.readers import csv_calendar, markdown, profile, yaml_calendar, yaml_post

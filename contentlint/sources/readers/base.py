@@ -1,5 +1,6 @@
 """What an input format is to contentlint: a `Reader` (suffixes, sniffing, parsing, comment syntax) and the
 `Source` it reads from, one file's bytes decoded and parsed at most once whichever readers look at it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

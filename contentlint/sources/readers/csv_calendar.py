@@ -1,4 +1,5 @@
 """An editorial calendar exported from a spreadsheet as CSV (UTF-8, or Shift_JIS as Japanese Excel writes it)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,9 @@ class CsvCalendarReader:
         config = source.config
         file = decode_csv(source.data, source.target.display, config.max_file_bytes)
         try:
-            calendar, errors = load_csv_calendar(file, config.language, source.target_override or None,
-                                                 config.limits, config.target, config.tolerance)
+            calendar, errors = load_csv_calendar(
+                file, config.language, source.target_override or None, config.limits, config.target, config.tolerance
+            )
         except InputError:
             if not source.target.explicit:
                 return Loaded()  # a CSV file found by walking that is no calendar is somebody else's data

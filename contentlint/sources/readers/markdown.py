@@ -1,4 +1,5 @@
 """Markdown (and MDX) with optional YAML or TOML front matter; also text piped in on standard input."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ class MarkdownReader:
             post = markdown_post(file, config.language, config.limits)
         except EmptyPost:
             return Loaded(skipped=NO_PROSE)
-        if not post.text[post.body_start:].strip():
+        if not post.text[post.body_start :].strip():
             return Loaded(skipped=NO_PROSE)  # a title alone is a page's name (Hugo `_index.md`), not a post
         return Loaded([post])
 

@@ -1,4 +1,5 @@
 """A LinkedIn profile exported or written as YAML (`kind: linkedin-profile`)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """An editorial calendar in YAML: settings and `entries:`, each an inline post or a `file:` draft."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,8 +20,16 @@ class YamlCalendarReader:
 
     def read(self, source: Source) -> Loaded:
         file, config, loaded = source.file(), source.config, source.yaml()
-        calendar, errors = load_yaml_calendar(file, loaded.data, loaded.node, config.language, config.limits,
-                                              source.target_override or None, config.target, config.tolerance)
+        calendar, errors = load_yaml_calendar(
+            file,
+            loaded.data,
+            loaded.node,
+            config.language,
+            config.limits,
+            source.target_override or None,
+            config.target,
+            config.tolerance,
+        )
         return Loaded([e.post for e in calendar.entries if e.post], calendar, errors)
 
 

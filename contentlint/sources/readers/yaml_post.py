@@ -1,4 +1,5 @@
 """A YAML file holding one post: a mapping with `title`, `body` and front-matter fields."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -16,6 +16,7 @@ product is null must get questions and no headline; a headline there counts as a
 
 Run ``python -m tests.rewrite.rewrite_set`` to print the table (add ``-v`` to list every headline).
 """
+
 from __future__ import annotations
 
 import json
@@ -27,11 +28,11 @@ from typing import Any
 import yaml
 
 from contentlint.analysis.docs import with_docs
-from contentlint.rewrite import grammar
 from contentlint.brief import Brief, parse_brief
+from contentlint.packfiles import default_pack_files
+from contentlint.rewrite import grammar
 from contentlint.rewrite.forms import Rewrites
 from contentlint.rules.engine import RuleSet
-from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
 from tests.helpers import post_from
 
@@ -88,8 +89,9 @@ def load(lang: str) -> tuple[Brief, list[Case]]:
     brief = parse_brief({"audiences": data.get("audiences"), "products": data["products"]})
     jobs = {p.name: p.jobs for p in brief.products}
     cases = [Case(p["title"], p["body"], p["product"], jobs[p["product"]], True) for p in data["posts"]]
-    cases += [Case(p["title"], p["body"], p["product"], tuple(p.get("outcomes") or ()), False)
-              for p in data["without_brief"]]
+    cases += [
+        Case(p["title"], p["body"], p["product"], tuple(p.get("outcomes") or ()), False) for p in data["without_brief"]
+    ]
     return brief, cases
 
 
@@ -117,13 +119,14 @@ def score(lang: str, review: dict[tuple[str, str], dict[str, Any]] | None = None
     for with_brief in (True, False):
         group = [c for c in cases if c.with_brief == with_brief]
         ruleset = RuleSet.from_book(book, brief if with_brief else None)
-        for case, rewrites in zip(group, rewrites_for(group, ruleset)):
+        for case, rewrites in zip(group, rewrites_for(group, ruleset), strict=True):
             _add(scores[with_brief], case, rewrites, lang, review)
     return scores[True], scores[False]
 
 
-def _add(s: Score, case: Case, rewrites: Rewrites | None, lang: str,
-         review: dict[tuple[str, str], dict[str, Any]]) -> None:
+def _add(
+    s: Score, case: Case, rewrites: Rewrites | None, lang: str, review: dict[tuple[str, str], dict[str, Any]]
+) -> None:
     s.posts += 1
     if rewrites is None:
         return
@@ -132,8 +135,12 @@ def _add(s: Score, case: Case, rewrites: Rewrites | None, lang: str,
     s.with_three += len(headlines) == 3
     s.only_questions += not headlines and bool(rewrites.questions)
     product = rewrites.slots.get("product")
-    if product is not None and case.product is not None and case.product not in product["value"] \
-            and product["value"] not in case.product:  # Greenrow Plus names Greenrow
+    if (
+        product is not None
+        and case.product is not None
+        and case.product not in product["value"]
+        and product["value"] not in case.product
+    ):  # Greenrow Plus names Greenrow
         s.wrong_product_slot += 1
     if product is not None and case.product is None:
         s.wrong_product_slot += 1
@@ -154,14 +161,18 @@ def _add(s: Score, case: Case, rewrites: Rewrites | None, lang: str,
 
 
 def table(scores: list[Score]) -> str:
-    head = (f"{'lang':<5}{'brief':<7}{'posts':>6}{'promo':>6}{'3 hl':>6}{'hl':>5}{'no blank':>10}"
-            f"{'product':>9}{'job':>7}{'gram':>7}{'stale':>6}{'asks':>6}{'wrong slot':>11}")
+    head = (
+        f"{'lang':<5}{'brief':<7}{'posts':>6}{'promo':>6}{'3 hl':>6}{'hl':>5}{'no blank':>10}"
+        f"{'product':>9}{'job':>7}{'gram':>7}{'stale':>6}{'asks':>6}{'wrong slot':>11}"
+    )
     rows = [head]
     for s in scores:
-        rows.append(f"{s.lang:<5}{'yes' if s.with_brief else 'no':<7}{s.posts:>6}{s.promotional:>6}{s.with_three:>6}"
-                    f"{s.headlines:>5}{s.share(s.no_blank):>10.0%}{s.share(s.right_product):>9.0%}"
-                    f"{s.share(s.with_job):>7.0%}{s.grammatical_share():>7.0%}{len(s.stale):>6}"
-                    f"{s.only_questions:>6}{s.wrong_product_slot:>11}")
+        rows.append(
+            f"{s.lang:<5}{'yes' if s.with_brief else 'no':<7}{s.posts:>6}{s.promotional:>6}{s.with_three:>6}"
+            f"{s.headlines:>5}{s.share(s.no_blank):>10.0%}{s.share(s.right_product):>9.0%}"
+            f"{s.share(s.with_job):>7.0%}{s.grammatical_share():>7.0%}{len(s.stale):>6}"
+            f"{s.only_questions:>6}{s.wrong_product_slot:>11}"
+        )
     return "\n".join(rows)
 
 
@@ -169,11 +180,15 @@ def all_scores() -> list[Score]:
     return [s for lang in LANGS for s in score(lang)]
 
 
-
-
 def dump_review(scores: list[Score], path: Path) -> int:
     """Every distinct headline with no judgement yet, as review lines to fill in; how many."""
     rows = sorted({(s.lang, h) for s in scores for h in s.stale})
-    path.write_text("".join(json.dumps({"lang": lang, "headline": headline, "grammatical": None, "reason": ""},
-                                       ensure_ascii=False) + "\n" for lang, headline in rows), encoding="utf-8")
+    path.write_text(
+        "".join(
+            json.dumps({"lang": lang, "headline": headline, "grammatical": None, "reason": ""}, ensure_ascii=False)
+            + "\n"
+            for lang, headline in rows
+        ),
+        encoding="utf-8",
+    )
     return len(rows)

@@ -1,8 +1,8 @@
 """Print the rewrite set's table: ``python -m tests.rewrite.rewrite_set [-v] [--dump-review FILE]``."""
+
 from __future__ import annotations
 
 import sys
-
 from pathlib import Path
 
 from tests.rewrite.rewrite_set import all_scores, dump_review, table
@@ -11,10 +11,12 @@ from tests.rewrite.rewrite_set import all_scores, dump_review, table
 def main(argv: list[str]) -> int:
     scores = all_scores()
     print(table(scores))
-    print("promo: posts classified promotional (only they get rewrites); 3 hl: posts with three headlines; hl: "
-          "headlines; asks: posts with questions and no headline; wrong slot: posts whose product slot is not the "
-          "product the post is about; gram: share of judged headlines the reviewer found grammatical and natural "
-          "(tests/rewrite/review.jsonl); stale: distinct headlines not judged yet")
+    print(
+        "promo: posts classified promotional (only they get rewrites); 3 hl: posts with three headlines; hl: "
+        "headlines; asks: posts with questions and no headline; wrong slot: posts whose product slot is not the "
+        "product the post is about; gram: share of judged headlines the reviewer found grammatical and natural "
+        "(tests/rewrite/review.jsonl); stale: distinct headlines not judged yet"
+    )
     if "--dump-review" in argv:
         target = Path(argv[argv.index("--dump-review") + 1])
         print(f"{dump_review(scores, target)} headlines to judge written to {target}")

@@ -8,6 +8,7 @@ that report the same superlative claims in Japanese and Chinese; their findings 
 
 Run ``python -m tests.rules.pressure_set`` to print the numbers (add ``-v`` to list every error).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -16,8 +17,8 @@ from pathlib import Path
 import yaml
 
 from contentlint.analysis.docs import with_docs
-from contentlint.rules.engine import RuleSet
 from contentlint.packfiles import default_pack_files
+from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import load_packs
 from tests.helpers import post_from
 
@@ -69,7 +70,7 @@ def measure(lang: str) -> Score:
     ruleset = RuleSet.from_book(load_packs(default_pack_files()))
     posts = [post_from(f"---\nlang: {lang}\n---\n{item.text}\n") for item in items]
     score = Score(lang, len(items))
-    for item, (post, doc) in zip(items, with_docs(posts)):
+    for item, (post, doc) in zip(items, with_docs(posts), strict=True):
         fired = {rule for f in ruleset.lint(ruleset.analyser(post, doc)) if (rule := _reported_as(f.rule_id))}
         if item.expected != NONE:
             if item.expected in fired:
@@ -86,8 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     verbose = "-v" in (argv if argv is not None else sys.argv[1:])
     for lang in LANGS:
         score = measure(lang)
-        print(f"{lang}: {score.items} sentences  precision {score.precision:.3f}  recall {score.recall:.3f}  "
-              f"(tp {score.true_positives}, false alarms {len(score.false_alarms)}, misses {len(score.misses)})")
+        print(
+            f"{lang}: {score.items} sentences  precision {score.precision:.3f}  recall {score.recall:.3f}  "
+            f"(tp {score.true_positives}, false alarms {len(score.false_alarms)}, misses {len(score.misses)})"
+        )
         if verbose:
             for rule, text in score.false_alarms:
                 print(f"  false alarm {rule}: {text}")

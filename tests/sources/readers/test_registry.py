@@ -1,10 +1,11 @@
 """The input-format registry: one reader per format decides suffixes, sniffing, parsing and comment syntax."""
+
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -34,12 +35,18 @@ def test_init_writes_the_registrys_include_globs(tmp_path: Path, monkeypatch: py
     assert f"include: {json.dumps(list(DEFAULT_INCLUDE))}\n" in written
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("post.md", ["markdown"]), ("POST.MDX", ["markdown"]), ("post.markdown", ["markdown"]),
-    ("plan.yml", ["linkedin-profile", "yaml-calendar", "yaml-post"]),
-    ("plan.CSV", ["csv-calendar"]),
-    ("<stdin>", ["markdown"]), ("notes.txt", ["markdown"]),  # no known suffix: read as Markdown, as stdin is
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("post.md", ["markdown"]),
+        ("POST.MDX", ["markdown"]),
+        ("post.markdown", ["markdown"]),
+        ("plan.yml", ["linkedin-profile", "yaml-calendar", "yaml-post"]),
+        ("plan.CSV", ["csv-calendar"]),
+        ("<stdin>", ["markdown"]),
+        ("notes.txt", ["markdown"]),  # no known suffix: read as Markdown, as stdin is
+    ],
+)
 def test_readers_for_a_name_in_the_order_they_are_tried(name: str, expected: list[str]) -> None:
     assert [reader.name for reader in readers_for(name)] == expected
 
@@ -49,15 +56,17 @@ def test_the_first_reader_that_sniffs_a_yaml_file_reads_it(write: Callable[..., 
     profile = write("profile.yaml", "kind: linkedin-profile\nname: Ana\nentries: []\n")
     with pytest.raises(InputError, match="unknown profile key `entries`"):  # read as a profile, not a calendar
         load_target(Target(str(profile), profile, True), Config())
-    calendar = write("calendar.yaml", "entries:\n  - {date: 2026-01-05, title: How to close, body: Steps.}\n"
-                                      "body: x\n")
+    calendar = write("calendar.yaml", "entries:\n  - {date: 2026-01-05, title: How to close, body: Steps.}\nbody: x\n")
     loaded = load_target(Target(str(calendar), calendar, True), Config())
     assert loaded.calendar is not None and len(loaded.posts) == 1 and loaded.profile is None
 
 
 def test_a_csv_calendar_has_no_comment_syntax_so_no_suppressions(write: Callable[..., Path]) -> None:
-    path = write("plan.csv", "date,channel,title,body\n2026-01-05,blog,How to close the month,"
-                             "\"# contentlint: disable=hard-sell <!-- contentlint-disable -->\"\n")
+    path = write(
+        "plan.csv",
+        "date,channel,title,body\n2026-01-05,blog,How to close the month,"
+        '"# contentlint: disable=hard-sell <!-- contentlint-disable -->"\n',
+    )
     loaded = load_target(Target(str(path), path, True), Config())
     assert loaded.calendar is not None and loaded.suppressions is None
 
@@ -77,8 +86,9 @@ class _NoteReader:
         return Loaded([markdown_post(source.file(), source.config.language, source.config.limits)])
 
 
-def test_a_new_format_is_one_reader_in_the_registry(write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_new_format_is_one_reader_in_the_registry(
+    write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The registry alone decides how a file is read and how its suppression comments are written: a `.note`
     reader with `#` comments is honoured by the suppression scan without any change elsewhere."""
     silenced = write("sale.note", HARD_SELL.replace("---\n", "---\n# contentlint: disable\n", 1))
