@@ -126,11 +126,13 @@ def main() -> None:
     imports = child_cpu("import contentlint.cli.check") - interpreter
     spacy_import = child_cpu("import spacy") - interpreter
     lean_import = child_cpu("from contentlint.nlp.lean_spacy import import_spacy; import_spacy()") - interpreter
-    start_lines = [f"| interpreter start (`python -c pass`) | {interpreter:.2f} | |",
-                   f"| imports of `contentlint check` (without spaCy) | {imports:.2f} | |",
-                   f"| `import spacy` (the floor of the cold rows) | {spacy_import:.2f} | |",
-                   f"| spaCy as contentlint imports it, without `spacy.cli` (in every process that analyses a post) "
-                   f"| {lean_import:.2f} | |"]
+    start_lines = [
+        f"| interpreter start (`python -c pass`) | {interpreter:.2f} | |",
+        f"| imports of `contentlint check` (without spaCy) | {imports:.2f} | |",
+        f"| `import spacy` (the floor of the cold rows) | {spacy_import:.2f} | |",
+        f"| spaCy as contentlint imports it, without `spacy.cli` (in every process that analyses a post) "
+        f"| {lean_import:.2f} | |",
+    ]
     tables = []
     with tempfile.TemporaryDirectory() as tmp:
         for lang in ("en", "ja"):

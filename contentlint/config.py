@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from yaml.nodes import MappingNode, SequenceNode
 
+from contentlint.brief import Brief, parse_brief
 from contentlint.calendar.mix import effective_target
 from contentlint.errors import ConfigError
 from contentlint.globs import matches_any
 from contentlint.i18n import N_, Text
-from contentlint.model import LEVELS
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.model import LEVELS
 from contentlint.sources.readers import include_globs
@@ -120,9 +121,11 @@ class Config:
 
 def _override_dict(override: RuleOverride) -> Any:
     if override.options:  # the mapping form, which loads back as the same setting
-        return {**({} if override.enabled is None else {"enabled": override.enabled}),
-                **({"level": override.level} if override.level else {}),
-                "options": {name: override.options[name] for name in sorted(override.options)}}
+        return {
+            **({} if override.enabled is None else {"enabled": override.enabled}),
+            **({"level": override.level} if override.level else {}),
+            "options": {name: override.options[name] for name in sorted(override.options)},
+        }
     if override.enabled is False:
         return "off"
     return override.level or "on"
@@ -172,8 +175,13 @@ def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
         if isinstance(setting, dict):
             unknown = set(setting) - {"level", "enabled", "options"}
             if unknown:
-                raise ValueError(Text(N_("{rule}: unknown key `{key}` (use level, enabled, options)"),
-                                      rule=rule_id, key=sorted(unknown, key=str)[0]))
+                raise ValueError(
+                    Text(
+                        N_("{rule}: unknown key `{key}` (use level, enabled, options)"),
+                        rule=rule_id,
+                        key=sorted(unknown, key=str)[0],
+                    )
+                )
             level, enabled = setting.get("level"), setting.get("enabled")
             options = _rule_options(rule_id, setting.get("options"))
         elif setting is False or setting == "off":
@@ -186,8 +194,9 @@ def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
             raise ValueError(f"{rule_id}: expected off, on or a level ({', '.join(LEVELS)}), got {level!r}")
         if enabled is not None and not isinstance(enabled, bool):
             raise ValueError(f"{rule_id}: enabled must be true or false")
-        overrides[str(rule_id)] = RuleOverride(enabled=enabled if enabled is not None else
-                                               (True if level else None), level=level, options=options)
+        overrides[str(rule_id)] = RuleOverride(
+            enabled=enabled if enabled is not None else (True if level else None), level=level, options=options
+        )
     return overrides
 
 
@@ -196,8 +205,9 @@ def _rule_options(rule_id: Any, value: Any) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict) or not all(isinstance(name, str) for name in value):
-        raise ValueError(Text(N_("{rule}: options: expected a mapping of option name -> value, e.g. "
-                                 "{{below: 0.4}}"), rule=rule_id))
+        raise ValueError(
+            Text(N_("{rule}: options: expected a mapping of option name -> value, e.g. {{below: 0.4}}"), rule=rule_id)
+        )
     return value
 
 
@@ -267,16 +277,25 @@ def load_config(path: Path) -> Config:
         try:
             values[key] = _packs(value, path.parent) if key == "packs" else check(value)  # type: ignore[misc]
         except ValueError as exc:
-            raise ConfigError(Text("{key}: {problem}", key=key, problem=exc.args[0] if exc.args else ""),
-                              where, lines.get(key)) from None
+            raise ConfigError(
+                Text("{key}: {problem}", key=key, problem=exc.args[0] if exc.args else ""), where, lines.get(key)
+            ) from None
     if values.get("rules"):
         values["rules"] = _with_lines(values["rules"], _child(loaded.node, "rules"))
     if values.get("overrides"):
         items = _child(loaded.node, "overrides")
         values["overrides"] = tuple(
-            replace(o, rules=_with_lines(o.rules, _child(items.value[i], "rules")
-                                          if isinstance(items, SequenceNode) and i < len(items.value) else None))
-            for i, o in enumerate(values["overrides"]))
+            replace(
+                o,
+                rules=_with_lines(
+                    o.rules,
+                    _child(items.value[i], "rules")
+                    if isinstance(items, SequenceNode) and i < len(items.value)
+                    else None,
+                ),
+            )
+            for i, o in enumerate(values["overrides"])
+        )
     return replace(Config(path=path), **values)
 
 

@@ -14,7 +14,7 @@ import os
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "contentlint"
@@ -55,8 +55,9 @@ def localise(text: str, language: str) -> str:
     """``text`` in ``language``: a `Text` through the catalogue, any other string as it is."""
     if not isinstance(text, Text):
         return text
-    values = {name: localise(value, language) if isinstance(value, str) else value
-              for name, value in text.values.items()}
+    values = {
+        name: localise(value, language) if isinstance(value, str) else value for name, value in text.values.items()
+    }
     return translations(language).gettext(text.template).format(**values)
 
 

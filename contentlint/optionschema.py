@@ -47,8 +47,12 @@ def _is_bool(value: Any) -> str | None:
 
 def one_of(*choices: str) -> Check:
     def check(value: Any) -> str | None:
-        return None if value in choices else Text(N_("expected one of {choices}, got {value}"),
-                                                  choices=", ".join(choices), value=repr(value))
+        return (
+            None
+            if value in choices
+            else Text(N_("expected one of {choices}, got {value}"), choices=", ".join(choices), value=repr(value))
+        )
+
     return check
 
 

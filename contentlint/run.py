@@ -29,8 +29,18 @@ from contentlint.rules.pack import RuleBook, load_packs
 from contentlint.sources.discover import Target, discover
 from contentlint.sources.load import load_target, read_bytes
 
-__all__ = ["BUILTIN_RULES", "ERROR_IDS", "FILES_PER_JOB", "RunOptions", "Runner", "error_id", "feed_path",
-           "idle_cpus", "rulebook_for_config", "usable_cpus"]
+__all__ = [
+    "BUILTIN_RULES",
+    "ERROR_IDS",
+    "FILES_PER_JOB",
+    "RunOptions",
+    "Runner",
+    "error_id",
+    "feed_path",
+    "idle_cpus",
+    "rulebook_for_config",
+    "usable_cpus",
+]
 
 WARM_SAMPLE = 8  # files read before forking workers, to learn which languages' pipelines they will need
 _WARM_RULESETS: dict[tuple[Any, ...], RuleSet] = {}  # compiled by the parent before it forks workers

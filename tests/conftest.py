@@ -1,6 +1,8 @@
 """Fixtures; what tests share otherwise (helpers, sample paths) is in tests/helpers.py."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest

@@ -1,13 +1,15 @@
 """What tests share, in one module: no test module imports another. Fixtures are in conftest.py."""
+
 from __future__ import annotations
 
 import asyncio
 import hashlib
 import sys
+from collections.abc import Awaitable, Callable
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING, Awaitable, Callable
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -69,8 +71,11 @@ def profile_of(text: str) -> Profile:
 
 def tree_digest(root: Path) -> dict[str, str]:
     """Hash of every file below root, to prove a run left its inputs untouched."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 class Elements(HTMLParser):
@@ -95,7 +100,7 @@ def finishes_within(seconds: float, work: Callable[[], object]) -> object:
     def target() -> None:
         try:
             child.send(("ok", work()))
-        except BaseException as exc:  # noqa: BLE001 - reported to the test, whatever it is
+        except BaseException as exc:
             child.send(("raised", repr(exc)))
 
     process = context.Process(target=target, daemon=True)
@@ -121,8 +126,9 @@ def lsp_server() -> ClientServerConfig:
     """pytest-lsp's config for a `contentlint lsp` over stdio whose client keeps every publication."""
     from pytest_lsp import ClientServerConfig
 
-    return ClientServerConfig(server_command=[sys.executable, "-m", "contentlint", "lsp"],
-                              client_factory=_recording_client)
+    return ClientServerConfig(
+        server_command=[sys.executable, "-m", "contentlint", "lsp"], client_factory=_recording_client
+    )
 
 
 def _recording_client() -> LanguageClient:

@@ -95,10 +95,13 @@ def test_a_text_reads_as_english_and_is_shown_in_any_interface_language() -> Non
     import pickle
 
     inner = i18n.Text("expected a number from 0 to 1")
-    text = i18n.Text("rules: `{rule}`: option `{option}`: {problem}", rule="low-confidence", option="below",
-                     problem=inner)
+    text = i18n.Text(
+        "rules: `{rule}`: option `{option}`: {problem}", rule="low-confidence", option="below", problem=inner
+    )
     assert text == "rules: `low-confidence`: option `below`: expected a number from 0 to 1"
-    assert i18n.localise(text, "ja") == "rules：`low-confidence`：オプション `below`：0 から 1 までの数を指定してください"
+    assert (
+        i18n.localise(text, "ja") == "rules：`low-confidence`：オプション `below`：0 から 1 までの数を指定してください"
+    )
     assert i18n.localise(text, "zh") == "rules：`low-confidence`：选项 `below`：应为 0 到 1 之间的数"
     assert i18n.localise("not a Text", "ja") == "not a Text"
     copy = pickle.loads(pickle.dumps(text))  # an error made in a worker process reaches the parent as a Text

@@ -17,8 +17,15 @@ from tests.helpers import REPO
 
 # What a language's model is loaded from (nlp/pipeline.py, nlp/combiner.py): without one of them the language
 # falls back or fails only once installed.
-MODEL_FILES = ("config.cfg", "meta.json", "textcat/cfg", "textcat/model", "vocab/strings.json", combiner.FILE,
-               combiner.ENTRY_FILE)
+MODEL_FILES = (
+    "config.cfg",
+    "meta.json",
+    "textcat/cfg",
+    "textcat/model",
+    "vocab/strings.json",
+    combiner.FILE,
+    combiner.ENTRY_FILE,
+)
 
 
 @pytest.mark.slow
@@ -32,8 +39,11 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
         shutil.copy2(REPO / name, source / name)
     for name in ("contentlint", "rules"):
         shutil.copytree(REPO / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path),
-                           str(source)], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(source)],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     (wheel,) = tmp_path.glob("contentlint-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

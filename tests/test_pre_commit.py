@@ -21,14 +21,19 @@ import yaml
 from tests.helpers import REPO
 
 PROMO_EN = "---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now — limited time only!\n"
-PROMO_JA = ("---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\nクーポンコード SPRING30 をご入力いただくと、"
-            "全プランが30%オフになります。セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n")
-INSIGHT_EN = ("---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
-              "shows you, step by step, how to separate customers who leave in their first month from those who "
-              "leave after a year.\n\n## Split the curve\n\n1. Export sign-up and cancellation dates.\n2. Group "
-              "customers by month.\n\n## Read the two drops\n\nCustomers who leave in the first month never reached "
-              "the moment the product paid off for them (see [the onboarding checklist](https://example.com/onboarding)"
-              "); customers who leave after a year have new needs. Treat them as two problems, each with its own answer.\n")
+PROMO_JA = (
+    "---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\n"
+    "クーポンコード SPRING30 をご入力いただくと、全プランが30%オフになります。"
+    "セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n"
+)
+INSIGHT_EN = (
+    "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
+    "shows you, step by step, how to separate customers who leave in their first month from those who "
+    "leave after a year.\n\n## Split the curve\n\n1. Export sign-up and cancellation dates.\n2. Group "
+    "customers by month.\n\n## Read the two drops\n\nCustomers who leave in the first month never reached "
+    "the moment the product paid off for them (see [the onboarding checklist](https://example.com/onboarding)"
+    "); customers who leave after a year have new needs. Treat them as two problems, each with its own answer.\n"
+)
 
 # A Hugo site as it is committed: site config, data, i18n, section pages, a redirect stub and one helpful post.
 HUGO_SITE = {
@@ -45,8 +50,11 @@ HUGO_SITE = {
 }
 
 # pre-commit builds the hook's environment with pip, which downloads contentlint's dependencies.
-pytestmark = [pytest.mark.slow, pytest.mark.network,
-              pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.network,
+    pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed"),
+]
 
 
 def readme_config() -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The test suite's own habits: what tests share lives in tests/helpers.py (or conftest fixtures), never in a test
 module another one imports, and pytest knows every marker a test uses."""
+
 from __future__ import annotations
 
 import ast
@@ -37,15 +38,20 @@ def is_test_module(module: str) -> bool:
 
 
 def test_no_test_module_imports_another_test_module_or_conftest() -> None:
-    found = {(path.relative_to(REPO).as_posix(), module)
-             for path in sorted(TESTS.rglob("*.py"))
-             for module in imported_modules(path) if is_test_module(module)}
+    found = {
+        (path.relative_to(REPO).as_posix(), module)
+        for path in sorted(TESTS.rglob("*.py"))
+        for module in imported_modules(path)
+        if is_test_module(module)
+    }
     assert found - KNOWN == set(), "import what tests share from tests.helpers"
     assert KNOWN - found == set(), "moved: take the entry out of KNOWN"
 
 
 def test_the_check_sees_an_import_of_a_test_module(tmp_path: Path) -> None:
     module = tmp_path / "test_x.py"
-    module.write_text("from tests.cli.test_check import PROMO_EN\nimport tests.conftest\nfrom tests.helpers import run\n",
-                      encoding="utf-8")
+    module.write_text(
+        "from tests.cli.test_check import PROMO_EN\nimport tests.conftest\nfrom tests.helpers import run\n",
+        encoding="utf-8",
+    )
     assert {m for m in imported_modules(module) if is_test_module(m)} == {"tests.cli.test_check", "tests.conftest"}

@@ -35,11 +35,14 @@ def measure(folder: Path) -> dict[str, Any]:
     findings = report["findings"]
     errors = [f for f in findings if f["level"] == "error"]
     warned = {f["path"] for f in findings if f["rule"] in PROMOTIONAL_CLASS_RULES}
-    return {"pages": len(posts), "errors": len(errors),
-            "promotional": sum(1 for p in posts if p["group"] == "promotional"),
-            "warned": len(warned),
-            "warnings": dict(Counter(f["rule"] for f in findings if f["level"] == "warning").most_common()),
-            "labels": dict(Counter(p["label"] for p in posts).most_common())}
+    return {
+        "pages": len(posts),
+        "errors": len(errors),
+        "promotional": sum(1 for p in posts if p["group"] == "promotional"),
+        "warned": len(warned),
+        "warnings": dict(Counter(f["rule"] for f in findings if f["level"] == "warning").most_common()),
+        "labels": dict(Counter(p["label"] for p in posts).most_common()),
+    }
 
 
 def _pct(part: int, whole: int) -> str:
@@ -58,9 +61,11 @@ def main_(argv: list[str]) -> int:
     for folder in map(Path, argv):
         m = measure(folder)
         labels = ", ".join(f"{k} {v}" for k, v in m["labels"].items())
-        print(f"| {folder.name} | {m['pages']} | {m['errors']} | {m['promotional']} "
-              f"({_pct(m['promotional'], m['pages'])}) | {m['warned']} ({_pct(m['warned'], m['pages'])}) | {labels} |",
-              flush=True)
+        print(
+            f"| {folder.name} | {m['pages']} | {m['errors']} | {m['promotional']} "
+            f"({_pct(m['promotional'], m['pages'])}) | {m['warned']} ({_pct(m['warned'], m['pages'])}) | {labels} |",
+            flush=True,
+        )
     return 0
 
 

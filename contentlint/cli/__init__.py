@@ -9,7 +9,6 @@ from importlib import import_module
 import click
 
 from contentlint import i18n
-from contentlint.version import __version__
 from contentlint.cli.crash import report_crash
 from contentlint.errors import ContentlintError
 from contentlint.version import __version__

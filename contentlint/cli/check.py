@@ -89,9 +89,22 @@ def command(
     gate: str,
 ) -> int:
     """Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."""
-    options = replace(build_run_options(config_file, no_config, language, stdin_filename, fail_level, target,
-                                        fail_under, cache_dir, no_cache, jobs, ui_lang),
-                      keep_excerpts=needs_excerpts(fmt, template))
+    options = replace(
+        build_run_options(
+            config_file,
+            no_config,
+            language,
+            stdin_filename,
+            fail_level,
+            target,
+            fail_under,
+            cache_dir,
+            no_cache,
+            jobs,
+            ui_lang,
+        ),
+        keep_excerpts=needs_excerpts(fmt, template),
+    )
     runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     selected = list(paths)
     refuse_overwriting_input(output, runner, selected, template, config_file, baseline)

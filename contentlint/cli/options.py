@@ -10,9 +10,8 @@ import click
 
 from contentlint.calendar.mix import PRESETS
 from contentlint.config import FAIL_LEVELS
-from contentlint.i18n import DEFAULT, UI_LANGUAGES, resolve, translations
 from contentlint.fileio import cache_home
-from contentlint.i18n import DEFAULT, UI_LANGUAGES, translations
+from contentlint.i18n import DEFAULT, UI_LANGUAGES, resolve, translations
 from contentlint.result import Result
 from contentlint.run import RunOptions
 
@@ -43,8 +42,14 @@ def run_options(func: Command) -> Command:
             "~/.cache/contentlint).",
         ),
         click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache."),
-        click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, show_default=True,
-                     help="Worker processes (0: automatic, one per 50 files up to the CPUs not busy with other work)."),
+        click.option(
+            "--jobs",
+            "-j",
+            type=click.IntRange(0, 64),
+            default=0,
+            show_default=True,
+            help="Worker processes (0: automatic, one per 50 files up to the CPUs not busy with other work).",
+        ),
         ui_lang_option,
         click.option(
             "--verbose",
@@ -91,17 +96,34 @@ def fail_level_option(func: Command) -> Command:
     )(func)
 
 
-def build_run_options(config_file: Path | None, no_config: bool, language: str | None, stdin_filename: str,
-                      fail_level: str | None = None, target: str | None = None,
-                      fail_under: int | None = None, cache_dir: Path | None = None,
-                      no_cache: bool = False, jobs: int = 0, ui_lang: str | None = None) -> RunOptions:
+def build_run_options(
+    config_file: Path | None,
+    no_config: bool,
+    language: str | None,
+    stdin_filename: str,
+    fail_level: str | None = None,
+    target: str | None = None,
+    fail_under: int | None = None,
+    cache_dir: Path | None = None,
+    no_cache: bool = False,
+    jobs: int = 0,
+    ui_lang: str | None = None,
+) -> RunOptions:
     if config_file is not None and not config_file.is_file():
         what = "not a regular file" if config_file.exists() else "no such file"
         raise click.BadParameter(f"{config_file}: {what}", param_hint="--config")
-    return RunOptions(config_file=config_file, use_config_files=not no_config, fail_level=fail_level,
-                      language=language, stdin_name=stdin_filename, target=target, fail_under=fail_under,
-                      cache_dir=None if no_cache else (cache_dir or cache_home()), jobs=jobs,
-                      ui_lang=resolve(ui_lang))
+    return RunOptions(
+        config_file=config_file,
+        use_config_files=not no_config,
+        fail_level=fail_level,
+        language=language,
+        stdin_name=stdin_filename,
+        target=target,
+        fail_under=fail_under,
+        cache_dir=None if no_cache else (cache_dir or cache_home()),
+        jobs=jobs,
+        ui_lang=resolve(ui_lang),
+    )
 
 
 def show_skipped(result: Result, verbose: bool, ui_lang: str = DEFAULT) -> None:

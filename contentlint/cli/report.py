@@ -107,8 +107,22 @@ def command(
     template: Path | None,
 ) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
-    options = replace(build_run_options(config_file, no_config, language, stdin_filename, None, target, fail_under,
-                                        cache_dir, no_cache, jobs, ui_lang), keep_excerpts=needs_excerpts(fmt, template))
+    options = replace(
+        build_run_options(
+            config_file,
+            no_config,
+            language,
+            stdin_filename,
+            None,
+            target,
+            fail_under,
+            cache_dir,
+            no_cache,
+            jobs,
+            ui_lang,
+        ),
+        keep_excerpts=needs_excerpts(fmt, template),
+    )
     runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     refuse_overwriting_input(output, runner, list(paths), template, config_file)
     with progress(runner, list(paths)):

@@ -31,7 +31,7 @@ def _blank(segmenter: str | None = None) -> Pipeline:
 
     from contentlint.nlp import components
 
-    nlp = spacy.blank("en")
+    nlp: Pipeline = spacy.blank("en")
     nlp.add_pipe(components.LEMMAS)
     return nlp
 

@@ -23,7 +23,8 @@ def _blank(segmenter: str | None = None) -> Pipeline:
 
     spacy = import_spacy()
 
-    return spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "A"}}})
+    nlp: Pipeline = spacy.blank("ja", config={"nlp": {"tokenizer": {"split_mode": "A"}}})
+    return nlp
 
 
 def _tune(nlp: Pipeline) -> Pipeline:

@@ -25,7 +25,7 @@ def _blank(segmenter: str | None = None) -> Pipeline:
 
     from contentlint.nlp import components
 
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter or SEGMENTER}}})
+    nlp: Pipeline = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": segmenter or SEGMENTER}}})
     nlp.add_pipe(components.FORM_LEMMAS)
     return nlp
 

@@ -8,6 +8,7 @@ runs a spaCy command. So before spaCy is first imported, ``spacy.cli`` is regist
 from it (``spacy.cli.train``, ``from spacy.cli import download``, ``spacy.info()``) imports the real package, so
 code that does use spaCy's commands in the same process still gets them.
 """
+
 from __future__ import annotations
 
 import importlib

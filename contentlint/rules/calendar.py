@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 from contentlint import optionschema as opt
 from contentlint.calendar.mix import Mix
 from contentlint.calendar.report import CalendarReport, EntryResult
-from contentlint import optionschema as opt
 from contentlint.i18n import N_, Text
 from contentlint.optionschema import Option
 
@@ -84,8 +83,10 @@ class PromoStreakKind(_CalendarKind):
     """N consecutive promotional posts, over the whole calendar and per channel."""
 
     name = "promo-streak"
-    schema = {"max_run": Option(opt.INTEGER, default=3, help="longest allowed run of promotional posts"),
-              "per_channel": Option(opt.BOOLEAN, default=True, help="also look at each channel on its own")}
+    schema: Mapping[str, Option] = {
+        "max_run": Option(opt.INTEGER, default=3, help="longest allowed run of promotional posts"),
+        "per_channel": Option(opt.BOOLEAN, default=True, help="also look at each channel on its own"),
+    }
 
     def run(self, report: CalendarReport, params: Mapping[str, Any]) -> Iterator[CalendarHit]:
         scopes = [("all", report.results)]

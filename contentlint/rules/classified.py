@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
+from contentlint.analysis import Analysis
 from contentlint.i18n import N_, Text
 from contentlint.optionschema import Option
 from contentlint.rules.protocol import Hit, PostChecker

@@ -95,17 +95,26 @@ class GatedMatcher:
     def __init__(self, vocab: Vocab, keyed: Mapping[str, list[list[dict[str, Any]]]]) -> None:
         self.vocab = vocab
         strings = vocab.strings
-        self.patterns = [(key, pattern, tuple((attr, frozenset(strings[word] for word in words))
-                                              for attr, words in anchors(pattern)))
-                         for key, patterns in keyed.items() for pattern in patterns]
+        self.patterns = [
+            (
+                key,
+                pattern,
+                tuple((attr, frozenset(strings[word] for word in words)) for attr, words in anchors(pattern)),
+            )
+            for key, patterns in keyed.items()
+            for pattern in patterns
+        ]
         self.lengths = [longest(pattern) for _key, pattern, _needs in self.patterns]
         self.every = tuple(range(len(self.patterns)))
         self._matchers: OrderedDict[tuple[int, ...], Any] = OrderedDict()
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches, sorted, each once."""
-        possible = tuple(i for i, (_key, _pattern, needs) in enumerate(self.patterns)
-                         if all(not ids.isdisjoint(word_ids(doc, attr)) for attr, ids in needs))
+        possible = tuple(
+            i
+            for i, (_key, _pattern, needs) in enumerate(self.patterns)
+            if all(not ids.isdisjoint(word_ids(doc, attr)) for attr, ids in needs)
+        )
         if not possible:
             return []
         windows = self._windows(doc, possible)
@@ -114,8 +123,13 @@ class GatedMatcher:
         # Windows are short: one Matcher of every pattern, built once, costs less there than building one for
         # this set of patterns (patterns that cannot match this Doc find nothing in it).
         matcher = self._matcher(self.every)
-        return sorted({(key, start + offset, end + offset) for offset, stop in windows
-                       for key, start, end in matcher(doc[offset:stop])})
+        return sorted(
+            {
+                (key, start + offset, end + offset)
+                for offset, stop in windows
+                for key, start, end in matcher(doc[offset:stop])
+            }
+        )
 
     def _windows(self, doc: Doc, possible: tuple[int, ...]) -> list[tuple[int, int]] | None:
         """Token ranges that hold every match of the ``possible`` patterns, or None to match the whole Doc.
@@ -126,13 +140,12 @@ class GatedMatcher:
         """
         import numpy
 
-        spans = []
+        spans: list[tuple[int, int]] = []
         for i in possible:
             needs, most = self.patterns[i][2], self.lengths[i]
             if not needs or most is None:
                 return None
-            places = min((numpy.flatnonzero(numpy.isin(_column(doc, attr), list(ids))) for attr, ids in needs),
-                         key=len)
+            places = min((numpy.flatnonzero(numpy.isin(_column(doc, attr), list(ids))) for attr, ids in needs), key=len)
             spans.extend((max(0, int(p) - most + 1), min(len(doc), int(p) + most)) for p in places)
         merged: list[tuple[int, int]] = []
         for start, stop in sorted(spans):

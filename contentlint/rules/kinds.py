@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
 from contentlint.analysis import Analysis
-from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder, phrase_matcher, spans
-from contentlint import optionschema as opt
 from contentlint.i18n import N_, Text
+from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder, phrase_matcher, spans
 from contentlint.optionschema import Option
 from contentlint.rules.protocol import Hit, PostChecker
 
@@ -25,8 +24,15 @@ if TYPE_CHECKING:
 
 def missing_languages(per_lang: Mapping[str, Any], languages: Sequence[str], option: str) -> str | None:
     missing = [lang for lang in languages if lang != "*" and lang not in per_lang]
-    return Text(N_("{option}: no entry for language {language} listed in `languages`"), option=option,
-                language=repr(missing[0])) if missing else None
+    return (
+        Text(
+            N_("{option}: no entry for language {language} listed in `languages`"),
+            option=option,
+            language=repr(missing[0]),
+        )
+        if missing
+        else None
+    )
 
 
 class _SpanChecker:
@@ -106,10 +112,19 @@ class PatternKind:
     }
 
     def check_params(self, params: Mapping[str, Any], languages: Sequence[str]) -> str | None:
-        missing = [lang for lang in languages
-                   if lang != "*" and lang not in params["patterns"] and lang not in params["phrases"]]
-        return Text(N_("patterns: no entry (in patterns or phrases) for language {language} listed in `languages`"),
-                    language=repr(missing[0])) if missing else None
+        missing = [
+            lang
+            for lang in languages
+            if lang != "*" and lang not in params["patterns"] and lang not in params["phrases"]
+        ]
+        return (
+            Text(
+                N_("patterns: no entry (in patterns or phrases) for language {language} listed in `languages`"),
+                language=repr(missing[0]),
+            )
+            if missing
+            else None
+        )
 
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         from spacy.matcher import Matcher

@@ -121,8 +121,7 @@ class RequiresKind:
             "(e.g. {sponsored: [true]}); with neither trigger every post must comply",
         ),
         "exclude": EXCLUDE_OPTION,
-        "each": Option(opt.BOOLEAN, default=False,
-                       help="report every trigger (true) or only the first (false)"),
+        "each": Option(opt.BOOLEAN, default=False, help="report every trigger (true) or only the first (false)"),
         "attr": Option(opt.one_of(*TOKEN_ATTRS), default="LEMMA", help="token attribute compared"),
         "suggestion": Option(opt.per_language(opt.STRING), default={}, help="{lang: text} for {suggestion}"),
     }

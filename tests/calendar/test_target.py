@@ -24,24 +24,38 @@ def calendars(tmp_path: Path, write: Callable[..., Path], config: str, *options:
     the same entries as dated Markdown posts."""
     write(".contentlint.yaml", config)
     write("cal.yaml", "entries:\n" + "".join(f"  - {{date: {d}, channel: blog, title: '{t}'}}\n" for d, t in ENTRIES))
-    write("cal.csv", "date,channel,title\n" + "".join(f"{d},blog,\"{t}\"\n" for d, t in ENTRIES))
+    write("cal.csv", "date,channel,title\n" + "".join(f'{d},blog,"{t}"\n' for d, t in ENTRIES))
     for number, (date, title) in enumerate(ENTRIES):
         write(f"feed/{number}.md", f"---\ntitle: '{title}'\ndate: {date}\nchannel: blog\n---\n{title}.\n")
-    code, out, _ = run(["check", "--no-cache", "--format", "json", *options, str(tmp_path / "cal.yaml"),
-                        str(tmp_path / "cal.csv"), str(tmp_path / "feed")])
+    code, out, _ = run(
+        [
+            "check",
+            "--no-cache",
+            "--format",
+            "json",
+            *options,
+            str(tmp_path / "cal.yaml"),
+            str(tmp_path / "cal.csv"),
+            str(tmp_path / "feed"),
+        ]
+    )
     assert code in (0, 1), out
     return {c["kind"] if c["kind"] == "feed" else Path(c["path"]).suffix: c for c in json.loads(out)["calendars"]}
 
 
-@pytest.mark.parametrize(("config", "options"), [
-    ("target: {pre: .5, at: .2, post: .3}\ntolerance: .3\n", ()),
-    ("target: {pre: .5, at: .2, post: .3}\n", ()),
-    ("target: {pre: .5, at: .2, post: .3}\ntolerance: .3\n", ("--target", "4-1-1")),
-    ("target: thirds\n", ()),
-    ("", ()),
-])
-def test_yaml_and_csv_calendars_score_the_same(tmp_path: Path, write: Callable[..., Path], config: str,
-                                               options: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("config", "options"),
+    [
+        ("target: {pre: .5, at: .2, post: .3}\ntolerance: .3\n", ()),
+        ("target: {pre: .5, at: .2, post: .3}\n", ()),
+        ("target: {pre: .5, at: .2, post: .3}\ntolerance: .3\n", ("--target", "4-1-1")),
+        ("target: thirds\n", ()),
+        ("", ()),
+    ],
+)
+def test_yaml_and_csv_calendars_score_the_same(
+    tmp_path: Path, write: Callable[..., Path], config: str, options: tuple[str, ...]
+) -> None:
     found = calendars(tmp_path, write, config, *options)
     assert found[".yaml"]["target"] == found[".csv"]["target"] == found["feed"]["target"]
     assert found[".yaml"]["score"] == found[".csv"]["score"]

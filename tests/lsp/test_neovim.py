@@ -15,8 +15,10 @@ from tests.helpers import lsp_server, published
 
 pytestmark = [pytest.mark.lsp, pytest.mark.asyncio(loop_scope="module")]
 SERVER = lsp_server()
-JA = ("---\ntitle: 🎉春のセール：今すぐ購入\n---\n新製品が発売されました。🚀今すぐ購入してください。"
-      "期間限定で全品30%オフです。\n")
+JA = (
+    "---\ntitle: 🎉春のセール：今すぐ購入\n---\n新製品が発売されました。🚀今すぐ購入してください。"
+    "期間限定で全品30%オフです。\n"
+)
 ENCODING: dict[str, str] = {}
 
 

@@ -12,8 +12,8 @@ import pytest
 
 from contentlint.errors import RuleError
 from contentlint.model import Finding
-from contentlint.rules.channel import char_weights
 from contentlint.packfiles import default_pack_files
+from contentlint.rules.channel import char_weights
 from contentlint.rules.pack import load_pack, load_packs
 from contentlint.run import Runner, RunOptions
 from tests.helpers import findings

@@ -13,8 +13,6 @@ from contentlint.rules.engine import RuleSet
 from contentlint.rules.pack import Rule, load_packs
 from contentlint.rules.registry import scope_of
 from contentlint.run import Runner, RunOptions
-from contentlint.packfiles import default_pack_files
-from contentlint.rules.pack import Rule, load_packs
 from tests.helpers import post_from, profile_of
 
 BOOK = load_packs(default_pack_files())

@@ -9,7 +9,6 @@ from contentlint.nlp import pipeline
 from contentlint.packfiles import default_pack_files
 from contentlint.rules import tokenpatterns
 from contentlint.rules.gated import GatedMatcher, anchors, longest, word_ids
-from contentlint.packfiles import default_pack_files
 from contentlint.rules.pack import load_packs
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
@@ -88,8 +87,10 @@ def test_a_long_doc_is_matched_only_near_its_anchor_words() -> None:
     nlp = pipeline.load("en")
     filler = " ".join(["The guide explains how teams plan their week."] * 40)
     doc = nlp(f"{filler} Hurry up, the sale ends tonight! {filler} Don't wait!")
-    gated = GatedMatcher(nlp.vocab, {"cue0": [[{"LOWER": "hurry"}, {"LOWER": "up"}],
-                                              [{"LOWER": "do"}, {"LOWER": "n't"}, {"LOWER": "wait"}]]})
+    gated = GatedMatcher(
+        nlp.vocab,
+        {"cue0": [[{"LOWER": "hurry"}, {"LOWER": "up"}], [{"LOWER": "do"}, {"LOWER": "n't"}, {"LOWER": "wait"}]]},
+    )
     windows = gated._windows(doc, gated.every)
     assert windows is not None and sum(stop - start for start, stop in windows) < 10
     whole = Matcher(nlp.vocab)

@@ -15,10 +15,10 @@ pytest.importorskip("starlette", reason='the web extra is not installed: pip ins
 
 from starlette.testclient import TestClient
 
-from contentlint.run import RunOptions  # noqa: E402
-from contentlint.web.app import MAX_BODY_BYTES, create_app  # noqa: E402
-from contentlint.web.engine import Engine  # noqa: E402
-from tests.helpers import REPO, tree_digest  # noqa: E402
+from contentlint.run import RunOptions
+from contentlint.web.app import MAX_BODY_BYTES, create_app
+from contentlint.web.engine import Engine
+from tests.helpers import REPO, tree_digest
 
 BASE = "http://127.0.0.1:8765"
 JA_PROMO = {

@@ -20,11 +20,15 @@ from typing import Any
 import pytest
 
 from tests.helpers import REPO
-from tests.web.test_app import EN_HOWTO, JA_PROMO as JA_PROMO_UNNAMED
+from tests.web.test_app import EN_HOWTO
+from tests.web.test_app import JA_PROMO as JA_PROMO_UNNAMED
 
 # The promotion names its product and what it does for the reader, so the page has headlines to copy.
-JA_PROMO = {**JA_PROMO_UNNAMED, "body": JA_PROMO_UNNAMED["body"] + "\n\nクーポンコード SPRING30 は4月19日まで、年間プランにも"
-                                                                 "使えます。\n\nExcelなら月次レポート作成の手間を削減できます。"}
+JA_PROMO = {
+    **JA_PROMO_UNNAMED,
+    "body": JA_PROMO_UNNAMED["body"] + "\n\nクーポンコード SPRING30 は4月19日まで、年間プランにも"
+    "使えます。\n\nExcelなら月次レポート作成の手間を削減できます。",
+}
 
 pytest.importorskip("uvicorn", reason='the web extra is not installed: pip install "contentlint[web]"')
 pytest.importorskip("selenium", reason="selenium is not installed (it is in the test extra)")
@@ -37,9 +41,13 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMEDRIVER = shutil.which("chromedriver")
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(
-    CHROMIUM is None or CHROMEDRIVER is None,
-    reason="headless Chromium and its driver (Debian packages `chromium` and `chromium-driver`) are not installed")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None or CHROMEDRIVER is None,
+        reason="headless Chromium and its driver (Debian packages `chromium` and `chromium-driver`) are not installed",
+    ),
+]
 WIDTHS = {"desktop": 1280, "phone": 390}
 PHONE = WIDTHS["phone"]
 
