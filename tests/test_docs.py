@@ -92,6 +92,8 @@ def test_the_module_map_lists_every_module_of_the_package(site: Path) -> None:
         assert path.name in page and f"{path.parent.relative_to(REPO).as_posix()}/" in page, path
     architecture = text_of(site / "architecture/index.html")
     assert "Layers and import contracts" in architecture and "ARCHITECTURE.md" in architecture
+    layers = text_of(site / "architecture/layers/index.html")
+    assert "import-linter" in layers and "Module map" in layers  # ARCHITECTURE.md, included
 
 
 def test_home_and_quick_start_exist_in_japanese_and_chinese(site: Path) -> None:
