@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 
-from contentlint import __version__
 from contentlint.corpus import Record
 from contentlint.nlp.calibration import TARGET_PRECISION, precision_threshold
 from contentlint.nlp.combiner import ENTRY_FILE, Inputs, fit_temperature, promotional_probability, softmax
@@ -38,6 +37,7 @@ from contentlint.nlp.evaluation import Row, full_report
 from contentlint.nlp.lexicon import default_cues
 from contentlint.nlp.training import TrainSettings, train_docs
 from contentlint.taxonomy import CLASSES
+from contentlint.version import __version__
 
 
 @dataclass(frozen=True, slots=True)
