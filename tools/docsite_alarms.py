@@ -5,9 +5,8 @@ so each page called promotional, and each promotional-class warning, is a false 
 
 Lints each folder as `contentlint check --no-config --no-cache --format json -j 1` does (with the shipped models or
 those of `contentlint train --output MODELS_DIR`) and prints, per folder: pages read, error-level findings (input
-errors and advertising-law errors), pages whose top
-class is promotional, pages with a promotional-class warning (the rules that fire only where the calibrated
-P(promotional) clears the model's threshold), and warnings by rule.
+errors and advertising-law errors), pages whose top class is promotional, pages with a promotional-class warning
+(the rules that fire only where the calibrated P(promotional) clears the model's threshold), and warnings by rule.
 """
 
 from __future__ import annotations

@@ -50,6 +50,12 @@ class BuildPlan:
     combiner: CombinerSpec = field(default_factory=CombinerSpec)
     oof: Path | None = None  # where to keep the out-of-fold text-model scores (for tools/model_compare.py)
 
+    @property
+    def entry_combiner(self) -> CombinerSpec:
+        """The calendar-entry combiner's spec: the posts' one, class-balanced (a calendar's mix of sales and
+        launches is its own, not the share they have among the posts public repositories keep)."""
+        return replace(self.combiner, balance=True)
+
 
 def oof_rows(records: Sequence[Record], probs: np.ndarray, threshold: float, entries: bool = False) -> list[Row]:
     """Evaluation rows for out-of-fold probabilities: real posts only (our own records measure nothing new), and
@@ -85,7 +91,7 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
         "spacy": spacy_version,
         "settings": plan.settings.to_dict(),
         "combiner": asdict(plan.combiner),
-        "entry_combiner": asdict(replace(plan.combiner, balance=True)),
+        "entry_combiner": asdict(plan.entry_combiner),
         "folds": plan.folds,
         "target_precision": TARGET_PRECISION,
         "corpora": list(plan.corpora),
@@ -109,23 +115,23 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
                 encoding="utf-8",
             )
         inputs = with_scores(prep, scores)
-        entry: dict[
-            str, dict[str, Any]
-        ] = {}  # per kind (whole posts, calendar entries): its combiner's calibration, report and fitted combiner
-        for kind, wanted in (("posts", False), ("entries", True)):
-            keep = [i for i, r in enumerate(prep.records) if r.is_entry_view == wanted]
-            if not keep:
-                continue
-            if wanted:  # with our own posts, where sales are common; real repositories hold few (ja: 9 of 1,338)
-                keep = sorted(keep + [i for i, r in enumerate(prep.records) if not r.is_real])
-            spec = replace(plan.combiner, balance=True) if wanted else plan.combiner
+        # Per kind, the records its combiner is fitted on, its spec, and whether it reads calendar entries: whole
+        # posts; and calendar-entry views with our own posts, where sales are common (real repositories hold few:
+        # ja 9 of 1,338). No views (no real posts): no entry combiner.
+        kinds = {"posts": ([i for i, r in enumerate(prep.records) if not r.is_entry_view], plan.combiner, False)}
+        if any(r.is_entry_view for r in prep.records):
+            chosen = [i for i, r in enumerate(prep.records) if r.is_entry_view or not r.is_real]
+            kinds["entries"] = (chosen, plan.entry_combiner, True)
+        # each kind's calibration, report and fitted combiner
+        entry: dict[str, dict[str, Any]] = {}
+        for kind, (keep, spec, reads_entries) in kinds.items():
             entry[kind] = _calibrated(
                 plan,
                 spec,
                 Prepared(lang, [prep.records[i] for i in keep], [], [], [prep.folds[i] for i in keep]),
                 [inputs[i] for i in keep],
                 cue_sets,
-                wanted,
+                reads_entries,
             )
             log(
                 f"[{lang}] {kind}: temperature {entry[kind]['temperature']:.3f}, P(promotional) threshold "

@@ -220,19 +220,13 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     if opt.per_language(opt.STRING)(messages):
         raise fail("message: expected a string, or a mapping of language -> string")
     assert isinstance(messages, dict)
-    languages = raw.get("languages", [ANY_LANGUAGE])
-    if isinstance(languages, str):
-        languages = [languages]
+    languages = _listed(raw, "languages", [ANY_LANGUAGE])
     if opt.STRING_LIST(languages):
         raise fail("languages: expected a list of language codes (or '*')")
-    channels = raw.get("channels", [])
-    if isinstance(channels, str):
-        channels = [channels]
+    channels = _listed(raw, "channels", [])
     if channels and opt.STRING_LIST(channels):
         raise fail("channels: expected a list of channel names (linkedin, x, weibo ...)")
-    groups = raw.get("groups", [])
-    if isinstance(groups, str):
-        groups = [groups]
+    groups = _listed(raw, "groups", [])
     if groups and (opt.STRING_LIST(groups) or any(g not in GROUP_NAMES for g in groups)):
         raise fail(f"groups: expected a list of {' or '.join(GROUP_NAMES)}")
     params = raw.get("params") or {}
@@ -264,6 +258,12 @@ def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
         channels=tuple(dict.fromkeys(c.strip().lower() for c in channels)),
         groups=tuple(groups),
     )
+
+
+def _listed(raw: Mapping[str, Any], key: str, default: list[str]) -> Any:
+    """The rule's ``key`` as written, a single name read as a list of one (`languages: en`, `groups: promotional`)."""
+    value = raw.get(key, default)
+    return [value] if isinstance(value, str) else value
 
 
 def _parse_examples(raw: Any, fail: Any) -> dict[str, tuple[str, ...]]:
