@@ -30,6 +30,24 @@ if TYPE_CHECKING:
 
 REPO = Path(__file__).resolve().parent.parent
 
+# Drafts as real posts are written (a heading, a list, a link, an offer with its terms): the model is rightly unsure
+# of bare two-line drafts, so tests that need a sure label use these.
+PROMO_JA = (
+    "---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\n"
+    "クーポンコード SPRING30 をご入力いただくと、"
+    "全プランが30%オフになります。セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n"
+)
+INSIGHT_EN = (
+    "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
+    "shows you, step by step, how to separate customers who leave in their first month from those who "
+    "leave after a year, and what each group needs from you.\n\n## Split the curve\n\n1. Export sign-up "
+    "and cancellation dates.\n2. Group customers by the month they joined.\n3. Compare the curves.\n\n"
+    "## Read the two drops\n\nCustomers who leave in the first month usually never reached the moment "
+    "the product paid off for them: look at what they did in their first week (see [the onboarding "
+    "checklist](https://example.com/onboarding)). Customers who leave after a year are telling you "
+    "something else: their needs changed. Treat them as two problems with two different fixes.\n"
+)
+
 
 def run(args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
     """The `contentlint` command in this process: (exit code, stdout, stderr)."""

@@ -18,14 +18,9 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.helpers import REPO
+from tests.helpers import PROMO_JA, REPO
 
 PROMO_EN = "---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now — limited time only!\n"
-PROMO_JA = (
-    "---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\n"
-    "クーポンコード SPRING30 をご入力いただくと、全プランが30%オフになります。"
-    "セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n"
-)
 INSIGHT_EN = (
     "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
     "shows you, step by step, how to separate customers who leave in their first month from those who "

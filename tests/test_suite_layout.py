@@ -11,9 +11,6 @@ from tests.helpers import REPO
 TESTS = REPO / "tests"
 # (importing file, imported module) still to move, each with its reason; an entry that no longer matches fails.
 KNOWN = {
-    # INSIGHT_EN is one of the borderline posts whose labels are being pinned again after the retrained models
-    # (#15); it moves to tests/helpers.py once that has landed.
-    ("tests/report/test_interface_language.py", "tests.cli.test_check"),
     # The sample drafts and page helpers of the web tests, in test_app.py (its borderline drafts are being pinned
     # again too): to move with INSIGHT_EN.
     ("tests/web/test_brief_editor.py", "tests.web.test_app"),

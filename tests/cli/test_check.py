@@ -10,24 +10,9 @@ from pathlib import Path
 import pytest
 
 from contentlint.cli import main
-from tests.helpers import REPO, run, tree_digest
+from tests.helpers import INSIGHT_EN, PROMO_JA, REPO, run, tree_digest
 
 PROMO_EN = "---\ntitle: Spring sale\nchannel: x\n---\nEverything is 30% off. Buy now — limited time only!\n"
-PROMO_JA = (
-    "---\ntitle: 春のセール\n---\nオフィス全品30%オフ！今だけの期間限定です。\n"
-    "クーポンコード SPRING30 をご入力いただくと、"
-    "全プランが30%オフになります。セールは4月19日（日）まで。年間プランのお申し込みも対象です。\n"
-)
-INSIGHT_EN = (
-    "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two different problems. This guide "
-    "shows you, step by step, how to separate customers who leave in their first month from those who "
-    "leave after a year, and what each group needs from you.\n\n## Split the curve\n\n1. Export sign-up "
-    "and cancellation dates.\n2. Group customers by the month they joined.\n3. Compare the curves.\n\n"
-    "## Read the two drops\n\nCustomers who leave in the first month usually never reached the moment "
-    "the product paid off for them: look at what they did in their first week (see [the onboarding "
-    "checklist](https://example.com/onboarding)). Customers who leave after a year are telling you "
-    "something else: their needs changed. Treat them as two problems with two different fixes.\n"
-)
 INSIGHT_JA = (
     "---\ntitle: 統計分析でユーザー行動を理解する方法\n---\n"
     "あなたのデータに問いを立てる方法を、手順に沿って紹介します。"

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_check import INSIGHT_EN
-from tests.helpers import REPO, run
+from tests.helpers import INSIGHT_EN, REPO, run
 from tests.interface_text import english_left
 
 SAMPLES = REPO / "samples"
