@@ -79,8 +79,9 @@ def combiner(lang: str, entry: bool = False) -> Combiner | None:
     from contentlint.nlp.combiner import ENTRY_FILE
     from contentlint.nlp.combiner import load as load_combiner
 
-    found = load_combiner(model_dir(lang), ENTRY_FILE) if entry else None
-    return found or load_combiner(model_dir(lang))
+    if entry:  # a model without an entry combiner: the posts' one, read once for both
+        return load_combiner(model_dir(lang), ENTRY_FILE) or combiner(lang)
+    return load_combiner(model_dir(lang))
 
 
 def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:

@@ -96,7 +96,7 @@ def test_a_model_folder_with_a_combiner_ships_its_calibration(tmp_path) -> None:
         combiner = pipeline.combiner("en")
         assert combiner is not None and (combiner.temperature, combiner.promo_threshold) == (1.3, 0.9)
         assert pipeline.combiner("ja") is None  # no model there: cues decide, as before
-        assert pipeline.combiner("en", entry=True) == combiner  # no entry combiner: the posts' one serves
+        assert pipeline.combiner("en", entry=True) is combiner  # no entry combiner: the posts' one serves
         Combiner(("cues",), ("sale",), (), [[0.0] * 7] * len(CLASSES), [0.0] * len(CLASSES), 1.1, 0.95).save(
             tmp_path / "en", ENTRY_FILE
         )
