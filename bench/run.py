@@ -81,11 +81,11 @@ def write_files(folder: Path, n: int) -> None:
 
 
 def warm(lang: str | None, n: int) -> float:
+    from contentlint.checks.engine import RuleSet
+    from contentlint.checks.pack import load_packs
     from contentlint.corpus import Record, record_post
     from contentlint.lint import lint
     from contentlint.packfiles import default_pack_files
-    from contentlint.rules.engine import RuleSet
-    from contentlint.rules.pack import load_packs
 
     posts = [
         record_post(Record(f"b{i}", lg, "howto", "pre", title, body, "", "", ""))

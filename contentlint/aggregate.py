@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from contentlint.calendar.report import EntryResult
+from contentlint.calendar.scorecard import EntryResult
 from contentlint.outcome import FileOutcome, error_id
 from contentlint.result import Result
 from contentlint.suppress import FileSuppressions

@@ -18,19 +18,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from contentlint.calendar.model import Entry
-from contentlint.calendar.report import EntryResult
+from contentlint.calendar.entries import Entry
+from contentlint.calendar.scorecard import EntryResult
 from contentlint.config import Config
 from contentlint.fileio import read_regular, read_regular_text
-from contentlint.model import Finding, Related
 from contentlint.nlp import pipeline
 from contentlint.packfiles import default_pack_files, pack_files
+from contentlint.post import Finding, Post, Related
 from contentlint.result import PostSummary
 from contentlint.rewrite.forms import Rewrites
+from contentlint.sourcemap import SourceFile, SourceMap
 from contentlint.suppress import Directive, FileSuppressions
 from contentlint.version import __version__
 
-FORMAT = 3  # 2 added grouped-finding marks or brief slots; 3 holds both
+FORMAT = 4  # 2 added grouped-finding marks or brief slots; 3 holds both; 4 keeps calendar entries' titles
 
 
 @lru_cache(maxsize=64)
@@ -114,6 +115,7 @@ def dump_outcome(
                 "group": r.group,
                 "stage": r.stage,
                 "confidence": r.confidence,
+                "post": None if r.entry.post is None else _entry_post(r.entry.post),
             }
             for r in feed
         ],
@@ -134,6 +136,18 @@ def dump_outcome(
             ],
         },
     }
+
+
+def _entry_post(post: Post) -> dict[str, Any]:
+    """What a calendar's or feed's view reads of an entry's post: where it is, its title and language."""
+    return {"path": post.path, "line": post.line, "title": post.title, "lang": post.lang}
+
+
+def _title_post(data: dict[str, Any]) -> Post:
+    """An entry's post as the cache keeps it: its title as the whole text (the body was analysed already)."""
+    title = data["title"]
+    source = SourceMap(SourceFile(data["path"], title), range(len(title)))
+    return Post(data["path"], title, source, title=title, lang=data["lang"], line=data["line"])
 
 
 def _post(p: PostSummary) -> dict[str, Any]:
@@ -184,7 +198,12 @@ def _load_outcome(entry: dict[str, Any]) -> Outcome:
     feed = [
         EntryResult(
             Entry(
-                r["index"], r["line"], r["path"], dt.date.fromisoformat(r["date"]) if r["date"] else None, r["channel"]
+                r["index"],
+                r["line"],
+                r["path"],
+                dt.date.fromisoformat(r["date"]) if r["date"] else None,
+                r["channel"],
+                None if r["post"] is None else _title_post(r["post"]),
             ),
             r["label"],
             r["group"],

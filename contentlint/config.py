@@ -16,7 +16,7 @@ from contentlint.errors import ConfigError
 from contentlint.globs import matches_any
 from contentlint.i18n import N_, Text
 from contentlint.limits import DEFAULT_LIMITS, Limits
-from contentlint.model import LEVELS
+from contentlint.post import LEVELS
 from contentlint.sources.readers import include_globs
 from contentlint.yamlsafe import load_yaml_file
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from contentlint import lang as language
 from contentlint.errors import InputError
-from contentlint.model import Post
 from contentlint.nlp.features import ENTRY_BODY_CHARS, PLACE_FIELDS
+from contentlint.post import Post
 from contentlint.sourcemap import ProjectionBuilder, SourceFile
 from contentlint.sources.markdown import project_markdown
 from contentlint.sources.post import text_post

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from contentlint.analysis import Analysis
 from contentlint.analysis.docs import OnError, with_docs
-from contentlint.model import Finding, Post
+from contentlint.post import Finding, Post
 
 if TYPE_CHECKING:
-    from contentlint.rules.engine import RuleSet
+    from contentlint.checks.engine import RuleSet
 
 
 def lint(

@@ -11,22 +11,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from contentlint.calendar.model import Entry, normalise_channel, parse_date
-from contentlint.calendar.report import CalendarReport, EntryResult
+from contentlint.calendar.entries import Entry, normalise_channel, parse_date
+from contentlint.calendar.scorecard import CalendarReport, EntryResult
+from contentlint.checks.engine import lint_profile
+from contentlint.checks.profile import score_id
 from contentlint.errors import ConfigError, ContentlintError, FileCrashed, FileSkipped, InputError, RuleError
 from contentlint.lint import lint
-from contentlint.model import Finding, Post
+from contentlint.post import Finding, Post
 from contentlint.result import PostSummary, ProfileSummary, RuleInfo
-from contentlint.rules.engine import lint_profile
-from contentlint.rules.profile import score_id
 from contentlint.sources.load import load_target
 from contentlint.suppress import FileSuppressions
 
 if TYPE_CHECKING:
     from contentlint.analysis import Analysis
-    from contentlint.calendar.model import Calendar
+    from contentlint.calendar.entries import Calendar
+    from contentlint.checks.engine import RuleSet
     from contentlint.config import Config
-    from contentlint.rules.engine import RuleSet
     from contentlint.sources.discover import Target
 
 ERROR_IDS = {

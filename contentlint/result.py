@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contentlint.analysis import Analysis
-from contentlint.calendar.report import CalendarReport
+from contentlint.calendar.scorecard import CalendarReport
+from contentlint.checks.profile import ChecklistScore
 from contentlint.errors import ContentlintError, FileSkipped
-from contentlint.model import LEVEL_RANK, LEVELS, Finding, Post
+from contentlint.post import LEVEL_RANK, LEVELS, Finding, Post
 from contentlint.rewrite.forms import Rewrites
-from contentlint.rules.profile import ChecklistScore
 from contentlint.sources.profile import Profile
 from contentlint.version import __version__
 

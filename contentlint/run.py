@@ -14,18 +14,18 @@ from typing import Any, BinaryIO
 from contentlint.aggregate import Aggregator
 from contentlint.analysis import Analysis
 from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
+from contentlint.calendar.entries import Calendar
 from contentlint.calendar.mix import effective_target
-from contentlint.calendar.model import Calendar
-from contentlint.calendar.report import CalendarReport, EntryResult
+from contentlint.calendar.scorecard import CalendarReport, EntryResult
+from contentlint.checks.configured import configured
+from contentlint.checks.engine import RuleSet
+from contentlint.checks.pack import RuleBook, load_packs
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ContentlintError, FileCrashed
 from contentlint.i18n import N_
 from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_id, lint_files
 from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.result import Result, RuleInfo
-from contentlint.rules.configured import configured
-from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import RuleBook, load_packs
 from contentlint.sources.discover import Target, discover
 from contentlint.sources.load import load_target, read_bytes
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular_text
-from contentlint.model import Finding, fingerprints
+from contentlint.post import Finding, fingerprints
 
 ALL = "*"
 UNUSED = "unused-suppression"

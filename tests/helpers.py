@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 import pytest
 from click.testing import CliRunner
 
+from contentlint.checks.pack import Rule, RuleBook, load_packs
 from contentlint.cli import cli
-from contentlint.model import Finding, Post
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.pack import Rule, RuleBook, load_packs
+from contentlint.post import Finding, Post
 from contentlint.sourcemap import SourceFile
 from contentlint.sources.decode import decode
 from contentlint.sources.post import markdown_post
@@ -75,7 +75,7 @@ def findings(rule: Rule, text: str) -> list[Finding]:
     """The findings of ``rule`` alone on the Markdown post ``text`` (with the shipped packs' cue lexicon)."""
     from contentlint.analysis.analyser import Analyser
     from contentlint.analysis.docs import with_docs
-    from contentlint.rules.engine import RuleSet
+    from contentlint.checks.engine import RuleSet
 
     ((post, doc),) = with_docs([post_from(text)])
     return [f for f in RuleSet([rule]).lint(Analyser(_shipped().cues)(post, doc)) if f.rule_id == rule.id]

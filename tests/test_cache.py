@@ -68,11 +68,20 @@ def test_no_cache_writes_nothing(write: Callable[..., Path], tmp_path: Path) -> 
     assert not cache.exists()
 
 
-def test_samples_report_is_the_same_from_the_cache(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("args", "shows"),
+    [
+        (["check", "samples/", "--format", "json"], '"path": "samples/calendar.yaml"'),
+        # The HTML report's timeline shows each calendar entry's title, which a hit must bring back too.
+        (["report", "samples/", "--format", "html"], "release/at · New version on sale now: Excel 2026 is here"),
+    ],
+)
+def test_samples_report_is_the_same_from_the_cache(args: list[str], shows: str, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    first = contentlint(["check", "samples/", "--format", "json"], cache, REPO)
-    second = contentlint(["check", "samples/", "--format", "json"], cache, REPO)
+    first = contentlint(args, cache, REPO)
+    second = contentlint(args, cache, REPO)
     assert first.stdout == second.stdout and first.returncode == second.returncode
+    assert shows in second.stdout
 
 
 def _in_process(args: list[str]) -> tuple[int, str]:
@@ -196,7 +205,7 @@ def test_a_full_hit_imports_no_other_command_and_parses_no_rule_pack(
         "import sys, contentlint.yamlsafe as y; parsed = []; load = y.load_yaml\n"
         "def counting(text, path, *a, **k):\n    parsed.append(path); return load(text, path, *a, **k)\n"
         "y.load_yaml = counting\n"
-        "import contentlint.rules.pack as p; p.load_yaml = counting\n"
+        "import contentlint.checks.pack as p; p.load_yaml = counting\n"
         "from contentlint.cli import main; code = main(sys.argv[1:])\n"
         "late = ['spacy', 'contentlint.cli.serve', 'contentlint.cli.train', 'contentlint.cli.classify', "
         "'contentlint.cli.explain', 'jinja2.sandbox', 'csv', 'statistics', 'markdown_it']\n"

@@ -55,11 +55,11 @@ def test_every_contract_is_kept() -> None:
 @pytest.mark.parametrize(
     ("module", "upward", "broken"),
     [
-        ("nlp/phrases.py", "contentlint.rules.registry", "Analysis never imports rules"),
+        ("nlp/phrases.py", "contentlint.checks.registry", "Analysis never imports rules"),
         ("sources/post.py", "contentlint.nlp.pipeline", "Sources never import nlp"),
         ("report/json.py", "contentlint.suppress", "Reporters import only the result model"),
-        ("rules/messages.py", "contentlint.result", "Layers: nothing imports upward"),
-        ("rules/protocol.py", "contentlint.rules.registry", "No import circle"),
+        ("checks/messages.py", "contentlint.result", "Layers: nothing imports upward"),
+        ("checks/protocol.py", "contentlint.checks.registry", "No import circle"),
     ],
 )
 def test_an_upward_import_breaks_its_contract(package_copy: Path, module: str, upward: str, broken: str) -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from contentlint.aggregate import Aggregator
-from contentlint.calendar.report import EntryResult
+from contentlint.calendar.scorecard import EntryResult
+from contentlint.checks.engine import RuleSet
 from contentlint.config import Config
-from contentlint.model import Post
 from contentlint.outcome import FileJob, FileOutcome, lint_file, lint_files
+from contentlint.post import Post
 from contentlint.result import Result
-from contentlint.rules.engine import RuleSet
 from contentlint.run import Runner, RunOptions
 from contentlint.sources.discover import Target
 

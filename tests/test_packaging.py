@@ -57,7 +57,7 @@ def test_wheel_contains_rule_packs_and_models(tmp_path: Path) -> None:
         shipped = {p.relative_to(REPO).as_posix() for p in folder.rglob("*") if p.is_file()}
         assert shipped <= names, sorted(shipped - names)
     assert {"contentlint/models/MODEL_CARD.md", "contentlint/models/card.json"} <= names
-    for module in ("calendar/report.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py", "lsp/server.py"):
+    for module in ("calendar/scorecard.py", "rewrite/forms.py", "report/sarif.py", "cli/report.py", "lsp/server.py"):
         assert f"contentlint/{module}" in names
     assert {
         "contentlint/report/templates/report.html.j2",

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from contentlint.model import Post
+from contentlint.post import Post
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from contentlint.analysis import Analysis
 from contentlint.brief import Brief
-from contentlint.model import Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import DEFAULT_CUE_WEIGHT, classify
 from contentlint.nlp.cues import CueMatcher
 from contentlint.nlp.features import post_features, reads_as_entry
+from contentlint.post import Post
 from contentlint.rewrite.extract import extract as extract_slots
 from contentlint.rewrite.forms import build as build_rewrites
 

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from contentlint.model import Post
 from contentlint.nlp import pipeline
+from contentlint.post import Post
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from contentlint.calendar.report import CalendarReport, EntryResult
-from contentlint.model import Related
+from contentlint.calendar.scorecard import CalendarReport, EntryResult
+from contentlint.post import Related
 
 SHOWN = 8  # posts named before "and N more"
 

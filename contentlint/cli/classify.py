@@ -12,7 +12,7 @@ import click
 from contentlint import i18n
 from contentlint.analysis import Analysis
 from contentlint.cli.options import build_run_options, run_options, show_skipped
-from contentlint.model import Finding
+from contentlint.post import Finding
 from contentlint.report.words import names
 from contentlint.run import Runner
 

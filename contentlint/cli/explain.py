@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
+from contentlint.checks.registry import KINDS
 from contentlint.cli.rules import config_options, effective_rules
-from contentlint.rules.registry import KINDS
 
 
 def similar_ids(rule_id: str, known: Iterable[str]) -> list[str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
+from contentlint.checks.pack import Rule
 from contentlint.cli.options import Command
 from contentlint.config import Config, ConfigResolver
-from contentlint.rules.pack import Rule
 from contentlint.run import rulebook_for_config
 
 
@@ -53,7 +53,7 @@ def command(config_file: Path | None, no_config: bool, fmt: str) -> int:
     if fmt == "json":
         click.echo(
             json.dumps(
-                {"schema": "contentlint.rules/1", "rules": [rule_dict(r) for r in ordered]},
+                {"schema": "contentlint.checks/1", "rules": [rule_dict(r) for r in ordered]},
                 ensure_ascii=False,
                 indent=2,
                 sort_keys=True,

@@ -75,8 +75,8 @@ def command(
     import uvicorn
 
     from contentlint.web.app import create_app
-    from contentlint.web.engine import Engine
     from contentlint.web.hosts import WILDCARD, allowed_hosts, is_loopback, url_host
+    from contentlint.web.service import Engine
 
     for path in paths:
         if not Path(path).exists():

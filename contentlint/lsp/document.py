@@ -13,7 +13,7 @@ from lsprotocol import types
 
 from contentlint.analysis import Analysis
 from contentlint.lsp.positions import LineIndex
-from contentlint.model import Finding, Post
+from contentlint.post import Finding, Post
 from contentlint.run import BUILTIN_RULES, Runner
 from contentlint.sources.readers import readers_for
 

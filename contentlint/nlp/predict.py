@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from contentlint.corpus import Record, record_post
 from contentlint.errors import InputError
-from contentlint.model import Post
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import Classification, classify
 from contentlint.nlp.cues import CueMatch, CueMatcher
 from contentlint.nlp.features import post_features, reads_as_entry
 from contentlint.nlp.lexicon import default_cues
+from contentlint.post import Post
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from contentlint.model import fingerprints
+from contentlint.post import fingerprints
 from contentlint.result import Result
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from contentlint.model import Finding
+from contentlint.post import Finding
 from contentlint.report.printable import visible
 from contentlint.report.view import owns
 from contentlint.result import Result

@@ -11,7 +11,7 @@ from typing import Any
 
 from contentlint.calendar.about import message_lang
 from contentlint.i18n import DEFAULT, translations
-from contentlint.model import Finding
+from contentlint.post import Finding
 from contentlint.report.words import names, target_description
 from contentlint.result import PostSummary, Result
 from contentlint.taxonomy import STAGES

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from contentlint.brief import Brief, BriefProduct
-from contentlint.model import Post
+from contentlint.post import Post
 from contentlint.rewrite import names
 
 if TYPE_CHECKING:

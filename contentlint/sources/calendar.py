@@ -10,12 +10,12 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from contentlint.calendar.entries import Calendar, Entry, normalise_channel, parse_date
 from contentlint.calendar.mix import DEFAULT_TOLERANCE, effective_target
-from contentlint.calendar.model import Calendar, Entry, normalise_channel, parse_date
 from contentlint.errors import ContentlintError, InputError
 from contentlint.fileio import read_regular
 from contentlint.limits import DEFAULT_LIMITS, Limits
-from contentlint.model import Post
+from contentlint.post import Post
 from contentlint.sourcemap import SourceFile, align
 from contentlint.sources.decode import decode, normalise_newlines
 from contentlint.sources.post import finish_post, markdown_post, node_spans

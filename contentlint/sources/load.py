@@ -10,7 +10,7 @@ from contentlint.config import Config
 from contentlint.errors import InputError
 from contentlint.fileio import NotRegularFile, read_regular
 from contentlint.i18n import N_
-from contentlint.model import Post
+from contentlint.post import Post
 from contentlint.sources.discover import Target
 from contentlint.sources.profile import Profile
 from contentlint.sources.readers import Loaded, Source, readers_for

@@ -15,7 +15,7 @@ from contentlint import languages
 from contentlint.errors import EmptyPost, InputError
 from contentlint.i18n import N_
 from contentlint.limits import DEFAULT_LIMITS, Limits
-from contentlint.model import Position, Post, channel_of
+from contentlint.post import Position, Post, channel_of
 from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
 from contentlint.sources.markdown import TooDeep, project_markdown
 from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_value_nodes

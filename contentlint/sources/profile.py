@@ -1,7 +1,7 @@
 """LinkedIn profiles: a YAML file with `kind: linkedin-profile` -> Profile (fields + where each is written).
 
 A profile is not a post: it is not classified and post rules do not run on it; profile-scope rules
-(contentlint/rules/profile.py) check it against a completeness checklist.
+(contentlint/checks/profile.py) check it against a completeness checklist.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from typing import Any
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from contentlint import lang as language
-from contentlint.calendar.model import parse_date
+from contentlint.calendar.entries import parse_date
 from contentlint.errors import InputError
-from contentlint.model import Position
+from contentlint.post import Position
 from contentlint.sourcemap import SourceFile
 from contentlint.yamlsafe import mapping_nodes
 

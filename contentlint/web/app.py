@@ -31,8 +31,8 @@ from contentlint.web import pages
 from contentlint.web.brief_file import BriefFile
 from contentlint.web.brief_form import FIELDS_PER_PRODUCT, MAX_PRODUCTS, BriefForm
 from contentlint.web.draft import Draft
-from contentlint.web.engine import Engine
 from contentlint.web.hosts import LOOPBACK_HOSTS
+from contentlint.web.service import Engine
 
 STATIC = Path(__file__).resolve().parent / "static"
 MAX_BODY_BYTES = 512 * 1024  # a long blog post is tens of kilobytes

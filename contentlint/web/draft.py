@@ -10,7 +10,7 @@ import yaml
 
 from contentlint.i18n import N_
 from contentlint.lang import SUPPORTED
-from contentlint.model import Finding
+from contentlint.post import Finding
 from contentlint.taxonomy import STAGES
 
 FILE_NAME = "draft.md"  # what findings on a draft are reported against

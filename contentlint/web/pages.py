@@ -13,10 +13,10 @@ from urllib.parse import urlencode
 from jinja2 import Environment
 from markupsafe import Markup
 
-from contentlint.calendar.model import CLOSED_CHANNELS, OPEN_CHANNELS
+from contentlint.calendar.entries import CLOSED_CHANNELS, OPEN_CHANNELS
 from contentlint.i18n import DEFAULT, N_, UI_LANGUAGES, translations
 from contentlint.lang import SUPPORTED
-from contentlint.model import Finding
+from contentlint.post import Finding
 from contentlint.report.render import template_environment
 from contentlint.report.view import build_view
 from contentlint.result import Result

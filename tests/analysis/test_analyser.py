@@ -7,9 +7,9 @@ import sys
 
 from contentlint.analysis.analyser import Analyser
 from contentlint.analysis.docs import with_docs
+from contentlint.checks.pack import load_packs
 from contentlint.nlp.lexicon import default_cues
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.pack import load_packs
 from tests.helpers import REPO, post_from
 
 SALE = (REPO / "samples" / "en" / "office-sale.md").read_text(encoding="utf-8")
@@ -18,7 +18,7 @@ SALE = (REPO / "samples" / "en" / "office-sale.md").read_text(encoding="utf-8")
 def test_analysis_and_cue_matching_load_no_rule_module() -> None:
     probe = (
         "import sys; import contentlint.analysis.analyser, contentlint.nlp.cues, contentlint.nlp.predict; "
-        "print(sorted(m for m in sys.modules if m.startswith('contentlint.rules')))"
+        "print(sorted(m for m in sys.modules if m.startswith('contentlint.checks')))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert out.strip() == "[]"

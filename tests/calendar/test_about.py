@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from contentlint.calendar.about import describe, related
+from contentlint.calendar.entries import Calendar, Entry
 from contentlint.calendar.mix import PRESETS
-from contentlint.calendar.model import Calendar, Entry
-from contentlint.calendar.report import CalendarReport, EntryResult
+from contentlint.calendar.scorecard import CalendarReport, EntryResult
 
 
 def _report(path: str, entries: list[tuple[str, int]]) -> CalendarReport:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from contentlint.checks.pack import load_packs
 from contentlint.errors import RuleError
 from contentlint.nlp.lexicon import default_cues, load_cues, parse_cues
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.pack import load_packs
 
 
 def test_the_lexicon_is_the_one_the_rule_packs_define() -> None:

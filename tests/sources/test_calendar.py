@@ -8,7 +8,7 @@ import pytest
 
 from contentlint.config import Config
 from contentlint.errors import InputError
-from contentlint.model import Position
+from contentlint.post import Position
 from contentlint.sources.discover import Target
 from contentlint.sources.load import load_target
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from contentlint.errors import InputError
-from contentlint.model import Position, Post
+from contentlint.post import Position, Post
 from contentlint.sources.decode import decode
 from contentlint.sources.post import markdown_post, yaml_post
 from tests.helpers import post_from

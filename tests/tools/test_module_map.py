@@ -25,7 +25,7 @@ def test_the_map_has_a_table_per_folder_with_every_module(tmp_path: Path) -> Non
     page = module_map(tmp_path)
     assert page.startswith("# Module map\n")
     assert "## `contentlint/`\n\n| module | what it is |\n|---|---|\n| `__init__.py` | The package. |" in page
-    assert "## `contentlint/rules/`\n\n| module | what it is |\n|---|---|\n| `kinds.py` | Rule kinds. |" in page
+    assert "## `contentlint/checks/`\n\n| module | what it is |\n|---|---|\n| `kinds.py` | Rule kinds. |" in page
 
 
 def test_the_real_package_maps_without_importing_it() -> None:

@@ -17,7 +17,7 @@ from starlette.testclient import TestClient
 
 from contentlint.run import RunOptions
 from contentlint.web.app import MAX_BODY_BYTES, create_app
-from contentlint.web.engine import Engine
+from contentlint.web.service import Engine
 from tests.helpers import REPO, tree_digest
 
 BASE = "http://127.0.0.1:8765"

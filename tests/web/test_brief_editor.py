@@ -18,7 +18,7 @@ from contentlint.config import load_config
 from contentlint.errors import ConfigError
 from contentlint.run import RunOptions
 from contentlint.web.app import create_app
-from contentlint.web.engine import Engine
+from contentlint.web.service import Engine
 from tests.web.test_app import BASE, Elements, headlines_in
 
 CONFIG = "# settings of the blog\nlanguage: en  # our posts\nfail_under: 70\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from contentlint.model import Finding
+from contentlint.post import Finding
 from contentlint.sources.decode import decode
 from contentlint.sources.post import markdown_post
 from contentlint.web.draft import FILE_NAME, Draft

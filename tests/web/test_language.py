@@ -13,7 +13,7 @@ pytest.importorskip("starlette", reason='the web extra is not installed: pip ins
 from starlette.testclient import TestClient
 
 from contentlint.web.app import LANGUAGE_COOKIE, create_app
-from contentlint.web.engine import Engine
+from contentlint.web.service import Engine
 from tests.interface_text import english_left
 from tests.web.test_app import BASE, EN_HOWTO, JA_PROMO, engine  # noqa: F401
 

@@ -28,7 +28,7 @@ def started(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
     """What `serve` would hand uvicorn (nothing is served); the pipelines are not warmed up."""
     calls: dict[str, Any] = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: calls.update(app=app, **kwargs))
-    monkeypatch.setattr("contentlint.web.engine.Engine.warm_up", lambda self: None)
+    monkeypatch.setattr("contentlint.web.service.Engine.warm_up", lambda self: None)
     yield calls
 
 

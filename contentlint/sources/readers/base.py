@@ -14,10 +14,10 @@ from contentlint.suppress import CommentSyntax, FileSuppressions
 from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_nodes
 
 if TYPE_CHECKING:
-    from contentlint.calendar.model import Calendar
+    from contentlint.calendar.entries import Calendar
     from contentlint.config import Config
     from contentlint.errors import ContentlintError
-    from contentlint.model import Post
+    from contentlint.post import Post
     from contentlint.sources.discover import Target
     from contentlint.sources.profile import Profile
 

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
 from contentlint.analysis import Analysis
-from contentlint.model import Position, Post
+from contentlint.checks.protocol import Hit, PostChecker
 from contentlint.optionschema import Option
-from contentlint.rules.protocol import Hit, PostChecker
+from contentlint.post import Position, Post
 
 # The very pattern that takes URLs out of the analysed text, so what is counted here is what was left out there.
 from contentlint.sources.markdown import URL

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from contentlint.checks.pack import Rule
+from contentlint.checks.registry import KINDS
 from contentlint.config import RuleOverride
 from contentlint.errors import ConfigError
 from contentlint.i18n import N_, Text
-from contentlint.rules.pack import Rule
-from contentlint.rules.registry import KINDS
 
 
 def configured(rules: Mapping[str, Rule], settings: Mapping[str, RuleOverride], where: str | None) -> dict[str, Rule]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from contentlint.checks.pack import load_pack
 from contentlint.errors import RuleError
-from contentlint.rules.pack import load_pack
 from contentlint.run import Runner, RunOptions
 from tests.helpers import default_rules, findings
 

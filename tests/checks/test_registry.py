@@ -6,10 +6,10 @@ import json
 import subprocess
 import sys
 
+from contentlint.checks.pack import load_packs
+from contentlint.checks.protocol import SCOPES
+from contentlint.checks.registry import ALL, KINDS, scope_of
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.pack import load_packs
-from contentlint.rules.protocol import SCOPES
-from contentlint.rules.registry import ALL, KINDS, scope_of
 from tests.helpers import REPO
 
 
@@ -30,14 +30,14 @@ def test_the_default_packs_use_only_listed_kinds() -> None:
 
 def test_importing_a_kind_module_registers_nothing() -> None:
     probe = (
-        "import json, sys; import contentlint.rules.kinds; "
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('contentlint.rules.'))))"
+        "import json, sys; import contentlint.checks.kinds; "
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('contentlint.checks.'))))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO).stdout
     loaded = set(json.loads(out))
-    assert "contentlint.rules.kinds" in loaded
+    assert "contentlint.checks.kinds" in loaded
     others = {
-        f"contentlint.rules.{name}"
+        f"contentlint.checks.{name}"
         for name in ("calendar", "channel", "classified", "profile", "requires", "registry", "engine", "pack")
     }
     assert not loaded & others, loaded & others

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
+from contentlint.checks.messages import format_message, localised
 from contentlint.optionschema import Option
-from contentlint.rules.messages import format_message, localised
 from contentlint.sources.profile import ACTIVITY_TYPES, Profile, known_field
 
 if TYPE_CHECKING:

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
 from contentlint.analysis import Analysis
-from contentlint.model import Post
+from contentlint.checks.kinds import EXCLUDE_OPTION, missing_languages
+from contentlint.checks.protocol import Hit, PostChecker
 from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder
 from contentlint.optionschema import Option
-from contentlint.rules.kinds import EXCLUDE_OPTION, missing_languages
-from contentlint.rules.protocol import Hit, PostChecker
+from contentlint.post import Post
 
 if TYPE_CHECKING:
     from spacy.language import Language

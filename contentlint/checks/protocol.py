@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from contentlint.analysis import Analysis
-from contentlint.model import Position
+from contentlint.post import Position
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from contentlint.calendar.entries import Calendar, Entry
 from contentlint.calendar.mix import Mix, Target, band, score, stage_mix
-from contentlint.calendar.model import Calendar, Entry
 
 CHECKPOINT_MONTHS = (3, 6, 9, 12)
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 from contentlint.analysis import Analysis
 from contentlint.analysis.analyser import Analyser
 from contentlint.analysis.docs import with_docs
+from contentlint.checks.engine import RuleSet
+from contentlint.checks.pack import load_packs
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import load_packs
 from tests.helpers import post_from
 
 BOOK = load_packs(default_pack_files())

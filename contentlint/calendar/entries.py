@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contentlint.calendar.mix import Target
-from contentlint.model import Post
+from contentlint.post import Post
 
 OPEN_CHANNELS = (
     "x",

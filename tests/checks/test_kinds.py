@@ -4,10 +4,10 @@ from dataclasses import replace
 
 from contentlint.analysis.analyser import Analyser
 from contentlint.analysis.docs import with_docs
-from contentlint.model import Finding
+from contentlint.checks.engine import RuleSet, format_message
+from contentlint.checks.pack import Rule, load_packs
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.engine import RuleSet, format_message
-from contentlint.rules.pack import Rule, load_packs
+from contentlint.post import Finding
 from tests.helpers import post_from
 
 BOOK = load_packs(default_pack_files())
@@ -42,7 +42,7 @@ def test_japanese_phrases_match_inflections_and_compounds() -> None:
 
 
 def test_ratio_needs_a_minimum_count() -> None:
-    # the ratio alone (the shipped rule also waits for a sure promotional call: tests/rules/test_classified.py)
+    # the ratio alone (the shipped rule also waits for a sure promotional call: tests/checks/test_classified.py)
     rule = replace(RULES["company-centric"], params={**RULES["company-centric"].params, "promotional_only": False})
     assert not findings(rule, "We think our plan works.")
     (finding,) = findings(rule, "We built our tool. We love our users. We ship.")

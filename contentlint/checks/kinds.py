@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
 from contentlint.analysis import Analysis
+from contentlint.checks.protocol import Hit, PostChecker
 from contentlint.i18n import N_, Text
 from contentlint.nlp.phrases import TOKEN_ATTRS, PhraseFinder, phrase_matcher, spans
 from contentlint.optionschema import Option
-from contentlint.rules.protocol import Hit, PostChecker
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -129,9 +129,9 @@ class PatternKind:
     def compile(self, params: Mapping[str, Any], lang: str, nlp: Language | None) -> PostChecker:
         from spacy.matcher import Matcher
 
-        from contentlint.rules import tokenpatterns
-        from contentlint.rules.gated import GatedMatcher
-        from contentlint.rules.nearby import SourceNearby
+        from contentlint.checks import tokenpatterns
+        from contentlint.checks.gated import GatedMatcher
+        from contentlint.checks.nearby import SourceNearby
 
         assert nlp is not None
         validator = Matcher(nlp.vocab, validate=True)

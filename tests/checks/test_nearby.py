@@ -1,8 +1,8 @@
 from __future__ import annotations
 
+from contentlint.checks.nearby import SourceNearby, paragraph_starts
 from contentlint.nlp import pipeline
 from contentlint.nlp.phrases import PhraseFinder
-from contentlint.rules.nearby import SourceNearby, paragraph_starts
 
 
 def _unsupported(text: str, claim: str) -> bool:

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
 from contentlint.analysis import Analysis
+from contentlint.checks.protocol import Hit, PostChecker
 from contentlint.i18n import N_, Text
 from contentlint.optionschema import Option
-from contentlint.rules.protocol import Hit, PostChecker
 from contentlint.taxonomy import GROUPS, LABELS, STAGES
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from contentlint import optionschema as opt
 from contentlint.calendar.mix import Mix
-from contentlint.calendar.report import CalendarReport, EntryResult
+from contentlint.calendar.scorecard import CalendarReport, EntryResult
 from contentlint.i18n import N_, Text
 from contentlint.optionschema import Option
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from contentlint.checks.channel import char_weights
+from contentlint.checks.pack import load_pack, load_packs
 from contentlint.errors import RuleError
-from contentlint.model import Finding
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.channel import char_weights
-from contentlint.rules.pack import load_pack, load_packs
+from contentlint.post import Finding
 from contentlint.run import Runner, RunOptions
 from tests.helpers import findings
 

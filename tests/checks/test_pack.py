@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from contentlint.checks.pack import load_pack
 from contentlint.errors import RuleError
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.pack import load_pack
 
 VALID = """\
 rules:

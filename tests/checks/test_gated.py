@@ -5,11 +5,11 @@ from pathlib import Path
 import pytest
 from spacy.matcher import Matcher
 
+from contentlint.checks import tokenpatterns
+from contentlint.checks.gated import GatedMatcher, anchors, longest, word_ids
+from contentlint.checks.pack import load_packs
 from contentlint.nlp import pipeline
 from contentlint.packfiles import default_pack_files
-from contentlint.rules import tokenpatterns
-from contentlint.rules.gated import GatedMatcher, anchors, longest, word_ids
-from contentlint.rules.pack import load_packs
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from spacy.matcher import Matcher
 
+from contentlint.checks.tokenpatterns import after, expand, trim
 from contentlint.nlp import pipeline
-from contentlint.rules.tokenpatterns import after, expand, trim
 
 
 def _matches(lang: str, patterns: list[list[dict]], text: str) -> list[str]:

@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING, Any
 from contentlint.analysis import Analysis
 from contentlint.analysis.analyser import Analyser
 from contentlint.brief import Brief
+from contentlint.checks.messages import format_message, localised
+from contentlint.checks.pack import Rule, RuleBook
+from contentlint.checks.profile import ChecklistScore, score_id
+from contentlint.checks.protocol import Hit, PostChecker
+from contentlint.checks.registry import KINDS, scope_of
 from contentlint.errors import RuleError
-from contentlint.model import Finding, Post
 from contentlint.nlp import pipeline
-from contentlint.rules.messages import format_message, localised
-from contentlint.rules.pack import Rule, RuleBook
-from contentlint.rules.profile import ChecklistScore, score_id
-from contentlint.rules.protocol import Hit, PostChecker
-from contentlint.rules.registry import KINDS, scope_of
+from contentlint.post import Finding, Post
 from contentlint.sources.profile import Profile
 
 if TYPE_CHECKING:
-    from contentlint.calendar.report import CalendarReport
+    from contentlint.calendar.scorecard import CalendarReport
 
 UNSUPPORTED_LANGUAGE = "unsupported-language"
 

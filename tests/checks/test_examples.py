@@ -8,10 +8,10 @@ import pytest
 
 from contentlint.analysis.analyser import Analyser
 from contentlint.analysis.docs import with_docs
+from contentlint.checks.engine import RuleSet
+from contentlint.checks.pack import Rule, load_packs
+from contentlint.checks.registry import scope_of
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import Rule, load_packs
-from contentlint.rules.registry import scope_of
 from contentlint.run import Runner, RunOptions
 from tests.helpers import post_from, profile_of
 

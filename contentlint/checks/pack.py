@@ -12,11 +12,11 @@ from typing import Any, Protocol
 from yaml.nodes import MappingNode, SequenceNode
 
 from contentlint import optionschema as opt
+from contentlint.checks.registry import KINDS
 from contentlint.errors import RuleError
-from contentlint.model import LEVELS
 from contentlint.nlp.lexicon import Lexicon, merge_cues, parse_cues
+from contentlint.post import LEVELS
 from contentlint.rewrite.pack_forms import merge_forms, parse_forms
-from contentlint.rules.registry import KINDS
 from contentlint.version import __version__
 from contentlint.yamlsafe import load_yaml, load_yaml_file
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from contentlint.checks.engine import lint_profile
+from contentlint.checks.pack import load_pack
+from contentlint.checks.profile import ChecklistScore
 from contentlint.errors import RuleError
-from contentlint.model import Finding
-from contentlint.rules.engine import lint_profile
-from contentlint.rules.pack import load_pack
-from contentlint.rules.profile import ChecklistScore
+from contentlint.post import Finding
 from tests.helpers import REPO, profile_of
 
 (RULE,) = load_pack(REPO / "rules/linkedin-profile.yaml").rules

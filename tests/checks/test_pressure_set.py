@@ -1,4 +1,4 @@
-"""The pressure rules on the labelled pressure-phrase set (tests/rules/pressure_set): per-language bars."""
+"""The pressure rules on the labelled pressure-phrase set (tests/checks/pressure_set): per-language bars."""
 
 from __future__ import annotations
 

@@ -17,9 +17,9 @@ from pathlib import Path
 import yaml
 
 from contentlint.analysis.docs import with_docs
+from contentlint.checks.engine import RuleSet
+from contentlint.checks.pack import load_packs
 from contentlint.packfiles import default_pack_files
-from contentlint.rules.engine import RuleSet
-from contentlint.rules.pack import load_packs
 from tests.helpers import post_from
 
 HERE = Path(__file__).resolve().parent

@@ -6,8 +6,8 @@ its module (a class satisfying ``protocol.Kind``) and one line here.
 
 from __future__ import annotations
 
-from contentlint.rules import calendar, channel, classified, kinds, profile, requires
-from contentlint.rules.protocol import SCOPES, Kind
+from contentlint.checks import calendar, channel, classified, kinds, profile, requires
+from contentlint.checks.protocol import SCOPES, Kind
 
 ALL: tuple[Kind, ...] = (
     # post scope: the text and the front matter
