@@ -106,7 +106,7 @@ def _size(lang: str, text: str) -> int:
 
 def synthetic_posts(lang: str, n: int, seed: int = SEED) -> list[tuple[str, str]]:
     """(title, body) of 350-890 words each, paragraphs drawn from the corpus with a fixed seed."""
-    from contentlint.corpus import read_corpora
+    from contentlint.nlp.corpus import read_corpora
 
     records = sorted((r for r in read_corpora([REPO / "corpus" / lang]) if r.lang == lang), key=lambda r: r.id)
     paragraphs = [p.strip() for r in records for p in r.body.split("\n\n") if p.strip()]

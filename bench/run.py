@@ -50,7 +50,7 @@ def peak_rss_mb(cmd: list[str]) -> float:
 
 def long_posts(lang: str | None, n: int) -> list[tuple[str, str, str]]:
     """(lang, title, body) of about WORDS_PER_POST words (ja, zh: 3 characters a word), from the corpus."""
-    from contentlint.corpus import read_corpora
+    from contentlint.nlp.corpus import read_corpora
 
     records = sorted((r for r in read_corpora([REPO / "corpus"]) if lang is None or r.lang == lang), key=lambda r: r.id)
     if lang is None:  # alternate en and ja, so that every size loads both pipelines
@@ -83,8 +83,8 @@ def write_files(folder: Path, n: int) -> None:
 def warm(lang: str | None, n: int) -> float:
     from contentlint.checks.engine import RuleSet
     from contentlint.checks.pack import load_packs
-    from contentlint.corpus import Record, record_post
     from contentlint.lint import lint
+    from contentlint.nlp.corpus import Record, record_post
     from contentlint.packfiles import default_pack_files
 
     posts = [

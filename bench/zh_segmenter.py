@@ -19,9 +19,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from contentlint.corpus import read_corpora  # noqa: E402
 from contentlint.nlp import pipeline, training  # noqa: E402
 from contentlint.nlp.classifier import classify  # noqa: E402
+from contentlint.nlp.corpus import read_corpora  # noqa: E402
 from contentlint.nlp.evaluation import Pair, evaluate  # noqa: E402
 from contentlint.nlp.training import TrainSettings  # noqa: E402
 

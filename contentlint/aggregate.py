@@ -8,7 +8,7 @@ from collections.abc import Callable
 from contentlint.calendar.scorecard import EntryResult
 from contentlint.outcome import FileOutcome, error_id
 from contentlint.result import Result
-from contentlint.suppress import FileSuppressions
+from contentlint.sources.comments import FileSuppressions
 from contentlint.suppress import apply as apply_suppressions
 
 FinishFeed = Callable[[Result, str, list[EntryResult]], None]  # (result, folder, entries): scores one feed

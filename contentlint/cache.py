@@ -28,7 +28,7 @@ from contentlint.post import Finding, Post, Related
 from contentlint.result import PostSummary
 from contentlint.rewrite.forms import Rewrites
 from contentlint.sourcemap import SourceFile, SourceMap
-from contentlint.suppress import Directive, FileSuppressions
+from contentlint.sources.comments import Directive, FileSuppressions
 from contentlint.version import __version__
 
 FORMAT = 4  # 2 added grouped-finding marks or brief slots; 3 holds both; 4 keeps calendar entries' titles

@@ -17,11 +17,9 @@ from contentlint.globs import matches_any
 from contentlint.i18n import N_, Text
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.post import LEVELS
-from contentlint.sources.readers import include_globs
 from contentlint.yamlsafe import load_yaml_file
 
 CONFIG_NAMES = (".contentlint.yaml", ".contentlint.yml")
-DEFAULT_INCLUDE = include_globs()  # every file some input reader reads
 DEFAULT_EXCLUDE = (".*", "node_modules", "__pycache__", "venv")
 FAIL_LEVELS = ("error", "warning", "info")
 DEFAULT_FAIL_UNDER = 60  # a calendar whose mix score is in the "fail" band fails the run
@@ -56,7 +54,8 @@ class Config:
     path: Path | None = None
     language: str | None = None
     fail_level: str = "warning"
-    include: tuple[str, ...] = DEFAULT_INCLUDE
+    # None: every file some input reader reads (`contentlint.sources.readers.include_globs`, which the walk asks)
+    include: tuple[str, ...] | None = None
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     packs: tuple[Path, ...] = ()
     rules: Mapping[str, RuleOverride] = field(default_factory=dict)
@@ -100,7 +99,7 @@ class Config:
             "config_file": str(self.path) if self.path else None,
             "language": self.language,
             "fail_level": self.fail_level,
-            "include": list(self.include),
+            "include": None if self.include is None else list(self.include),
             "exclude": list(self.exclude),
             "packs": [str(p) for p in self.packs],
             "rules": {rule_id: _override_dict(o) for rule_id, o in sorted(self.rules.items())},

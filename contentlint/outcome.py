@@ -19,15 +19,15 @@ from contentlint.errors import ConfigError, ContentlintError, FileCrashed, FileS
 from contentlint.lint import lint
 from contentlint.post import Finding, Post
 from contentlint.result import PostSummary, ProfileSummary, RuleInfo
+from contentlint.sources.comments import FileSuppressions
 from contentlint.sources.load import load_target
-from contentlint.suppress import FileSuppressions
 
 if TYPE_CHECKING:
     from contentlint.analysis import Analysis
     from contentlint.calendar.entries import Calendar
     from contentlint.checks.engine import RuleSet
     from contentlint.config import Config
-    from contentlint.sources.discover import Target
+    from contentlint.sources.target import Target
 
 ERROR_IDS = {
     FileSkipped: "file-too-large",

@@ -26,8 +26,9 @@ from contentlint.i18n import N_
 from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_id, lint_files
 from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.result import Result, RuleInfo
-from contentlint.sources.discover import Target, discover
+from contentlint.sources.discover import discover
 from contentlint.sources.load import load_target, read_bytes
+from contentlint.sources.target import Target
 
 __all__ = [
     "BUILTIN_RULES",

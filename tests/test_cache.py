@@ -177,7 +177,7 @@ def test_cached_runs_equal_uncached_runs_as_config_overrides_and_packs_change(
 def test_the_key_follows_what_a_config_says_not_which_object_it_is(write: Callable[..., Path], tmp_path: Path) -> None:
     from contentlint.config import Config, RuleOverride
     from contentlint.run import Runner, RunOptions
-    from contentlint.sources.discover import Target
+    from contentlint.sources.target import Target
 
     post = write("a.md", POSTS["blog/a.md"])
     runner = Runner(RunOptions(cache_dir=tmp_path / "cache"))

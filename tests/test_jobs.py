@@ -60,7 +60,7 @@ def test_automatic_jobs_count_only_the_cpus_this_process_may_use(monkeypatch: py
     import os
 
     from contentlint.run import FILES_PER_JOB, Runner, RunOptions
-    from contentlint.sources.discover import Target
+    from contentlint.sources.target import Target
 
     if not hasattr(os, "sched_getaffinity"):
         pytest.skip("no CPU affinity on this platform")
@@ -78,7 +78,7 @@ def test_automatic_jobs_leave_out_the_cpus_other_work_keeps_busy(monkeypatch: py
     import os
 
     from contentlint.run import FILES_PER_JOB, Runner, RunOptions
-    from contentlint.sources.discover import Target
+    from contentlint.sources.target import Target
 
     targets = [Target(f"p{i}.md", Path(f"p{i}.md"), True) for i in range(FILES_PER_JOB * 8)]
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)

@@ -15,7 +15,7 @@ from contentlint.outcome import FileJob, FileOutcome, lint_file, lint_files
 from contentlint.post import Post
 from contentlint.result import Result
 from contentlint.run import Runner, RunOptions
-from contentlint.sources.discover import Target
+from contentlint.sources.target import Target
 
 SALE = "---\ntitle: Spring sale\ndate: 2026-04-0{day}\n---\nEverything is 30% off. Buy now — limited time only!\n"
 CALENDAR = (

@@ -107,7 +107,7 @@ def test_baseline_survives_line_shifts_and_fails_only_on_new_findings(
 
 
 def test_unclosed_suppression_comments_are_scanned_in_linear_time(write: Callable[..., Path]) -> None:
-    from contentlint.suppress import MARKDOWN_COMMENTS, scan
+    from contentlint.sources.comments import MARKDOWN_COMMENTS, scan
     from tests.helpers import finishes_within
 
     text = "Buy now.\n" + "<!-- contentlint-disable " * 37_000 + "\n"

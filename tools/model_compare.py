@@ -18,10 +18,10 @@ from typing import Any
 
 import numpy as np
 
-from contentlint.corpus import Record, read_corpora
 from contentlint.nlp.calibration import precision_threshold
 from contentlint.nlp.classifier import combine
 from contentlint.nlp.combiner import Inputs, fit_temperature, promotional_probability, softmax
+from contentlint.nlp.corpus import Record, read_corpora
 from contentlint.nlp.crossval import (
     CombinerSpec,
     Prepared,

@@ -25,7 +25,7 @@ SCHEMA = "contentlint.eval/2"
 )
 def command(corpora: tuple[Path, ...], fmt: str, models: Path | None) -> int:
     """Measure the classifier on labelled posts (JSONL files, or folders of them)."""
-    from contentlint.corpus import read_corpora
+    from contentlint.nlp.corpus import read_corpora
     from contentlint.nlp.evaluation import Row, format_full, full_report
     from contentlint.nlp.predict import classify_records
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 import yaml
 
-from contentlint.config import CONFIG_NAMES, DEFAULT_INCLUDE, ConfigResolver
+from contentlint.config import CONFIG_NAMES, ConfigResolver
+from contentlint.sources.readers import include_globs
 
 TEMPLATE = """\
 # contentlint configuration. Found by walking up from each file's folder; the nearest file wins.
@@ -54,7 +55,7 @@ max_calendar_entries: 5000
 """
 
 # The include globs are the input readers' suffixes (contentlint/sources/readers): a new format is listed here too.
-TEMPLATE = TEMPLATE.replace("{include}", json.dumps(list(DEFAULT_INCLUDE)))
+TEMPLATE = TEMPLATE.replace("{include}", json.dumps(list(include_globs())))
 
 BRIEF_TEMPLATE = """\
 
@@ -117,5 +118,8 @@ def config_command(show: bool, path: Path | None, config_file: Path | None) -> i
     resolver = ConfigResolver(config_file)
     target = path or Path.cwd()
     config = resolver.for_directory(target) if target.is_dir() else resolver.for_file(target).for_path(target)
-    click.echo(yaml.safe_dump(config.to_dict(), allow_unicode=True, sort_keys=False), nl=False)
+    shown = config.to_dict()
+    if shown["include"] is None:  # the default: every file some input reader reads
+        shown["include"] = list(include_globs())
+    click.echo(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), nl=False)
     return 0

@@ -64,7 +64,7 @@ def command(
     oof: Path | None,
 ) -> int:
     """Train the classifier from labelled JSONL corpora (files or folders of *.jsonl)."""
-    from contentlint.corpus import read_corpora
+    from contentlint.nlp.corpus import read_corpora
     from contentlint.nlp.modelbuild import BuildPlan, build, command_line
     from contentlint.nlp.modelcard import write_card
     from contentlint.nlp.training import TrainSettings

@@ -13,8 +13,8 @@ from lsprotocol import types
 from contentlint.lsp.document import SOURCE, Snapshot, Title
 from contentlint.lsp.positions import LineIndex
 from contentlint.lsp.texts import text
+from contentlint.sources.comments import YAML_COMMENTS
 from contentlint.sources.readers import readers_for
-from contentlint.suppress import YAML_COMMENTS
 
 OPEN_DOCS = "contentlint.openRuleDocs"
 _FENCES = ("---", "+++")

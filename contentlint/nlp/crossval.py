@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from contentlint.corpus import Record, entry_view, record_post
 from contentlint.errors import InputError
 from contentlint.nlp import pipeline
 from contentlint.nlp.combiner import Combiner, Inputs, fit, fit_temperature, place_vocabulary, softmax
+from contentlint.nlp.corpus import Record, entry_view, record_post
 from contentlint.nlp.cues import CueMatcher
 from contentlint.nlp.features import post_features
 from contentlint.taxonomy import CLASSES

@@ -21,9 +21,9 @@ from typing import Any
 
 import numpy as np
 
-from contentlint.corpus import Record
 from contentlint.nlp.calibration import TARGET_PRECISION, precision_threshold
 from contentlint.nlp.combiner import ENTRY_FILE, Inputs, fit_temperature, promotional_probability, softmax
+from contentlint.nlp.corpus import Record
 from contentlint.nlp.crossval import (
     CombinerSpec,
     Prepared,

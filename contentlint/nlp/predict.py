@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from contentlint.corpus import Record, record_post
 from contentlint.errors import InputError
 from contentlint.nlp import pipeline
 from contentlint.nlp.classifier import Classification, classify
+from contentlint.nlp.corpus import Record, record_post
 from contentlint.nlp.cues import CueMatch, CueMatcher
 from contentlint.nlp.features import post_features, reads_as_entry
 from contentlint.nlp.lexicon import default_cues

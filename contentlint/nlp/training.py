@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from contentlint.corpus import Record, prose
 from contentlint.nlp import pipeline
+from contentlint.nlp.corpus import Record, prose
 from contentlint.taxonomy import CLASSES
 
 if TYPE_CHECKING:

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from contentlint.config import ConfigResolver
 from contentlint.errors import InputError
 from contentlint.globs import matches_any
+from contentlint.sources.readers import include_globs
+from contentlint.sources.target import Target
 
 STDIN = "-"
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """A file to lint. ``explicit`` files were named on the command line (not found by walking)."""
-
-    display: str
-    path: Path | None  # None for stdin
-    explicit: bool
-    root: str | None = None  # the folder argument this file was found in (its posts form a feed)
 
 
 def discover(paths: list[str], resolver: ConfigResolver, stdin_name: str = "<stdin>") -> Iterator[Target]:
@@ -49,6 +40,7 @@ def discover(paths: list[str], resolver: ConfigResolver, stdin_name: str = "<std
 
 def _walk(root: Path, shown: str, resolver: ConfigResolver) -> Iterator[Target]:
     config = resolver.for_directory(root)
+    include = include_globs() if config.include is None else config.include
     prefix = shown.rstrip("/\\")
     for folder, dirs, files in os.walk(root):
         rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
@@ -56,6 +48,6 @@ def _walk(root: Path, shown: str, resolver: ConfigResolver) -> Iterator[Target]:
         dirs[:] = sorted(d for d in dirs if not matches_any(config.exclude, rel_folder + d))
         for name in sorted(files):
             rel = rel_folder + name
-            if matches_any(config.exclude, rel) or not matches_any(config.include, rel):
+            if matches_any(config.exclude, rel) or not matches_any(include, rel):
                 continue
             yield Target(f"{prefix}/{rel}" if prefix else rel, Path(folder) / name, False, shown)

@@ -11,10 +11,10 @@ from contentlint.errors import InputError
 from contentlint.fileio import NotRegularFile, read_regular
 from contentlint.i18n import N_
 from contentlint.post import Post
-from contentlint.sources.discover import Target
+from contentlint.sources.comments import FileSuppressions, scan
 from contentlint.sources.profile import Profile
 from contentlint.sources.readers import Loaded, Source, readers_for
-from contentlint.suppress import FileSuppressions, scan
+from contentlint.sources.target import Target
 
 __all__ = ["NOT_CONTENT_YAML", "Loaded", "load_target", "read_bytes"]
 

@@ -17,7 +17,7 @@ from contentlint.lsp.positions import UTF8, UTF16, UTF32, LineIndex
 from contentlint.lsp.server import ContentlintServer, show_document
 from contentlint.lsp.texts import MESSAGES, language_of, text
 from contentlint.run import RunOptions
-from contentlint.suppress import MARKDOWN_COMMENTS, YAML_COMMENTS, scan
+from contentlint.sources.comments import MARKDOWN_COMMENTS, YAML_COMMENTS, scan
 
 if sys.version_info >= (3, 11):
     import tomllib

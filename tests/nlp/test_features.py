@@ -51,7 +51,7 @@ def test_post_features_count_the_markup_the_prose_projection_drops() -> None:
 
 
 def test_a_record_without_a_path_teaches_no_place_words() -> None:
-    from contentlint.corpus import Record, record_post
+    from contentlint.nlp.corpus import Record, record_post
 
     record = Record("train-en-release-000", "en", "release", "at", "Version 2", "We shipped it.", "", "x.jsonl", "")
     assert post_features(record_post(record)).place == []  # its id names the label: it must not become a feature

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from spacy.lang.ja import JapaneseTokenizer
 
-from contentlint.corpus import read_corpora
 from contentlint.nlp import pipeline
+from contentlint.nlp.corpus import read_corpora
 from contentlint.nlp.japanese import FastJapaneseTokenizer
 
 REPO = Path(__file__).resolve().parents[2]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import spacy
 
-from contentlint.corpus import read_corpora
 from contentlint.nlp import components  # noqa: F401 - registers the English lemmatizer factory
 from contentlint.nlp.combiner import ENTRY_FILE
 from contentlint.nlp.combiner import load as load_combiner
+from contentlint.nlp.corpus import read_corpora
 from contentlint.nlp.crossval import assign_folds
 from contentlint.nlp.modelbuild import BuildPlan, build
 from contentlint.nlp.modelcard import write_card

@@ -9,8 +9,8 @@ import pytest
 from contentlint.config import Config
 from contentlint.errors import InputError
 from contentlint.post import Position
-from contentlint.sources.discover import Target
 from contentlint.sources.load import load_target
+from contentlint.sources.target import Target
 
 CALENDAR = """\
 name: Spring

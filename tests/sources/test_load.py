@@ -10,9 +10,9 @@ import pytest
 
 from contentlint.config import Config
 from contentlint.errors import EmptyPost, InputError
-from contentlint.sources.discover import Target
 from contentlint.sources.load import NOT_CONTENT_YAML, Loaded, load_target
 from contentlint.sources.readers.markdown import NO_PROSE
+from contentlint.sources.target import Target
 
 
 def load(path: Path, explicit: bool = True) -> Loaded:

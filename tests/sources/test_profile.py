@@ -11,9 +11,9 @@ import pytest
 from contentlint.config import Config
 from contentlint.errors import InputError
 from contentlint.post import Position
-from contentlint.sources.discover import Target
 from contentlint.sources.load import load_target
 from contentlint.sources.profile import known_field
+from contentlint.sources.target import Target
 from tests.helpers import run
 
 PROFILE = """\

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 from yaml.nodes import Node
 
 from contentlint.sourcemap import SourceFile
+from contentlint.sources.comments import CommentSyntax, FileSuppressions
 from contentlint.sources.decode import decode
-from contentlint.suppress import CommentSyntax, FileSuppressions
 from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_nodes
 
 if TYPE_CHECKING:
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from contentlint.config import Config
     from contentlint.errors import ContentlintError
     from contentlint.post import Post
-    from contentlint.sources.discover import Target
     from contentlint.sources.profile import Profile
+    from contentlint.sources.target import Target
 
 # A YAML post has `body`, a calendar `entries`, a profile `kind`: a document with none of them at the top is site
 # config, data, i18n or CI, and is never built (so tags only its own tool knows, such as mkdocs' !!python/name,

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from contentlint.errors import InputError
 from contentlint.sources.calendar import decode_csv, load_csv_calendar
+from contentlint.sources.comments import CommentSyntax
 from contentlint.sources.readers.base import Loaded, Source
-from contentlint.suppress import CommentSyntax
 
 
 @dataclass(frozen=True, slots=True)

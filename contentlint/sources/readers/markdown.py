@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 from contentlint.errors import EmptyPost
 from contentlint.i18n import N_
+from contentlint.sources.comments import MARKDOWN_COMMENTS, CommentSyntax
 from contentlint.sources.post import markdown_post
 from contentlint.sources.readers.base import Loaded, Source
-from contentlint.suppress import MARKDOWN_COMMENTS, CommentSyntax
 
 NO_PROSE = N_("no prose to lint (empty, front matter only, a section page or a redirect stub)")
 

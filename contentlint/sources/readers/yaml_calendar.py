@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contentlint.sources.calendar import is_calendar, load_yaml_calendar
+from contentlint.sources.comments import YAML_COMMENTS, CommentSyntax
 from contentlint.sources.readers.base import Loaded, Source
-from contentlint.suppress import YAML_COMMENTS, CommentSyntax
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from contentlint.sources.comments import YAML_COMMENTS, CommentSyntax
 from contentlint.sources.post import is_yaml_post, yaml_post
 from contentlint.sources.readers.base import Loaded, Source
-from contentlint.suppress import YAML_COMMENTS, CommentSyntax
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,29 +10,29 @@ from pathlib import Path
 import pytest
 
 from contentlint.cli import main
-from contentlint.config import DEFAULT_INCLUDE, Config
+from contentlint.config import Config
 from contentlint.errors import InputError
 from contentlint.sources import readers
-from contentlint.sources.discover import Target
+from contentlint.sources.comments import YAML_COMMENTS, CommentSyntax
 from contentlint.sources.load import load_target
 from contentlint.sources.post import markdown_post
-from contentlint.sources.readers import Loaded, Source, readers_for
-from contentlint.suppress import YAML_COMMENTS, CommentSyntax
+from contentlint.sources.readers import Loaded, Source, include_globs, readers_for
+from contentlint.sources.target import Target
 
 HARD_SELL = "---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now — limited time only!\n"
 
 
 def test_the_default_include_globs_are_every_readers_suffixes() -> None:
     every = {suffix for reader in readers.READERS for suffix in reader.suffixes}
-    assert {glob.removeprefix("*") for glob in DEFAULT_INCLUDE} == every
-    assert len(DEFAULT_INCLUDE) == len(set(DEFAULT_INCLUDE))
+    assert {glob.removeprefix("*") for glob in include_globs()} == every
+    assert len(include_globs()) == len(set(include_globs()))
 
 
 def test_init_writes_the_registrys_include_globs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["init"]) == 0
     written = (tmp_path / ".contentlint.yaml").read_text(encoding="utf-8")
-    assert f"include: {json.dumps(list(DEFAULT_INCLUDE))}\n" in written
+    assert f"include: {json.dumps(list(include_globs()))}\n" in written
 
 
 @pytest.mark.parametrize(

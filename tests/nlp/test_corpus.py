@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from contentlint.corpus import Record, entry_view, near_duplicates, read_corpora, read_corpus
 from contentlint.errors import InputError
+from contentlint.nlp.corpus import Record, entry_view, near_duplicates, read_corpora, read_corpus
 from contentlint.taxonomy import CLASSES
 from tests.helpers import REPO
 
