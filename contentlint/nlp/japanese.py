@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.lang.ja import DetailedToken, JapaneseTokenizer, get_dtokens_and_spaces, resolve_pos
+import numpy
+from spacy.errors import Errors
+from spacy.lang.ja import DetailedToken, JapaneseTokenizer, resolve_pos
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis
 
 CACHE_LIMIT = 200_000  # distinct morphemes kept; a run over a larger vocabulary starts the cache again
+_ATTRS = ["TAG", "POS", "LEMMA", "NORM", "MORPH"]  # the columns `__call__` hands to `Doc.from_array`
 CHUNK_CHARS = 12_000  # SudachiPy refuses more than 49,149 bytes at once; 12,000 characters are at most 48,000 bytes
 
 
@@ -38,6 +41,49 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return pieces
 
 
+def dtokens_and_spaces(dtokens: list[DetailedToken], text: str) -> tuple[list[DetailedToken], list[bool]]:
+    """spaCy's ``get_dtokens_and_spaces``: the tokens of ``text`` with a gap token for each run of whitespace no
+    morpheme covers, and whether a single space follows each. The same steps, except that each word is looked
+    for from the current position in ``text`` itself, not in a copy of the rest of it (which made a long post
+    quadratic)."""
+    gap = "空白"
+    words = [d.surface for d in dtokens]
+    if "".join("".join(words).split()) != "".join(text.split()):
+        raise ValueError(Errors.E194.format(text=text, words=words))
+    if not words:
+        return [], []
+    if all(word.isspace() for word in words):
+        return [DetailedToken(text, gap, "", text, text, None, None)], [False]
+    out: list[DetailedToken] = []
+    spaces: list[bool] = []
+    pos = 0
+    count = len(dtokens)
+    for i, (word, dtoken) in enumerate(zip(words, dtokens, strict=True)):
+        if word.isspace():
+            continue
+        try:
+            start = text.index(word, pos)
+        except ValueError:
+            raise ValueError(Errors.E194.format(text=text, words=words)) from None
+        if start > pos:
+            between = text[pos:start]
+            out.append(DetailedToken(between, gap, "", between, between, None, None))
+            spaces.append(False)
+            pos = start
+        out.append(dtoken)
+        pos += len(word)
+        if i + 1 < count and words[i + 1] == " ":
+            spaces.append(True)
+            pos += 1
+        else:
+            spaces.append(False)
+    if pos < len(text):
+        rest = text[pos:]
+        out.append(DetailedToken(rest, gap, "", rest, rest, None, None))
+        spaces.append(False)
+    return out, spaces
+
+
 class FastJapaneseTokenizer(JapaneseTokenizer):
     def __init__(self, original: JapaneseTokenizer) -> None:
         self.vocab = original.vocab
@@ -46,26 +92,29 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
         self.need_subtokens = original.need_subtokens
         self._morphemes: dict[tuple[str, int, int], DetailedToken] = {}
         self._pos: dict[int, tuple[str, ...]] = {}
-        self._attributes: dict[DetailedToken, tuple[int, int, str, MorphAnalysis]] = {}
+        self._attributes: dict[DetailedToken, tuple[int, int, int, int]] = {}
 
     def __call__(self, text: str) -> Doc:
         pieces = [d for piece in chunks(text) for d in self._dtokens(self.tokenizer.tokenize(piece))]
-        dtokens, spaces = get_dtokens_and_spaces(pieces, text)
-        tags = [d.tag for d in dtokens]
+        dtokens, spaces = dtokens_and_spaces(pieces, text)
         doc = Doc(self.vocab, words=[d.surface for d in dtokens], spaces=spaces)
-        next_pos = None
+        if not dtokens:
+            return doc
+        # The attributes go in with one `from_array` (the same values the token setters would store), not five
+        # setters on each of a post's thousands of tokens.
+        tags = [d.tag for d in dtokens]
         last = len(tags) - 1
-        for idx, (token, dtoken) in enumerate(zip(doc, dtokens, strict=True)):
-            tag, lemma, norm, morph = self._attributes_of(dtoken)
-            token.tag = tag
+        attributes_of = self._attributes_of
+        rows = []
+        next_pos = None
+        for idx, dtoken in enumerate(dtokens):
+            tag, lemma, norm, morph = attributes_of(dtoken)
             if next_pos:
-                token.pos = next_pos
-                next_pos = None
+                pos, next_pos = next_pos, None
             else:
-                token.pos, next_pos = resolve_pos(token.orth_, dtoken.tag, tags[idx + 1] if idx < last else None)
-            token.lemma = lemma
-            token.norm_ = norm  # (norm has no setter by hash)
-            token.morph = morph
+                pos, next_pos = resolve_pos(dtoken.surface, dtoken.tag, tags[idx + 1] if idx < last else None)
+            rows.append((tag, pos, lemma, norm, morph))
+        doc.from_array(_ATTRS, numpy.array(rows, dtype="uint64"))  # type: ignore[arg-type]  # thinc's Ints2d is an ndarray
         return doc
 
     def _dtokens(self, morphemes: Any) -> list[DetailedToken]:
@@ -109,8 +158,8 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
             or dtokens[idx - 1].tag != "空白"
         ]
 
-    def _attributes_of(self, dtoken: DetailedToken) -> tuple[int, int, str, MorphAnalysis]:
-        """(tag hash, lemma hash, norm, morphology), as spaCy's tokenizer sets them from the detailed token."""
+    def _attributes_of(self, dtoken: DetailedToken) -> tuple[int, int, int, int]:
+        """(tag, lemma, norm, morphology) hashes, as spaCy's tokenizer sets them from the detailed token."""
         found = self._attributes.get(dtoken)
         if found is None:
             strings = self.vocab.strings
@@ -122,8 +171,8 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
             found = (
                 strings.add(dtoken.tag),
                 strings.add(dtoken.lemma if dtoken.lemma else dtoken.surface),
-                dtoken.norm,
-                MorphAnalysis(self.vocab, morph),
+                strings.add(dtoken.norm),
+                MorphAnalysis(self.vocab, morph).key,  # type: ignore[attr-defined]  # (missing from spaCy's stubs)
             )
             self._attributes[dtoken] = found
         return found
