@@ -26,7 +26,7 @@ from contentlint.nlp import pipeline
 from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.post import Finding, Post, Related
 from contentlint.result import PostSummary
-from contentlint.rewrite.forms import Rewrites
+from contentlint.rewrite.rewrites import Rewrites
 from contentlint.sourcemap import SourceFile, SourceMap
 from contentlint.sources.comments import Directive, FileSuppressions
 from contentlint.version import __version__

@@ -13,14 +13,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from contentlint.calendar.entries import Entry, normalise_channel, parse_date
 from contentlint.calendar.scorecard import CalendarReport, EntryResult
-from contentlint.checks.engine import lint_profile
-from contentlint.checks.profile import score_id
 from contentlint.errors import ConfigError, ContentlintError, FileCrashed, FileSkipped, InputError, RuleError
 from contentlint.lint import lint
 from contentlint.post import Finding, Post
 from contentlint.result import PostSummary, ProfileSummary, RuleInfo
 from contentlint.sources.comments import FileSuppressions
-from contentlint.sources.load import load_target
 
 if TYPE_CHECKING:
     from contentlint.analysis import Analysis
@@ -193,6 +190,8 @@ class _Pending:
 
 def _start(job: FileJob, stdin: BinaryIO | None, target_override: Any) -> _Pending:
     """Read the job's file: its posts wait for analysis; a profile is linted now; errors end the file here."""
+    from contentlint.sources.load import load_target  # a result-cache hit reads no file
+
     target, config, ruleset = job.target, job.config, job.ruleset
     outcome = FileOutcome(target.display, target.root, config.fail_level)
     try:
@@ -240,6 +239,9 @@ def entry_result_of(analysis: Analysis) -> EntryResult | None:
 def _lint_profile(outcome: FileOutcome, profile: Any, ruleset: RuleSet) -> None:
     """A profile is not a post: only the profile-scope rules run on it. Profiles are never cached (no spaCy
     work to save, and "recent activity" is measured from today unless the file sets `as_of`)."""
+    from contentlint.checks.engine import lint_profile
+    from contentlint.checks.profile import score_id
+
     findings, scores = lint_profile(ruleset.rules, profile)
     outcome.findings.extend(findings)
     outcome.profiles.append(ProfileSummary.of(profile, scores))

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from contentlint.analysis import Analysis
 from contentlint.calendar.scorecard import CalendarReport
-from contentlint.checks.profile import ChecklistScore
 from contentlint.errors import ContentlintError, FileSkipped
 from contentlint.post import LEVEL_RANK, LEVELS, Finding, Post
-from contentlint.rewrite.forms import Rewrites
-from contentlint.sources.profile import Profile
+from contentlint.rewrite.rewrites import Rewrites
 from contentlint.version import __version__
+
+if TYPE_CHECKING:  # named in annotations only: a result read back from the cache never imports them
+    from contentlint.analysis import Analysis
+    from contentlint.checks.profile import ChecklistScore
+    from contentlint.sources.profile import Profile
 
 EXCERPT_CHARS = 1200
 GATES = ("all", "mix", "findings")  # what makes the exit code 1

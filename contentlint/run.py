@@ -9,17 +9,13 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from contentlint.aggregate import Aggregator
-from contentlint.analysis import Analysis
 from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
 from contentlint.calendar.entries import Calendar
 from contentlint.calendar.mix import effective_target
 from contentlint.calendar.scorecard import CalendarReport, EntryResult
-from contentlint.checks.configured import configured
-from contentlint.checks.engine import RuleSet
-from contentlint.checks.pack import RuleBook, load_packs
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ContentlintError, FileCrashed
 from contentlint.i18n import N_
@@ -27,8 +23,13 @@ from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_i
 from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.result import Result, RuleInfo
 from contentlint.sources.discover import discover
-from contentlint.sources.load import load_target, read_bytes
+from contentlint.sources.load import read_bytes
 from contentlint.sources.target import Target
+
+if TYPE_CHECKING:  # the analysis and the rules are imported when a file is analysed: a result-cache hit never is
+    from contentlint.analysis import Analysis
+    from contentlint.checks.engine import RuleSet
+    from contentlint.checks.pack import RuleBook
 
 __all__ = [
     "BUILTIN_RULES",
@@ -118,6 +119,9 @@ class RunOptions:
 
 def rulebook_for_config(config: Config, cache: Cache | None = None) -> RuleBook:
     """Default packs, then the config's packs (which may redefine a rule), then the config's rule settings."""
+    from contentlint.checks.configured import configured
+    from contentlint.checks.pack import load_packs
+
     files = list(default_pack_files())
     for pack in config.packs:
         files.extend(pack_files(pack))
@@ -160,6 +164,8 @@ class Runner:
     def ruleset(self, config: Config) -> RuleSet:
         key = (config.path, tuple(sorted((k, *v.key()) for k, v in config.rules.items())), config.brief)
         if key not in self._rulesets:
+            from contentlint.checks.engine import RuleSet
+
             self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config, self.packs), config.brief)
         return self._rulesets[key]
 
@@ -217,15 +223,17 @@ class Runner:
         key: str | None = None
         try:
             config = self.effective(self._config_for(target))
-            ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
             data, key = (
                 (self._texts[target.path], None) if target.path in self._texts else self._cache_lookup(target, config)
             )
+            # A hit needs no rule set: its key holds the packs' and the config's contents, and only a complete
+            # outcome (one whose rule set was built) was stored under it.
             if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
                 cached = _cached_outcome(entry, target, config)
                 if cached is not None:
                     keys.append(None)
                     return cached
+            ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
             keys.append(key)
             return FileJob(target, config, ruleset, data)
         except ContentlintError as error:
@@ -285,6 +293,8 @@ class Runner:
         """Load the pipelines and compile the rules for the languages of a sample of ``targets``, before workers
         are forked: each worker would otherwise import spaCy and load the same pipelines again. Anything that
         fails here is left for the worker that reads the file to report."""
+        from contentlint.sources.load import load_target
+
         seen: set[tuple[int, str]] = set()
         for target in targets[:: max(1, len(targets) // WARM_SAMPLE)]:
             try:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from contentlint.nlp.classifier import Classification
     from contentlint.nlp.cues import CueMatch
-    from contentlint.rewrite.forms import Rewrites
+    from contentlint.rewrite.rewrites import Rewrites
 
 
 @dataclass(slots=True)

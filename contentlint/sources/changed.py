@@ -8,7 +8,6 @@ from pathlib import Path
 
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular_text
-from contentlint.sources.calendar import is_calendar
 from contentlint.yamlsafe import load_yaml
 
 
@@ -35,6 +34,8 @@ def changed_files(rev: str | None, cwd: Path) -> list[Path]:
 
 def calendars_touching(paths: list[Path], candidates: list[Path]) -> list[Path]:
     """Calendars among ``candidates`` whose `file:` entries point at one of the changed ``paths``."""
+    from contentlint.sources.calendar import is_calendar  # only with --changed: a plain run reads no calendar here
+
     changed = {p.resolve() for p in paths}
     found = []
     for calendar in candidates:

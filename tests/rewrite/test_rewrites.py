@@ -13,7 +13,7 @@ from contentlint.brief import parse_brief
 from contentlint.checks.engine import RuleSet
 from contentlint.checks.pack import load_packs
 from contentlint.packfiles import default_pack_files
-from contentlint.rewrite.forms import Rewrites
+from contentlint.rewrite.rewrites import Rewrites
 from tests.helpers import REPO, post_from, run
 
 BOOK = load_packs(default_pack_files())

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contentlint.errors import InputError
-from contentlint.sources.calendar import decode_csv, load_csv_calendar
 from contentlint.sources.comments import CommentSyntax
 from contentlint.sources.readers.base import Loaded, Source
 
@@ -20,6 +19,11 @@ class CsvCalendarReader:
         return True  # whether the columns make a calendar is for `read` to say, with the reason
 
     def read(self, source: Source) -> Loaded:
+        from contentlint.sources.calendar import (  # imported when a file is read: a result-cache hit reads none
+            decode_csv,
+            load_csv_calendar,
+        )
+
         config = source.config
         file = decode_csv(source.data, source.target.display, config.max_file_bytes)
         try:

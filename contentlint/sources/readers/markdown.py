@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from contentlint.errors import EmptyPost
 from contentlint.i18n import N_
 from contentlint.sources.comments import MARKDOWN_COMMENTS, CommentSyntax
-from contentlint.sources.post import markdown_post
 from contentlint.sources.readers.base import Loaded, Source
 
 NO_PROSE = N_("no prose to lint (empty, front matter only, a section page or a redirect stub)")
@@ -23,6 +22,10 @@ class MarkdownReader:
         return True  # any text is Markdown, front matter or not
 
     def read(self, source: Source) -> Loaded:
+        from contentlint.sources.post import (
+            markdown_post,  # imported when a file is read: a result-cache hit reads none
+        )
+
         file, config = source.file(), source.config
         if source.target.path is None:  # text piped in is a post by intent: empty, it is an error
             return Loaded([markdown_post(file, config.language, config.limits)])

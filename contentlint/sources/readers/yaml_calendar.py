@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contentlint.sources.calendar import is_calendar, load_yaml_calendar
 from contentlint.sources.comments import YAML_COMMENTS, CommentSyntax
 from contentlint.sources.readers.base import Loaded, Source
 
@@ -16,9 +15,15 @@ class YamlCalendarReader:
     comments: CommentSyntax | None = YAML_COMMENTS
 
     def sniff(self, source: Source) -> bool:
+        from contentlint.sources.calendar import (
+            is_calendar,  # imported when a file is read: a result-cache hit reads none
+        )
+
         return is_calendar(source.yaml().data)
 
     def read(self, source: Source) -> Loaded:
+        from contentlint.sources.calendar import load_yaml_calendar
+
         file, config, loaded = source.file(), source.config, source.yaml()
         calendar, errors = load_yaml_calendar(
             file,

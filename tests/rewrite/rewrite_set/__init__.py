@@ -33,7 +33,7 @@ from contentlint.checks.engine import RuleSet
 from contentlint.checks.pack import load_packs
 from contentlint.packfiles import default_pack_files
 from contentlint.rewrite import grammar
-from contentlint.rewrite.forms import Rewrites
+from contentlint.rewrite.rewrites import Rewrites
 from tests.helpers import post_from
 
 HERE = Path(__file__).resolve().parent
