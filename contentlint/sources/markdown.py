@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
+from contentlint.sourcemap import ProjectionBuilder, SourceFile, align, located
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -126,10 +126,10 @@ def _add_prose(text: str, offsets: list[int], locate: Callable[[int], int], buil
     last = 0
     for match in URL.finditer(text):
         if match.start() > last:
-            builder.add(text[last : match.start()], [locate(o) for o in offsets[last : match.start()]])
+            builder.add(text[last : match.start()], located(locate, offsets[last : match.start()]))
         last = match.end()
     if last < len(text):
-        builder.add(text[last:], [locate(o) for o in offsets[last:]])
+        builder.add(text[last:], located(locate, offsets[last:]))
 
 
 def _skip_over(content: str, body: str, cursor: int) -> int:

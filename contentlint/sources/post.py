@@ -16,7 +16,7 @@ from contentlint.errors import EmptyPost, InputError
 from contentlint.i18n import N_
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.post import Position, Post, channel_of
-from contentlint.sourcemap import ProjectionBuilder, SourceFile, align
+from contentlint.sourcemap import ProjectionBuilder, Shift, SourceFile, align
 from contentlint.sources.markdown import TooDeep, project_markdown
 from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_value_nodes
 
@@ -236,7 +236,7 @@ def markdown_post(file: SourceFile, config_lang: str | None = None, limits: Limi
     front = split_front_matter(file, limits)
     body = file.text[front.body_start :]
     base = front.body_start
-    post = finish_post(file, front.data, front.spans, body, lambda offset: base + offset, config_lang)
+    post = finish_post(file, front.data, front.spans, body, Shift(base), config_lang)
     post.body_span = (base, len(file.text))
     return post
 
