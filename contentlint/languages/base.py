@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NamedTuple
 
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -67,26 +69,27 @@ def _job_as_is(job: str, morphemes: Morphemes) -> dict[str, str]:
     return {"job": job}
 
 
-@dataclass(frozen=True, slots=True)
-class PipelineSpec:
+# Grammar and PipelineSpec are NamedTuples: a frozen dataclass costs ten times as long to define, and every process
+# that reads a file imports this module (python -X importtime).
+class PipelineSpec(NamedTuple):
     """The spaCy pipeline of a language without the classifier, as data: `contentlint.nlp.pipeline` builds
     ``spacy.blank(code)`` with these tokenizer settings and adds these components."""
 
-    tokenizer: Mapping[str, str] = field(default_factory=dict)  # spaCy's [nlp.tokenizer] settings
+    tokenizer: Mapping[str, str] = MappingProxyType({})  # spaCy's [nlp.tokenizer] settings
     segmenter: str | None = None  # the tokenizer setting naming the segmenter, which a caller may replace (bench/)
     components: tuple[str, ...] = ()  # spaCy factories (contentlint.nlp.components registers ours), in order
     tune: str | None = None  # a speed-up for the loaded pipeline, by its name in contentlint.nlp.pipeline.TUNERS
 
 
-@dataclass(frozen=True, slots=True)
-class Grammar:
+class Grammar(NamedTuple):
     """How insight-led rewrites read and write a language: what a post says about its audience, how a job is
     put into each headline's placeholders, and how headline forms bend around a job."""
 
     reader: str  # how names and jobs are read from a Doc: a key of contentlint.rewrite.extract.READERS
-    audience: re.Pattern[str]  # group 1: who a post says it is for ("for shop owners", 店長向け, 专为店长打造)
+    # Patterns are kept as text, compiled (and cached by `re`) on first use: detection, at every start, needs none.
+    audience: str  # group 1: who a post says it is for ("for shop owners", 店長向け, 专为店长打造)
     not_audience: frozenset[str] = frozenset()  # last words of an audience match that name none ("for days")
-    job_trigger: re.Pattern[str] | None = None  # a job also starts after these, besides the outcome cues
+    job_trigger: str | None = None  # a job also starts after a match, besides the outcome cues
     job_forms: Callable[[str, Morphemes], dict[str, str]] = _job_as_is  # a job's placeholders (job, Job, job_past ...)
     arrange: Callable[[str, str], str] = _form_as_is  # (form, job) -> the form rearranged where the job reads wrongly
     mid_sentence: Callable[[str], str] = _as_is  # a list item as it reads inside a sentence

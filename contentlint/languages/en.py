@@ -21,7 +21,7 @@ def _claims(counts: TextCounts) -> bool:
 
 
 # "for shop owners", "built for busy parents", "helps dentists": who the post is for
-_AUDIENCE = re.compile(
+_AUDIENCE = (
     r"\b(?:for|built for|made for|designed for|helps)\s+(?!(?:our|your|their|my|the|all|"
     r"every|any|this|these|those|more|less|free|just|only|a|an) )((?:busy |small |independent |"
     r"new |remote |local )?[a-z][a-z\-]+(?: [a-z][a-z\-]+)?[^su\s]s)\b"
@@ -33,7 +33,7 @@ sales deals savings results things ways tips features prices discounts
 """
 _NOT_AUDIENCE = frozenset(_NOT_AUDIENCE_WORDS.split())
 # "helps shop owners stop ...", "use Rosterly to save ...": a verb of change follows
-_JOB_TRIGGER = re.compile(
+_JOB_TRIGGER = (
     r"\b(?:helps?|help|lets)(?: (?:you|your team|teams|[a-z]+ (?:owners|teams|managers)|"
     r"[a-z]+s))? (?=[a-z])|\b(?:so (?:that )?(?:you|they|teams?|your team) can|"
     r"(?:uses?|using) [A-Z][\w-]* to) "
@@ -41,12 +41,11 @@ _JOB_TRIGGER = re.compile(
 # A clause of its own inside a job (find idle servers before the bill arrives, see which pupils need help), or a
 # `with` or `without` already: "with Product" after it would attach to them ("...arrives with Stackwise",
 # "without nagging with Chorechart").
-_CLAUSE = re.compile(
-    r"\b(?:which|who|whom|whose|what|when|where|while|before|after|until|unless|because|if|"
-    r"that|with|without|you|they)\b",
-    re.IGNORECASE,
+_CLAUSE = (
+    r"(?i)\b(?:which|who|whom|whose|what|when|where|while|before|after|until|unless|because|if|"
+    r"that|with|without|you|they)\b"
 )
-_JOB_WITH_PRODUCT = re.compile(r"\{(job|Job|job_they)\} with \{product\}")
+_JOB_WITH_PRODUCT = r"\{(job|Job|job_they)\} with \{product\}"
 _THIRD_PERSON = {
     "you": "they",
     "your": "their",
@@ -85,8 +84,8 @@ def third_person(job: str) -> str:
 def _arrange(form: str, job: str) -> str:
     """The form with "{job} with {product}" made "use {product} to {job}" when the job holds a clause or a `with` of
     its own (How to use Stackwise to find idle servers before the bill arrives)."""
-    if _CLAUSE.search(job):
-        return _JOB_WITH_PRODUCT.sub(lambda m: "use {product} to {" + m.group(1).replace("Job", "job") + "}", form)
+    if re.search(_CLAUSE, job):
+        return re.sub(_JOB_WITH_PRODUCT, lambda m: "use {product} to {" + m.group(1).replace("Job", "job") + "}", form)
     return form
 
 

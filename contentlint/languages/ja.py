@@ -16,10 +16,8 @@ def _claims(counts: TextCounts) -> bool:
 
 
 # 店長向け, 経理担当の皆様: who the post is for (not お客様 or 皆様, the reader in general)
-_AUDIENCE = re.compile(
-    r"(?<![お御])(?!客様|皆様|皆さま)([\u4e00-\u9fffァ-ヴー]{2,12})(?:向け|の皆さま|の皆様|の方に|の方へ)"
-)
-_POLITE = re.compile(r"(?:ます|ました|です|でした)$")
+_AUDIENCE = r"(?<![お御])(?!客様|皆様|皆さま)([\u4e00-\u9fffァ-ヴー]{2,12})(?:向け|の皆さま|の皆様|の方に|の方へ)"
+_POLITE = r"(?:ます|ました|です|でした)$"
 _GODAN_PAST = {
     "く": "いた",
     "ぐ": "いだ",
@@ -52,7 +50,7 @@ def plain(job: str, morphemes: Morphemes) -> str:
     """A job ending in a dictionary-form predicate, so 「〜ための」「〜方法」 can follow: polite endings go
     (終わります -> 終わる), a サ変 noun takes する (削減 -> 削減する), a noun phrase takes を実現する."""
     tokens = list(morphemes(job))
-    while (tokens and tokens[-1][1].startswith("助動詞") and _POLITE.search(tokens[-1][0])) or (
+    while (tokens and tokens[-1][1].startswith("助動詞") and re.search(_POLITE, tokens[-1][0])) or (
         tokens and tokens[-1][1].startswith("補助記号")
     ):
         tokens.pop()

@@ -219,7 +219,7 @@ def _post_audience(post: Post, text: str, title_end: int) -> Slot | None:
         return Slot(declared, FRONT_MATTER)
     grammar = languages.get(post.lang).grammar
     match = next(
-        (m for m in grammar.audience.finditer(text) if m.group(1).split()[-1] not in grammar.not_audience), None
+        (m for m in re.finditer(grammar.audience, text) if m.group(1).split()[-1] not in grammar.not_audience), None
     )
     return Slot(match.group(1), _where(match.start(1), title_end)) if match else None
 
@@ -254,7 +254,7 @@ def _post_jobs(
     jobs: list[Slot] = []
     starts = [(m.start, m.end) for m in cues.get("outcome", ())]
     if grammar.job_trigger is not None:
-        starts += [(m.end(), m.end()) for m in grammar.job_trigger.finditer(text)]
+        starts += [(m.end(), m.end()) for m in re.finditer(grammar.job_trigger, text)]
     read_job = READERS[grammar.reader].job
     for start, end in sorted(set(starts)):
         job = read_job(doc, text, start, end)
