@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from contentlint import languages
 from contentlint.analysis import Analysis
 from contentlint.analysis.analyser import Analyser
 from contentlint.brief import Brief
@@ -135,7 +136,8 @@ def lint_profile(rules: Iterable[Rule], profile: Profile) -> tuple[list[Finding]
                 )
             )
         if failed:  # a complete profile is clean, like a post without findings; its score is in the reports
-            separator = "、" if profile.lang in ("ja", "zh") else ", "
+            language = languages.find(profile.lang) or languages.DEFAULT
+            separator = language.list_separator
             message = format_message(
                 localised(rule.params["score_message"], profile.lang),
                 {"score": total - len(failed), "total": total, "missing": separator.join(r.name for r in failed)},

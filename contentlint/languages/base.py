@@ -1,15 +1,18 @@
 """What contentlint knows about a language it supports: one `Language` profile per language (see the registry,
-`contentlint.languages`), and the letter counts detection reads."""
+`contentlint.languages`), and the letter counts detection reads.
+
+A profile is data and small functions on strings: it imports nothing of contentlint's analysis. Where a fact is
+code that reads spaCy Docs (the pipeline's speed-ups, rewrite's readers of names and jobs), the profile names it
+and the layer that owns that code looks the name up (`contentlint.nlp.pipeline.TUNERS`,
+`contentlint.rewrite.extract.READERS`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from spacy.language import Language as Pipeline
+from types import MappingProxyType
+from typing import NamedTuple
 
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -50,15 +53,57 @@ class TextCounts:
         return count >= share * max(self.letters, 1)
 
 
+Morpheme = tuple[str, str, str, str]  # one token as the rewrite grammar reads it: text, tag, lemma, morphology
+Morphemes = Callable[[str], Sequence[Morpheme]]  # a text's tokens, from the language's pipeline
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _form_as_is(form: str, job: str) -> str:
+    return form
+
+
+def _job_as_is(job: str, morphemes: Morphemes) -> dict[str, str]:
+    return {"job": job}
+
+
+# Grammar and PipelineSpec are NamedTuples: a frozen dataclass costs ten times as long to define, and every process
+# that reads a file imports this module (python -X importtime).
+class PipelineSpec(NamedTuple):
+    """The spaCy pipeline of a language without the classifier, as data: `contentlint.nlp.pipeline` builds
+    ``spacy.blank(code)`` with these tokenizer settings and adds these components."""
+
+    tokenizer: Mapping[str, str] = MappingProxyType({})  # spaCy's [nlp.tokenizer] settings
+    segmenter: str | None = None  # the tokenizer setting naming the segmenter, which a caller may replace (bench/)
+    components: tuple[str, ...] = ()  # spaCy factories (contentlint.nlp.components registers ours), in order
+    tune: str | None = None  # a speed-up for the loaded pipeline, by its name in contentlint.nlp.pipeline.TUNERS
+
+
+class Grammar(NamedTuple):
+    """How insight-led rewrites read and write a language: what a post says about its audience, how a job is
+    put into each headline's placeholders, and how headline forms bend around a job."""
+
+    reader: str  # how names and jobs are read from a Doc: a key of contentlint.rewrite.extract.READERS
+    # Patterns are kept as text, compiled (and cached by `re`) on first use: detection, at every start, needs none.
+    audience: str  # group 1: who a post says it is for ("for shop owners", 店長向け, 专为店长打造)
+    not_audience: frozenset[str] = frozenset()  # last words of an audience match that name none ("for days")
+    job_trigger: str | None = None  # a job also starts after a match, besides the outcome cues
+    job_forms: Callable[[str, Morphemes], dict[str, str]] = _job_as_is  # a job's placeholders (job, Job, job_past ...)
+    arrange: Callable[[str, str], str] = _form_as_is  # (form, job) -> the form rearranged where the job reads wrongly
+    mid_sentence: Callable[[str], str] = _as_is  # a list item as it reads inside a sentence
+
+
 @dataclass(frozen=True, slots=True)
 class Language:
     """One supported language. ``claims`` is its part of detection (the registry asks each language in turn);
-    ``blank`` builds its spaCy pipeline without the classifier (spaCy is imported only when it is called)."""
+    ``pipeline`` is its spaCy pipeline without the classifier, ``grammar`` how its rewrites are written."""
 
     code: str
     name: str  # in English, marked for the catalogue: reports show it in the interface language
     claims: Callable[[TextCounts], bool]
-    blank: Callable[[str | None], Pipeline]  # the argument: a segmenter to use instead of the default
+    pipeline: PipelineSpec
+    grammar: Grammar
     unspaced: bool = False  # words are not separated by spaces: cue phrases are also matched on the surface text
     list_separator: str = ", "  # between the items of a list written into a message
-    tune: Callable[[Pipeline], Pipeline] | None = None  # speed-ups for a loaded pipeline

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from contentlint import lang as language
+from contentlint import languages
 from contentlint.errors import InputError
 from contentlint.nlp.features import ENTRY_BODY_CHARS, PLACE_FIELDS
 from contentlint.post import Post
@@ -159,7 +160,8 @@ def shingles(text: str, size: int = 5) -> set[str]:
     """Word (or, for CJK, character) n-grams of the normalised text, for near-duplicate detection."""
     norm = unicodedata.normalize("NFKC", text).lower()
     words = _WORDS.findall(norm)
-    if language.detect(norm) != "en":
+    detected = languages.find(language.detect(norm))
+    if detected is None or detected.unspaced:  # no spaces, or no language of ours to say where words end
         chars = "".join(words)
         return {chars[i : i + size] for i in range(max(len(chars) - size + 1, 1))}
     return {" ".join(words[i : i + size]) for i in range(max(len(words) - size + 1, 1))}

@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from contentlint import languages
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -32,11 +34,6 @@ def spans(doc: Doc, matches: list[tuple[int, int, int]], extra: Sequence[Any] = 
     # Overlapping cues ("buy now" inside "buy now and save") are reported once, as the longest span.
     found = [doc[start:end] for _key, start, end in matches]
     return sorted(filter_spans([*found, *extra]), key=lambda s: s.start)
-
-
-# Languages written without spaces: the tokenizer may split a phrase differently inside a longer compound or
-# at a phrase end (申し込み as one noun vs 申し/込み before ください), so token matching alone misses cues.
-UNSPACED = ("ja", "zh")
 
 
 class SurfaceMatcher:
@@ -90,7 +87,10 @@ class PhraseFinder:
         self, nlp: Language, lang: str, phrases: Sequence[str], attr: str = "LEMMA", exclude: Sequence[str] = ()
     ) -> None:
         self.matcher = phrase_matcher(nlp, attr, "cue", phrases) if phrases else None
-        self.surface = SurfaceMatcher(phrases) if phrases and lang in UNSPACED else None
+        # Written without spaces, the tokenizer may split a phrase differently inside a longer compound or at a
+        # phrase end (申し込み as one noun vs 申し/込み before ください), so token matching alone misses cues.
+        profile = languages.find(lang)
+        self.surface = SurfaceMatcher(phrases) if phrases and profile is not None and profile.unspaced else None
         self.exclude = PhraseFinder(nlp, lang, exclude, attr) if exclude else None
 
     def __call__(self, doc: Doc, extra: Sequence[Any] = ()) -> list[Any]:

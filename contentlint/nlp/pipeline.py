@@ -1,6 +1,7 @@
 """Build and cache one spaCy pipeline per language, offline.
 
-Each language's profile (`contentlint.languages`) builds its blank pipeline: tokenizer and lemmas.
+Each language's profile (`contentlint.languages`) describes its blank pipeline as data (tokenizer settings, then
+components such as lemmas), which ``base`` builds.
 When the package ships a trained model for the language (``contentlint/models/<lang>``), that pipeline is
 loaded instead: the same tokenizer and lemmas plus our text classifier.
 spaCy is imported inside these functions so that commands which never analyse a post never pay for it.
@@ -9,7 +10,7 @@ spaCy is imported inside these functions so that commands which never analyse a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -45,8 +46,32 @@ def model_dir(lang: str) -> Path:
 
 
 def base(lang: str, segmenter: str | None = None) -> Language:
-    """A fresh pipeline without the classifier: tokenizer and lemmas (used for training, and as fallback)."""
-    return languages.get(lang).blank(segmenter)
+    """A fresh pipeline without the classifier: tokenizer and lemmas (used for training, and as fallback).
+    ``segmenter`` replaces the language's default segmenter, for a language whose tokenizer has a choice."""
+    spec = languages.get(lang).pipeline
+    from contentlint.nlp.lean_spacy import import_spacy
+
+    spacy = import_spacy()
+    tokenizer = dict(spec.tokenizer)
+    if segmenter and spec.segmenter:
+        tokenizer[spec.segmenter] = segmenter
+    nlp: Language = spacy.blank(lang, config={"nlp": {"tokenizer": tokenizer}} if tokenizer else {})
+    if spec.components:
+        from contentlint.nlp import components  # noqa: F401 - registers our factories before they are added
+
+        for name in spec.components:
+            nlp.add_pipe(name)
+    return nlp
+
+
+def _sudachi(nlp: Language) -> Language:
+    from contentlint.nlp.japanese import speed_up
+
+    return speed_up(nlp)
+
+
+# Speed-ups a language's profile names (`PipelineSpec.tune`), applied to its pipeline once it is loaded.
+TUNERS: dict[str, Callable[[Language], Language]] = {"sudachi": _sudachi}
 
 
 RUN, LONG_TOKEN = 32, 256  # longest symbol run / token the tokenizer is given whole
@@ -69,7 +94,8 @@ def load(lang: str) -> Language:
 
 def _faster(nlp: Language) -> Language:
     profile = languages.find(nlp.lang or "")
-    return profile.tune(nlp) if profile is not None and profile.tune is not None else nlp
+    tune = profile.pipeline.tune if profile is not None else None
+    return TUNERS[tune](nlp) if tune is not None else nlp
 
 
 @cache

@@ -7,10 +7,11 @@ Nothing is invented. Each slot records where it came from: `brief`, `post:front-
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from contentlint import languages
 from contentlint.brief import Brief, BriefProduct
 from contentlint.post import Post
 from contentlint.rewrite import names
@@ -90,58 +91,8 @@ _EN_LEADS = (
     "to help you ",
     "and ",
 )
-_EN_AUDIENCE = re.compile(
-    r"\b(?:for|built for|made for|designed for|helps)\s+(?!(?:our|your|their|my|the|all|"
-    r"every|any|this|these|those|more|less|free|just|only|a|an) )((?:busy |small |independent |"
-    r"new |remote |local )?[a-z][a-z\-]+(?: [a-z][a-z\-]+)?[^su\s]s)\b"
-)
-_EN_NOT_AUDIENCE = {
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "hours",
-    "minutes",
-    "times",
-    "others",
-    "less",
-    "us",
-    "yours",
-    "details",
-    "questions",
-    "updates",
-    "orders",
-    "items",
-    "plans",
-    "this",
-    "sales",
-    "deals",
-    "savings",
-    "results",
-    "things",
-    "ways",
-    "tips",
-    "features",
-    "prices",
-    "discounts",
-}
-_JA_AUDIENCE = re.compile(
-    r"(?<![お御])(?!客様|皆様|皆さま)([\u4e00-\u9fffァ-ヴー]{2,12})(?:向け|の皆さま|の皆様|の方に|の方へ)"
-)
-# 帮小店老板省下…, 专为餐厅店长打造: the words between and a verb. Not a pronoun (帮你节省… once gave "你节" and
-# "帮你节节省"), and a verb ends the audience whole (帮公益机构减少…, not "公益机构减").
-_ZH_AUDIENCE = re.compile(
-    r"(?:专为|适合|帮助?)(?![你您我他她它咱大自])([\u4e00-\u9fff]{2,8}?)"
-    r"(?=打造|设计|使用|的|每天|每月|轻松|快速|在|把|用|节省|省下|省去|减少|降低|提升|提高|"
-    r"缩短|解决|告别|找到|完成|管理|记录|避免|实现|少花|不再)"
-)
 _ZH_SEPARATORS = "。，、！？；：\n「」“”《》,.!?;:"
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]|\n")
-_EN_JOB_TRIGGER = re.compile(
-    r"\b(?:helps?|help|lets)(?: (?:you|your team|teams|[a-z]+ (?:owners|teams|managers)|"
-    r"[a-z]+s))? (?=[a-z])|\b(?:so (?:that )?(?:you|they|teams?|your team) can|"
-    r"(?:uses?|using) [A-Z][\w-]* to) "
-)
 _JA_VERBISH_CUES = ("削減", "短縮", "向上", "改善", "解決", "できるように", "楽に", "簡単に", "効率")
 _JA_PREDICATES = ("動詞", "形容詞")
 
@@ -257,12 +208,7 @@ def _post_product(post: Post, doc: Doc, text: str, title_end: int) -> Slot | Non
     declared = _field(post, "product")
     if declared:
         return Slot(declared, FRONT_MATTER)
-    if post.lang == "ja":
-        candidates = names.japanese(doc, title_end)
-    elif post.lang == "zh":
-        candidates = names.chinese(text, title_end)
-    else:
-        candidates = names.english(doc, title_end)
+    candidates = READERS[languages.get(post.lang).grammar.reader].names(doc, text, title_end)
     chosen = names.best(candidates, text, title_end)
     return Slot(chosen[0], _where(chosen[1], title_end)) if chosen else None
 
@@ -271,12 +217,10 @@ def _post_audience(post: Post, text: str, title_end: int) -> Slot | None:
     declared = _field(post, "audience")
     if declared:
         return Slot(declared, FRONT_MATTER)
-    if post.lang == "ja":
-        match = _JA_AUDIENCE.search(text)
-    elif post.lang == "zh":
-        match = _ZH_AUDIENCE.search(text)
-    else:
-        match = next((m for m in _EN_AUDIENCE.finditer(text) if m.group(1).split()[-1] not in _EN_NOT_AUDIENCE), None)
+    grammar = languages.get(post.lang).grammar
+    match = next(
+        (m for m in re.finditer(grammar.audience, text) if m.group(1).split()[-1] not in grammar.not_audience), None
+    )
     return Slot(match.group(1), _where(match.start(1), title_end)) if match else None
 
 
@@ -306,23 +250,20 @@ def _offer(post: Post, text: str, title_end: int, cues: Mapping[str, Sequence[Cu
 def _post_jobs(
     post: Post, doc: Doc, text: str, title_end: int, cues: Mapping[str, Sequence[CueMatch]]
 ) -> tuple[Slot, ...]:
+    grammar = languages.get(post.lang).grammar
     jobs: list[Slot] = []
     starts = [(m.start, m.end) for m in cues.get("outcome", ())]
-    if post.lang == "en":  # "helps shop owners stop ...", "use Rosterly to save ...": a verb of change after them
-        starts += [(m.end(), m.end()) for m in _EN_JOB_TRIGGER.finditer(text)]
+    if grammar.job_trigger is not None:
+        starts += [(m.end(), m.end()) for m in re.finditer(grammar.job_trigger, text)]
+    read_job = READERS[grammar.reader].job
     for start, end in sorted(set(starts)):
-        if post.lang == "ja":
-            job = _ja_job(doc, text, start, end)
-        elif post.lang == "zh":
-            job = _zh_job(text, start, end)
-        else:
-            job = _en_job(doc, text, start)
+        job = read_job(doc, text, start, end)
         if job and all(job != j.value for j in jobs):
             jobs.append(Slot(job, _where(start, title_end)))
     return tuple(jobs[:3])
 
 
-def _en_job(doc: Doc, text: str, start: int) -> str | None:
+def _en_job(doc: Doc, text: str, start: int, end: int) -> str | None:
     """The clause an outcome cue opens, as a verb phrase in its base form (cuts reporting time in half ->
     cut reporting time in half)."""
     end_match = re.compile(r"[.!?\n,;:—–(]").search(text, start)
@@ -383,7 +324,7 @@ def _ja_job(doc: Doc, text: str, start: int, end: int) -> str | None:
     return job if 3 <= len(job) <= 40 and not re.search(r"[%％円]|オフ|割引", job) else None
 
 
-def _zh_job(text: str, start: int, end: int) -> str | None:
+def _zh_job(doc: Doc, text: str, start: int, end: int) -> str | None:
     """The verb phrase an outcome cue opens, to the end of its clause (节省一半的对账时间)."""
     ends = [i for i in (text.find(sep, end) for sep in _ZH_SEPARATORS) if i != -1]
     phrase = text[start : min(ends, default=len(text))].strip()
@@ -393,3 +334,20 @@ def _zh_job(text: str, start: int, end: int) -> str | None:
     if re.search(r"[%％¥￥元]|折|优惠|秒杀", phrase):
         return None
     return phrase if 3 <= len(phrase) <= 24 else None
+
+
+class Reader(NamedTuple):
+    """How product names and jobs are read from a language's Doc: ``names(doc, text, title_end)`` gives the
+    candidates for the product, ``job(doc, text, start, end)`` the job an outcome cue at start:end opens."""
+
+    names: Callable[[Doc, str, int], list[names.Candidate]]
+    job: Callable[[Doc, str, int, int], str | None]
+
+
+# The readers a language's grammar names (`Grammar.reader`): words between spaces with capitalised names and verb
+# lemmas; Sudachi's morphemes with their parts of speech; characters, with no tags to read.
+READERS: dict[str, Reader] = {
+    "words": Reader(lambda doc, text, title_end: names.english(doc, title_end), _en_job),
+    "morphemes": Reader(lambda doc, text, title_end: names.japanese(doc, title_end), _ja_job),
+    "characters": Reader(lambda doc, text, title_end: names.chinese(text, title_end), _zh_job),
+}

@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from contentlint import languages
 from contentlint.rewrite import grammar
 from contentlint.rewrite.extract import Slot, Slots
 from contentlint.rewrite.rewrites import Outline, Question, Rewrites, Section
@@ -78,11 +79,8 @@ def build(slots: Slots, forms: Mapping[str, Any], lang: str, stage: str = "at") 
 
 
 def _feature(feature: str, lang: str) -> str:
-    """An English feature reads mid-sentence: "A faster calculation engine" -> "a faster calculation engine"."""
-    first, _, rest = feature.partition(" ")
-    if lang == "en" and first in ("A", "An", "The") and rest:
-        return f"{first.lower()} {rest}"
-    return feature
+    """A feature as it reads mid-sentence (English: "A faster calculation engine" -> "a faster calculation engine")."""
+    return languages.get(lang).grammar.mid_sentence(feature)
 
 
 def _job_for(form: str, slots: Slots, uses: list[int]) -> int:
