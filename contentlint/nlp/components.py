@@ -22,13 +22,28 @@ class LowercaseLookupLemmatizer:
         table = load_language_data(registry.lookups.get("en")["lemma_lookup"])
         assert isinstance(table, dict)  # the lemma table is a mapping (spaCy's loader also reads lists)
         self.table: dict[str, str] = table
+        self._lemmas: dict[int, int] = {}  # lower-cased form -> lemma, as string hashes
 
     def __call__(self, doc: Doc) -> Doc:
-        get = self.table.get
-        for token in doc:
-            lower = token.lower_
-            token.lemma_ = get(lower, lower)
+        # By word form, not by token: a post's thousands of tokens are a few hundred forms, and the lemmas go in
+        # with one `from_array` (the same hashes `token.lemma_ = ...` would store).
+        if not len(doc):
+            return doc
+        import numpy
+
+        forms, where = numpy.unique(doc.to_array("LOWER"), return_inverse=True)
+        known, lemma_of = self._lemmas, self._lemma_of
+        lemmas = numpy.array([known.get(form) or lemma_of(form, doc) for form in forms.tolist()], dtype="uint64")
+        doc.from_array(["LEMMA"], lemmas[where].reshape(-1, 1))  # type: ignore[arg-type]  # Ints2d is an ndarray
         return doc
+
+    def _lemma_of(self, form: int, doc: Doc) -> int:
+        """The hash of the lemma of the lower-cased form ``form`` (a hash), kept for the next post."""
+        strings = doc.vocab.strings
+        lower = strings[form]
+        lemma: int = strings.add(self.table.get(lower, lower))
+        self._lemmas[form] = lemma
+        return lemma
 
 
 @Language.factory(LEMMAS)
