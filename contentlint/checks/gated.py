@@ -63,6 +63,18 @@ def word_ids(doc: Doc, attr: str) -> set[int]:
     return doc.user_data[key]  # type: ignore[no-any-return]
 
 
+def _places(doc: Doc, attr: str) -> dict[int, list[int]]:
+    """Where each distinct value of one text attribute stands (its token indexes, in order), made once per Doc
+    and shared by every rule: one pass over the column instead of a search of it per pattern."""
+    key = f"contentlint.places.{attr}"
+    if key not in doc.user_data:
+        places: dict[int, list[int]] = {}
+        for index, word in enumerate(_column(doc, attr).tolist()):
+            places.setdefault(word, []).append(index)
+        doc.user_data[key] = places
+    return doc.user_data[key]  # type: ignore[no-any-return]
+
+
 def _column(doc: Doc, attr: str) -> Any:
     """The string id of one text attribute of every token, as one array made once per Doc."""
     key = f"contentlint.column.{attr}"
@@ -138,15 +150,20 @@ class GatedMatcher:
         within that many tokens on either side of each place where the pattern's rarest anchor occurs. The
         Matcher's cost grows with the tokens it walks, and most of a post is far from any anchor word.
         """
-        import numpy
-
         spans: list[tuple[int, int]] = []
+        size = len(doc)
         for i in possible:
             needs, most = self.patterns[i][2], self.lengths[i]
             if not needs or most is None:
                 return None
-            places = min((numpy.flatnonzero(numpy.isin(_column(doc, attr), list(ids))) for attr, ids in needs), key=len)
-            spans.extend((max(0, int(p) - most + 1), min(len(doc), int(p) + most)) for p in places)
+            places = min(
+                (
+                    [p for word in ids for p in _places(doc, attr).get(word, ())]  # any order: the spans are sorted
+                    for attr, ids in needs
+                ),
+                key=len,
+            )
+            spans.extend((max(0, p - most + 1), min(size, p + most)) for p in places)
         merged: list[tuple[int, int]] = []
         for start, stop in sorted(spans):
             if merged and start <= merged[-1][1]:
