@@ -22,6 +22,26 @@ def test_shipped_models_load_offline_with_the_classifier() -> None:
         assert abs(sum(doc.cats.values()) - 1.0) < 1e-3
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Don't wait: U.S. teams' e-mail costs $4.99/mo. (see https://example.com/a?b=1) — 10x faster!"),
+        ("ja", "今日は良い天気です。ＡＢＣ株式会社の新製品、１００％オフ！ 空白　全角も"),
+        ("zh", "立即购买！全场５折，仅限今天。Excel 用户必看。"),
+    ],
+)
+def test_a_model_tokenizes_as_the_copy_in_its_folder_does(lang: str, text: str) -> None:
+    """The tokenizer is built from the language's settings in config.cfg; the copy in the model folder, which
+    `spacy.load` alone would read, is left unread and must agree."""
+    import spacy
+
+    ours = pipeline.load(lang).make_doc(text)
+    theirs = spacy.load(pipeline.model_dir(lang)).make_doc(text)
+    assert [(t.text, t.whitespace_, t.tag_, t.lemma_ if lang == "ja" else "") for t in ours] == [
+        (t.text, t.whitespace_, t.tag_, t.lemma_ if lang == "ja" else "") for t in theirs
+    ]
+
+
 def test_english_lemmas_are_looked_up_lower_cased() -> None:
     doc = pipeline.load("en")("Buying shoes. Bought more.")
     assert [t.lemma_ for t in doc] == ["buy", "shoe", ".", "buy", "much", "."]
