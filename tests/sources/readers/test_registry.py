@@ -18,6 +18,7 @@ from contentlint.sources.load import load_target
 from contentlint.sources.post import markdown_post
 from contentlint.sources.readers import Loaded, Source, include_globs, readers_for
 from contentlint.sources.target import Target
+from tests.helpers import REPO
 
 HARD_SELL = "---\ntitle: Spring sale\n---\nEverything is 30% off. Buy now — limited time only!\n"
 
@@ -26,6 +27,22 @@ def test_the_default_include_globs_are_every_readers_suffixes() -> None:
     every = {suffix for reader in readers.READERS for suffix in reader.suffixes}
     assert {glob.removeprefix("*") for glob in include_globs()} == every
     assert len(include_globs()) == len(set(include_globs()))
+
+
+# Left out of the pre-commit hook on purpose: a CSV file handed over by name must be a calendar (it is an error
+# otherwise), and a content repository holds CSV data of every other kind.
+NOT_IN_HOOK = {".csv"}
+
+
+def test_the_pre_commit_hook_hands_over_every_readers_suffix_but_the_ones_left_out() -> None:
+    import re
+
+    import yaml
+
+    hook = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    files = re.compile(hook["files"])
+    handed = {suffix for suffix in readers.suffixes() if files.search(f"posts/a{suffix}")}
+    assert handed == set(readers.suffixes()) - NOT_IN_HOOK
 
 
 def test_init_writes_the_registrys_include_globs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
