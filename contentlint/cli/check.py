@@ -91,7 +91,14 @@ def command(opts: CommandOptions, fmt: str, changed: str | None, baseline: Path 
         else:
             count = write_baseline(baseline, result.findings)
             click.echo(
-                f"contentlint: baseline written to {baseline} with {count} findings; later runs fail only on new ones",
+                "contentlint: "
+                + i18n.translations(i18n.resolve(opts.ui_lang))
+                .ngettext(
+                    "baseline written to {path} with {count} finding; later runs fail only on new ones",
+                    "baseline written to {path} with {count} findings; later runs fail only on new ones",
+                    count,
+                )
+                .format(path=baseline, count=count),
                 err=True,
             )
             result.findings = [f for f in result.findings if f.fatal]
@@ -99,7 +106,17 @@ def command(opts: CommandOptions, fmt: str, changed: str | None, baseline: Path 
     emit(result, fmt, opts.output, opts.template, ui_lang)
     show_skipped(result, opts.verbose, ui_lang)
     if result.baselined:
-        click.echo(f"contentlint: {result.baselined} known findings hidden by the baseline {baseline}", err=True)
+        click.echo(
+            "contentlint: "
+            + i18n.translations(ui_lang)
+            .ngettext(
+                "{count} known finding hidden by the baseline {path}",
+                "{count} known findings hidden by the baseline {path}",
+                result.baselined,
+            )
+            .format(count=result.baselined, path=baseline),
+            err=True,
+        )
     if gate == "mix" and not result.calendars and not result.has_fatal:
         # A gate with nothing to measure must not pass in silence (a typo in CI would disable it).
         click.echo(
