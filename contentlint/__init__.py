@@ -35,7 +35,12 @@ __all__ = ["Classification", "Evidence", "__version__", "classify_text", "lint_p
 
 
 def lint_text(
-    text: str, *, path: str | os.PathLike[str] = "<text>", lang: str | None = None, config: Config | None = None
+    text: str,
+    *,
+    path: str | os.PathLike[str] = "<text>",
+    lang: str | None = None,
+    config: Config | None = None,
+    ui_lang: str = "en",
 ) -> Result:
     """Lint ``text`` as if it were the file at ``path`` (which need not exist and is never read).
 
@@ -44,12 +49,13 @@ def lint_text(
     posts that declare none (default: the config's, else detected). ``config`` is used as it is (its per-path
     overrides applied to ``path``); without it the nearest ``.contentlint.yaml`` above ``path`` is found, as the
     CLI finds it. Input errors are findings in the Result, never exceptions; a config that cannot be loaded
-    raises ``ConfigError``. The Result keeps each post's opening text (``PostSummary.excerpt``).
+    raises ``ConfigError``. The Result keeps each post's opening text (``PostSummary.excerpt``). ``ui_lang``
+    (``en``, ``ja`` or ``zh``) is the language of the input and config errors in the Result.
     """
     # Imported here: `import contentlint` (for __version__) must not pull in spaCy.
     from pathlib import Path
 
-    return _runner(lang, config).run_text(text, Path(path))
+    return _runner(lang, config, ui_lang=ui_lang).run_text(text, Path(path))
 
 
 def lint_paths(paths: Iterable[str | os.PathLike[str]], *, config: Config | None = None, jobs: int = 1) -> Result:
@@ -80,11 +86,11 @@ def classify_text(text: str, *, lang: str | None = None) -> Classification:
     return found[0]
 
 
-def _runner(lang: str | None, config: Config | None, jobs: int = 1) -> Runner:
+def _runner(lang: str | None, config: Config | None, jobs: int = 1, ui_lang: str = "en") -> Runner:
     from contentlint.config import ConfigResolver
     from contentlint.run import Runner, RunOptions
 
-    runner = Runner(RunOptions(language=lang, jobs=jobs, keep_excerpts=True))
+    runner = Runner(RunOptions(language=lang, jobs=jobs, keep_excerpts=True, ui_lang=ui_lang))
     if config is not None:
         runner.resolver = ConfigResolver.fixed(config)
     return runner

@@ -135,31 +135,31 @@ def _language(value: Any) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():
-        raise ValueError("expected a language code such as en, ja or zh")
+        raise ValueError(Text(N_("expected a language code such as en, ja or zh")))
     return value.strip()
 
 
 def _fail_level(value: Any) -> str:
     if not isinstance(value, str) or value not in FAIL_LEVELS:
-        raise ValueError(f"expected one of {', '.join(FAIL_LEVELS)}")
+        raise ValueError(Text(N_("expected one of {choices}"), choices=", ".join(FAIL_LEVELS)))
     return value
 
 
 def _globs(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError("expected a list of glob patterns")
+        raise ValueError(Text(N_("expected a list of glob patterns")))
     return tuple(value)
 
 
 def _size(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise ValueError("expected a positive number of bytes")
+        raise ValueError(Text(N_("expected a positive number of bytes")))
     return value
 
 
 def _count(value: Any) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-        raise ValueError("expected a positive whole number")
+        raise ValueError(Text(N_("expected a positive whole number")))
     return value
 
 
@@ -167,7 +167,7 @@ def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
     if value is None:  # `rules:` with only commented-out entries below it
         return {}
     if not isinstance(value, dict):
-        raise ValueError("expected a mapping of rule id -> off | on | error | warning | info")
+        raise ValueError(Text(N_("expected a mapping of rule id -> off | on | error | warning | info")))
     overrides = {}
     for rule_id, setting in value.items():
         options: dict[str, Any] = {}
@@ -190,9 +190,16 @@ def _rule_overrides(value: Any) -> dict[str, RuleOverride]:
         else:
             level, enabled = setting, None
         if level is not None and level not in LEVELS:
-            raise ValueError(f"{rule_id}: expected off, on or a level ({', '.join(LEVELS)}), got {level!r}")
+            raise ValueError(
+                Text(
+                    N_("{rule}: expected off, on or a level ({levels}), got {value}"),
+                    rule=rule_id,
+                    levels=", ".join(LEVELS),
+                    value=repr(level),
+                )
+            )
         if enabled is not None and not isinstance(enabled, bool):
-            raise ValueError(f"{rule_id}: enabled must be true or false")
+            raise ValueError(Text(N_("{rule}: enabled must be true or false"), rule=rule_id))
         overrides[str(rule_id)] = RuleOverride(
             enabled=enabled if enabled is not None else (True if level else None), level=level, options=options
         )
@@ -217,23 +224,25 @@ def _target(value: Any) -> Any:
 
 def _tolerance(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 0.5:
-        raise ValueError("expected a number from 0 to 0.5")
+        raise ValueError(Text(N_("expected a number from 0 to 0.5")))
     return float(value)
 
 
 def _score(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-        raise ValueError("expected a whole number from 0 to 100")
+        raise ValueError(Text(N_("expected a whole number from 0 to 100")))
     return value
 
 
 def _overrides(value: Any) -> tuple[PathOverride, ...]:
     if not isinstance(value, list):
-        raise ValueError("expected a list of {files: [glob, ...], rules: {rule-id: off|on|level}}")
+        raise ValueError(Text(N_("expected a list of {{files: [glob, ...], rules: {{rule-id: off|on|level}}}}")))
     out = []
     for index, item in enumerate(value):
         if not isinstance(item, dict) or set(item) - {"files", "rules"} or "files" not in item:
-            raise ValueError(f"item {index + 1}: expected {{files: [glob, ...], rules: {{...}}}}")
+            raise ValueError(
+                Text(N_("item {number}: expected {{files: [glob, ...], rules: {{...}}}}"), number=index + 1)
+            )
         out.append(PathOverride(_globs(item["files"]), _rule_overrides(item.get("rules") or {})))
     return tuple(out)
 
@@ -266,12 +275,16 @@ def load_config(path: Path) -> Config:
     loaded = load_yaml_file(path, "config", ConfigError)
     data = loaded.data if loaded.data is not None else {}
     if not isinstance(data, dict):
-        raise ConfigError("config must be a mapping of settings", where, 1)
+        raise ConfigError(Text(N_("config must be a mapping of settings")), where, 1)
     lines = _key_lines(loaded.node)
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in _SCHEMA:
-            raise ConfigError(f"unknown key `{key}` (known: {', '.join(CONFIG_KEYS)})", where, lines.get(key))
+            raise ConfigError(
+                Text(N_("unknown key `{key}` (known: {known})"), key=key, known=", ".join(CONFIG_KEYS)),
+                where,
+                lines.get(key),
+            )
         check = _SCHEMA[key][0]
         try:
             values[key] = _packs(value, path.parent) if key == "packs" else check(value)  # type: ignore[misc]
@@ -315,11 +328,11 @@ def _with_lines(rules: Mapping[str, RuleOverride], node: Any) -> dict[str, RuleO
 
 def _packs(value: Any, base: Path) -> tuple[Path, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ValueError("expected a list of paths to rule pack files or folders")
+        raise ValueError(Text(N_("expected a list of paths to rule pack files or folders")))
     paths = tuple((base / v).resolve() for v in value)
     missing = [p for p in paths if not p.exists()]
     if missing:
-        raise ValueError(f"rule pack not found: {missing[0]}")
+        raise ValueError(Text(N_("rule pack not found: {path}"), path=str(missing[0])))
     return paths
 
 

@@ -18,9 +18,10 @@ from contentlint.calendar.mix import effective_target
 from contentlint.calendar.scorecard import CalendarReport, EntryResult
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ContentlintError, FileCrashed
-from contentlint.i18n import N_
+from contentlint.i18n import N_, Text, localise
 from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_id, lint_files
 from contentlint.packfiles import default_pack_files, pack_files
+from contentlint.post import Finding
 from contentlint.result import Result, RuleInfo
 from contentlint.sources.discover import discover
 from contentlint.sources.load import read_bytes
@@ -238,7 +239,7 @@ class Runner:
             return FileJob(target, config, ruleset, data)
         except ContentlintError as error:
             outcome = FileOutcome(target.display, target.root)
-            outcome.fail(error.in_language(self.options.ui_lang), config.fail_level if config else None)
+            outcome.fail(error, config.fail_level if config else None)
         except Exception as exc:  # a bug on this one file must not take the run down
             outcome = FileOutcome(target.display, target.root)
             outcome.fail(FileCrashed.of(exc, target.display))
@@ -254,6 +255,7 @@ class Runner:
         return infos
 
     def _finish(self, result: Result) -> Result:
+        result.findings = [_in_language(f, self.options.ui_lang) for f in result.findings]
         for rule_id, info in self.rule_infos().items():
             result.rules.setdefault(rule_id, info)
         for info in BUILTIN_RULES:
@@ -407,3 +409,11 @@ def _outcomes_in_worker(options: RunOptions, resolver: ConfigResolver, targets: 
     if outcomes:
         outcomes[-1].rules.update(_WORKER.rule_infos())
     return outcomes
+
+
+def _in_language(finding: Finding, language: str) -> Finding:
+    """An error's message in the run's interface ``language``: config, rule-pack and input errors are written as
+    `i18n.Text` wherever they are raised (in this process or a worker) and put in the language here, once."""
+    if not isinstance(finding.message, Text):
+        return finding
+    return replace(finding, message=localise(finding.message, language))

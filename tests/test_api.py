@@ -25,7 +25,7 @@ HOWTO = (
 
 SIGNATURES = {
     "lint_text": "(text: 'str', *, path: 'str | os.PathLike[str]' = '<text>', lang: 'str | None' = None, "
-    "config: 'Config | None' = None) -> 'Result'",
+    "config: 'Config | None' = None, ui_lang: 'str' = 'en') -> 'Result'",
     "lint_paths": "(paths: 'Iterable[str | os.PathLike[str]]', *, config: 'Config | None' = None, "
     "jobs: 'int' = 1) -> 'Result'",
     "classify_text": "(text: 'str', *, lang: 'str | None' = None) -> 'Classification'",
@@ -90,3 +90,13 @@ def test_classify_text_says_what_a_post_is_and_why() -> None:
 def test_classify_text_refuses_what_it_cannot_classify(text: str) -> None:
     with pytest.raises(ValueError):
         classify_text(text)
+
+
+def test_lint_text_reports_config_errors_in_the_interface_language(tmp_path: Path) -> None:
+    config = tmp_path / ".contentlint.yaml"
+    config.write_text("rules: {no-such-rule: off}\n", encoding="utf-8")
+    post = tmp_path / "post.md"
+    (english,) = [f.message for f in lint_text(SALE, path=post).findings if f.fatal]
+    (japanese,) = [f.message for f in lint_text(SALE, path=post, ui_lang="ja").findings if f.fatal]
+    assert english == "rules: unknown rule id `no-such-rule` (see `contentlint rules`)"
+    assert japanese == "rules：`no-such-rule` というルールはありません（`contentlint rules` で一覧を確認できます）"

@@ -9,9 +9,16 @@ from pathlib import Path
 import click
 
 from contentlint import i18n
-from contentlint.cli.options import build_run_options, fail_level_option, gate_options, run_options, show_skipped
+from contentlint.cli.options import (
+    CommandOptions,
+    fail_level_option,
+    gate_options,
+    output_options,
+    run_options,
+    show_skipped,
+)
 from contentlint.cli.progress import progress
-from contentlint.cli.report import emit, needs_excerpts, output_options, refuse_overwriting_input
+from contentlint.cli.report import emit, needs_excerpts, refuse_overwriting_input
 from contentlint.report import FORMATS
 from contentlint.result import GATES
 from contentlint.run import Runner
@@ -67,47 +74,12 @@ def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
     help="Known findings: written on the first run (when FILE does not exist); later runs report and "
     "fail only on findings that are not in it.",
 )
-def command(
-    paths: tuple[str, ...],
-    config_file: Path | None,
-    no_config: bool,
-    language: str | None,
-    stdin_filename: str,
-    cache_dir: Path | None,
-    no_cache: bool,
-    jobs: int,
-    ui_lang: str | None,
-    verbose: bool,
-    fail_level: str | None,
-    target: str | None,
-    fail_under: int | None,
-    fmt: str,
-    output: Path | None,
-    template: Path | None,
-    changed: str | None,
-    baseline: Path | None,
-    gate: str,
-) -> int:
+def command(opts: CommandOptions, fmt: str, changed: str | None, baseline: Path | None, gate: str) -> int:
     """Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."""
-    options = replace(
-        build_run_options(
-            config_file,
-            no_config,
-            language,
-            stdin_filename,
-            fail_level,
-            target,
-            fail_under,
-            cache_dir,
-            no_cache,
-            jobs,
-            ui_lang,
-        ),
-        keep_excerpts=needs_excerpts(fmt, template),
-    )
+    options = replace(opts.run_options(), keep_excerpts=needs_excerpts(fmt, opts.template))
     runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
-    selected = list(paths)
-    refuse_overwriting_input(output, runner, selected, template, config_file, baseline)
+    selected = list(opts.paths)
+    refuse_overwriting_input(opts.output, runner, selected, opts.template, opts.config_file, baseline)
     if changed is not None:
         selected = _changed(runner, selected, None if changed == "HEAD" else changed)
     with progress(runner, selected):
@@ -119,15 +91,32 @@ def command(
         else:
             count = write_baseline(baseline, result.findings)
             click.echo(
-                f"contentlint: baseline written to {baseline} with {count} findings; later runs fail only on new ones",
+                "contentlint: "
+                + i18n.translations(i18n.resolve(opts.ui_lang))
+                .ngettext(
+                    "baseline written to {path} with {count} finding; later runs fail only on new ones",
+                    "baseline written to {path} with {count} findings; later runs fail only on new ones",
+                    count,
+                )
+                .format(path=baseline, count=count),
                 err=True,
             )
             result.findings = [f for f in result.findings if f.fatal]
-    ui_lang = i18n.resolve(ui_lang)
-    emit(result, fmt, output, template, ui_lang)
-    show_skipped(result, verbose, ui_lang)
+    ui_lang = opts.interface_language
+    emit(result, fmt, opts.output, opts.template, ui_lang)
+    show_skipped(result, opts.verbose, ui_lang)
     if result.baselined:
-        click.echo(f"contentlint: {result.baselined} known findings hidden by the baseline {baseline}", err=True)
+        click.echo(
+            "contentlint: "
+            + i18n.translations(ui_lang)
+            .ngettext(
+                "{count} known finding hidden by the baseline {path}",
+                "{count} known findings hidden by the baseline {path}",
+                result.baselined,
+            )
+            .format(count=result.baselined, path=baseline),
+            err=True,
+        )
     if gate == "mix" and not result.calendars and not result.has_fatal:
         # A gate with nothing to measure must not pass in silence (a typo in CI would disable it).
         click.echo(

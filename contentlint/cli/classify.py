@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import click
 
 from contentlint import i18n
 from contentlint.analysis import Analysis
-from contentlint.cli.options import build_run_options, run_options, show_skipped
+from contentlint.cli.options import CommandOptions, run_options, show_skipped
 from contentlint.post import Finding
 from contentlint.report.words import names
 from contentlint.run import Runner
@@ -45,34 +45,22 @@ def post_record(analysis: Analysis) -> dict[str, Any] | None:
 @click.command("classify")
 @run_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def command(
-    paths: tuple[str, ...],
-    config_file: Path | None,
-    no_config: bool,
-    language: str | None,
-    stdin_filename: str,
-    cache_dir: Path | None,
-    no_cache: bool,
-    jobs: int,
-    ui_lang: str | None,
-    verbose: bool,
-    fmt: str,
-) -> int:
+def command(opts: CommandOptions, fmt: str) -> int:
     """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
     # classify reports each analysis as it is made, so it always analyses (no cache)
-    options = build_run_options(config_file, no_config, language, stdin_filename, no_cache=True, ui_lang=ui_lang)
+    options = replace(opts, no_cache=True).run_options()
     records = []
 
     def record(analysis: Analysis, _findings: list[Finding]) -> None:
         if (made := post_record(analysis)) is not None:
             records.append(made)
 
-    result = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None).run(list(paths), record)
+    result = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None).run(list(opts.paths), record)
     if fmt == "json":
         click.echo(json.dumps({"schema": SCHEMA, "posts": records}, ensure_ascii=False, indent=2))
     else:
         # the text lines are for people: label, stage and group by name, in the interface language
-        translations = i18n.translations(i18n.resolve(ui_lang))
+        translations = i18n.translations(opts.interface_language)
         shown = names(translations)
         for r in records:
             cues = ", ".join(f"“{e['text']}”" for e in r["evidence"][:6]) or translations.gettext("no cue words")
@@ -81,7 +69,7 @@ def command(
                 f"({shown['groups'][r['group']]}, {r['confidence']:.0%}) {r['title']}\n    "
                 + translations.gettext("evidence: {cues}").format(cues=cues)
             )
-    show_skipped(result, verbose, i18n.resolve(ui_lang))
+    show_skipped(result, opts.verbose, opts.interface_language)
     for finding in result.findings:
         if finding.fatal:
             click.echo(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -19,49 +21,66 @@ from contentlint.run import RunOptions
 Command = TypeVar("Command", bound=Callable[..., Any])
 
 
-def run_options(func: Command) -> Command:
-    decorators: list[Callable[[Command], Command]] = [
-        click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
-        click.option(
-            "--config",
-            "config_file",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="Use this config file for every path (instead of the nearest .contentlint.yaml).",
-        ),
-        click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults."),
-        click.option(
-            "--lang", "language", metavar="CODE", help="Language for posts without a `lang` field (default: detect)."
-        ),
-        click.option(
-            "--stdin-filename", default="<stdin>", show_default=True, help="Name to report for input read from '-'."
-        ),
-        click.option(
-            "--cache-dir",
-            type=click.Path(file_okay=False, path_type=Path),
-            help="Where results of unchanged files are kept (default: $XDG_CACHE_HOME/contentlint, "
-            "~/.cache/contentlint).",
-        ),
-        click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache."),
-        click.option(
-            "--jobs",
-            "-j",
-            type=click.IntRange(0, 64),
-            default=0,
-            show_default=True,
-            help="Worker processes (0: automatic, one per 50 files up to the CPUs not busy with other work).",
-        ),
-        ui_lang_option,
-        click.option(
-            "--verbose",
-            "-v",
-            is_flag=True,
-            help="Also name the files skipped because they hold no post (site config, data and i18n "
-            "YAML, section pages, redirect stubs), on stderr.",
-        ),
-    ]
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
+@dataclass(frozen=True)
+class CommandOptions:
+    """What the shared options of a command that reads posts say: the command receives them as one ``opts``
+    (each group below adds its options and gathers their values into it; a group a command lacks keeps its
+    defaults)."""
+
+    paths: tuple[str, ...] = ()
+    config_file: Path | None = None
+    no_config: bool = False
+    language: str | None = None
+    stdin_filename: str = "<stdin>"
+    cache_dir: Path | None = None
+    no_cache: bool = False
+    jobs: int = 0
+    ui_lang: str | None = None
+    verbose: bool = False
+    fail_level: str | None = None
+    target: str | None = None
+    fail_under: int | None = None
+    output: Path | None = None
+    template: Path | None = None
+
+    def run_options(self) -> RunOptions:
+        return build_run_options(
+            self.config_file,
+            self.no_config,
+            self.language,
+            self.stdin_filename,
+            self.fail_level,
+            self.target,
+            self.fail_under,
+            self.cache_dir,
+            self.no_cache,
+            self.jobs,
+            self.ui_lang,
+        )
+
+    @property
+    def interface_language(self) -> str:
+        """``--ui-lang``, else the locale's language."""
+        return resolve(self.ui_lang)
+
+
+def _option_group(names: tuple[str, ...], *options: Callable[[Any], Any]) -> Callable[[Command], Command]:
+    """A decorator that adds ``options`` (in this order in --help) and hands their values, ``names``, to the command
+    inside its ``opts`` (a `CommandOptions`) instead of as parameters of their own."""
+
+    def decorate(func: Command) -> Command:
+        @functools.wraps(func)  # keeps the options already added (__click_params__) and the docstring (the help)
+        def gather(*args: Any, **kwargs: Any) -> Any:
+            values = {name: kwargs.pop(name) for name in names}
+            kwargs["opts"] = replace(kwargs.get("opts", CommandOptions()), **values)
+            return func(*args, **kwargs)
+
+        decorated: Any = gather
+        for option in reversed(options):
+            decorated = option(decorated)
+        return cast(Command, decorated)
+
+    return decorate
 
 
 def ui_lang_option(func: Command) -> Command:
@@ -73,27 +92,96 @@ def ui_lang_option(func: Command) -> Command:
     )(func)
 
 
-def gate_options(func: Command) -> Command:
-    func = click.option(
-        "--fail-under",
-        type=click.IntRange(0, 100),
-        metavar="SCORE",
-        help="Exit 1 when a calendar's or feed's mix score is below SCORE (default: config, 60).",
-    )(func)
-    return click.option(
+run_options = _option_group(
+    (
+        "paths",
+        "config_file",
+        "no_config",
+        "language",
+        "stdin_filename",
+        "cache_dir",
+        "no_cache",
+        "jobs",
+        "ui_lang",
+        "verbose",
+    ),
+    click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+    click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Use this config file for every path (instead of the nearest .contentlint.yaml).",
+    ),
+    click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults."),
+    click.option(
+        "--lang", "language", metavar="CODE", help="Language for posts without a `lang` field (default: detect)."
+    ),
+    click.option(
+        "--stdin-filename", default="<stdin>", show_default=True, help="Name to report for input read from '-'."
+    ),
+    click.option(
+        "--cache-dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help="Where results of unchanged files are kept (default: $XDG_CACHE_HOME/contentlint, ~/.cache/contentlint).",
+    ),
+    click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache."),
+    click.option(
+        "--jobs",
+        "-j",
+        type=click.IntRange(0, 64),
+        default=0,
+        show_default=True,
+        help="Worker processes (0: automatic, one per 50 files up to the CPUs not busy with other work).",
+    ),
+    ui_lang_option,
+    click.option(
+        "--verbose",
+        "-v",
+        is_flag=True,
+        help="Also name the files skipped because they hold no post (site config, data and i18n "
+        "YAML, section pages, redirect stubs), on stderr.",
+    ),
+)
+
+gate_options = _option_group(
+    ("target", "fail_under"),
+    click.option(
         "--target",
         type=click.Choice(sorted(PRESETS)),
         help="Stage-mix target for every calendar and feed (default: the calendar's "
         "target_mix, then config, then 80-20).",
-    )(func)
+    ),
+    click.option(
+        "--fail-under",
+        type=click.IntRange(0, 100),
+        metavar="SCORE",
+        help="Exit 1 when a calendar's or feed's mix score is below SCORE (default: config, 60).",
+    ),
+)
 
-
-def fail_level_option(func: Command) -> Command:
-    return click.option(
+fail_level_option = _option_group(
+    ("fail_level",),
+    click.option(
         "--fail-level",
         type=click.Choice(FAIL_LEVELS),
         help="Lowest level that makes the exit code 1 (default from config: warning).",
-    )(func)
+    ),
+)
+
+output_options = _option_group(
+    ("output", "template"),
+    click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write the report to FILE instead of standard output.",
+    ),
+    click.option(
+        "--template",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format.",
+    ),
+)
 
 
 def build_run_options(

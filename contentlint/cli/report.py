@@ -11,25 +11,11 @@ from pathlib import Path
 import click
 
 from contentlint import i18n
-from contentlint.cli.options import Command, build_run_options, gate_options, run_options, show_skipped
+from contentlint.cli.options import CommandOptions, gate_options, output_options, run_options, show_skipped
 from contentlint.cli.progress import progress
 from contentlint.report import FORMATS, resolve_format, write_report
 from contentlint.result import Result
 from contentlint.run import Runner
-
-
-def output_options(func: Command) -> Command:
-    func = click.option(
-        "--template",
-        type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format.",
-    )(func)
-    return click.option(
-        "-o",
-        "--output",
-        type=click.Path(dir_okay=False, path_type=Path),
-        help="Write the report to FILE instead of standard output.",
-    )(func)
 
 
 def refuse_overwriting_input(output: Path | None, runner: Runner, paths: list[str], *others: Path | None) -> None:
@@ -89,45 +75,15 @@ def emit(result: Result, fmt: str, output: Path | None, template: Path | None, l
 @gate_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
 @output_options
-def command(
-    paths: tuple[str, ...],
-    config_file: Path | None,
-    no_config: bool,
-    language: str | None,
-    stdin_filename: str,
-    cache_dir: Path | None,
-    no_cache: bool,
-    jobs: int,
-    ui_lang: str | None,
-    verbose: bool,
-    target: str | None,
-    fail_under: int | None,
-    fmt: str,
-    output: Path | None,
-    template: Path | None,
-) -> int:
+def command(opts: CommandOptions, fmt: str) -> int:
     """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
-    options = replace(
-        build_run_options(
-            config_file,
-            no_config,
-            language,
-            stdin_filename,
-            None,
-            target,
-            fail_under,
-            cache_dir,
-            no_cache,
-            jobs,
-            ui_lang,
-        ),
-        keep_excerpts=needs_excerpts(fmt, template),
-    )
+    options = replace(opts.run_options(), keep_excerpts=needs_excerpts(fmt, opts.template))
     runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
-    refuse_overwriting_input(output, runner, list(paths), template, config_file)
-    with progress(runner, list(paths)):
-        result = runner.run(list(paths))
-    ui_lang = i18n.resolve(ui_lang)
-    emit(result, fmt, output, template, ui_lang)
-    show_skipped(result, verbose, ui_lang)
+    paths = list(opts.paths)
+    refuse_overwriting_input(opts.output, runner, paths, opts.template, opts.config_file)
+    with progress(runner, paths):
+        result = runner.run(paths)
+    ui_lang = opts.interface_language
+    emit(result, fmt, opts.output, opts.template, ui_lang)
+    show_skipped(result, opts.verbose, ui_lang)
     return 2 if result.has_fatal else 0

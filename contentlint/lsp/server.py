@@ -47,8 +47,16 @@ class ContentlintServer(LanguageServer):
         self.analyser = Worker("contentlint-analysis")
         self.snapshots: dict[str, Snapshot] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
-        self.ui = "en"
+        self.ui = self.options.ui_lang  # until the client says its locale
         self.encoding = UTF16  # the position encoding agreed at initialize
+
+    def speak(self, locale: str | None) -> None:
+        """Hover, code actions and diagnostics (config and input errors too) in the editor's ``locale``, else in
+        the language of the server's own locale. Called at initialize, before anything is analysed."""
+        self.ui = language_of(locale, self.options.ui_lang)
+        if self.ui != self.options.ui_lang:
+            self.options = replace(self.options, ui_lang=self.ui)
+            self.runner = Runner(self.options)
 
     def schedule(self, uri: str, delay: float) -> None:
         """Lint ``uri`` after ``delay`` seconds; a later call for the same document replaces this one."""
@@ -139,7 +147,7 @@ def build(options: RunOptions, debounce: float = DEBOUNCE_SECONDS) -> Contentlin
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: ContentlintServer, params: types.InitializeParams) -> None:
-        ls.ui = language_of(params.locale)
+        ls.speak(params.locale)
         ls.encoding = str(ls.workspace.position_encoding or UTF16)
 
     @server.feature(types.INITIALIZED)

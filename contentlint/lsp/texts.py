@@ -35,8 +35,11 @@ MESSAGES: Mapping[str, str] = {
 }
 
 
-def language_of(locale: str | None) -> str:
-    """The interface language for an editor's locale (`ja`, `zh-cn`, `en-US` ...); English when unknown."""
+def language_of(locale: str | None, fallback: str = DEFAULT) -> str:
+    """The interface language for an editor's locale (`ja`, `zh-cn`, `en-US` ...); ``fallback`` when it sends none,
+    English when it sends one we have no catalogue for."""
+    if not locale:
+        return fallback
     return supported(locale) or DEFAULT
 
 

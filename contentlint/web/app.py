@@ -130,19 +130,19 @@ def create_app(
     async def read_draft(request: Request) -> Draft:
         return Draft.from_form(await read_form(request))
 
-    def saved_editor() -> pages.BriefEditor:
-        """The editor filled from the config file as it is now."""
+    def saved_editor(lang: str) -> pages.BriefEditor:
+        """The editor filled from the config file as it is now (an error in it in the page's ``lang``)."""
         if brief_file is None:
             return pages.BriefEditor(BriefForm(), None)
         try:
             return pages.BriefEditor(BriefForm.from_brief(brief_file.load().brief), brief_file.path)
         except ConfigError as error:
-            return pages.BriefEditor(BriefForm(), brief_file.path, error=str(error))
+            return pages.BriefEditor(BriefForm(), brief_file.path, error=str(error.in_language(lang)))
 
     async def draft_page(request: Request) -> Response:
         lang = page_language(request, language)
         if request.method == "GET":
-            editor = await run_in_threadpool(saved_editor)
+            editor = await run_in_threadpool(saved_editor, lang)
             return localised(request, HTMLResponse(pages.draft_page(Draft(), None, has_paths, lang, editor)), lang)
         form = await read_form(request)
         draft = Draft.from_form(form)
@@ -150,23 +150,25 @@ def create_app(
         editor = (
             pages.BriefEditor(posted, brief_file.path if brief_file else None)
             if posted is not None
-            else await run_in_threadpool(saved_editor)
+            else await run_in_threadpool(saved_editor, lang)
         )
-        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
+        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft, lang)
         return localised(request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang, editor)), lang)
 
-    def save_brief(editor: BriefForm) -> tuple[int, str | None]:
-        """Saves the editor's brief into the page's config and reads the configs again (HTTP status, error)."""
+    def save_brief(editor: BriefForm, lang: str) -> tuple[int, str | None]:
+        """Saves the editor's brief into the page's config and reads the configs again (HTTP status, error in the
+        page's ``lang``)."""
         if brief_file is None:
             return 409, pages.NO_CONFIG
         try:
             brief = editor.brief()
-        except ValueError as error:
-            return 400, str(error)
+        except ValueError as error:  # its message an `i18n.Text` (str() of the error would be its English)
+            message = error.args[0] if error.args and isinstance(error.args[0], str) else str(error)
+            return 400, i18n.localise(message, lang)
         try:
             brief_file.save(brief)
         except ConfigError as error:
-            return 400, str(error)
+            return 400, str(error.in_language(lang))
         engine.reload()
         return 200, None
 
@@ -176,9 +178,9 @@ def create_app(
         form = await read_form(request)
         draft = Draft.from_form(form)
         editor = BriefForm.from_form(form) or BriefForm()
-        status, error = await run_in_threadpool(save_brief, editor)
+        status, error = await run_in_threadpool(save_brief, editor, lang)
         shown = pages.BriefEditor(editor, brief_file.path if brief_file else None, saved=status == 200, error=error)
-        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
+        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft, lang)
         return localised(
             request, HTMLResponse(pages.draft_page(draft, result, has_paths, lang, shown), status_code=status), lang
         )
@@ -186,7 +188,7 @@ def create_app(
     async def analyse(request: Request) -> Response:
         lang = page_language(request, language)
         draft = await read_draft(request)
-        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft)
+        result = None if draft.empty else await run_in_threadpool(engine.analyse, draft, lang)
         return localised(request, HTMLResponse(pages.draft_result(draft, result, lang)), lang)
 
     async def calendar_page(request: Request) -> Response:

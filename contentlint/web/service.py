@@ -11,6 +11,7 @@ from pathlib import Path
 from contentlint import lint_text
 from contentlint.config import Config, ConfigResolver
 from contentlint.errors import ConfigError
+from contentlint.i18n import DEFAULT
 from contentlint.result import Result
 from contentlint.run import Runner, RunOptions
 from contentlint.web.draft import FILE_NAME, Draft
@@ -29,18 +30,22 @@ class Engine:
         self._runner = Runner(self.options)
         self._lock = threading.Lock()
 
-    def analyse(self, draft: Draft) -> Result:
+    def analyse(self, draft: Draft, language: str = DEFAULT) -> Result:
         """The draft linted as `draft.md` in the current folder, under the config `serve` was given (else the
-        one found there)."""
+        one found there); its config and input errors in the page's interface ``language``."""
         with self._lock:
             try:
                 config = self._config()
             except ConfigError as error:  # shown on the page like any other config error
                 result = Result()
-                result.add_error(error, "config-error")
+                result.add_error(error.in_language(language), "config-error")
                 return result.finish()
             return lint_text(
-                draft.document().decode("utf-8"), path=FILE_NAME, lang=self.options.language, config=config
+                draft.document().decode("utf-8"),
+                path=FILE_NAME,
+                lang=self.options.language,
+                config=config,
+                ui_lang=language,
             )
 
     def reload(self) -> None:

@@ -91,3 +91,26 @@ def test_a_feeds_findings_in_a_chinese_markdown_report(feed: Path) -> None:
     assert "- 警告 `mix-score`: Stage mix scores 0/100" in section
     assert "(posts: 2026-01-05.md, 2026-01-12.md, 2026-01-19.md)" in section
     assert "mix-score" not in out[out.index("### 帖子") : out.index("### 提示") if "### 提示" in out else None]
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("ja", "fail_level: error, warning, info のいずれかを指定してください"),
+        ("zh", "fail_level: 应为 error, warning, info 之一"),
+    ],
+)
+def test_a_config_error_in_the_interface_language(write: Callable[..., Path], lang: str, words: str) -> None:
+    write(".contentlint.yaml", "fail_level: loud\n")
+    post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
+    code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(post)])
+    assert code == 2 and words in out, out
+
+
+def test_the_baseline_lines_in_the_interface_language(write: Callable[..., Path], tmp_path: Path) -> None:
+    post = write("post.md", SALE.format(day=5))
+    baseline = tmp_path / "baseline.json"
+    _, _, err = run(["check", "--no-cache", "--ui-lang", "ja", "--baseline", str(baseline), str(post)])
+    assert f"contentlint: ベースライン {baseline} に " in err and "件の指摘を書き込みました" in err, err
+    _, _, err = run(["check", "--no-cache", "--ui-lang", "zh", "--baseline", str(baseline), str(post)])
+    assert f"contentlint: 基线 {baseline} 隐藏了 " in err, err

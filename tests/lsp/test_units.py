@@ -146,3 +146,13 @@ def test_every_text_is_translated_in_the_catalogues() -> None:
         "en",
         "en",
     ]
+
+
+def test_the_editor_locale_decides_and_the_server_locale_is_the_fallback() -> None:
+    server = ContentlintServer(RunOptions(ui_lang="ja"))
+    server.speak(None)  # the client sent no locale: the server's own (`contentlint lsp` resolves it from LANG)
+    assert server.ui == "ja" and server.runner.options.ui_lang == "ja"
+    server.speak("zh-CN")
+    assert server.ui == "zh" and server.runner.options.ui_lang == "zh"  # config and input errors too
+    server.speak("fr")  # a language without a catalogue: English, as for any interface text
+    assert server.ui == "en" and server.runner.options.ui_lang == "en"

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ pytest.importorskip("starlette", reason='the web extra is not installed: pip ins
 
 from starlette.testclient import TestClient
 
+from contentlint.run import RunOptions
 from contentlint.web.app import LANGUAGE_COOKIE, create_app
 from contentlint.web.service import Engine
 from tests.interface_text import english_left
@@ -98,3 +101,25 @@ def test_a_language_nobody_asked_for_falls_back_to_the_server(engine: Engine) ->
         assert '<html lang="ja">' in client.get("/").text
         assert '<html lang="en">' in client.get("/", headers={"accept-language": "en-GB"}).text
         assert '<html lang="ja">' in client.get("/?lang=xx").text  # an unknown choice is ignored
+
+
+CONFIG_ERRORS = {
+    "ja": "rules：`no-such-rule` というルールはありません",
+    "zh": "rules：没有 ID 为 `no-such-rule` 的规则",
+    "en": "rules: unknown rule id `no-such-rule`",
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh", "en"])
+def test_a_config_error_is_shown_in_the_page_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Both ways a draft meets a config: the one `serve --config` was given, and the one found in the folder."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")  # the server's locale must not decide
+    config = tmp_path / ".contentlint.yaml"
+    config.write_text("rules: {no-such-rule: off}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for options in (RunOptions(config_file=config), RunOptions()):
+        with TestClient(create_app(Engine([], options)), base_url=BASE) as test_client:
+            page = test_client.post("/", data=JA_PROMO, params={"lang": lang}).text
+        assert CONFIG_ERRORS[lang] in html.unescape(page), options
