@@ -42,6 +42,7 @@ __all__ = [
     "feed_path",
     "idle_cpus",
     "rulebook_for_config",
+    "running_now",
     "usable_cpus",
 ]
 
@@ -366,12 +367,33 @@ def usable_cpus() -> int:
 def idle_cpus() -> int:
     """The usable CPUs that other work is not keeping busy (the 1-minute load average, as ``make -l`` reads it),
     at least one. On a shared machine a second worker only takes turns with the first, and the run pays for
-    forking it and for the matchers it compiles again: `--jobs 0` must never be slower than `--jobs 1`."""
+    forking it and for the matchers it compiles again: `--jobs 0` must never be slower than `--jobs 1`.
+
+    The load average trails by a minute: work that has just ended (a CI step's `pip install`, the linter run
+    before this one) still counts in it. Where the system says how many processes are running right now, work
+    that is no longer running is not counted."""
     try:
         busy = round(os.getloadavg()[0])
     except (AttributeError, OSError):  # no load average on this platform (Windows)
         busy = 0
+    now = running_now()
+    if now is not None:
+        busy = min(busy, now)
     return max(1, usable_cpus() - busy)
+
+
+LOADAVG = "/proc/loadavg"  # "0.61 0.40 0.33 2/317 4242": the 4th field is running/all scheduling entities
+
+
+def running_now() -> int | None:
+    """How many other processes are running or ready to run at this moment (Linux's /proc/loadavg counts them,
+    this one included); None where the system does not say."""
+    try:
+        with open(LOADAVG, encoding="ascii") as handle:
+            runnable = int(handle.read().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return max(0, runnable - 1)
 
 
 def feed_path(root: str) -> str:

@@ -77,16 +77,40 @@ def test_automatic_jobs_count_only_the_cpus_this_process_may_use(monkeypatch: py
 def test_automatic_jobs_leave_out_the_cpus_other_work_keeps_busy(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
+    from contentlint import run
     from contentlint.run import FILES_PER_JOB, Runner, RunOptions
     from contentlint.sources.target import Target
 
     targets = [Target(f"p{i}.md", Path(f"p{i}.md"), True) for i in range(FILES_PER_JOB * 8)]
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1}, raising=False)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(run, "running_now", lambda: 1)  # another process is running as we start
     monkeypatch.setattr(os, "getloadavg", lambda: (0.2, 0.5, 0.5))
-    assert Runner(RunOptions())._jobs(targets) == 2
-    monkeypatch.setattr(os, "getloadavg", lambda: (1.4, 0.5, 0.5))  # another process keeps one CPU busy
+    assert Runner(RunOptions())._jobs(targets) == 2  # ... but only just: the last minute was idle
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.4, 0.5, 0.5))  # it keeps one CPU busy
     assert Runner(RunOptions())._jobs(targets) == 1
     monkeypatch.setattr(os, "getloadavg", lambda: (3.8, 3.5, 3.5))
+    monkeypatch.setattr(run, "running_now", lambda: 3)
     assert Runner(RunOptions())._jobs(targets) == 1
     assert Runner(RunOptions(jobs=2))._jobs(targets) == 2  # an explicit count is kept
+    # Work that kept the machine busy a moment ago and has ended (a CI step, the previous run) leaves the load
+    # average high for a minute; what is running now decides.
+    monkeypatch.setattr(run, "running_now", lambda: 0)
+    assert Runner(RunOptions())._jobs(targets) == 2
+    monkeypatch.setattr(run, "running_now", lambda: None)  # no /proc: the load average alone
+    assert Runner(RunOptions())._jobs(targets) == 1
+
+
+def test_running_now_counts_the_other_running_processes(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from contentlint import run
+
+    loadavg = tmp_path / "loadavg"
+    monkeypatch.setattr(run, "LOADAVG", str(loadavg))
+    loadavg.write_text("1.93 1.20 0.80 3/317 4242\n", encoding="ascii")
+    assert run.running_now() == 2  # this process is one of the three
+    loadavg.write_text("0.00 0.00 0.00 1/90 7\n", encoding="ascii")
+    assert run.running_now() == 0
+    loadavg.write_text("garbage\n", encoding="ascii")
+    assert run.running_now() is None
+    loadavg.unlink()
+    assert run.running_now() is None
