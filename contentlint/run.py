@@ -9,10 +9,11 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from contentlint.aggregate import Aggregator
 from contentlint.analysis import Analysis
+from contentlint.brief import Brief
 from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
 from contentlint.calendar.entries import Calendar
 from contentlint.calendar.mix import effective_target
@@ -26,6 +27,7 @@ from contentlint.i18n import N_
 from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_id, lint_files
 from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.result import Result, RuleInfo
+from contentlint.ruledocs import rule_page
 from contentlint.sources.discover import Target, discover
 from contentlint.sources.load import load_target, read_bytes
 
@@ -100,6 +102,16 @@ BUILTIN_RULES = (
 )
 
 
+class RuleSetKey(NamedTuple):
+    """What a compiled rule set is kept under: what decides its rules, and the docs site its rules link to
+    (which travels with the rule sets that forked workers inherit)."""
+
+    config: Path | None
+    rules: tuple[Any, ...]
+    brief: Brief
+    docs_url: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     config_file: Path | None = None
@@ -157,7 +169,9 @@ class Runner:
         return config
 
     def ruleset(self, config: Config) -> RuleSet:
-        key = (config.path, tuple(sorted((k, *v.key()) for k, v in config.rules.items())), config.brief)
+        key = RuleSetKey(
+            config.path, tuple(sorted((k, *v.key()) for k, v in config.rules.items())), config.brief, config.docs_url
+        )
         if key not in self._rulesets:
             self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config, self.packs), config.brief)
         return self._rulesets[key]
@@ -239,9 +253,20 @@ class Runner:
     def rule_infos(self) -> dict[str, RuleInfo]:
         """Every rule of every rule set this runner compiled, as the reports describe it."""
         infos: dict[str, RuleInfo] = {}
-        for ruleset in self._rulesets.values():
+        for key, ruleset in self._rulesets.items():
+            docs_url = key.docs_url if isinstance(key, RuleSetKey) else None
             for rule in ruleset.rules:
-                infos.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind, rule.rationales))
+                infos.setdefault(
+                    rule.id,
+                    RuleInfo(
+                        rule.id,
+                        rule.level,
+                        rule.rationale,
+                        rule.kind,
+                        rule.rationales,
+                        rule_page(rule.id, rule.source, docs_url),
+                    ),
+                )
         return infos
 
     def _finish(self, result: Result) -> Result:
