@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.rules.pressure_set import LANGS, NONE, load, measure
+from tests.checks.pressure_set import LANGS, NONE, load, measure
 
 
 @pytest.mark.parametrize("lang", LANGS)

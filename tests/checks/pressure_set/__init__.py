@@ -6,7 +6,7 @@ default rule pack. Scoring is per (sentence, rule): an expected rule that fires 
 not is a miss, and every other pressure rule that fires is a false alarm. ``ALSO_COUNTS`` lists the ad-law rules
 that report the same superlative claims in Japanese and Chinese; their findings count as the expected rule.
 
-Run ``python -m tests.rules.pressure_set`` to print the numbers (add ``-v`` to list every error).
+Run ``python -m tests.checks.pressure_set`` to print the numbers (add ``-v`` to list every error).
 """
 
 from __future__ import annotations

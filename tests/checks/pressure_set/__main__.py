@@ -1,3 +1,3 @@
-from tests.rules.pressure_set import main
+from tests.checks.pressure_set import main
 
 raise SystemExit(main())
