@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 WARM_SAMPLE = 8  # files read before forking workers, to learn which languages' pipelines they will need
-_WARM_RULESETS: dict[tuple[Any, ...], RuleSet] = {}  # compiled by the parent before it forks workers
+_WARM_RULESETS: dict[RuleSetKey, RuleSet] = {}  # compiled by the parent before it forks workers
 _WORKER: Runner | None = None  # a worker process's own runner (its configs, rule sets and pipelines)
 FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
 CHUNKS_PER_JOB = 4  # targets go to workers in this many chunks each: a slow chunk does not hold up the rest
@@ -145,7 +145,7 @@ class Runner:
         options: RunOptions,
         stdin: BinaryIO | None = None,
         on_file: Callable[[str], None] | None = None,
-        rulesets: dict[tuple[Any, ...], RuleSet] | None = None,
+        rulesets: dict[RuleSetKey, RuleSet] | None = None,
         resolver: ConfigResolver | None = None,
     ) -> None:
         self.options = options
@@ -156,7 +156,7 @@ class Runner:
         self.packs = Cache(options.cache_dir / "packs") if options.cache_dir is not None else None
         self._environments: dict[Any, str] = {}
         self.resolver = resolver or ConfigResolver(options.config_file, options.use_config_files)
-        self._rulesets: dict[tuple[Any, ...], RuleSet] = dict(rulesets or {})  # compiled rule sets by config
+        self._rulesets: dict[RuleSetKey, RuleSet] = dict(rulesets or {})  # compiled rule sets by config
         self._texts: dict[Path, bytes] = {}  # documents linted from memory (run_text) instead of their file
 
     def effective(self, config: Config) -> Config:
@@ -254,7 +254,6 @@ class Runner:
         """Every rule of every rule set this runner compiled, as the reports describe it."""
         infos: dict[str, RuleInfo] = {}
         for key, ruleset in self._rulesets.items():
-            docs_url = key.docs_url if isinstance(key, RuleSetKey) else None
             for rule in ruleset.rules:
                 infos.setdefault(
                     rule.id,
@@ -264,7 +263,7 @@ class Runner:
                         rule.rationale,
                         rule.kind,
                         rule.rationales,
-                        rule_page(rule.id, rule.source, docs_url),
+                        rule_page(rule.id, rule.source, key.docs_url),
                     ),
                 )
         return infos

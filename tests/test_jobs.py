@@ -90,3 +90,15 @@ def test_automatic_jobs_leave_out_the_cpus_other_work_keeps_busy(monkeypatch: py
     monkeypatch.setattr(os, "getloadavg", lambda: (3.8, 3.5, 3.5))
     assert Runner(RunOptions())._jobs(targets) == 1
     assert Runner(RunOptions(jobs=2))._jobs(targets) == 2  # an explicit count is kept
+
+
+def test_workers_link_rules_to_the_docs_site_as_one_process_does(tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / ".contentlint.yaml").write_text("docs_url: https://docs.example.com\n", encoding="utf-8")
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text("---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n", encoding="utf-8")
+    outputs = [run(["check", str(tmp_path), "--no-cache", "--jobs", jobs, "--format", "sarif"])[1] for jobs in "13"]
+    assert outputs[0] == outputs[1]
+    rules = {r["id"]: r for r in json.loads(outputs[1])["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["hard-sell"]["helpUri"] == "https://docs.example.com/rules/hard-sell/"
