@@ -19,9 +19,9 @@ def test_a_module_is_summed_up_by_its_docstrings_first_paragraph(tmp_path: Path)
 
 def test_the_map_has_a_table_per_folder_with_every_module(tmp_path: Path) -> None:
     package = tmp_path / "contentlint"
-    (package / "rules").mkdir(parents=True)
+    (package / "checks").mkdir(parents=True)
     (package / "__init__.py").write_text('"""The package."""\n', encoding="utf-8")
-    (package / "rules" / "kinds.py").write_text('"""Rule kinds."""\n', encoding="utf-8")
+    (package / "checks" / "kinds.py").write_text('"""Rule kinds."""\n', encoding="utf-8")
     page = module_map(tmp_path)
     assert page.startswith("# Module map\n")
     assert "## `contentlint/`\n\n| module | what it is |\n|---|---|\n| `__init__.py` | The package. |" in page
