@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from yaml.nodes import MappingNode, SequenceNode
 
@@ -68,6 +69,7 @@ class Config:
     fail_under: int = DEFAULT_FAIL_UNDER
     overrides: tuple[PathOverride, ...] = ()
     brief: Brief = field(default_factory=Brief)
+    docs_url: str | None = None  # where the team hosts the docs site (no trailing slash); None: not hosted
 
     @property
     def limits(self) -> Limits:
@@ -115,6 +117,7 @@ class Config:
                 for o in self.overrides
             ],
             "brief": self.brief.to_dict(),
+            "docs_url": self.docs_url,
         }
 
 
@@ -234,6 +237,17 @@ def _score(value: Any) -> int:
     return value
 
 
+def _docs_url(value: Any) -> str | None:
+    if value is None:
+        return None
+    parts = urlsplit(value.strip()) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ValueError(
+            Text(N_("expected the web address of the docs site, such as https://docs.example.com/contentlint"))
+        )
+    return parts.geturl().rstrip("/")
+
+
 def _overrides(value: Any) -> tuple[PathOverride, ...]:
     if not isinstance(value, list):
         raise ValueError(Text(N_("expected a list of {{files: [glob, ...], rules: {{rule-id: off|on|level}}}}")))
@@ -266,6 +280,7 @@ _SCHEMA = {
         parse_brief,
         "brand brief for rewrites: {audiences, products: [{name, aliases, audiences, jobs, proof}]}",
     ),
+    "docs_url": (_docs_url, "where your team hosts contentlint's docs site: rules then link to their pages there"),
 }
 CONFIG_KEYS = tuple(_SCHEMA)
 

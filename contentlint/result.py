@@ -48,6 +48,7 @@ class RuleInfo:
     rationale: str
     kind: str
     rationales: Mapping[str, str] = field(default_factory=dict)  # language -> rationale, where the pack has one
+    page: str | None = None  # the rule's page on the team's docs site (config `docs_url`), for shipped rules
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,9 +9,10 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from contentlint.aggregate import Aggregator
+from contentlint.brief import Brief
 from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
 from contentlint.calendar.entries import Calendar
 from contentlint.calendar.mix import effective_target
@@ -23,6 +24,7 @@ from contentlint.outcome import ERROR_IDS, FileJob, FileOutcome, OnPost, error_i
 from contentlint.packfiles import default_pack_files, pack_files
 from contentlint.post import Finding
 from contentlint.result import Result, RuleInfo
+from contentlint.ruledocs import rule_page
 from contentlint.sources.discover import discover
 from contentlint.sources.load import read_bytes
 from contentlint.sources.target import Target
@@ -47,7 +49,7 @@ __all__ = [
 ]
 
 WARM_SAMPLE = 8  # files read before forking workers, to learn which languages' pipelines they will need
-_WARM_RULESETS: dict[tuple[Any, ...], RuleSet] = {}  # compiled by the parent before it forks workers
+_WARM_RULESETS: dict[RuleSetKey, RuleSet] = {}  # compiled by the parent before it forks workers
 _WORKER: Runner | None = None  # a worker process's own runner (its configs, rule sets and pipelines)
 FILES_PER_JOB = 50  # below this many files per worker, loading another pipeline costs more than it saves
 CHUNKS_PER_JOB = 4  # targets go to workers in this many chunks each: a slow chunk does not hold up the rest
@@ -104,6 +106,16 @@ BUILTIN_RULES = (
 )
 
 
+class RuleSetKey(NamedTuple):
+    """What a compiled rule set is kept under: what decides its rules, and the docs site its rules link to
+    (which travels with the rule sets that forked workers inherit)."""
+
+    config: Path | None
+    rules: tuple[Any, ...]
+    brief: Brief
+    docs_url: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     config_file: Path | None = None
@@ -140,7 +152,7 @@ class Runner:
         options: RunOptions,
         stdin: BinaryIO | None = None,
         on_file: Callable[[str], None] | None = None,
-        rulesets: dict[tuple[Any, ...], RuleSet] | None = None,
+        rulesets: dict[RuleSetKey, RuleSet] | None = None,
         resolver: ConfigResolver | None = None,
     ) -> None:
         self.options = options
@@ -151,7 +163,7 @@ class Runner:
         self.packs = Cache(options.cache_dir / "packs") if options.cache_dir is not None else None
         self._environments: dict[Any, str] = {}
         self.resolver = resolver or ConfigResolver(options.config_file, options.use_config_files)
-        self._rulesets: dict[tuple[Any, ...], RuleSet] = dict(rulesets or {})  # compiled rule sets by config
+        self._rulesets: dict[RuleSetKey, RuleSet] = dict(rulesets or {})  # compiled rule sets by config
         self._texts: dict[Path, bytes] = {}  # documents linted from memory (run_text) instead of their file
 
     def effective(self, config: Config) -> Config:
@@ -164,7 +176,9 @@ class Runner:
         return config
 
     def ruleset(self, config: Config) -> RuleSet:
-        key = (config.path, tuple(sorted((k, *v.key()) for k, v in config.rules.items())), config.brief)
+        key = RuleSetKey(
+            config.path, tuple(sorted((k, *v.key()) for k, v in config.rules.items())), config.brief, config.docs_url
+        )
         if key not in self._rulesets:
             from contentlint.checks.engine import RuleSet
 
@@ -250,9 +264,19 @@ class Runner:
     def rule_infos(self) -> dict[str, RuleInfo]:
         """Every rule of every rule set this runner compiled, as the reports describe it."""
         infos: dict[str, RuleInfo] = {}
-        for ruleset in self._rulesets.values():
+        for key, ruleset in self._rulesets.items():
             for rule in ruleset.rules:
-                infos.setdefault(rule.id, RuleInfo(rule.id, rule.level, rule.rationale, rule.kind, rule.rationales))
+                infos.setdefault(
+                    rule.id,
+                    RuleInfo(
+                        rule.id,
+                        rule.level,
+                        rule.rationale,
+                        rule.kind,
+                        rule.rationales,
+                        rule_page(rule.id, rule.source, key.docs_url),
+                    ),
+                )
         return infos
 
     def _finish(self, result: Result) -> Result:

@@ -133,3 +133,36 @@ def test_the_brief_is_part_of_the_config_and_of_the_cache_key(tmp_path: Path) ->
         "brief:\n  products:\n    - name: Ledgerly\n      jobs: [stop chasing invoices]\n", encoding="utf-8"
     )
     assert environment_key(load_config(path), ()) != environment_key(config, ())
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("https://docs.example.com/contentlint/", "https://docs.example.com/contentlint"),
+        ("  http://localhost:8000  ", "http://localhost:8000"),
+        ("null", None),
+    ],
+)
+def test_docs_url_is_the_docs_sites_address_without_a_trailing_slash(
+    write: Callable[..., Path], written: str, kept: str | None
+) -> None:
+    config = load_config(write(".contentlint.yaml", f"docs_url: {written}\n"))
+    assert config.docs_url == kept
+    assert config.to_dict()["docs_url"] == kept
+
+
+@pytest.mark.parametrize(
+    "written", ["docs.example.com", "/srv/site", "ftp://docs.example.com", "https://", "https://x.org/?a=1", "[1]"]
+)
+def test_a_docs_url_that_is_no_web_address_is_an_error_in_each_interface_language(
+    write: Callable[..., Path], written: str
+) -> None:
+    path = write(".contentlint.yaml", f"language: en\ndocs_url: {written}\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert (info.value.path, info.value.line) == (str(path), 2)
+    assert info.value.message == (
+        "docs_url: expected the web address of the docs site, such as https://docs.example.com/contentlint"
+    )
+    assert "ドキュメントサイト" in info.value.in_language("ja").message
+    assert "文档网站" in info.value.in_language("zh").message

@@ -114,3 +114,15 @@ def test_running_now_counts_the_other_running_processes(monkeypatch: pytest.Monk
     assert run.running_now() is None
     loadavg.unlink()
     assert run.running_now() is None
+
+
+def test_workers_link_rules_to_the_docs_site_as_one_process_does(tmp_path: Path) -> None:
+    import json
+
+    (tmp_path / ".contentlint.yaml").write_text("docs_url: https://docs.example.com\n", encoding="utf-8")
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text("---\ntitle: Spring sale\n---\nBuy now! Limited time only.\n", encoding="utf-8")
+    outputs = [run(["check", str(tmp_path), "--no-cache", "--jobs", jobs, "--format", "sarif"])[1] for jobs in "13"]
+    assert outputs[0] == outputs[1]
+    rules = {r["id"]: r for r in json.loads(outputs[1])["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["hard-sell"]["helpUri"] == "https://docs.example.com/rules/hard-sell/"

@@ -52,6 +52,10 @@ max_file_bytes: 2000000
 max_yaml_nodes: 100000
 max_yaml_depth: 64
 max_calendar_entries: 5000
+
+# Where your team hosts contentlint's docs site (`mkdocs build`): editors and SARIF then link each shipped rule
+# to its page there (<docs_url>/rules/<rule-id>/); without it they link to the rule's definition in its pack.
+# docs_url: https://docs.example.com/contentlint
 """
 
 # The include globs are the input readers' suffixes (contentlint/sources/readers): a new format is listed here too.

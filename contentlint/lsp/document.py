@@ -14,6 +14,7 @@ from lsprotocol import types
 from contentlint.analysis import Analysis
 from contentlint.lsp.positions import LineIndex
 from contentlint.post import Finding, Post
+from contentlint.ruledocs import rule_page
 from contentlint.run import BUILTIN_RULES, Runner
 from contentlint.sources.readers import readers_for
 
@@ -170,16 +171,18 @@ def _edit_span(post: Post, path: Path, start: int, end: int) -> tuple[tuple[int,
 
 
 def rule_docs(runner: Runner, path: Path) -> dict[str, str]:
-    """Rule id -> the URI of its documentation: the rule's definition in its pack (message, rationale and
-    examples, what `contentlint explain` prints), at its line. The project publishes no web page per rule, and
-    the definition is there offline for the packs a team writes too. Built-in rules have none."""
+    """Rule id -> the URI of its documentation: for a shipped rule, its page on the docs site when the config
+    says where the team hosts it (`docs_url`); otherwise the rule's definition in its pack (message, rationale and
+    examples, what `contentlint explain` prints), at its line, which is there offline for a team's own packs
+    too. Built-in rules have none."""
     try:
         config = runner.effective(runner.resolver.for_file(path).for_path(path))
         rules = runner.ruleset(config).rules
     except Exception:
         return {}
     return {
-        rule.id: Path(rule.source).resolve().as_uri() + (f"#L{rule.line}" if rule.line else "")
+        rule.id: rule_page(rule.id, rule.source, config.docs_url)
+        or Path(rule.source).resolve().as_uri() + (f"#L{rule.line}" if rule.line else "")
         for rule in rules
         if rule.source
     }

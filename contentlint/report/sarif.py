@@ -33,6 +33,7 @@ def sarif_document(result: Result) -> dict[str, Any]:
                     "markdown": f"{markdown_escape(rationale)}\n\nRun `contentlint explain {rule_id}` for examples.",
                 },
                 "defaultConfiguration": {"level": LEVELS[info.level] if info else "error"},
+                **({"helpUri": info.page} if info and info.page else {}),
             }
         )
     results = []

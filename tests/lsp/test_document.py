@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from contentlint.lsp.actions import written_title
-from contentlint.lsp.document import Snapshot, analyse
+from contentlint.lsp.document import Snapshot, analyse, rule_docs
 from contentlint.run import Runner, RunOptions
 
 if sys.version_info >= (3, 11):
@@ -97,3 +97,29 @@ def test_a_calendar_finding_about_the_whole_file_sits_on_its_first_line() -> Non
     )
     whole = [d for d in snap.diagnostics if d.code == "mix-score"]
     assert whole and all(d.range.start.line == 0 and d.data == {"suppressible": False} for d in whole)
+
+
+def test_a_shipped_rule_links_to_its_page_where_the_config_names_the_docs_site(tmp_path: Path) -> None:
+    (tmp_path / "house.yaml").write_text(
+        "pack: house\nrules:\n  - id: house-checkout\n    kind: phrases\n    level: warning\n    languages: [en]\n"
+        "    message: checkout\n    rationale: Checkout talk goes last.\n    params: {phrases: {en: [checkout]}}\n",
+        encoding="utf-8",
+    )
+    config = tmp_path / ".contentlint.yaml"
+    config.write_text("packs: [house.yaml]\n", encoding="utf-8")
+    post = tmp_path / "post.md"
+    text = "---\ntitle: Spring sale\n---\nBuy now! Limited time only. Go to checkout.\n"
+
+    def hrefs() -> dict[str, str]:
+        snap = analyse(Runner(RunOptions()), text, post, 1, "utf-16")
+        return {str(d.code): d.code_description.href for d in snap.diagnostics if d.code_description is not None}
+
+    before = hrefs()
+    assert before["hard-sell"].startswith("file://") and "#L" in before["hard-sell"]
+
+    config.write_text("packs: [house.yaml]\ndocs_url: https://docs.example.com/contentlint\n", encoding="utf-8")
+    after = hrefs()
+    assert after["hard-sell"] == "https://docs.example.com/contentlint/rules/hard-sell/"
+    assert after["house-checkout"] == before["house-checkout"] == (tmp_path / "house.yaml").resolve().as_uri() + "#L3"
+    docs = rule_docs(Runner(RunOptions()), post)
+    assert docs["vanity-kpi"] == "https://docs.example.com/contentlint/rules/vanity-kpi/"

@@ -217,3 +217,34 @@ def test_html_renders_in_headless_chromium_without_javascript(hostile: Path, tmp
     )
     assert shot.exists() and shot.stat().st_size > 20_000, proc.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+OWN_PACK = """pack: house
+rules:
+  - id: house-checkout
+    kind: phrases
+    level: warning
+    languages: [en]
+    message: "“{match}” again"
+    rationale: The house style keeps checkout talk for the last paragraph.
+    params:
+      phrases:
+        en: [checkout]
+"""
+
+
+def test_sarif_links_shipped_rules_to_the_docs_site_the_config_names(write: Callable[..., Path], hostile: Path) -> None:
+    def help_uris() -> dict[str, str | None]:
+        document = json.loads(report([str(hostile), "--format", "sarif"]))
+        return {r["id"]: r.get("helpUri") for r in document["runs"][0]["tool"]["driver"]["rules"]}
+
+    write("house.yaml", OWN_PACK)
+    write(".contentlint.yaml", "packs: [house.yaml]\n")
+    assert {"hard-sell", "house-checkout"} <= set(help_uris()) and not any(help_uris().values())
+
+    write(".contentlint.yaml", "packs: [house.yaml]\ndocs_url: https://docs.example.com/contentlint/\n")
+    uris = help_uris()
+    assert uris["hard-sell"] == "https://docs.example.com/contentlint/rules/hard-sell/"
+    assert uris["vanity-kpi"] == "https://docs.example.com/contentlint/rules/vanity-kpi/"
+    assert uris["house-checkout"] is None  # the team's own rule has no page on the site
+    assert uris["config-error"] is None  # nor has a built-in one
