@@ -32,7 +32,7 @@ from contentlint.sources.target import Target
 if TYPE_CHECKING:  # the analysis and the rules are imported when a file is analysed: a result-cache hit never is
     from contentlint.analysis import Analysis
     from contentlint.checks.engine import RuleSet
-    from contentlint.checks.pack import RuleBook
+    from contentlint.checks.pack import Rule, RuleBook
 
 __all__ = [
     "BUILTIN_RULES",
@@ -116,6 +116,11 @@ class RuleSetKey(NamedTuple):
     docs_url: str | None
 
 
+def _ruleset_key(config: Config) -> RuleSetKey:
+    rules = tuple(sorted((k, *v.key()) for k, v in config.rules.items()))
+    return RuleSetKey(config.path, rules, config.brief, config.docs_url)
+
+
 @dataclass(frozen=True, slots=True)
 class RunOptions:
     config_file: Path | None = None
@@ -164,6 +169,7 @@ class Runner:
         self._environments: dict[Any, str] = {}
         self.resolver = resolver or ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[RuleSetKey, RuleSet] = dict(rulesets or {})  # compiled rule sets by config
+        self._books: dict[RuleSetKey, RuleBook] = {}  # the rules of each config, compiled or not
         self._texts: dict[Path, bytes] = {}  # documents linted from memory (run_text) instead of their file
 
     def effective(self, config: Config) -> Config:
@@ -175,14 +181,19 @@ class Runner:
             config = replace(config, fail_under=self.options.fail_under)
         return config
 
+    def rulebook(self, config: Config) -> RuleBook:
+        """The rules ``config`` runs (the packs' parsed form comes from the cache when it has it)."""
+        key = _ruleset_key(config)
+        if key not in self._books:
+            self._books[key] = rulebook_for_config(config, self.packs)
+        return self._books[key]
+
     def ruleset(self, config: Config) -> RuleSet:
-        key = RuleSetKey(
-            config.path, tuple(sorted((k, *v.key()) for k, v in config.rules.items())), config.brief, config.docs_url
-        )
+        key = _ruleset_key(config)
         if key not in self._rulesets:
             from contentlint.checks.engine import RuleSet
 
-            self._rulesets[key] = RuleSet.from_book(rulebook_for_config(config, self.packs), config.brief)
+            self._rulesets[key] = RuleSet.from_book(self.rulebook(config), config.brief)
         return self._rulesets[key]
 
     def run(self, paths: list[str], on_post: OnPost | None = None) -> Result:
@@ -247,6 +258,7 @@ class Runner:
             if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
                 cached = _cached_outcome(entry, target, config)
                 if cached is not None:
+                    self.rulebook(config)  # what its rules are and why they exist, for the reports
                     keys.append(None)
                     return cached
             ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
@@ -262,10 +274,15 @@ class Runner:
         return outcome
 
     def rule_infos(self) -> dict[str, RuleInfo]:
-        """Every rule of every rule set this runner compiled, as the reports describe it."""
+        """Every rule of every config this runner ran (compiled, or only read for a cache hit), as the reports
+        describe it."""
         infos: dict[str, RuleInfo] = {}
-        for key, ruleset in self._rulesets.items():
-            for rule in ruleset.rules:
+        rules: list[tuple[RuleSetKey, Iterable[Rule]]] = [
+            (key, book.rules.values()) for key, book in self._books.items()
+        ]
+        rules += [(key, ruleset.rules) for key, ruleset in self._rulesets.items()]  # a forked worker's, inherited
+        for key, ruleset_rules in rules:
+            for rule in ruleset_rules:
                 infos.setdefault(
                     rule.id,
                     RuleInfo(
