@@ -104,6 +104,29 @@ class ProjectionBuilder:
 
 
 _LOOKAHEAD = 64
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}  # YAML's escapes by code point
+
+
+def double_quoted(source: str, start: int) -> bool:
+    """Whether the YAML scalar whose text starts at ``start`` is double-quoted (its escapes are YAML's)."""
+    return start > 0 and source[start - 1] == '"'
+
+
+def _escape(source: str, pos: int, limit: int, char: str) -> int:
+    """The length of the YAML escape at ``pos`` when it writes ``char`` (an escaped backslash, or `\\x41`,
+    `\\u00e9`, `\\U0001F600`), else 0. Other escapes keep their old placement (on the character they resemble)."""
+    if pos + 1 >= limit or source[pos] != "\\":
+        return 0
+    if char == "\\":
+        return 2 if source[pos + 1] == "\\" else 0
+    digits = _HEX_DIGITS.get(source[pos + 1], 0)
+    end = pos + 2 + digits
+    if not digits or end > limit:
+        return 0
+    try:
+        return end - pos if int(source[pos + 2 : end], 16) == ord(char) else 0
+    except ValueError:
+        return 0
 
 
 class Shift:
@@ -127,14 +150,15 @@ def located(locate: Callable[[int], int], offsets: Sequence[int]) -> list[int]:
     return [locate(offset) for offset in offsets]
 
 
-def align(value: str, source: str, start: int, end: int | None = None) -> list[int]:
+def align(value: str, source: str, start: int, end: int | None = None, quoted: bool = False) -> list[int]:
     """Offsets in ``source`` (searched forward from ``start``) of each character of ``value``.
 
     Used at parse time to place a parsed value (a YAML scalar, a Markdown text run) in the text it came from.
     Characters are matched in order; markup the parser removed (escapes, indentation, quotes) is skipped.
     A character the parser produced without a source twin (an entity decoded to '&', a folded line break, any
     whitespace that is not at the current position) maps to the current source position without consuming
-    anything.
+    anything. In a YAML double-quoted scalar (``quoted``), an escaped backslash and an escape by code point
+    (`\\U0001F600`) are consumed whole by the character they write.
     """
     limit = len(source) if end is None else min(end, len(source))
     if start + len(value) <= limit and source.startswith(value, start):
@@ -143,6 +167,11 @@ def align(value: str, source: str, start: int, end: int | None = None) -> list[i
     pos = start
     find = source.find
     for char in value:
+        escape = _escape(source, pos, limit, char) if quoted else 0
+        if escape:
+            offsets.append(pos)
+            pos += escape
+            continue
         if pos < limit and source[pos] == char:
             offsets.append(pos)
             pos += 1

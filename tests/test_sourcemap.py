@@ -18,6 +18,18 @@ def test_align_skips_markup_the_parser_removed() -> None:
     assert "".join(source[o] for o in offsets) == value
 
 
+def test_align_places_a_character_on_the_yaml_escape_that_wrote_it() -> None:
+    # Hypothesis found it: "😀\\😀" dumped as "\\U0001F600\\\\\\U0001F600"; the second emoji landed on the `U`.
+    source = 'body: "\\U0001F600\\\\\\U0001F600 \\xe9t\\u00e9"'
+    value = "😀\\😀 été"
+    offsets = align(value, source, source.index('"') + 1, quoted=True)
+    assert [source[o] for o in offsets] == ["\\", "\\", "\\", " ", "\\", "t", "\\"]
+    assert offsets[0] < offsets[1] < offsets[2] < offsets[4] < offsets[6]
+    assert align("x", '"\\u00e9x', 1, quoted=True) == [7]  # an escape of another character is skipped, not taken
+    # outside a double-quoted scalar a backslash is itself
+    assert align("\\\\", "a\\\\b", 1) == [1, 2]
+
+
 def test_builder_rejects_mismatched_offsets() -> None:
     builder = ProjectionBuilder()
     try:

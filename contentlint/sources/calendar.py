@@ -16,7 +16,7 @@ from contentlint.errors import ContentlintError, InputError
 from contentlint.fileio import read_regular
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.post import Post
-from contentlint.sourcemap import SourceFile, align
+from contentlint.sourcemap import SourceFile, align, double_quoted
 from contentlint.sources.decode import decode, normalise_newlines
 from contentlint.sources.post import finish_post, markdown_post, node_spans
 
@@ -207,7 +207,7 @@ def _yaml_entry(
             raise InputError(f"entry {index + 1}: `body` must be text", path, line, 1)
         if "body" in spans:
             start, end = spans["body"]
-            offsets = align(body, file.text, start, end)
+            offsets = align(body, file.text, start, end, double_quoted(file.text, start))
             locate: Callable[[int], int] = lambda i: offsets[i] if i < len(offsets) else end  # noqa: E731
         else:
             locate = lambda _i: file.line_offset(line - 1)  # noqa: E731

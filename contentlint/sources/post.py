@@ -16,7 +16,7 @@ from contentlint.errors import EmptyPost, InputError
 from contentlint.i18n import N_
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.post import Position, Post, channel_of
-from contentlint.sourcemap import ProjectionBuilder, Shift, SourceFile, align
+from contentlint.sourcemap import ProjectionBuilder, Shift, SourceFile, align, double_quoted
 from contentlint.sources.markdown import TooDeep, project_markdown
 from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_value_nodes
 
@@ -196,7 +196,7 @@ def finish_post(
     title_text = "" if title is None else str(title).strip()
     if title_text and "title" in spans:
         start, end = spans["title"]
-        builder.add(title_text, align(title_text, file.text, start, end))
+        builder.add(title_text, align(title_text, file.text, start, end, double_quoted(file.text, start)))
         builder.add_at("\n\n", end)
     elif title_text:
         builder.add_at(title_text, title_offset)
@@ -260,7 +260,7 @@ def yaml_post(file: SourceFile, config_lang: str | None = None, loaded: LoadedYa
         raise InputError("`body` must be text", file.path, *_node_line_col(loaded.node, "body"))
     spans = node_spans(loaded.node, 0)
     start, end = spans["body"]
-    offsets = align(body, file.text, start, end)
+    offsets = align(body, file.text, start, end, double_quoted(file.text, start))
     end_offset = end
     post = finish_post(file, fields, spans, body, lambda i: offsets[i] if i < len(offsets) else end_offset, config_lang)
     post.body_span = (start, end)
