@@ -49,6 +49,16 @@ INSIGHT_EN = (
 )
 
 
+# A release post with a sale in it, whose product and audience are in its front matter: every editor test's draft,
+# and the headline its rewrite code action puts in place of the title.
+LAUNCH_DRAFT = (
+    '---\ntitle: "Ledgerly 5.0 is out: buy now"\nproduct: Ledgerly\naudience: finance teams\n---\n'
+    "Version 5.0 adds scheduled exports so you can reduce the hours spent on reports.\n\n"
+    "Update today; 20% off annual plans this week. Buy now!\n"
+)
+LAUNCH_HEADLINE = "How finance teams reduce the hours spent on reports with Ledgerly"
+
+
 def run(args: list[str], stdin: bytes | None = None) -> tuple[int, str, str]:
     """The `contentlint` command in this process: (exit code, stdout, stderr)."""
     runner = CliRunner()

@@ -1,5 +1,6 @@
 """`contentlint lsp` as Neovim meets it: UTF-8 positions (Neovim prefers them), a Japanese interface, and the
-shutdown/exit handshake ending the process cleanly."""
+shutdown/exit handshake ending the process cleanly, driven by pytest-lsp with Neovim's capabilities (a real Neovim
+runs in test_neovim_editor.py)."""
 
 from __future__ import annotations
 

@@ -30,7 +30,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
-from tests.helpers import REPO
+from tests.helpers import LAUNCH_DRAFT, LAUNCH_HEADLINE, REPO
 
 CODE_SERVER = os.environ.get("CODE_SERVER") or shutil.which("code-server")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -51,12 +51,7 @@ pytestmark = [
     pytest.mark.skipif(NPM is None, reason="npm (which installs the extension's vscode-languageclient) is missing"),
 ]
 DRAFT = "launch.md"
-TEXT = (
-    '---\ntitle: "Ledgerly 5.0 is out: buy now"\nproduct: Ledgerly\naudience: finance teams\n---\n'
-    "Version 5.0 adds scheduled exports so you can reduce the hours spent on reports.\n\n"
-    "Update today; 20% off annual plans this week. Buy now!\n"
-)
-HEADLINE = "How finance teams reduce the hours spent on reports with Ledgerly"
+TEXT, HEADLINE = LAUNCH_DRAFT, LAUNCH_HEADLINE
 SETTINGS = {
     "contentlint.command": [sys.executable, "-m", "contentlint", "lsp"],
     "workbench.startupEditor": "none",
