@@ -27,6 +27,7 @@ from contentlint.yamlsafe import load_yaml
 if TYPE_CHECKING:
     from lsprotocol import types
     from pytest_lsp import ClientServerConfig, LanguageClient
+    from selenium.webdriver import ChromeOptions
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -192,3 +193,49 @@ def published(uri: str, version: int) -> Awaitable[list[types.Diagnostic]]:
             await asyncio.sleep(0.02)
 
     return asyncio.wait_for(until(), LSP_WAIT)
+
+
+async def vscode_session(lsp_client: LanguageClient, workspace: Path, locale: str) -> types.InitializeResult:
+    """Initialise ``lsp_client`` as VS Code does (no dynamic file watching), in ``locale``."""
+    from lsprotocol import types
+    from pytest_lsp import client_capabilities
+
+    capabilities = client_capabilities("visual-studio-code")
+    capabilities.workspace.did_change_watched_files.dynamic_registration = False  # type: ignore[union-attr]
+    return await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=capabilities, root_uri=workspace.as_uri(), locale=locale)
+    )
+
+
+async def open_document(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
+    """Open ``path`` with ``text`` as a Markdown document; its first diagnostics."""
+    from lsprotocol import types
+
+    waiting = published(path.as_uri(), 1)
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id="markdown", version=1, text=text)
+        )
+    )
+    return await waiting
+
+
+def chromium_options(binary: str, *arguments: str) -> ChromeOptions:
+    """Headless Chromium (the machine's ``binary``) as the browser tests run it, plus ``arguments``."""
+    from selenium import webdriver
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for argument in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        *arguments,
+    ):
+        options.add_argument(argument)
+    return options

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types
-from pytest_lsp import LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient
 
 from contentlint.i18n import LOCALE_VARIABLES
-from tests.helpers import lsp_server, published
+from tests.helpers import lsp_server, open_document, vscode_session
 
 pytestmark = [pytest.mark.lsp, pytest.mark.asyncio(loop_scope="module")]
 SERVER = lsp_server()
@@ -31,23 +31,9 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
-    capabilities = client_capabilities("visual-studio-code")
-    capabilities.workspace.did_change_watched_files.dynamic_registration = False  # type: ignore[union-attr]
-    await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=capabilities, root_uri=workspace.as_uri(), locale="zh-CN")
-    )
+    await vscode_session(lsp_client, workspace, "zh-CN")
     yield
     await lsp_client.shutdown_session()
-
-
-async def open_document(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
-    waiting = published(path.as_uri(), 1)
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id="markdown", version=1, text=text)
-        )
-    )
-    return await waiting
 
 
 async def test_hover_and_code_actions_are_chinese(client: LanguageClient, workspace: Path) -> None:

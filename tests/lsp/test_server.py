@@ -10,9 +10,9 @@ import pytest
 import pytest_lsp
 import yaml
 from lsprotocol import types
-from pytest_lsp import LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient
 
-from tests.helpers import PUBLISHED, lsp_server, published, run
+from tests.helpers import PUBLISHED, lsp_server, open_document, published, run, vscode_session
 
 pytestmark = [pytest.mark.lsp, pytest.mark.asyncio(loop_scope="module")]
 
@@ -42,23 +42,9 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest_lsp.fixture(scope="module", config=SERVER)
 async def client(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
-    capabilities = client_capabilities("visual-studio-code")
-    capabilities.workspace.did_change_watched_files.dynamic_registration = False  # type: ignore[union-attr]
-    INITIALIZED["result"] = await lsp_client.initialize_session(
-        types.InitializeParams(capabilities=capabilities, root_uri=workspace.as_uri(), locale="en")
-    )
+    INITIALIZED["result"] = await vscode_session(lsp_client, workspace, "en")
     yield
     await lsp_client.shutdown_session()
-
-
-async def open_document(client: LanguageClient, path: Path, text: str) -> list[types.Diagnostic]:
-    waiting = published(path.as_uri(), 1)
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id="markdown", version=1, text=text)
-        )
-    )
-    return await waiting
 
 
 async def change(client: LanguageClient, path: Path, version: int, text: str) -> list[types.Diagnostic]:

@@ -30,7 +30,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
-from tests.helpers import LAUNCH_DRAFT, LAUNCH_HEADLINE, REPO
+from tests.helpers import LAUNCH_DRAFT, LAUNCH_HEADLINE, REPO, chromium_options
 
 CODE_SERVER = os.environ.get("CODE_SERVER") or shutil.which("code-server")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -139,21 +139,7 @@ def _answers(address: str) -> bool:
 @pytest.fixture(scope="module")
 def editor(code_server: str) -> Iterator[WebDriver]:
     """The draft open in VS Code, once contentlint's diagnostics are on it."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,900",
-        "--lang=en-US",
-    ):
-        options.add_argument(argument)
+    options = chromium_options(str(CHROMIUM), "--window-size=1400,900", "--lang=en-US")
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     try:
         driver.get(code_server)

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers import REPO
+from tests.helpers import REPO, chromium_options
 from tests.web.test_app import EN_HOWTO
 from tests.web.test_app import JA_PROMO as JA_PROMO_UNNAMED
 
@@ -105,21 +105,7 @@ def browser() -> Iterator[Callable[..., WebDriver]]:
     drivers: list[WebDriver] = []
 
     def start(width: int, javascript: bool = True, language: str = "en-US") -> WebDriver:
-        options = webdriver.ChromeOptions()
-        options.binary_location = CHROMIUM  # type: ignore[assignment]
-        for argument in (
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            f"--window-size={width},900",
-        ):
-            options.add_argument(argument)
+        options = chromium_options(str(CHROMIUM), "--hide-scrollbars", f"--window-size={width},900")
         prefs: dict[str, Any] = {"intl.accept_languages": language}  # what the browser asks for (Accept-Language)
         if not javascript:
             prefs["profile.managed_default_content_settings.javascript"] = 2
