@@ -300,16 +300,16 @@ def test_a_bug_on_one_file_is_that_files_internal_error(
 def test_a_bug_while_reading_one_file_is_that_files_internal_error(
     write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import contentlint.outcome as outcome_module  # where a file is read (lint_files)
+    import contentlint.sources.load as load_module  # lint_files imports load_target from here when it reads a file
 
-    load = outcome_module.load_target
+    load = load_module.load_target
 
     def patched(target: object, *args: object, **kwargs: object) -> object:
         if str(getattr(target, "display", "")).endswith("bad.md"):
             raise KeyError("x")
         return load(target, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(outcome_module, "load_target", patched)
+    monkeypatch.setattr(load_module, "load_target", patched)
     bad, good = write("bad.md", GOOD), write("good.md", GOOD)
     code, out, _ = run(["check", "--no-cache", str(bad), str(good)])
     assert code == 2 and f"{bad}:1:1: error [internal-error] contentlint failed on this file (KeyError: 'x')" in out

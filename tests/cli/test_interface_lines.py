@@ -164,3 +164,34 @@ def test_a_config_that_is_not_yaml_in_the_interface_language(write: Callable[...
     post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
     code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(post)])
     assert code == 2 and words in out and "invalid YAML" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("lang", "level", "option"),
+    [
+        (
+            "ja",
+            "ルール `team-level`：level: info, warning, error のいずれかを指定してください"
+            "（'loud' が指定されています）",
+            "ルール `team-option`：params.below：不明なオプションです（この種類で使えるもの：",
+        ),
+        (
+            "zh",
+            "规则 `team-level`：level: 应为 info, warning, error 之一，实际为 'loud'",
+            "规则 `team-option`：params.below：未知的选项（此类规则可用：",
+        ),
+    ],
+)
+def test_rule_pack_errors_in_the_interface_language(
+    write: Callable[..., Path], lang: str, level: str, option: str
+) -> None:
+    """A team's pack with a bad level, then one with an option its kind does not take (a problem the option schema
+    finds, nested in the rule's error): each in the interface language, exit 2."""
+    rule = "rules:\n  - id: {id}\n    kind: phrases\n    message: Say why.\n    rationale: Readers skip it.\n"
+    write("level.yaml", rule.format(id="team-level") + "    level: loud\n")
+    write("option.yaml", rule.format(id="team-option") + "    params: {below: 0.4}\n")
+    post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
+    for pack, words in (("level.yaml", level), ("option.yaml", option)):
+        write(".contentlint.yaml", f"packs: [{pack}]\n")
+        code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(post)])
+        assert code == 2 and words in out, out
