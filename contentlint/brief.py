@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from contentlint.i18n import N_, Text
+
 PRODUCT_KEYS = ("name", "aliases", "audiences", "jobs", "proof")
 BRIEF_KEYS = ("audiences", "products")
 
@@ -49,19 +51,26 @@ def parse_brief(value: Any) -> Brief:
     if value is None:
         return Brief()
     if not isinstance(value, dict):
-        raise ValueError("expected a mapping with `products:` (and optionally `audiences:`)")
+        raise ValueError(Text(N_("expected a mapping with `products:` (and optionally `audiences:`)")))
     unknown = sorted(set(map(str, value)) - set(BRIEF_KEYS))
     if unknown:
-        raise ValueError(f"unknown key `{unknown[0]}` (known: {', '.join(BRIEF_KEYS)})")
+        raise ValueError(Text(N_("unknown key `{key}` (known: {known})"), key=unknown[0], known=", ".join(BRIEF_KEYS)))
     products = value.get("products") or []
     if not isinstance(products, list):
-        raise ValueError("products: expected a list of {name, aliases, audiences, jobs, proof}")
+        raise ValueError(Text(N_("products: expected a list of {{name, aliases, audiences, jobs, proof}}")))
     parsed = tuple(_product(item, index) for index, item in enumerate(products, 1))
     seen: dict[str, str] = {}
     for product in parsed:
         for name in product.names:
             if name.casefold() in seen and seen[name.casefold()] != product.name:
-                raise ValueError(f"products: `{name}` names both {seen[name.casefold()]} and {product.name}")
+                raise ValueError(
+                    Text(
+                        N_("products: `{name}` names both {first} and {second}"),
+                        name=name,
+                        first=seen[name.casefold()],
+                        second=product.name,
+                    )
+                )
             seen[name.casefold()] = product.name
     return Brief(_strings(value.get("audiences"), "audiences"), parsed)
 
@@ -69,13 +78,22 @@ def parse_brief(value: Any) -> Brief:
 def _product(item: Any, index: int) -> BriefProduct:
     where = f"products[{index}]"
     if not isinstance(item, dict):
-        raise ValueError(f"{where}: expected a mapping with name, aliases, audiences, jobs, proof")
+        raise ValueError(
+            Text(N_("{where}: expected a mapping with name, aliases, audiences, jobs, proof"), where=where)
+        )
     unknown = sorted(set(map(str, item)) - set(PRODUCT_KEYS))
     if unknown:
-        raise ValueError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(PRODUCT_KEYS)})")
+        raise ValueError(
+            Text(
+                N_("{where}: unknown key `{key}` (known: {known})"),
+                where=where,
+                key=unknown[0],
+                known=", ".join(PRODUCT_KEYS),
+            )
+        )
     name = item.get("name")
     if not isinstance(name, (str, int, float)) or isinstance(name, bool) or not str(name).strip():
-        raise ValueError(f"{where}.name: expected the product's name")
+        raise ValueError(Text(N_("{where}.name: expected the product's name"), where=where))
     return BriefProduct(str(name).strip(), *(_strings(item.get(key), f"{where}.{key}") for key in PRODUCT_KEYS[1:]))
 
 
@@ -87,14 +105,22 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(
         isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip() for v in value
     ):
-        raise ValueError(f"{where}: expected a list of non-empty strings")
+        raise ValueError(Text(N_("{where}: expected a list of non-empty strings"), where=where))
     items = [str(v).strip() for v in value]
     for index, (left, right) in enumerate(pairwise(items)):
         # [saved $14,000 a month]: YAML's flow list splits it at the comma into "saved $14" and "000 a month"
         split = re.search(r"(\d{1,3})$", left) and re.match(r"(\d{3})(?!\d)", right)
         if split:
             raise ValueError(
-                f"{where}[{index + 1}]: `{left}` and `{right}` look like one item cut at the comma of "
-                f"a number; put the item in quotes or write one item a line (- ...)"
+                Text(
+                    N_(
+                        "{where}[{number}]: `{left}` and `{right}` look like one item cut at the comma of "
+                        "a number; put the item in quotes or write one item a line (- ...)"
+                    ),
+                    where=where,
+                    number=index + 1,
+                    left=left,
+                    right=right,
+                )
             )
     return tuple(dict.fromkeys(items))

@@ -61,6 +61,13 @@ def localise(text: str, language: str) -> str:
     return translations(language).gettext(text.template).format(**values)
 
 
+def reason(exc: BaseException) -> str:
+    """What ``exc`` says: the `Text` it was raised with, kept as one (``str(exc)`` would make it plain English),
+    else its string."""
+    message = exc.args[0] if len(exc.args) == 1 else None
+    return message if isinstance(message, Text) else str(exc)
+
+
 def supported(tag: str | None) -> str | None:
     """The interface language a locale name or language tag asks for (``ja_JP.UTF-8``, ``zh-Hans-CN``, ``en``),
     or None for one we have no catalogue for (``C`` and ``POSIX`` are English)."""

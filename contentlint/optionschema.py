@@ -75,10 +75,10 @@ def per_language(inner: Check) -> Check:
 
 def _is_token_patterns(value: Any) -> str | None:
     if not isinstance(value, list) or not value:
-        return "expected a list of token patterns (each a list of token mappings)"
+        return Text(N_("expected a list of token patterns (each a list of token mappings)"))
     for pattern in value:
         if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
-            return f"each pattern must be a non-empty list of token mappings, got {pattern!r}"
+            return Text(N_("each pattern must be a non-empty list of token mappings, got {value}"), value=repr(pattern))
     return None
 
 
@@ -94,17 +94,20 @@ def validate(options: Mapping[str, Any], schema: Mapping[str, Option]) -> tuple[
     """(options with defaults filled in, first problem as 'option: complaint' or None)."""
     for name in options:
         if name not in schema:
-            known = ", ".join(sorted(schema)) or "none"
-            return {}, f"{name}: unknown option (this kind takes: {known})"
+            if not schema:
+                return {}, Text(N_("{name}: unknown option (this kind takes none)"), name=name)
+            return {}, Text(
+                N_("{name}: unknown option (this kind takes: {known})"), name=name, known=", ".join(sorted(schema))
+            )
     result: dict[str, Any] = {}
     for name, option in schema.items():
         if name not in options:
             if option.required:
-                return {}, f"{name}: required option is missing"
+                return {}, Text(N_("{name}: required option is missing"), name=name)
             result[name] = option.default
             continue
         problem = option.check(options[name])
         if problem:
-            return {}, f"{name}: {problem}"
+            return {}, Text("{name}: {problem}", name=name, problem=problem)
         result[name] = options[name]
     return result, None

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular_text
+from contentlint.i18n import N_, Text
 from contentlint.post import Finding, fingerprints
 from contentlint.sources.comments import ALL, FileSuppressions
 
@@ -76,11 +77,13 @@ def read_baseline(path: Path) -> set[str]:
         data = json.loads(read_regular_text(path))
         return {entry["fingerprint"] for entry in data["findings"]}
     except OSError as exc:
-        raise ConfigError(f"cannot read baseline: {exc.strerror or exc}", str(path)) from None
+        raise ConfigError(
+            Text(N_("cannot read baseline: {problem}"), problem=exc.strerror or str(exc)), str(path)
+        ) from None
     except RecursionError:  # json recurses once per level: `[` nested 100,000 deep
-        raise ConfigError("not a contentlint baseline: nested too deep", str(path)) from None
+        raise ConfigError(Text(N_("not a contentlint baseline: nested too deep")), str(path)) from None
     except (ValueError, KeyError, TypeError) as exc:
-        raise ConfigError(f"not a contentlint baseline: {exc}", str(path)) from None
+        raise ConfigError(Text(N_("not a contentlint baseline: {problem}"), problem=str(exc)), str(path)) from None
 
 
 def filter_baseline(findings: list[Finding], known: set[str]) -> tuple[list[Finding], int]:

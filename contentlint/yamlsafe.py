@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from contentlint.errors import InputError
 from contentlint.fileio import read_regular_text
+from contentlint.i18n import N_, Text
 from contentlint.limits import DEFAULT_LIMITS, Limits
 
 # libyaml's parser when PyYAML was built with it (it usually is): the same safe constructors, several times
@@ -76,13 +77,13 @@ def load_yaml(
             # PyYAML >= 6.0.3 stops deep nesting itself (at 1,000 levels, while scanning ahead of our event
             # count): the user still meets our limit and the setting that changes it.
             raise error(_too_deep(limits), path, line, column) from None
-        raise error(f"invalid YAML: {problem}", path, line, column) from None
+        raise error(Text(N_("invalid YAML: {problem}"), problem=problem), path, line, column) from None
     except yaml.YAMLError as exc:
-        raise error(f"invalid YAML: {exc}", path) from None
+        raise error(Text(N_("invalid YAML: {problem}"), problem=str(exc)), path) from None
     except RecursionError:
-        raise error("invalid YAML: nested too deeply", path) from None
+        raise error(Text(N_("invalid YAML: nested too deeply")), path) from None
     except (ValueError, TypeError, OverflowError) as exc:  # a constructor refusing a value
-        raise error(f"invalid YAML value: {exc}", path) from None
+        raise error(Text(N_("invalid YAML value: {problem}"), problem=str(exc)), path) from None
     finally:
         loader.dispose()
     return LoadedYaml(data, node)
@@ -94,15 +95,21 @@ def load_yaml_file(path: Path, what: str, error: type[Exception]) -> LoadedYaml:
     try:
         text = read_regular_text(path, "utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"cannot read {what}: {exc.strerror if isinstance(exc, OSError) else exc}", where) from None
+        problem = str(exc.strerror if isinstance(exc, OSError) else exc)
+        raise error(
+            Text(_CANNOT_READ.get(what, "cannot read {what}: {problem}"), what=what, problem=problem), where
+        ) from None
     return load_yaml(text, where, error=error)
 
 
+_CANNOT_READ = {"config": N_("cannot read config: {problem}"), "rule pack": N_("cannot read rule pack: {problem}")}
 _LIBRARY_DEPTH = 1000  # PyYAML's own flow-nesting limit (6.0.3 and later)
 
 
-def _too_deep(limits: Limits) -> str:
-    return f"YAML nested deeper than {limits.yaml_depth} levels (max_yaml_depth in .contentlint.yaml)"
+def _too_deep(limits: Limits) -> Text:
+    return Text(
+        N_("YAML nested deeper than {depth} levels (max_yaml_depth in .contentlint.yaml)"), depth=limits.yaml_depth
+    )
 
 
 def _check_depth(text: str, path: str, line_offset: int, error: type[Exception], limits: Limits) -> None:
@@ -130,8 +137,13 @@ def _check_size(root: Node, path: str, line_offset: int, error: type[Exception],
         budget -= 1
         if budget < 0:
             raise error(
-                f"YAML too large once aliases are expanded (over {limits.yaml_nodes} nodes; "
-                "max_yaml_nodes in .contentlint.yaml)",
+                Text(
+                    N_(
+                        "YAML too large once aliases are expanded (over {count} nodes; "
+                        "max_yaml_nodes in .contentlint.yaml)"
+                    ),
+                    count=limits.yaml_nodes,
+                ),
                 path,
                 root.start_mark.line + 1 + line_offset,
             )

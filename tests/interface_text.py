@@ -19,7 +19,7 @@ from tests.helpers import REPO
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # names, formats and acronyms that stay as they are in every language
-NAMES = {"contentlint", "markdown", "yaml", "csv", "excel", "office", "mb", "linkedin", "kpi"}
+NAMES = {"contentlint", "markdown", "yaml", "csv", "excel", "office", "mb", "linkedin", "kpi", "url"}
 BRANDS = {"LINE"}  # written in capitals; `line` itself is an interface word
 _PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w+\}|<[^>]+>")
 WORD = re.compile(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contentlint.calendar.mix import Target
+from contentlint.i18n import N_, Text
 from contentlint.post import Post
 
 OPEN_CHANNELS = (
@@ -87,12 +88,14 @@ def parse_date(value: Any) -> dt.date | None:
         return value
     match = _DATE.match(str(value))
     if not match:
-        raise ValueError(f"date {value!r} is not a date (use YYYY-MM-DD)")
+        raise ValueError(Text(N_("date {value} is not a date (use YYYY-MM-DD)"), value=repr(value)))
     year, month, day = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError as exc:
-        raise ValueError(f"date {value!r} does not exist ({exc})") from None
+        raise ValueError(
+            Text(N_("date {value} does not exist ({problem})"), value=repr(value), problem=str(exc))
+        ) from None
 
 
 def normalise_channel(value: Any) -> str | None:

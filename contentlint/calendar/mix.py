@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from contentlint.i18n import N_, Text
 from contentlint.taxonomy import STAGES
 
 BANDS = ((80, "good"), (60, "warn"), (0, "fail"))
@@ -66,21 +67,23 @@ DEFAULT_TARGET = "80-20"
 def custom_target(shares: Mapping[str, Any], tolerance: Any = DEFAULT_TOLERANCE) -> Target:
     """`target_mix: {pre: .5, at: .2, post: .3}` (shares or percentages) with a tolerance; ValueError if bad."""
     if not isinstance(shares, Mapping) or set(shares) - set(STAGES) or not shares:
-        raise ValueError("target_mix must map pre / at / post to shares, e.g. {pre: 0.5, at: 0.2, post: 0.3}")
+        raise ValueError(
+            Text(N_("target_mix must map pre / at / post to shares, e.g. {{pre: 0.5, at: 0.2, post: 0.3}}"))
+        )
     values = {}
     for stage in STAGES:
         value = shares.get(stage, 0)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise ValueError(f"target_mix.{stage} must be a number >= 0")
+            raise ValueError(Text(N_("target_mix.{stage} must be a number >= 0"), stage=stage))
         values[stage] = float(value)
     total = sum(values.values())
     if total > 1.5:  # written as percentages
         values = {s: v / 100 for s, v in values.items()}
         total /= 100
     if abs(total - 1.0) > 0.02:
-        raise ValueError(f"target_mix shares add up to {total:.2f}, not 1")
+        raise ValueError(Text(N_("target_mix shares add up to {total}, not 1"), total=f"{total:.2f}"))
     if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance <= 0.5:
-        raise ValueError("tolerance must be a number from 0 to 0.5")
+        raise ValueError(Text(N_("tolerance must be a number from 0 to 0.5")))
     pretty = ", ".join(f"{s} {values[s]:.0%}" for s in STAGES)
     return Target("custom", _around(values, float(tolerance)), f"{pretty} (±{tolerance:.0%})")
 
@@ -90,7 +93,9 @@ def resolve_target(value: Any, tolerance: Any = DEFAULT_TOLERANCE) -> Target:
         return PRESETS[DEFAULT_TARGET]
     if isinstance(value, str):
         if value not in PRESETS:
-            raise ValueError(f"unknown target {value!r} (presets: {', '.join(PRESETS)})")
+            raise ValueError(
+                Text(N_("unknown target {value} (presets: {presets})"), value=repr(value), presets=", ".join(PRESETS))
+            )
         return PRESETS[value]
     return custom_target(value, tolerance)
 

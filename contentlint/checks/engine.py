@@ -15,6 +15,7 @@ from contentlint.checks.profile import ChecklistScore, score_id
 from contentlint.checks.protocol import Hit, PostChecker
 from contentlint.checks.registry import KINDS, scope_of
 from contentlint.errors import RuleError
+from contentlint.i18n import N_, Text, reason
 from contentlint.nlp import pipeline
 from contentlint.post import Finding, Post
 from contentlint.sources.profile import Profile
@@ -50,7 +51,11 @@ class RuleSet:
                 try:
                     compiled.append((rule, KINDS[rule.kind].compile(rule.params, lang, nlp)))
                 except ValueError as exc:
-                    raise RuleError(f"rule `{rule.id}`: {exc}", rule.source, rule.line or None) from None
+                    raise RuleError(
+                        Text(N_("rule `{rule}`: {problem}"), rule=rule.id, problem=reason(exc)),
+                        rule.source,
+                        rule.line or None,
+                    ) from None
             self._compiled[lang] = compiled
         return self._compiled[lang]
 

@@ -142,7 +142,11 @@ class PatternKind:
                 validator.add(key, expanded)
         except (ValueError, TypeError) as exc:
             raise ValueError(
-                f"params.patterns: invalid token pattern for {lang!r}: {' '.join(str(exc).split())[:300]}"
+                Text(
+                    N_("params.patterns: invalid token pattern for {lang}: {problem}"),
+                    lang=repr(lang),
+                    problem=" ".join(str(exc).split())[:300],
+                )
             ) from None
         matcher = GatedMatcher(nlp.vocab, keyed)
         phrases = PhraseFinder(nlp, lang, params["phrases"].get(lang, []), exclude=params["exclude"].get(lang, []))

@@ -14,6 +14,7 @@ from yaml.nodes import MappingNode, SequenceNode
 from contentlint import optionschema as opt
 from contentlint.checks.registry import KINDS
 from contentlint.errors import RuleError
+from contentlint.i18n import N_, Text
 from contentlint.nlp.lexicon import Lexicon, merge_cues, parse_cues
 from contentlint.post import LEVELS
 from contentlint.rewrite.pack_forms import merge_forms, parse_forms
@@ -124,7 +125,7 @@ def _parse(path: Path, store: ParsedPacks | None) -> tuple[Any, list[int]]:
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError(f"cannot read rule pack: {exc}", where) from None
+        raise RuleError(Text(N_("cannot read rule pack: {problem}"), problem=str(exc)), where) from None
     key = store.key(raw, f"rule-pack\0{__version__}\0{where}")
     entry = store.get(key)
     if entry is not None and isinstance(entry.get("lines"), list) and "data" in entry:
@@ -145,11 +146,17 @@ def load_pack(path: Path, store: ParsedPacks | None = None) -> Pack:
         or not isinstance(data.get("rules", []), list)
         or not ("rules" in data or "cues" in data or "rewrites" in data)
     ):
-        raise RuleError("a rule pack is a mapping with a `rules:` list (and/or `cues:`, `rewrites:`)", where, 1)
+        raise RuleError(
+            Text(N_("a rule pack is a mapping with a `rules:` list (and/or `cues:`, `rewrites:`)")), where, 1
+        )
     unknown = set(data) - {"pack", "description", "rules", "cues", "rewrites"}
     if unknown:
         raise RuleError(
-            f"unknown key `{sorted(unknown)[0]}` (a pack has: pack, description, rules, cues, rewrites)", where, 1
+            Text(
+                N_("unknown key `{key}` (a pack has: pack, description, rules, cues, rewrites)"), key=sorted(unknown)[0]
+            ),
+            where,
+            1,
         )
     cues = parse_cues(data.get("cues", {}), where)
     rewrites = parse_forms(data.get("rewrites", {}), where)
@@ -159,7 +166,7 @@ def load_pack(path: Path, store: ParsedPacks | None = None) -> Pack:
         line = lines[index] if index < len(lines) else None
         rule = _parse_rule(raw, where, line)
         if rule.id in seen:
-            raise RuleError(f"rule `{rule.id}` is defined twice in this pack", where, line)
+            raise RuleError(Text(N_("rule `{rule}` is defined twice in this pack"), rule=rule.id), where, line)
         seen.add(rule.id)
         rules.append(rule)
     return Pack(tuple(rules), cues, rewrites)
@@ -190,58 +197,79 @@ def _rule_lines(node: Any) -> list[int]:
 
 def _parse_rule(raw: Any, where: str, line: int | None) -> Rule:
     if not isinstance(raw, dict):
-        raise RuleError("each rule must be a mapping", where, line)
+        raise RuleError(Text(N_("each rule must be a mapping")), where, line)
     rule_id = raw.get("id")
     if not isinstance(rule_id, str) or not _ID.match(rule_id):
-        raise RuleError(f"rule id {rule_id!r} must be lower-case words joined by '-'", where, line)
+        raise RuleError(
+            Text(N_("rule id {rule} must be lower-case words joined by '-'"), rule=repr(rule_id)), where, line
+        )
 
     def fail(problem: str) -> RuleError:
-        return RuleError(f"rule `{rule_id}`: {problem}", where, line)
+        return RuleError(Text(N_("rule `{rule}`: {problem}"), rule=rule_id, problem=problem), where, line)
 
     unknown = set(raw) - _RULE_KEYS
     if unknown:
-        raise fail(f"unknown key `{sorted(unknown)[0]}` (a rule has: {', '.join(sorted(_RULE_KEYS))})")
+        raise fail(
+            Text(
+                N_("unknown key `{key}` (a rule has: {known})"),
+                key=sorted(unknown)[0],
+                known=", ".join(sorted(_RULE_KEYS)),
+            )
+        )
     kind = raw.get("kind")
     if kind not in KINDS:
-        raise fail(f"kind: {kind!r} is not a rule kind (kinds: {', '.join(sorted(KINDS))})")
+        raise fail(
+            Text(
+                N_("kind: {kind} is not a rule kind (kinds: {kinds})"), kind=repr(kind), kinds=", ".join(sorted(KINDS))
+            )
+        )
     level = raw.get("level", "warning")
     if level not in LEVELS:
-        raise fail(f"level: expected one of {', '.join(LEVELS)}, got {level!r}")
+        raise fail(
+            Text(N_("level: expected one of {choices}, got {value}"), choices=", ".join(LEVELS), value=repr(level))
+        )
     rationale = raw.get("rationale")
     rationales = {"en": rationale} if isinstance(rationale, str) else rationale
     problem = opt.per_language(opt.STRING)(rationales) if isinstance(rationales, dict) else "missing"
     if problem:
-        detail = "" if problem == "missing" or not isinstance(rationale, dict) else f" ({problem})"
-        raise fail(f"rationale: expected a non-empty string, or a mapping of language -> string{detail}")
+        expected = N_("rationale: expected a non-empty string, or a mapping of language -> string")
+        if problem == "missing" or not isinstance(rationale, dict):
+            raise fail(Text(expected))
+        raise fail(
+            Text(
+                N_("rationale: expected a non-empty string, or a mapping of language -> string ({problem})"),
+                problem=problem,
+            )
+        )
     assert isinstance(rationales, dict)  # per_language accepts only a mapping
     rationales = {lang: " ".join(text.split()) for lang, text in rationales.items()}
     message = raw.get("message")
     messages = {"en": message} if isinstance(message, str) else message
     if opt.per_language(opt.STRING)(messages):
-        raise fail("message: expected a string, or a mapping of language -> string")
+        raise fail(Text(N_("message: expected a string, or a mapping of language -> string")))
     assert isinstance(messages, dict)
     languages = _listed(raw, "languages", [ANY_LANGUAGE])
     if opt.STRING_LIST(languages):
-        raise fail("languages: expected a list of language codes (or '*')")
+        raise fail(Text(N_("languages: expected a list of language codes (or '*')")))
     channels = _listed(raw, "channels", [])
     if channels and opt.STRING_LIST(channels):
-        raise fail("channels: expected a list of channel names (linkedin, x, weibo ...)")
+        raise fail(Text(N_("channels: expected a list of channel names (linkedin, x, weibo ...)")))
     groups = _listed(raw, "groups", [])
     if groups and (opt.STRING_LIST(groups) or any(g not in GROUP_NAMES for g in groups)):
-        raise fail(f"groups: expected a list of {' or '.join(GROUP_NAMES)}")
+        raise fail(Text(N_("groups: expected a list of {choices}"), choices=" or ".join(GROUP_NAMES)))
     params = raw.get("params") or {}
     if not isinstance(params, dict):
-        raise fail("params: expected a mapping")
+        raise fail(Text(N_("params: expected a mapping")))
     params, problem = opt.validate(params, KINDS[kind].schema)
     if problem:
-        raise fail(f"params.{problem}")
+        raise fail(Text("params.{problem}", problem=problem))
     problem = KINDS[kind].check_params(params, languages)
     if problem:
-        raise fail(f"params.{problem}")
+        raise fail(Text("params.{problem}", problem=problem))
     examples = _parse_examples(raw.get("examples"), fail)
     enabled = raw.get("enabled", True)
     if not isinstance(enabled, bool):
-        raise fail("enabled: expected true or false")
+        raise fail(Text(N_("enabled: expected true or false")))
     return Rule(
         id=rule_id,
         kind=kind,
@@ -270,10 +298,10 @@ def _parse_examples(raw: Any, fail: Any) -> dict[str, tuple[str, ...]]:
     if raw is None:
         return {}
     if not isinstance(raw, dict) or set(raw) - {"fail", "pass"}:
-        raise fail("examples: expected a mapping with `fail:` and/or `pass:` lists")
+        raise fail(Text(N_("examples: expected a mapping with `fail:` and/or `pass:` lists")))
     examples = {}
     for key, items in raw.items():
         if opt.STRING_LIST(items):
-            raise fail(f"examples.{key}: expected a list of Markdown posts (strings)")
+            raise fail(Text(N_("examples.{key}: expected a list of Markdown posts (strings)"), key=key))
         examples[key] = tuple(items)
     return examples

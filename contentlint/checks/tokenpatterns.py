@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from itertools import product
 from typing import TYPE_CHECKING, Any
 
+from contentlint.i18n import N_, Text
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span
@@ -39,7 +41,9 @@ def expand(patterns: Sequence[list[dict[str, Any]]], nlp: Language) -> dict[str,
         while tail < len(pattern) and pattern[len(pattern) - 1 - tail].get(AFTER) is True:
             tail += 1
         if tail == len(pattern) or any(AFTER in element for element in pattern[: len(pattern) - tail]):
-            raise ValueError(f"{AFTER}: only the last elements of a pattern, after the cue, can be marked")
+            raise ValueError(
+                Text(N_("{key}: only the last elements of a pattern, after the cue, can be marked"), key=AFTER)
+            )
         pattern = [
             *pattern[: len(pattern) - tail],
             *({k: v for k, v in e.items() if k != AFTER} for e in pattern[len(pattern) - tail :]),
@@ -51,7 +55,11 @@ def expand(patterns: Sequence[list[dict[str, Any]]], nlp: Language) -> dict[str,
             combos *= len(options)
         if combos > MAX_EXPANSIONS:
             raise ValueError(
-                f"a pattern with WORD elements expands to {combos} patterns (at most {MAX_EXPANSIONS}): split it"
+                Text(
+                    N_("a pattern with WORD elements expands to {count} patterns (at most {limit}): split it"),
+                    count=combos,
+                    limit=MAX_EXPANSIONS,
+                )
             )
         for combo in product(*choices):
             tokens = [token for part in combo for token in part]
@@ -69,11 +77,11 @@ def _breaks(tokens: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """A pattern opening with {BREAK: true} as three spaCy patterns: after punctuation, after a line break,
     and at the start of the text."""
     if any(BREAK in token for token in tokens[1:]):
-        raise ValueError(f"{BREAK}: only the first element of a pattern can be a break")
+        raise ValueError(Text(N_("{key}: only the first element of a pattern can be a break"), key=BREAK))
     if BREAK not in tokens[0]:
         return [tokens]
     if tokens[0] != {BREAK: True} or len(tokens) < 2:
-        raise ValueError(f"{BREAK}: write {{{BREAK}: true}} alone, followed by the cue's tokens")
+        raise ValueError(Text(N_("{key}: write {{{key}: true}} alone, followed by the cue's tokens"), key=BREAK))
     first, rest = tokens[1], tokens[2:]
     return [
         [{"IS_PUNCT": True}, first, *rest],
@@ -87,9 +95,11 @@ def _choices(element: dict[str, Any], nlp: Language) -> list[list[dict[str, Any]
         return [[element]]
     words, extra = element[WORD], set(element) - {WORD, "OP"}
     if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-        raise ValueError(f"{WORD}: expected a non-empty list of words, got {words!r}")
+        raise ValueError(
+            Text(N_("{key}: expected a non-empty list of words, got {value}"), key=WORD, value=repr(words))
+        )
     if extra or element.get("OP", "?") != "?":
-        raise ValueError(f"{WORD}: takes only OP: '?' beside it, got {element!r}")
+        raise ValueError(Text(N_("{key}: takes only OP: '?' beside it, got {value}"), key=WORD, value=repr(element)))
     options = [[{"LOWER": token.lower_} for token in nlp.make_doc(word)] for word in words]
     return [[], *options] if element.get("OP") == "?" else options
 

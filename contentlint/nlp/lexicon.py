@@ -13,6 +13,7 @@ from typing import Any
 
 from contentlint import optionschema as opt
 from contentlint.errors import RuleError
+from contentlint.i18n import N_, Text
 from contentlint.packfiles import default_pack_files
 from contentlint.yamlsafe import load_yaml_file
 
@@ -23,14 +24,16 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 def parse_cues(raw: Any, where: str) -> Lexicon:
     """One pack's `cues:` mapping, validated; a problem is a RuleError naming the pack and the cue set."""
     if not isinstance(raw, dict):
-        raise RuleError("cues: expected a mapping of cue set -> {language: [phrase, ...]}", where)
+        raise RuleError(Text(N_("cues: expected a mapping of cue set -> {{language: [phrase, ...]}}")), where)
     cues = {}
     for cue_set, by_lang in raw.items():
         if not isinstance(cue_set, str) or not _NAME.match(cue_set):
-            raise RuleError(f"cues: cue set name {cue_set!r} must be lower-case words joined by '-'", where)
+            raise RuleError(
+                Text(N_("cues: cue set name {name} must be lower-case words joined by '-'"), name=repr(cue_set)), where
+            )
         problem = opt.per_language(opt.STRING_LIST)(by_lang)
         if problem:
-            raise RuleError(f"cues.{cue_set}: {problem}", where)
+            raise RuleError(Text("cues.{name}: {problem}", name=cue_set, problem=problem), where)
         cues[cue_set] = {lang: tuple(phrases) for lang, phrases in by_lang.items()}
     return cues
 

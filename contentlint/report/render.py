@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from contentlint.errors import ConfigError
 from contentlint.fileio import cache_home, read_regular_text
-from contentlint.i18n import DEFAULT, translations
+from contentlint.i18n import DEFAULT, N_, Text, translations
 from contentlint.report.printable import code_escape, markdown_escape, visible
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -84,7 +84,7 @@ def render_user(path: Path, view: dict[str, Any], language: str = DEFAULT) -> st
         source = read_regular_text(path)
     except (OSError, UnicodeDecodeError) as exc:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-        raise ConfigError(f"cannot read template: {detail}", str(path)) from None
+        raise ConfigError(Text(N_("cannot read template: {problem}"), problem=str(detail)), str(path)) from None
     from jinja2.sandbox import SandboxedEnvironment  # only for a user's own template
 
     env = _configure(
@@ -96,4 +96,4 @@ def render_user(path: Path, view: dict[str, Any], language: str = DEFAULT) -> st
     try:
         return env.from_string(source).render(**view)
     except Exception as exc:
-        raise ConfigError(f"template error: {exc}", str(path)) from None
+        raise ConfigError(Text(N_("template error: {problem}"), problem=str(exc)), str(path)) from None

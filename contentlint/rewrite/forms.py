@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from contentlint import languages
+from contentlint.i18n import N_, Text
 from contentlint.rewrite import grammar
 from contentlint.rewrite.extract import Slot, Slots
 from contentlint.rewrite.rewrites import Outline, Question, Rewrites, Section
@@ -133,8 +134,8 @@ def validate_form(form: str) -> str | None:
     """Why a headline form cannot be used (None: it can): it must name the product and a job."""
     found = set(PLACEHOLDER.findall(form))
     if "product" not in found or not found & set(JOB_PLACEHOLDERS):
-        return "a headline form names {product} and a job ({job}, {Job}, {job_they} or {job_past})"
+        return Text(N_("a headline form names {{product}} and a job ({{job}}, {{Job}}, {{job_they}} or {{job_past}})"))
     unknown = set(re.findall(r"\{([^{}]*)\}", form)) - set(SLOT_NAMES)
     if unknown:
-        return f"unknown slot {{{sorted(unknown)[0]}}}"
+        return Text(N_("unknown slot {{{slot}}}"), slot=sorted(unknown)[0])
     return None

@@ -14,6 +14,7 @@ from contentlint.calendar.entries import Calendar, Entry, normalise_channel, par
 from contentlint.calendar.mix import DEFAULT_TOLERANCE, effective_target
 from contentlint.errors import ContentlintError, InputError
 from contentlint.fileio import read_regular
+from contentlint.i18n import N_, Text, reason
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.post import Post
 from contentlint.sourcemap import SourceFile, align, double_quoted
@@ -81,8 +82,14 @@ class Drafts:
         uses = self._uses[target] = self._uses.get(target, 0) + 1
         if uses == MAX_ENTRIES_PER_FILE + 1:
             raise InputError(
-                f"more than {MAX_ENTRIES_PER_FILE} entries point at `file: {name}`; this one and the "
-                "later ones are not analysed (each is a whole post)",
+                Text(
+                    N_(
+                        "more than {count} entries point at `file: {name}`; this one and the later ones are not "
+                        "analysed (each is a whole post)"
+                    ),
+                    count=MAX_ENTRIES_PER_FILE,
+                    name=name,
+                ),
                 where,
                 line,
                 1,
@@ -93,7 +100,9 @@ class Drafts:
             try:
                 data = read_regular(target, limits.file_bytes + 1)
             except OSError as exc:
-                self._parsed[target] = InputError(f"`file: {name}`: {exc.strerror or exc}", where, line, 1)
+                self._parsed[target] = InputError(
+                    Text("`file: {name}`: {problem}", name=name, problem=exc.strerror or str(exc)), where, line, 1
+                )
             else:
                 shown = str(Path(where).parent / name)
                 try:
@@ -127,7 +136,16 @@ def load_yaml_calendar(
     errors: Errors = []
     if unknown:
         errors.append(
-            InputError(f"unknown calendar key `{unknown[0]}` (known: {', '.join(sorted(CALENDAR_KEYS))})", path, 1, 1)
+            InputError(
+                Text(
+                    N_("unknown calendar key `{key}` (known: {known})"),
+                    key=unknown[0],
+                    known=", ".join(sorted(CALENDAR_KEYS)),
+                ),
+                path,
+                1,
+                1,
+            )
         )
     try:
         target = effective_target(
@@ -138,13 +156,15 @@ def load_yaml_calendar(
             config_tolerance=config_tolerance,
         )
     except ValueError as exc:
-        raise InputError(str(exc), path, _key_line(node, "target_mix")) from None
+        raise InputError(reason(exc), path, _key_line(node, "target_mix")) from None
     channels = data.get("channels") or {}
     if isinstance(channels, list):
         channels = {str(c).lower(): None for c in channels}
     if not isinstance(channels, dict):
         raise InputError(
-            "`channels` must be a list of names or a mapping of name -> open/closed", path, _key_line(node, "channels")
+            Text(N_("`channels` must be a list of names or a mapping of name -> open/closed")),
+            path,
+            _key_line(node, "channels"),
         )
     calendar = Calendar(
         path=path,
@@ -156,8 +176,14 @@ def load_yaml_calendar(
     items = data["entries"]
     if len(items) > limits.calendar_entries:
         raise InputError(
-            f"calendar has {len(items)} entries, over the limit of {limits.calendar_entries} "
-            "(max_calendar_entries in .contentlint.yaml)",
+            Text(
+                N_(
+                    "calendar has {count} entries, over the limit of {limit} "
+                    "(max_calendar_entries in .contentlint.yaml)"
+                ),
+                count=len(items),
+                limit=limits.calendar_entries,
+            ),
             path,
             _key_line(node, "entries") or 1,
             1,
@@ -188,15 +214,24 @@ def _yaml_entry(
 ) -> Entry:
     path = file.path
     if not isinstance(raw, dict):
-        raise InputError(f"entry {index + 1} must be a mapping (date, channel, title, body or file)", path, line, 1)
+        raise InputError(
+            Text(N_("entry {number} must be a mapping (date, channel, title, body or file)"), number=index + 1),
+            path,
+            line,
+            1,
+        )
     unknown = sorted(str(k) for k in set(raw) - ENTRY_KEYS)  # keys may be numbers, dates ...
     if unknown:
-        raise InputError(f"entry {index + 1}: unknown key `{unknown[0]}`", path, line, 1)
+        raise InputError(
+            Text(N_("entry {number}: unknown key `{key}`"), number=index + 1, key=unknown[0]), path, line, 1
+        )
     fields = {k: v for k, v in raw.items() if k not in ("body", "file")}
     try:
         date = parse_date(raw.get("date"))
     except ValueError as exc:
-        raise InputError(f"entry {index + 1}: {exc}", path, line, 1) from None
+        raise InputError(
+            Text(N_("entry {number}: {problem}"), number=index + 1, problem=reason(exc)), path, line, 1
+        ) from None
     channel = normalise_channel(raw.get("channel"))
     spans = node_spans(node, 0)
     if raw.get("file"):
@@ -204,7 +239,7 @@ def _yaml_entry(
     else:
         body = raw.get("body") or ""
         if not isinstance(body, str):
-            raise InputError(f"entry {index + 1}: `body` must be text", path, line, 1)
+            raise InputError(Text(N_("entry {number}: `body` must be text"), number=index + 1), path, line, 1)
         if "body" in spans:
             start, end = spans["body"]
             offsets = align(body, file.text, start, end, double_quoted(file.text, start))
@@ -232,11 +267,13 @@ def _file_entry(
 ) -> Post:
     where = str(calendar_path)
     if not isinstance(name, str) or "\0" in name:
-        raise InputError("`file:` must be a path without NUL characters", where, line, 1)
+        raise InputError(Text(N_("`file:` must be a path without NUL characters")), where, line, 1)
     base = calendar_path.parent.resolve()
     target = (base / name).resolve()
     if base not in target.parents:
-        raise InputError(f"`file: {name}` points outside the calendar's folder; refused", where, line, 1)
+        raise InputError(
+            Text(N_("`file: {name}` points outside the calendar's folder; refused"), name=name), where, line, 1
+        )
     post = drafts.post(target, name, where, line, config_lang, limits)
     merged = {**post.fields, **fields}
     if "lang" in fields:
@@ -275,7 +312,7 @@ def decode_csv(data: bytes, path: str, max_bytes: int) -> SourceFile:
     try:
         return SourceFile(path, normalise_newlines(data.decode("cp932")))
     except UnicodeDecodeError:
-        raise InputError("CSV is neither UTF-8 nor Shift_JIS/CP932; export it as UTF-8", path, 1, 1) from None
+        raise InputError(Text(N_("CSV is neither UTF-8 nor Shift_JIS/CP932; export it as UTF-8")), path, 1, 1) from None
 
 
 def load_csv_calendar(
@@ -296,18 +333,27 @@ def load_csv_calendar(
     try:
         header = next(reader)
     except StopIteration:
-        raise InputError("empty CSV: expected a header row (date, channel, title, body ...)", path, 1, 1) from None
+        raise InputError(
+            Text(N_("empty CSV: expected a header row (date, channel, title, body ...)")), path, 1, 1
+        ) from None
     columns = [CSV_ALIASES.get(h.strip(), CSV_ALIASES.get(h.strip().lower(), h.strip().lower())) for h in header]
     missing = [c for c in ("date", "title") if c not in columns]
     if missing:
-        raise InputError(f"CSV header has no `{missing[0]}` column (found: {', '.join(columns)})", path, 1, 1)
+        raise InputError(
+            Text(
+                N_("CSV header has no `{column}` column (found: {found})"), column=missing[0], found=", ".join(columns)
+            ),
+            path,
+            1,
+            1,
+        )
     try:
         target = effective_target(
             override=target_override, config_target=config_target, config_tolerance=config_tolerance
         )
         calendar = Calendar(path=path, name=Path(path).stem, kind="calendar", target=target)
     except ValueError as exc:
-        raise InputError(str(exc), path) from None
+        raise InputError(reason(exc), path) from None
     line = reader.line_num + 1
     drafts = Drafts()
     for index, row in enumerate(reader):
@@ -317,8 +363,13 @@ def load_csv_calendar(
         if index >= limits.calendar_entries:
             errors.append(
                 InputError(
-                    f"more than {limits.calendar_entries} entries; the rest is not read "
-                    "(max_calendar_entries in .contentlint.yaml)",
+                    Text(
+                        N_(
+                            "more than {limit} entries; the rest is not read "
+                            "(max_calendar_entries in .contentlint.yaml)"
+                        ),
+                        limit=limits.calendar_entries,
+                    ),
                     path,
                     row_line,
                     1,
@@ -326,7 +377,14 @@ def load_csv_calendar(
             )
             break
         if len(row) != len(columns):
-            errors.append(InputError(f"row has {len(row)} cells, the header has {len(columns)}", path, row_line, 1))
+            errors.append(
+                InputError(
+                    Text(N_("row has {cells} cells, the header has {columns}"), cells=len(row), columns=len(columns)),
+                    path,
+                    row_line,
+                    1,
+                )
+            )
             continue
         cells = {col: cell.strip() for col, cell in zip(columns, row, strict=True) if col}
         try:
@@ -350,7 +408,7 @@ def _csv_entry(
     try:
         date = parse_date(cells.get("date"))
     except ValueError as exc:
-        raise InputError(str(exc), file.path, line, 1) from None
+        raise InputError(reason(exc), file.path, line, 1) from None
     if cells.get("file"):
         post = _file_entry(Path(file.path), cells["file"], _csv_fields(cells), line, config_lang, limits, drafts)
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular_text
+from contentlint.i18n import N_, Text
 from contentlint.yamlsafe import load_yaml
 
 
@@ -18,10 +19,14 @@ def changed_files(rev: str | None, cwd: Path) -> list[Path]:
         try:
             proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=True)
         except FileNotFoundError:
-            raise ConfigError("--changed needs git, which is not installed") from None
+            raise ConfigError(Text(N_("--changed needs git, which is not installed"))) from None
         except subprocess.CalledProcessError as exc:
             raise ConfigError(
-                f"--changed: git {' '.join(args)} failed: {exc.stderr.decode('utf-8', 'replace').strip()}"
+                Text(
+                    N_("--changed: git {command} failed: {problem}"),
+                    command=" ".join(args),
+                    problem=exc.stderr.decode("utf-8", "replace").strip(),
+                )
             ) from None
         # -z: names NUL-separated and unquoted (git quotes Japanese, Chinese or other non-ASCII names otherwise)
         return [name for name in os.fsdecode(proc.stdout).split("\0") if name]

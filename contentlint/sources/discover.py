@@ -9,6 +9,7 @@ from pathlib import Path
 from contentlint.config import ConfigResolver
 from contentlint.errors import InputError
 from contentlint.globs import matches_any
+from contentlint.i18n import N_, Text
 from contentlint.sources.readers import include_globs
 from contentlint.sources.target import Target
 
@@ -35,7 +36,7 @@ def discover(paths: list[str], resolver: ConfigResolver, stdin_name: str = "<std
                 seen.add(key)
                 yield Target(arg, path, True)
         else:
-            raise InputError("no such file or directory", arg)
+            raise InputError(Text(N_("no such file or directory")), arg)
 
 
 def _walk(root: Path, shown: str, resolver: ConfigResolver) -> Iterator[Target]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from typing import Any, BinaryIO
@@ -9,7 +10,7 @@ from typing import Any, BinaryIO
 from contentlint.config import Config
 from contentlint.errors import InputError
 from contentlint.fileio import NotRegularFile, read_regular
-from contentlint.i18n import N_
+from contentlint.i18n import N_, Text
 from contentlint.post import Post
 from contentlint.sources.comments import FileSuppressions, scan
 from contentlint.sources.profile import Profile
@@ -31,19 +32,19 @@ def read_bytes(target: Target, max_bytes: int, stdin: BinaryIO | None = None) ->
         stream = stdin if stdin is not None else (sys.stdin.buffer if sys.stdin is not None else None)
         try:
             if stream is None:  # `contentlint check - <&-`: Python has no sys.stdin at all
-                raise OSError("closed")
+                raise OSError(errno.EBADF, os.strerror(errno.EBADF))
             return stream.read(max_bytes + 1)
         except (OSError, ValueError):
-            raise InputError("cannot read standard input: it is closed", target.display) from None
+            raise InputError(Text(N_("cannot read standard input: it is closed")), target.display) from None
     _refuse_link_out_of_folder(target)
     try:
         return read_regular(target.path, max_bytes + 1)  # never more than the limit (+1 to know it was over)
     except NotRegularFile as exc:
         raise InputError(str(exc.strerror), target.display) from None
     except PermissionError:
-        raise InputError("permission denied", target.display) from None
+        raise InputError(Text(N_("permission denied")), target.display) from None
     except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", target.display) from None
+        raise InputError(Text(N_("cannot read: {problem}"), problem=exc.strerror or str(exc)), target.display) from None
 
 
 def _refuse_link_out_of_folder(target: Target) -> None:
@@ -56,8 +57,12 @@ def _refuse_link_out_of_folder(target: Target) -> None:
     real = os.path.realpath(target.path)
     if os.path.commonpath([root, real]) != root:
         raise InputError(
-            "a symbolic link to a file outside the folder being linted; refused (name the file on "
-            "the command line to lint it)",
+            Text(
+                N_(
+                    "a symbolic link to a file outside the folder being linted; refused (name the file on "
+                    "the command line to lint it)"
+                )
+            ),
             target.display,
         )
 
@@ -101,7 +106,7 @@ def _front_matter_disable(post: Post | Profile, suppressions: FileSuppressions) 
     if not isinstance(disable, list) or not all(isinstance(r, str) for r in disable):
         where = post.field_positions.get("contentlint")
         raise InputError(
-            "`contentlint:` expects {disable: [rule-id, ...]}",
+            Text(N_("`contentlint:` expects {{disable: [rule-id, ...]}}")),
             post.path,
             where.line if where else None,
             where.column if where else None,

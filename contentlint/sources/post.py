@@ -13,11 +13,11 @@ from yaml.nodes import Node, ScalarNode
 from contentlint import lang as language
 from contentlint import languages
 from contentlint.errors import EmptyPost, InputError
-from contentlint.i18n import N_
+from contentlint.i18n import N_, Text
 from contentlint.limits import DEFAULT_LIMITS, Limits
 from contentlint.post import Position, Post, channel_of
 from contentlint.sourcemap import ProjectionBuilder, Shift, SourceFile, align, double_quoted
-from contentlint.sources.markdown import TooDeep, project_markdown
+from contentlint.sources.markdown import MAX_NESTING, TooDeep, project_markdown
 from contentlint.yamlsafe import LoadedYaml, load_yaml, mapping_value_nodes
 
 if sys.version_info >= (3, 11):
@@ -66,7 +66,9 @@ def split_front_matter(file: SourceFile, limits: Limits = DEFAULT_LIMITS) -> Fro
         if end == -1:
             break
         pos = end + 1
-    raise InputError(f"front matter opened with '{opener}' on line 1 is never closed", file.path, 1, 1)
+    raise InputError(
+        Text(N_("front matter opened with '{opener}' on line 1 is never closed"), opener=opener), file.path, 1, 1
+    )
 
 
 def _yaml_front_matter(file: SourceFile, block: str, start: int, body_start: int, limits: Limits) -> FrontMatter:
@@ -74,7 +76,7 @@ def _yaml_front_matter(file: SourceFile, block: str, start: int, body_start: int
     if loaded.data is None:
         return FrontMatter(body_start=body_start)
     if not isinstance(loaded.data, dict):
-        raise InputError("front matter must be a mapping of fields (key: value)", file.path, 2, 1)
+        raise InputError(Text(N_("front matter must be a mapping of fields (key: value)")), file.path, 2, 1)
     return FrontMatter(_title_as_written(dict(loaded.data), loaded.node), body_start, node_spans(loaded.node, start))
 
 
@@ -92,7 +94,10 @@ def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int
         # tomllib recurses once per level (RecursionError) and builds every level of a dotted key (gigabytes for
         # a 50,000-deep key in 100 KB), so nesting is bounded before it parses.
         raise InputError(
-            f"TOML front matter nested deeper than {limits.yaml_depth} levels (max_yaml_depth in .contentlint.yaml)",
+            Text(
+                N_("TOML front matter nested deeper than {depth} levels (max_yaml_depth in .contentlint.yaml)"),
+                depth=limits.yaml_depth,
+            ),
             file.path,
             line + 2,
             1,
@@ -104,7 +109,9 @@ def _toml_front_matter(file: SourceFile, block: str, start: int, body_start: int
         where = _TOML_POSITION.search(str(exc))
         error_line, column = (int(where.group(1)) + 1, int(where.group(2))) if where else (None, None)
         problem = _TOML_POSITION.sub("", str(exc)).strip()
-        raise InputError(f"invalid TOML front matter: {problem}", file.path, error_line, column) from None
+        raise InputError(
+            Text(N_("invalid TOML front matter: {problem}"), problem=problem), file.path, error_line, column
+        ) from None
     spans: dict[str, tuple[int, int]] = {}
     offset = 0
     for raw in block.splitlines(keepends=True):  # one pass: keys after the first [table] header are not top-level
@@ -206,10 +213,14 @@ def finish_post(
         project_markdown(body, builder, locate_body)
     except TooDeep as exc:
         line = file.line_col(locate_body(_line_start(body, exc.line)))[0]
-        raise InputError(f"{exc}; the text below that depth would not be analysed", file.path, line, 1) from None
+        too_deep = N_(
+            "Markdown nested deeper than {levels} levels of lists and quotes; the text below that depth would not "
+            "be analysed"
+        )
+        raise InputError(Text(too_deep, levels=MAX_NESTING // 2), file.path, line, 1) from None
     text, source_map = builder.build(file)
     if not text.strip():
-        raise EmptyPost("empty post: no title and no prose in the body", file.path, 1, 1)
+        raise EmptyPost(Text(N_("empty post: no title and no prose in the body")), file.path, 1, 1)
     lang, lang_source = language.resolve(fields.get("lang"), config_lang, text)
     line = file.line_col(spans["title"][0] if "title" in spans else title_offset)[0]
     if lang_source == "detected" and not languages.is_supported(lang):
@@ -253,11 +264,13 @@ def yaml_post(file: SourceFile, config_lang: str | None = None, loaded: LoadedYa
     if loaded is None:
         loaded = load_yaml(file.text, file.path)
     if not is_yaml_post(loaded.data):
-        raise InputError("not a post: a YAML post is a mapping with a `body` (and usually a `title`)", file.path, 1, 1)
+        raise InputError(
+            Text(N_("not a post: a YAML post is a mapping with a `body` (and usually a `title`)")), file.path, 1, 1
+        )
     fields = _title_as_written(dict(loaded.data), loaded.node)
     body = fields.pop("body")
     if not isinstance(body, str):
-        raise InputError("`body` must be text", file.path, *_node_line_col(loaded.node, "body"))
+        raise InputError(Text(N_("`body` must be text")), file.path, *_node_line_col(loaded.node, "body"))
     spans = node_spans(loaded.node, 0)
     start, end = spans["body"]
     offsets = align(body, file.text, start, end, double_quoted(file.text, start))

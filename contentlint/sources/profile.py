@@ -16,6 +16,7 @@ from yaml.nodes import Node, ScalarNode, SequenceNode
 from contentlint import lang as language
 from contentlint.calendar.entries import parse_date
 from contentlint.errors import InputError
+from contentlint.i18n import N_, Text
 from contentlint.post import Position
 from contentlint.sourcemap import SourceFile
 from contentlint.yamlsafe import mapping_nodes
@@ -23,40 +24,42 @@ from contentlint.yamlsafe import mapping_nodes
 KIND = "linkedin-profile"
 ACTIVITY_TYPES = ("post", "comment", "article", "share", "reaction", "video", "event", "newsletter")
 
-Check = Callable[[Any], str | None]  # the expected type when the value is wrong, else None
+Check = Callable[[Any], str | None]  # the expected type when the value is wrong (a `Text`), else None
 
 
 def _text(value: Any) -> str | None:
-    return None if isinstance(value, str) else "text"
+    return None if isinstance(value, str) else Text(N_("text"))
 
 
 def _text_or_flag(value: Any) -> str | None:
-    return None if isinstance(value, (str, bool)) else "text (a file name or URL) or true/false"
+    return None if isinstance(value, (str, bool)) else Text(N_("text (a file name or URL) or true/false"))
 
 
 def _count(value: Any) -> str | None:
     ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    return None if ok else "a whole number >= 0"
+    return None if ok else Text(N_("a whole number >= 0"))
 
 
 def _connections(value: Any) -> str | None:
-    return None if _count(value) is None or value == "500+" else 'a whole number >= 0 or "500+"'
+    return None if _count(value) is None or value == "500+" else Text(N_('a whole number >= 0 or "500+"'))
 
 
 def _date_like(value: Any) -> str | None:
     # `from: 2019`, `from: 2019-04` (text), `from: 2019-04-01` (a YAML date): shown as written, never computed with
-    return None if isinstance(value, (str, int, dt.date)) and not isinstance(value, bool) else "a year or date"
+    return (
+        None if isinstance(value, (str, int, dt.date)) and not isinstance(value, bool) else Text(N_("a year or date"))
+    )
 
 
 def _date(value: Any) -> str | None:
     try:
-        return None if parse_date(value) is not None else "a date (YYYY-MM-DD)"
+        return None if parse_date(value) is not None else Text(N_("a date (YYYY-MM-DD)"))
     except ValueError:
-        return "a date (YYYY-MM-DD)"
+        return Text(N_("a date (YYYY-MM-DD)"))
 
 
 def _activity_type(value: Any) -> str | None:
-    return None if value in ACTIVITY_TYPES else f"one of {', '.join(ACTIVITY_TYPES)}"
+    return None if value in ACTIVITY_TYPES else Text(N_("one of {choices}"), choices=", ".join(ACTIVITY_TYPES))
 
 
 def _any(value: Any) -> str | None:
@@ -178,7 +181,9 @@ def load_profile(
         spec = FIELDS.get(str(key))
         if spec is None:
             raise InputError(
-                f"unknown profile key `{key}` (known: {', '.join(sorted(FIELDS))})", path, *_line_col(key_node)
+                Text(N_("unknown profile key `{key}` (known: {known})"), key=key, known=", ".join(sorted(FIELDS))),
+                path,
+                *_line_col(key_node),
             )
         _validate(spec, value, value_node, str(key), path)
     kind_node = keys.get("kind", (None, None))[0]
@@ -213,35 +218,47 @@ def _validate(spec: Check | Record | ListOf, value: Any, node: Node | None, wher
         if spec.or_count and _count(value) is None:
             return
         if not isinstance(value, list):
-            shape = "a list" + (" or a whole number" if spec.or_count else "")
-            raise InputError(f"`{where}` must be {shape}, got {_shown(value)}", path, *_line_col(node))
+            shape = Text(N_("a list or a whole number")) if spec.or_count else Text(N_("a list"))
+            raise InputError(_must_be(where, shape, value), path, *_line_col(node))
         items = node.value if isinstance(node, SequenceNode) else []
         for index, item in enumerate(value):
             item_node = items[index] if index < len(items) else node
             if item is None:  # `-` with nothing after it: an empty entry is a mistake, not a missing field
-                raise InputError(f"`{where}[{index + 1}]` is empty", path, *_line_col(item_node))
+                raise InputError(
+                    Text(N_("`{where}[{number}]` is empty"), where=where, number=index + 1), path, *_line_col(item_node)
+                )
             _validate(spec.item, item, item_node, f"{where}[{index + 1}]", path)
         return
     if isinstance(spec, Record):
         if not isinstance(value, dict):
-            raise InputError(
-                f"`{where}` must be a mapping ({', '.join(spec.keys)}), got {_shown(value)}", path, *_line_col(node)
-            )
+            shape = Text(N_("a mapping ({keys})"), keys=", ".join(spec.keys))
+            raise InputError(_must_be(where, shape, value), path, *_line_col(node))
         keys = mapping_nodes(node)
         for key, item in value.items():
             key_node, value_node = keys.get(str(key), (node, node))
             if str(key) not in spec.keys:
                 raise InputError(
-                    f"unknown key `{key}` in `{where}` (known: {', '.join(spec.keys)})", path, *_line_col(key_node)
+                    Text(
+                        N_("unknown key `{key}` in `{where}` (known: {known})"),
+                        key=key,
+                        where=where,
+                        known=", ".join(spec.keys),
+                    ),
+                    path,
+                    *_line_col(key_node),
                 )
             _validate(spec.keys[str(key)], item, value_node, f"{where}.{key}", path)
         missing = [key for key in spec.required if value.get(key) is None]
         if missing:
-            raise InputError(f"`{where}` needs `{missing[0]}`", path, *_line_col(node))
+            raise InputError(Text(N_("`{where}` needs `{key}`"), where=where, key=missing[0]), path, *_line_col(node))
         return
     expected = spec(value)
     if expected is not None:
-        raise InputError(f"`{where}` must be {expected}, got {_shown(value)}", path, *_line_col(node))
+        raise InputError(_must_be(where, expected, value), path, *_line_col(node))
+
+
+def _must_be(where: str, expected: str, value: Any) -> Text:
+    return Text(N_("`{where}` must be {expected}, got {value}"), where=where, expected=expected, value=_shown(value))
 
 
 def _shown(value: Any) -> str:

@@ -23,6 +23,7 @@ from contentlint.brief import Brief
 from contentlint.config import CONFIG_NAMES, Config, find_config_file, load_config
 from contentlint.errors import ConfigError
 from contentlint.fileio import read_regular
+from contentlint.i18n import N_, Text
 
 KEY = "brief"
 
@@ -60,9 +61,11 @@ class BriefFile:
         try:
             before = yaml.safe_load(text) if text.strip() else None
         except yaml.YAMLError:
-            raise ConfigError("the config file is not valid YAML; fix it before saving the brief", where) from None
+            raise ConfigError(
+                Text(N_("the config file is not valid YAML; fix it before saving the brief")), where
+            ) from None
         if before is not None and not isinstance(before, dict):
-            raise ConfigError("config must be a mapping of settings", where, 1)
+            raise ConfigError(Text(N_("config must be a mapping of settings")), where, 1)
         wanted = {**(before or {}), KEY: brief_data(brief)}
         new = replace_brief(text, brief)
         if new is None or yaml.safe_load(new) != wanted:
@@ -75,10 +78,11 @@ class BriefFile:
         folder = self.folder.resolve()
         if self.path.is_symlink() or self.path.parent.resolve() != folder:
             raise ConfigError(
-                "the config file is a link or lies outside the project folder; edit it by hand", str(self.path)
+                Text(N_("the config file is a link or lies outside the project folder; edit it by hand")),
+                str(self.path),
             )
         if self.path.exists() and not stat.S_ISREG(self.path.stat().st_mode):
-            raise ConfigError("the config file is not a regular file", str(self.path))
+            raise ConfigError(Text(N_("the config file is not a regular file")), str(self.path))
         return folder / self.path.name
 
 
@@ -135,7 +139,8 @@ def _read(path: Path) -> str:
         return read_regular(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
-            f"cannot read config: {exc.strerror if isinstance(exc, OSError) else exc}", str(path)
+            Text(N_("cannot read config: {problem}"), problem=str(exc.strerror if isinstance(exc, OSError) else exc)),
+            str(path),
         ) from None
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contentlint.brief import PRODUCT_KEYS, Brief, parse_brief
+from contentlint.i18n import Text, reason
 
 PREFIX = "brief."  # every field of the editor; the page's script leaves them out of a draft's check
 AUDIENCES = PREFIX + "audiences"
@@ -71,7 +72,7 @@ class BriefForm:
         try:
             return parse_brief(value)
         except ValueError as exc:
-            raise ValueError(f"brief: {exc}") from None
+            raise ValueError(Text("brief: {problem}", problem=reason(exc))) from None
 
 
 def _text(value: object) -> str:

@@ -114,3 +114,84 @@ def test_the_baseline_lines_in_the_interface_language(write: Callable[..., Path]
     assert f"contentlint: ベースライン {baseline} に " in err and "件の指摘を書き込みました" in err, err
     _, _, err = run(["check", "--no-cache", "--ui-lang", "zh", "--baseline", str(baseline), str(post)])
     assert f"contentlint: 基线 {baseline} 隐藏了 " in err, err
+
+
+INPUT_ERRORS = {
+    "ja": (
+        "UTF-8 ではありません（バイト 0x89）。Shift_JIS/CP932 のようです。ファイルを UTF-8 で保存してください",
+        "バイナリファイル（PNG 画像）です。テキストの投稿ではありません",
+        "2 番目のエントリー：日付 '2026-02-30' は存在しません（day is out of range for month）",
+        "3 番目のエントリー：不明なキー `author` です",
+    ),
+    "zh": (
+        "不是 UTF-8（字节 0x89），看起来是 Shift_JIS/CP932；请将文件另存为 UTF-8",
+        "二进制文件（PNG 图片），不是文本帖子",
+        "第 2 个条目：日期 '2026-02-30' 不存在（day is out of range for month）",
+        "第 3 个条目：未知的键 `author`",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_input_errors_in_the_interface_language(write: Callable[..., Path], tmp_path: Path, lang: str) -> None:
+    """A Shift_JIS post, an image and a calendar with a date that does not exist and an unknown key: each error is
+    written in the core (a `Text`, in this process or a worker) and read in the interface language at the end."""
+    (tmp_path / "shift-jis.md").write_bytes("---\ntitle: 解約率\n---\n本文です。\n".encode("cp932"))
+    (tmp_path / "chart.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    calendar = (
+        "entries:\n"
+        "  - {date: 2026-02-02, channel: blog, title: How to read a churn chart, body: Two problems hide in it.}\n"
+        "  - {date: '2026-02-30', channel: blog, title: Why churn lags, body: The chart lags by a month.}\n"
+        "  - {date: 2026-03-02, channel: blog, title: Churn cohorts, body: Cohorts show it., author: Kim}\n"
+    )
+    write("calendar.yaml", calendar)
+    code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(tmp_path)])
+    assert code == 2, out
+    for words in INPUT_ERRORS[lang]:
+        assert words in out, (words, out)
+    assert "not UTF-8" not in out and "binary file" not in out and "entry 2" not in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("ja", "YAML として正しくありません："),
+        ("zh", "YAML 无效："),
+    ],
+)
+def test_a_config_that_is_not_yaml_in_the_interface_language(write: Callable[..., Path], lang: str, words: str) -> None:
+    write(".contentlint.yaml", "fail_level: [error\n")
+    post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
+    code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(post)])
+    assert code == 2 and words in out and "invalid YAML" not in out, out
+
+
+@pytest.mark.parametrize(
+    ("lang", "level", "option"),
+    [
+        (
+            "ja",
+            "ルール `team-level`：level: info, warning, error のいずれかを指定してください"
+            "（'loud' が指定されています）",
+            "ルール `team-option`：params.below：不明なオプションです（この種類で使えるもの：",
+        ),
+        (
+            "zh",
+            "规则 `team-level`：level: 应为 info, warning, error 之一，实际为 'loud'",
+            "规则 `team-option`：params.below：未知的选项（此类规则可用：",
+        ),
+    ],
+)
+def test_rule_pack_errors_in_the_interface_language(
+    write: Callable[..., Path], lang: str, level: str, option: str
+) -> None:
+    """A team's pack with a bad level, then one with an option its kind does not take (a problem the option schema
+    finds, nested in the rule's error): each in the interface language, exit 2."""
+    rule = "rules:\n  - id: {id}\n    kind: phrases\n    message: Say why.\n    rationale: Readers skip it.\n"
+    write("level.yaml", rule.format(id="team-level") + "    level: loud\n")
+    write("option.yaml", rule.format(id="team-option") + "    params: {below: 0.4}\n")
+    post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
+    for pack, words in (("level.yaml", level), ("option.yaml", option)):
+        write(".contentlint.yaml", f"packs: [{pack}]\n")
+        code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(post)])
+        assert code == 2 and words in out, out
