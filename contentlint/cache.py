@@ -22,10 +22,9 @@ from contentlint.calendar.entries import Entry
 from contentlint.calendar.scorecard import EntryResult
 from contentlint.config import Config
 from contentlint.fileio import read_regular, read_regular_text
-from contentlint.nlp import pipeline
-from contentlint.packfiles import default_pack_files, pack_files
+from contentlint.packfiles import MODELS_DIR, default_pack_files, pack_files
 from contentlint.post import Finding, Post, Related
-from contentlint.result import PostSummary
+from contentlint.result import PostSummary, RuleInfo
 from contentlint.rewrite.rewrites import Rewrites
 from contentlint.sourcemap import SourceFile, SourceMap
 from contentlint.sources.comments import Directive, FileSuppressions
@@ -47,7 +46,7 @@ def _digest_of(path: Path) -> str:
 def environment_key(config: Config, extra: tuple[Any, ...]) -> str:
     """Everything but the file's own bytes that decides a file's results."""
     packs = [*default_pack_files(), *(p for pack in config.packs for p in pack_files(pack))]
-    card = pipeline.MODELS_DIR / "card.json"
+    card = MODELS_DIR / "card.json"
     parts = {
         "format": FORMAT,
         "version": __version__,
@@ -225,3 +224,22 @@ def _load_outcome(entry: dict[str, Any]) -> Outcome:
             ],
         )
     return posts, findings, feed, suppressions
+
+
+def dump_rule_infos(infos: list[RuleInfo]) -> dict[str, Any]:
+    return {"rules": [{**asdict(info), "rationales": dict(info.rationales)} for info in infos]}
+
+
+def load_rule_infos(entry: dict[str, Any] | None) -> list[RuleInfo] | None:
+    """The rule descriptions ``dump_rule_infos`` stored; None for no entry or one of another shape."""
+    if entry is None:
+        return None
+    try:
+        infos = [RuleInfo(**data) for data in entry["rules"]]
+    except (KeyError, TypeError):
+        return None
+    if not all(
+        isinstance(i.id, str) and isinstance(i.rationale, str) and isinstance(i.rationales, dict) for i in infos
+    ):
+        return None
+    return infos

@@ -1,9 +1,12 @@
-"""Where rule packs are: the packs shipped in the wheel, and the YAML files of a pack path given in config."""
+"""Where the shipped data is: the rule packs in the wheel (and the YAML files of a pack path given in config), and
+the trained models."""
 
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"  # one folder per language, and the card of them all
 
 
 def default_pack_files() -> list[Path]:

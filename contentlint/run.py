@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from contentlint.aggregate import Aggregator
 from contentlint.brief import Brief
-from contentlint.cache import Cache, dump_outcome, environment_key, load_outcome
+from contentlint.cache import Cache, dump_outcome, dump_rule_infos, environment_key, load_outcome, load_rule_infos
 from contentlint.calendar.entries import Calendar
 from contentlint.calendar.mix import effective_target
 from contentlint.calendar.scorecard import CalendarReport, EntryResult
@@ -116,6 +116,11 @@ class RuleSetKey(NamedTuple):
     docs_url: str | None
 
 
+def _info(rule: Rule, docs_url: str | None) -> RuleInfo:
+    page = rule_page(rule.id, rule.source, docs_url)
+    return RuleInfo(rule.id, rule.level, rule.rationale, rule.kind, rule.rationales, page)
+
+
 def _ruleset_key(config: Config) -> RuleSetKey:
     rules = tuple(sorted((k, *v.key()) for k, v in config.rules.items()))
     return RuleSetKey(config.path, rules, config.brief, config.docs_url)
@@ -166,10 +171,15 @@ class Runner:
         self.cache = Cache(options.cache_dir) if options.cache_dir is not None else None
         # parsed rule packs, beside the results: a run of cache hits then reads no YAML
         self.packs = Cache(options.cache_dir / "packs") if options.cache_dir is not None else None
+        # what the rules of each config are, for the reports of a run of hits (which builds no rule set)
+        self.rule_infos_cache = Cache(options.cache_dir / "rules") if options.cache_dir is not None else None
         self._environments: dict[Any, str] = {}
         self.resolver = resolver or ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[RuleSetKey, RuleSet] = dict(rulesets or {})  # compiled rule sets by config
         self._books: dict[RuleSetKey, RuleBook] = {}  # the rules of each config, compiled or not
+        self._hit_infos: dict[str, RuleInfo] = {}  # the rules of cache hits' configs, read from the cache
+        self._hit_keys: set[str] = set()
+        self._stored_rules: set[str] = set()
         self._texts: dict[Path, bytes] = {}  # documents linted from memory (run_text) instead of their file
 
     def effective(self, config: Config) -> Config:
@@ -258,10 +268,12 @@ class Runner:
             if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
                 cached = _cached_outcome(entry, target, config)
                 if cached is not None:
-                    self.rulebook(config)  # what its rules are and why they exist, for the reports
+                    self._hit_rules(config)  # what its rules are and why they exist, for the reports
                     keys.append(None)
                     return cached
             ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
+            if key is not None:
+                self._store_rules(config)
             keys.append(key)
             return FileJob(target, config, ruleset, data)
         except ContentlintError as error:
@@ -283,17 +295,9 @@ class Runner:
         rules += [(key, ruleset.rules) for key, ruleset in self._rulesets.items()]  # a forked worker's, inherited
         for key, ruleset_rules in rules:
             for rule in ruleset_rules:
-                infos.setdefault(
-                    rule.id,
-                    RuleInfo(
-                        rule.id,
-                        rule.level,
-                        rule.rationale,
-                        rule.kind,
-                        rule.rationales,
-                        rule_page(rule.id, rule.source, key.docs_url),
-                    ),
-                )
+                infos.setdefault(rule.id, _info(rule, key.docs_url))
+        for rule_id, info in self._hit_infos.items():
+            infos.setdefault(rule_id, info)
         return infos
 
     def _finish(self, result: Result) -> Result:
@@ -376,13 +380,43 @@ class Runner:
         data = read_bytes(target, config.max_file_bytes)
         if len(data) > config.max_file_bytes:
             return data, None
+        names = f"{target.display}\0{target.root}".encode("utf-8", "surrogateescape")  # names need not be UTF-8
+        return data, self.cache.key(names + b"\0" + data, self._environment(config))
+
+    def _environment(self, config: Config) -> str:
+        """Everything but a file's bytes that decides its results under ``config`` (`cache.environment_key`)."""
         # Keyed by what the config says, never by the object's identity: short-lived Config objects reuse ids.
         extra = (self.options.target, self.options.language, config.fail_level, self.options.keep_excerpts)
         ident = json.dumps([config.to_dict(), str(config.path), [str(e) for e in extra]], sort_keys=True, default=str)
         if ident not in self._environments:
             self._environments[ident] = environment_key(config, extra)
-        names = f"{target.display}\0{target.root}".encode("utf-8", "surrogateescape")  # names need not be UTF-8
-        return data, self.cache.key(names + b"\0" + data, self._environments[ident])
+        return self._environments[ident]
+
+    def _hit_rules(self, config: Config) -> None:
+        """The rules of a cache hit's config, as the reports describe them: kept in the cache beside the results
+        (under the same environment), so that a run of hits neither builds nor imports the rules."""
+        stored = self.rule_infos_cache
+        assert stored is not None  # a hit has a cache folder
+        key = stored.key(b"", self._environment(config))
+        if key in self._hit_keys:
+            return
+        self._hit_keys.add(key)
+        infos = load_rule_infos(stored.get(key))
+        if infos is None:
+            infos = self._store_rules(config)
+        for info in infos:
+            self._hit_infos.setdefault(info.id, info)
+
+    def _store_rules(self, config: Config) -> list[RuleInfo]:
+        """Keep the rules of ``config`` in the cache (once per run), for the hits of later runs."""
+        stored = self.rule_infos_cache
+        assert stored is not None
+        infos = [_info(rule, config.docs_url) for rule in self.rulebook(config).rules.values()]
+        key = stored.key(b"", self._environment(config))
+        if key not in self._stored_rules:
+            self._stored_rules.add(key)
+            stored.put(key, dump_rule_infos(infos))
+        return infos
 
     def _config_for(self, target: Target) -> Config:
         if target.path is None:

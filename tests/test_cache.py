@@ -109,7 +109,7 @@ def test_an_entry_of_any_wrong_shape_is_rebuilt(entry: str, write: Callable[...,
     post = write("blog/a.md", POSTS["blog/a.md"])
     cache = tmp_path / "cache"
     first = _in_process(["check", str(post), "--cache-dir", str(cache)])
-    (stored,) = [p for p in cache.rglob("*.json") if "packs" not in p.relative_to(cache).parts]
+    (stored,) = [p for p in cache.rglob("*.json") if not {"packs", "rules"} & set(p.relative_to(cache).parts)]
     key = stored.stem
     body = entry if entry.startswith("[") else entry[:-1] + f', "format": 1, "key": "{key}"}}'
     stored.write_text(body, encoding="utf-8")
@@ -200,8 +200,9 @@ def test_a_full_hit_imports_no_other_command_and_parses_no_rule_pack(
     write: Callable[..., Path], tmp_path: Path
 ) -> None:
     """The pre-commit case: a hit on every file runs without the other commands' modules, the user-template
-    sandbox, the CSV reader, the rule engine, the analysis and the readers' parsers (a hit builds no rule set),
-    and without parsing the rule packs' YAML again (their parsed form is cached)."""
+    sandbox, the CSV reader, the rules, the analysis, the readers' parsers and the rewrite machinery (a hit builds
+    no rule set; the reports' description of the rules is cached beside the results), and without parsing the
+    rule packs' YAML again."""
     post = write("blog/a.md", POSTS["blog/a.md"])
     cache = tmp_path / "cache"
     code = (
@@ -211,7 +212,8 @@ def test_a_full_hit_imports_no_other_command_and_parses_no_rule_pack(
         "from contentlint.cli import main; code = main(sys.argv[1:])\n"
         "late = ['spacy', 'contentlint.cli.serve', 'contentlint.cli.train', 'contentlint.cli.classify', "
         "'contentlint.cli.explain', 'jinja2.sandbox', 'csv', 'statistics', 'markdown_it', "
-        "'contentlint.checks.engine', 'contentlint.analysis.analyser', 'contentlint.sources.post']\n"
+        "'contentlint.checks.pack', 'contentlint.checks.engine', 'contentlint.analysis.analyser', "
+        "'contentlint.sources.post', 'contentlint.rewrite.forms']\n"
         "print(sorted(m for m in late if m in sys.modules), len(parsed), "
         "file=sys.stderr); sys.exit(code)"
     )
@@ -230,3 +232,15 @@ def test_a_full_hit_imports_no_other_command_and_parses_no_rule_pack(
     first, second = (r.stderr.strip().splitlines()[-1] for r in runs)
     assert "'spacy'" in first and not first.endswith(" 0")  # the first run analysed and parsed the packs
     assert second == "[] 0", second
+
+
+def test_the_rules_kept_for_hits_are_read_back_and_a_broken_entry_is_not() -> None:
+    from dataclasses import asdict
+
+    from contentlint.cache import dump_rule_infos, load_rule_infos
+    from contentlint.result import RuleInfo
+
+    infos = [RuleInfo("hard-sell", "warning", "Why.", "pattern", {"ja": "理由。"}, "https://docs.example/rules/x/")]
+    assert load_rule_infos(json.loads(json.dumps(dump_rule_infos(infos)))) == infos
+    for broken in (None, {}, {"rules": 5}, {"rules": [{"id": 1}]}, {"rules": [{**asdict(infos[0]), "id": 7}]}):
+        assert load_rule_infos(broken) is None, broken

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from contentlint import languages
+from contentlint import languages, packfiles
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from contentlint.nlp.combiner import Combiner
 
 BATCH_SIZE = 64
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+MODELS_DIR = packfiles.MODELS_DIR
 _models_dir = MODELS_DIR
 SUPPORTED = languages.codes()
 
