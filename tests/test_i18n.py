@@ -110,25 +110,15 @@ def test_a_text_reads_as_english_and_is_shown_in_any_interface_language() -> Non
     assert copy == text and i18n.localise(copy, "ja") == i18n.localise(text, "ja")
 
 
-# Interface text still written in English only (issue #16), per module: the number of error and output calls that
-# take a literal. The count may only go down: a new English-only message fails the scan below, and a module whose
-# messages were marked must have its count lowered (or its line removed) here.
-NOT_YET_MARKED = {
-    "contentlint/cache.py": 1,
-    "contentlint/cli/__init__.py": 1,
-    "contentlint/cli/check.py": 1,
-    "contentlint/cli/evaluate.py": 1,
-    "contentlint/cli/explain.py": 1,
-    "contentlint/cli/init.py": 4,
-    "contentlint/cli/report.py": 1,
-    "contentlint/cli/serve.py": 5,
-    "contentlint/cli/train.py": 3,
-    "contentlint/nlp/combiner.py": 1,
-    "contentlint/nlp/corpus.py": 4,
-    "contentlint/nlp/crossval.py": 1,
-    "contentlint/nlp/modelbuild.py": 4,
-    "contentlint/nlp/training.py": 2,
-    "contentlint/sourcemap.py": 1,
+# Messages the scan finds that no person ever reads, kept in English on purpose: (module, message) -> why. Any
+# other English-only message fails the scan below, and so does an entry here whose message is gone.
+NEVER_SHOWN = {
+    ("contentlint/cache.py", "foreign entry"): (
+        "raised and caught inside Cache.get: the entry is rebuilt and nothing is said"
+    ),
+    ("contentlint/sourcemap.py", "projection text and offsets differ in length"): (
+        "an invariant of the readers, broken only by a bug, which reaches a person as FileCrashed's bug report"
+    ),
 }
 # calls whose first argument a person reads: exceptions (…Error, …Exception), click's output and usage errors, and
 # the progress and problem callbacks (`log`, `fail`)
@@ -148,9 +138,9 @@ def _english(node: ast.expr) -> bool:
     return False
 
 
-def unmarked(source: str) -> list[int]:
+def unmarked(source: str, allowed: frozenset[str] = frozenset()) -> list[int]:
     """The lines of ``source`` where a message a person reads is an English literal (not `Text(N_(...))`,
-    `gettext(...)` or a value made elsewhere)."""
+    `gettext(...)` or a value made elsewhere), other than the literals in ``allowed`` (messages no person sees)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if not isinstance(node, ast.Call) or not node.args:
@@ -158,7 +148,8 @@ def unmarked(source: str) -> list[int]:
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
         shown = (name.endswith(("Error", "Exception")) and name != "AssertionError") or name in SHOWN_BY
-        if shown and _english(node.args[0]):
+        first = node.args[0]
+        if shown and _english(first) and not (isinstance(first, ast.Constant) and first.value in allowed):
             found.append(node.lineno)
     return found
 
@@ -170,15 +161,21 @@ def test_the_scan_finds_english_only_messages_and_passes_marked_ones() -> None:
     assert unmarked('raise ConfigError(Text(N_("unknown key `{key}`"), key=key), where)\n') == []
     assert unmarked('click.echo("contentlint: " + catalogue.gettext("skipped {path}"))\n') == []
     assert unmarked('click.echo(f"{path}:{line}: {message}")\n') == []
+    assert unmarked('raise ValueError("foreign entry")\n', frozenset({"foreign entry"})) == []
+    assert unmarked('raise ValueError(f"foreign entry {key}")\n', frozenset({"foreign entry {key}"})) == [1]
 
 
-def test_no_new_english_only_message() -> None:
-    counts = {}
+def test_no_english_only_message() -> None:
+    found = {}
     for path in sorted((REPO / "contentlint").rglob("*.py")):
-        lines = unmarked(path.read_text(encoding="utf-8"))
+        module = path.relative_to(REPO).as_posix()
+        source = path.read_text(encoding="utf-8")
+        allowed = frozenset(message for where, message in NEVER_SHOWN if where == module)
+        lines = unmarked(source, allowed)
         if lines:
-            counts[path.relative_to(REPO).as_posix()] = len(lines)
-    grown = {p: n for p, n in counts.items() if n > NOT_YET_MARKED.get(p, 0)}
-    assert not grown, f"English-only messages: mark them with Text(N_(...)) or gettext and translate them: {grown}"
-    shrunk = {p: n for p, n in NOT_YET_MARKED.items() if counts.get(p, 0) < n}
-    assert not shrunk, f"fewer English-only messages than NOT_YET_MARKED says (lower it): {shrunk}"
+            found[module] = lines
+        for message in allowed:
+            assert len(unmarked(source, allowed - {message})) > len(lines), (
+                f"NEVER_SHOWN names a message that {module} no longer has: {message!r}"
+            )
+    assert not found, f"English-only messages: mark them with Text(N_(...)) or gettext and translate them: {found}"

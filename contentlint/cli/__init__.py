@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(i18n.translations(_interface_language(argv)).gettext("Aborted."), err=True)
         return 130
     except click.ClickException as exc:
         exc.show()

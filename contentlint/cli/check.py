@@ -79,7 +79,9 @@ def command(opts: CommandOptions, fmt: str, changed: str | None, baseline: Path 
     options = replace(opts.run_options(), keep_excerpts=needs_excerpts(fmt, opts.template))
     runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     selected = list(opts.paths)
-    refuse_overwriting_input(opts.output, runner, selected, opts.template, opts.config_file, baseline)
+    refuse_overwriting_input(
+        opts.output, runner, selected, opts.template, opts.config_file, baseline, language=opts.interface_language
+    )
     if changed is not None:
         selected = _changed(runner, selected, None if changed == "HEAD" else changed)
     with progress(runner, selected):
@@ -120,10 +122,10 @@ def command(opts: CommandOptions, fmt: str, changed: str | None, baseline: Path 
     if gate == "mix" and not result.calendars and not result.has_fatal:
         # A gate with nothing to measure must not pass in silence (a typo in CI would disable it).
         click.echo(
-            "contentlint: --gate mix: "
+            "contentlint: "
             + i18n.translations(ui_lang).gettext(
-                "no calendar or feed to score in the PATHs (a calendar file, or a folder with two or more posts that "
-                "have a `date`)"
+                "--gate mix: no calendar or feed to score in the PATHs (a calendar file, or a folder with two or more "
+                "posts that have a `date`)"
             ),
             err=True,
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from contentlint import i18n
 from contentlint.nlp import pipeline
 
 SCHEMA = "contentlint.eval/2"
@@ -55,5 +56,8 @@ def command(corpora: tuple[Path, ...], fmt: str, models: Path | None) -> int:
     else:
         click.echo(format_full(report), nl=False)
         if skipped:
-            click.echo(f"({skipped} records skipped: unsupported language or no prose)")
+            catalogue = i18n.translations(i18n.resolve(None))
+            click.echo(
+                catalogue.gettext("({count} records skipped: unsupported language or no prose)").format(count=skipped)
+            )
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from contentlint import i18n
 from contentlint.checks.registry import KINDS
 from contentlint.cli.rules import config_options, effective_rules
 
@@ -34,8 +35,12 @@ def command(rule_id: str, config_file: Path | None, no_config: bool) -> int:
     rule = rules.get(rule_id)
     if rule is None:
         close = similar_ids(rule_id, rules)
-        hint = f" Did you mean: {', '.join(close)}?" if close else " See `contentlint rules`."
-        raise click.UsageError(f"unknown rule id `{rule_id}`.{hint}")
+        catalogue = i18n.translations(i18n.resolve(None))
+        if close:
+            message = catalogue.gettext("unknown rule id `{rule_id}`. Did you mean: {ids}?")
+        else:
+            message = catalogue.gettext("unknown rule id `{rule_id}`. See `contentlint rules`.")
+        raise click.UsageError(message.format(rule_id=rule_id, ids=", ".join(close)))
     status = rule.level if rule.enabled else f"off (default level {rule.level})"
     scope = f", channels: {', '.join(rule.channels)}" if rule.channels else ""
     lines = [f"{rule.id}  ({rule.kind}, {status}, languages: {', '.join(rule.languages)}{scope})", "", "Message:"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 import yaml
 
+from contentlint import i18n
 from contentlint.config import CONFIG_NAMES, ConfigResolver
 from contentlint.sources.readers import include_globs
 
@@ -94,17 +95,24 @@ brief:
 def command(force: bool, with_brief: bool) -> int:
     """Write a commented .contentlint.yaml in the current folder."""
     path = Path.cwd() / CONFIG_NAMES[0]
+    catalogue = i18n.translations(i18n.resolve(None))
     if with_brief and path.exists() and not force:
         existing = path.read_text(encoding="utf-8")
         if re.search(r"^brief\s*:", existing, re.MULTILINE):
-            raise click.UsageError(f"{path.name} already has a brief (use --force to overwrite the file)")
+            raise click.UsageError(
+                catalogue.gettext("{name} already has a brief (use --force to overwrite the file)").format(
+                    name=path.name
+                )
+            )
         path.write_text(existing.rstrip("\n") + "\n" + BRIEF_TEMPLATE, encoding="utf-8")
-        click.echo(f"added a brief to {path.name}")
+        click.echo(catalogue.gettext("added a brief to {name}").format(name=path.name))
         return 0
     if path.exists() and not force:
-        raise click.UsageError(f"{path.name} already exists (use --force to overwrite)")
+        raise click.UsageError(
+            catalogue.gettext("{name} already exists (use --force to overwrite)").format(name=path.name)
+        )
     path.write_text(TEMPLATE + (BRIEF_TEMPLATE if with_brief else ""), encoding="utf-8")
-    click.echo(f"wrote {path.name}")
+    click.echo(catalogue.gettext("wrote {name}").format(name=path.name))
     return 0
 
 

@@ -18,9 +18,12 @@ from contentlint.result import Result
 from contentlint.run import Runner
 
 
-def refuse_overwriting_input(output: Path | None, runner: Runner, paths: list[str], *others: Path | None) -> None:
+def refuse_overwriting_input(
+    output: Path | None, runner: Runner, paths: list[str], *others: Path | None, language: str
+) -> None:
     """A usage error (exit 2, before anything is read) when ``output`` is one of the run's inputs: a file named or
-    walked in ``paths``, a config, a template or a baseline (`-o post.md post.md` would replace the post)."""
+    walked in ``paths``, a config, a template or a baseline (`-o post.md post.md` would replace the post); said in
+    the interface ``language``."""
     if output is None or not output.exists():
         return
     from contentlint.errors import ContentlintError
@@ -40,7 +43,11 @@ def refuse_overwriting_input(output: Path | None, runner: Runner, paths: list[st
             continue
         if same:
             raise click.BadParameter(
-                f"{output} is an input of this run ({path}); a report never overwrites an input: choose another file",
+                i18n.translations(language)
+                .gettext(
+                    "{output} is an input of this run ({path}); a report never overwrites an input: choose another file"
+                )
+                .format(output=output, path=path),
                 param_hint="-o/--output",
             )
 
@@ -80,7 +87,9 @@ def command(opts: CommandOptions, fmt: str) -> int:
     options = replace(opts.run_options(), keep_excerpts=needs_excerpts(fmt, opts.template))
     runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     paths = list(opts.paths)
-    refuse_overwriting_input(opts.output, runner, paths, opts.template, opts.config_file)
+    refuse_overwriting_input(
+        opts.output, runner, paths, opts.template, opts.config_file, language=opts.interface_language
+    )
     with progress(runner, paths):
         result = runner.run(paths)
     ui_lang = opts.interface_language

@@ -27,7 +27,7 @@ def _web_extra_installed() -> bool:
     return any(importlib.util.find_spec(name) is not None for name in ("python_multipart", "multipart"))
 
 
-def _port_free(host: str, port: int) -> bool:
+def _port_free(host: str, port: int, language: str) -> bool:
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -36,7 +36,11 @@ def _port_free(host: str, port: int) -> bool:
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 return False
-            raise click.ClickException(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+            raise click.ClickException(
+                i18n.translations(language)
+                .gettext("cannot listen on {host}:{port}: {reason}")
+                .format(host=host, port=port, reason=exc.strerror or exc)
+            ) from None
     return True
 
 
@@ -78,23 +82,36 @@ def command(
     from contentlint.web.hosts import WILDCARD, allowed_hosts, is_loopback, url_host
     from contentlint.web.service import Engine
 
+    language = i18n.resolve(ui_lang)
+    catalogue = i18n.translations(language)
     for path in paths:
         if not Path(path).exists():
-            raise click.BadParameter(f"{path}: no such file or folder", param_hint="PATH")
+            raise click.BadParameter(
+                catalogue.gettext("{path}: no such file or folder").format(path=path), param_hint="PATH"
+            )
     listen = "127.0.0.1" if host is None else host
     if not is_loopback(listen):
         click.echo(
-            f"contentlint: warning: listening on {listen}: anyone who can reach this machine on port {port} "
-            "can use the page and read the files it was given",
+            "contentlint: "
+            + catalogue.gettext(
+                "warning: listening on {listen}: anyone who can reach this machine on port {port} can use the page "
+                "and read the files it was given"
+            ).format(listen=listen, port=port),
             err=True,
         )
-    if not _port_free(listen, port):
-        raise click.ClickException(f"port {port} is in use on {listen}; choose another with --port")
+    if not _port_free(listen, port, language):
+        raise click.ClickException(
+            catalogue.gettext("port {port} is in use on {listen}; choose another with --port").format(
+                port=port, listen=listen
+            )
+        )
     engine = Engine(list(paths), build_run_options(config_file, no_config, None, "<stdin>", no_cache=True))
     # a browser that asks for one of our languages gets it; others get --ui-lang, else the locale's language
-    app = create_app(engine, allowed_hosts(listen), i18n.resolve(ui_lang))
+    app = create_app(engine, allowed_hosts(listen), language)
     url = f"http://{url_host('127.0.0.1' if listen in WILDCARD else listen)}:{port}/"
-    click.echo(f"contentlint: the page is at {url} (Ctrl+C stops the server)", err=True)
+    click.echo(
+        "contentlint: " + catalogue.gettext("the page is at {url} (Ctrl+C stops the server)").format(url=url), err=True
+    )
     threading.Thread(target=engine.warm_up, name="warm-up", daemon=True).start()
     if open_browser:
         import webbrowser

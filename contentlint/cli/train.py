@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from contentlint import i18n
 from contentlint.lang import SUPPORTED
 from contentlint.nlp import pipeline
 
@@ -79,27 +80,48 @@ def command(
         output=None if dry_run else output,
         oof=oof,
     )
-    card = build(plan, records, lambda msg: click.echo(msg, err=True))
+    language = i18n.resolve(None)
+    catalogue = i18n.translations(language)
+    # the progress lines are `i18n.Text`s, made where the training runs: read here in the interface language
+    card = build(plan, records, lambda msg: click.echo(i18n.localise(msg, language), err=True))
     for lang, entry in card["languages"].items():
         cv = entry["cv"]["all"]
         m, a = cv["metrics"], cv["alarms"]
         click.echo(
-            f"{lang}: grouped CV on {cv['n']} real posts: label macro-F1 {m['label']['macro_f1']:.3f}, group "
-            f"macro-F1 {m['group']['macro_f1']:.3f}, stage macro-F1 {m['stage']['macro_f1']:.3f}, ECE "
-            f"{cv['ece']:.3f}; P(promotional) threshold {entry['promo_threshold']:.3f}: insight posts warned "
-            f"{_pct(a['insight_warned'])}, warning precision {_pct(a['warning_precision'])}"
+            catalogue.gettext(
+                "{lang}: grouped CV on {n} real posts: label macro-F1 {label_f1:.3f}, group macro-F1 "
+                "{group_f1:.3f}, stage macro-F1 {stage_f1:.3f}, ECE {ece:.3f}; P(promotional) threshold "
+                "{threshold:.3f}: insight posts warned {warned}, warning precision {precision}"
+            ).format(
+                lang=lang,
+                n=cv["n"],
+                label_f1=m["label"]["macro_f1"],
+                group_f1=m["group"]["macro_f1"],
+                stage_f1=m["stage"]["macro_f1"],
+                ece=cv["ece"],
+                threshold=entry["promo_threshold"],
+                warned=_pct(a["insight_warned"]),
+                precision=_pct(a["warning_precision"]),
+            )
         )
         if "cv_entries" not in entry:
             continue
         e = entry["cv_entries"]["all"]
         click.echo(
-            f"{lang}: the same posts as calendar entries: label macro-F1 {e['metrics']['label']['macro_f1']:.3f},"
-            f" group macro-F1 {e['metrics']['group']['macro_f1']:.3f}, ECE {e['ece']:.3f}, insight entries "
-            f"warned {_pct(e['alarms']['insight_warned'])}"
+            catalogue.gettext(
+                "{lang}: the same posts as calendar entries: label macro-F1 {label_f1:.3f}, group macro-F1 "
+                "{group_f1:.3f}, ECE {ece:.3f}, insight entries warned {warned}"
+            ).format(
+                lang=lang,
+                label_f1=e["metrics"]["label"]["macro_f1"],
+                group_f1=e["metrics"]["group"]["macro_f1"],
+                ece=e["ece"],
+                warned=_pct(e["alarms"]["insight_warned"]),
+            )
         )
     if not dry_run:
         write_card(card, output, command_line())
-        click.echo(f"models and MODEL_CARD.md written to {output}")
+        click.echo(catalogue.gettext("models and MODEL_CARD.md written to {output}").format(output=output))
     return 0
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from contentlint.i18n import N_, Text
 from contentlint.nlp.features import STRUCTURE
 from contentlint.taxonomy import CLASSES, GROUP_OF, split_class
 
@@ -96,7 +97,7 @@ class Combiner:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Combiner:
         if tuple(data.get("classes", CLASSES)) != CLASSES:
-            raise ValueError("combiner classes differ from this version's classes")
+            raise ValueError(Text(N_("combiner classes differ from this version's classes")))
         return cls(
             features=tuple(data["features"]),
             cue_sets=tuple(data["cue_sets"]),

@@ -14,6 +14,7 @@ from typing import Any
 from contentlint import lang as language
 from contentlint import languages
 from contentlint.errors import InputError
+from contentlint.i18n import N_, Text
 from contentlint.nlp.features import ENTRY_BODY_CHARS, PLACE_FIELDS
 from contentlint.post import Post
 from contentlint.sourcemap import ProjectionBuilder, SourceFile
@@ -68,19 +69,21 @@ def read_corpus(path: Path) -> Iterator[Record]:
             try:
                 raw = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"invalid JSON: {exc.msg}", where, number, exc.colno) from None
+                raise InputError(
+                    Text(N_("invalid JSON: {problem}"), problem=exc.msg), where, number, exc.colno
+                ) from None
             yield _record(raw, where, number)
 
 
 def _record(raw: object, where: str, number: int) -> Record:
     if not isinstance(raw, dict):
-        raise InputError("each line must be a JSON object", where, number)
+        raise InputError(Text(N_("each line must be a JSON object")), where, number)
     missing = [key for key in REQUIRED if not isinstance(raw.get(key), str)]
     if missing:
-        raise InputError(f"missing or non-text field `{missing[0]}`", where, number)
+        raise InputError(Text(N_("missing or non-text field `{field}`"), field=missing[0]), where, number)
     label, stage = raw["label"], raw["stage"]
     if stage not in VALID_STAGES.get(label, ()):
-        raise InputError(f"invalid label/stage pair {label}/{stage}", where, number)
+        raise InputError(Text(N_("invalid label/stage pair {label}/{stage}"), label=label, stage=stage), where, number)
     text = f"{raw['title']}\n{raw['body']}"
     lang = language.normalise(raw["lang"]) if raw.get("lang") else language.detect(text)
     return Record(

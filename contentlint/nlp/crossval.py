@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from contentlint.errors import InputError
+from contentlint.i18n import N_, Text
 from contentlint.nlp import pipeline
 from contentlint.nlp.combiner import Combiner, Inputs, fit, fit_temperature, place_vocabulary, softmax
 from contentlint.nlp.corpus import Record, entry_view, record_post
@@ -112,7 +113,16 @@ def oof_scores(
         assert isinstance(textcat, TextCategorizer)
         for i, doc in zip(test, textcat.pipe(prep.docs[i].copy() for i in test), strict=True):
             scores[i] = dict(doc.cats)
-        log(f"[{prep.lang}] fold {k + 1}/{folds}: trained on {len(train_idx)}, scored {len(test)}")
+        log(
+            Text(
+                N_("[{lang}] fold {fold}/{folds}: trained on {trained}, scored {scored}"),
+                lang=prep.lang,
+                fold=k + 1,
+                folds=folds,
+                trained=len(train_idx),
+                scored=len(test),
+            )
+        )
     return scores
 
 

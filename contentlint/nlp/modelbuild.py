@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from contentlint.i18n import N_, Text
 from contentlint.nlp.calibration import TARGET_PRECISION, precision_threshold
 from contentlint.nlp.combiner import ENTRY_FILE, Inputs, fit_temperature, promotional_probability, softmax
 from contentlint.nlp.corpus import Record
@@ -101,10 +102,15 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
     for lang in plan.langs:
         prep = prepare(records, lang, cues, plan.folds, plan.settings.seed)
         if not prep.records:
-            raise ValueError(f"no training records for {lang!r}")
+            raise ValueError(Text(N_("no training records for '{lang}'"), lang=lang))
         log(
-            f"[{lang}] {len(prep.records)} records ({sum(r.is_real for r in prep.records)} real) in "
-            f"{plan.folds} folds by source"
+            Text(
+                N_("[{lang}] {records} records ({real} real) in {folds} folds by source"),
+                lang=lang,
+                records=len(prep.records),
+                real=sum(r.is_real for r in prep.records),
+                folds=plan.folds,
+            )
         )
         cue_sets = sorted(cues)
         scores = oof_scores(prep, plan.settings, plan.folds, log)
@@ -134,8 +140,13 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
                 reads_entries,
             )
             log(
-                f"[{lang}] {kind}: temperature {entry[kind]['temperature']:.3f}, P(promotional) threshold "
-                f"{entry[kind]['promo_threshold']:.3f}"
+                Text(
+                    N_("[{lang}] {kind}: temperature {temperature:.3f}, P(promotional) threshold {threshold:.3f}"),
+                    lang=lang,
+                    kind=kind,
+                    temperature=entry[kind]["temperature"],
+                    threshold=entry[kind]["promo_threshold"],
+                )
             )
         posts, entries = entry["posts"], entry.get("entries")
         card["languages"][lang] = {
@@ -153,7 +164,7 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
             )
         if plan.output is not None:
             text_records = [(r, d) for r, d in zip(prep.records, prep.docs, strict=True) if not r.is_entry_view]
-            log(f"[{lang}] training the final model on all {len(text_records)} posts")
+            log(Text(N_("[{lang}] training the final model on all {count} posts"), lang=lang, count=len(text_records)))
             final = train_docs([r for r, _d in text_records], [d for _r, d in text_records], lang, plan.settings, log)
             final.meta["name"] = f"contentlint_{lang}"
             final.meta["version"] = __version__

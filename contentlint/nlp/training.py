@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from contentlint.i18n import N_, Text
 from contentlint.nlp import pipeline
 from contentlint.nlp.corpus import Record, prose
 from contentlint.taxonomy import CLASSES
@@ -157,7 +158,7 @@ def train_docs(
     for example, record in zip(examples, ordered, strict=True):
         example.reference.cats = {name: float(name == record.cls) for name in CLASSES}
     if not examples:
-        raise ValueError(f"no training records for {lang!r}")
+        raise ValueError(Text(N_("no training records for '{lang}'"), lang=lang))
     epoch_examples = _balanced(examples, ordered, rng) if settings.balance else examples
     optimizer = Adam(settings.learn_rate)
     nlp.initialize(lambda: examples, sgd=optimizer)
@@ -168,7 +169,15 @@ def train_docs(
         sizes = compounding(settings.batch_start, settings.batch_end, 1.001)
         for chunk in minibatch(batch, size=sizes):
             nlp.update(chunk, drop=settings.dropout, sgd=optimizer, losses=losses)
-        log(f"[{lang}] epoch {epoch:2d}/{settings.epochs}  loss {losses.get('textcat', 0.0):.4f}")
+        log(
+            Text(
+                N_("[{lang}] epoch {epoch:2d}/{epochs}  loss {loss:.4f}"),
+                lang=lang,
+                epoch=epoch,
+                epochs=settings.epochs,
+                loss=losses.get("textcat", 0.0),
+            )
+        )
     return nlp
 
 

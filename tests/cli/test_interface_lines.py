@@ -195,3 +195,82 @@ def test_rule_pack_errors_in_the_interface_language(
         write(".contentlint.yaml", f"packs: [{pack}]\n")
         code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(post)])
         assert code == 2 and words in out, out
+
+
+INIT_LINES = {
+    "ja": (
+        ".contentlint.yaml を書き込みました",
+        ".contentlint.yaml はすでにあります（上書きするには --force を付けてください）",
+    ),
+    "zh": ("已写入 .contentlint.yaml", ".contentlint.yaml 已存在（如需覆盖，请使用 --force）"),
+}
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh"])
+def test_init_speaks_the_locales_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    """`init` has no --ui-lang: it follows the locale, for what it wrote and for refusing to overwrite."""
+    from contentlint.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", {"ja": "ja_JP.UTF-8", "zh": "zh_CN.UTF-8"}[lang])
+    wrote, exists = INIT_LINES[lang]
+    assert main(["init"]) == 0
+    assert capsys.readouterr().out == wrote + "\n"
+    assert main(["init"]) == 2
+    err = capsys.readouterr().err
+    assert exists in err and "already exists" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("lang", "missing", "busy"),
+    [
+        (
+            "ja",
+            "：そのようなファイルやフォルダーはありません",
+            "ですでに使われています。--port で別のポートを指定してください",
+        ),
+        ("zh", "：没有这个文件或文件夹", "上已被占用；请用 --port 另选一个"),
+    ],
+)
+def test_serve_refuses_in_the_interface_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, missing: str, busy: str
+) -> None:
+    pytest.importorskip("uvicorn", reason='the web extra is not installed: pip install "contentlint[web]"')
+    import socket
+
+    from contentlint.cli import main
+
+    assert main(["serve", "--ui-lang", lang, str(tmp_path / "missing")]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path / 'missing'}{missing}" in err and "no such file" not in err, err
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--ui-lang", lang, "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"{port}" in err and busy in err and "is in use" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [
+        ("ja_JP.UTF-8", "フィールド `body` がないか、テキストではありません"),
+        ("zh_CN.UTF-8", "字段 `body` 缺失或不是文本"),
+    ],
+)
+def test_a_corpus_error_in_the_locales_language(
+    write: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    locale: str,
+    words: str,
+) -> None:
+    from contentlint.cli import main
+
+    monkeypatch.setenv("LANG", locale)
+    corpus = write("labelled.jsonl", '{"lang": "en", "label": "sale", "stage": "at", "title": "t"}\n')
+    assert main(["eval", str(corpus)]) == 2
+    assert f"contentlint: {corpus}:1: {words}" in capsys.readouterr().err

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import spacy
 
+from contentlint.i18n import Text, localise
 from contentlint.nlp import components  # noqa: F401 - registers the English lemmatizer factory
 from contentlint.nlp.combiner import ENTRY_FILE
 from contentlint.nlp.combiner import load as load_combiner
@@ -37,7 +38,13 @@ def test_same_corpus_and_seed_give_the_same_model() -> None:
 
 def test_build_cross_validates_by_source_calibrates_and_saves_a_loadable_model(tmp_path: Path) -> None:
     plan = BuildPlan(corpora=("corpus",), langs=("en",), settings=SETTINGS, folds=3, output=tmp_path / "a")
-    card = build(plan, MIXED, lambda _msg: None)
+    said: list[str] = []
+    card = build(plan, MIXED, said.append)
+    # the progress lines are Texts: English as they are, read in the interface language through `localise`
+    assert said and all(isinstance(line, Text) for line in said)
+    assert any(line.startswith("[en] epoch  1/2  loss ") for line in said)
+    assert any(localise(line, "ja").startswith("[en] エポック  1/2  損失 ") for line in said)
+    assert any(localise(line, "zh").startswith("[en] 第 1/3 折：训练 ") for line in said)
     entry = card["languages"]["en"]
     cv = entry["cv"]["all"]
     assert cv["n"] == sum(r.is_real for r in MIXED)  # measured on real posts only
