@@ -218,6 +218,9 @@ def test_an_internal_error_is_one_line_and_a_crash_log(
     assert main(["check", str(write("a.md", GOOD))]) == 2
     err = capsys.readouterr().err.strip()
     assert err.startswith("contentlint: internal error; details in ") and "\n" not in err
+    monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")  # the crash line follows the environment's language
+    assert main(["check", str(write("b.md", GOOD))]) == 2
+    assert capsys.readouterr().err.startswith("contentlint: 内部エラーです。詳細は ")
     log = Path(err.split("details in ", 1)[1].split(" — ", 1)[0])
     text = log.read_text(encoding="utf-8")
     assert "contentlint 0.1.0" in text and "Python " in text and "spaCy " in text and "RuntimeError: boom" in text
@@ -388,7 +391,7 @@ def test_a_named_pipe_anywhere_is_refused_not_waited_on(place: str, write: Calla
     else:  # a FIFO where the cache keeps this file's entry: a miss, analysed again
         cache = tmp_path / "cache"
         run([*args, "--cache-dir", str(cache)])
-        (entry,) = [p for p in cache.rglob("*.json") if "packs" not in p.relative_to(cache).parts]
+        (entry,) = [p for p in cache.rglob("*.json") if not {"packs", "rules"} & set(p.relative_to(cache).parts)]
         entry.unlink()
         _fifo(entry)
         args += ["--cache-dir", str(cache)]

@@ -8,6 +8,7 @@ import tempfile
 import time
 import traceback
 
+from contentlint.i18n import N_
 from contentlint.version import __version__
 
 
@@ -28,5 +29,18 @@ def report_crash() -> str:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(details)
     except OSError:
-        return "contentlint: internal error (could not write a crash log):\n" + details
-    return f"contentlint: internal error; details in {path} — please attach it to a bug report"
+        return "contentlint: " + _gettext(N_("internal error (could not write a crash log):")) + "\n" + details
+    return "contentlint: " + _gettext(
+        N_("internal error; details in {path} — please attach it to a bug report")
+    ).format(path=path)
+
+
+def _gettext(message: str) -> str:
+    """``message`` in the interface language of the environment (the crash may have come before any option was
+    read); English when even that fails."""
+    try:
+        from contentlint import i18n
+
+        return i18n.translations(i18n.resolve(None)).gettext(message)
+    except Exception:
+        return message

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
+from contentlint import i18n
 from contentlint.cli.options import build_run_options
+from contentlint.i18n import N_
 
-MISSING_EXTRA = 'contentlint: the language server needs the lsp extra: pip install "contentlint[lsp]"'
+MISSING_EXTRA = N_('the language server needs the lsp extra: pip install "contentlint[lsp]"')
 
 
 @click.command("lsp")
@@ -27,7 +29,7 @@ MISSING_EXTRA = 'contentlint: the language server needs the lsp extra: pip insta
 def command(config_file: Path | None, no_config: bool, language: str | None, stdio: bool) -> int:
     """Run the language server: diagnostics, hover and code actions for the posts an editor has open."""
     if importlib.util.find_spec("pygls") is None or importlib.util.find_spec("lsprotocol") is None:
-        raise click.ClickException(MISSING_EXTRA.removeprefix("contentlint: "))
+        raise click.ClickException(i18n.translations(i18n.resolve(None)).gettext(MISSING_EXTRA))
     from contentlint.lsp.server import serve
 
     serve(build_run_options(config_file, no_config, language, "<stdin>", no_cache=True))

@@ -13,8 +13,9 @@ import click
 
 from contentlint import i18n
 from contentlint.cli.options import build_run_options, ui_lang_option
+from contentlint.i18n import N_
 
-MISSING_EXTRA = 'contentlint: the web page needs the web extra: pip install "contentlint[web]"'
+MISSING_EXTRA = N_('the web page needs the web extra: pip install "contentlint[web]"')
 
 
 def _web_extra_installed() -> bool:
@@ -74,7 +75,7 @@ def command(
     """Open a local web page: paste a draft and see its label, stage, findings and rewrites; browse the
     calendars and posts in PATH (a calendar file or a folder of posts)."""
     if not _web_extra_installed():
-        click.echo(MISSING_EXTRA, err=True)
+        click.echo("contentlint: " + i18n.translations(i18n.resolve(ui_lang)).gettext(MISSING_EXTRA), err=True)
         return 2
     import uvicorn
 

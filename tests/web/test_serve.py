@@ -80,6 +80,10 @@ def test_without_the_web_extra_one_line_names_it(
             assert main(["serve"]) == 2
         err = capsys.readouterr().err
         assert err == 'contentlint: the web page needs the web extra: pip install "contentlint[web]"\n'
+    with monkeypatch.context() as patch:
+        patch.setitem(sys.modules, "starlette", None)
+        assert main(["serve", "--ui-lang", "zh"]) == 2
+    assert capsys.readouterr().err == 'contentlint: 网页需要 web 扩展：pip install "contentlint[web]"\n'
 
 
 def test_other_commands_do_not_import_the_web_framework() -> None:
