@@ -179,7 +179,7 @@ class Runner:
         self._books: dict[RuleSetKey, RuleBook] = {}  # the rules of each config, compiled or not
         self._hit_infos: dict[str, RuleInfo] = {}  # the rules of cache hits' configs, read from the cache
         self._hit_keys: set[str] = set()
-        self._stored_rules: set[str] = set()
+        self._stored_rules: dict[str, list[RuleInfo]] = {}  # what this run wrote, by key
         self._texts: dict[Path, bytes] = {}  # documents linted from memory (run_text) instead of their file
 
     def effective(self, config: Config) -> Config:
@@ -411,12 +411,12 @@ class Runner:
         """Keep the rules of ``config`` in the cache (once per run), for the hits of later runs."""
         stored = self.rule_infos_cache
         assert stored is not None
-        infos = [_info(rule, config.docs_url) for rule in self.rulebook(config).rules.values()]
         key = stored.key(b"", self._environment(config))
         if key not in self._stored_rules:
-            self._stored_rules.add(key)
+            infos = [_info(rule, config.docs_url) for rule in self.rulebook(config).rules.values()]
             stored.put(key, dump_rule_infos(infos))
-        return infos
+            self._stored_rules[key] = infos
+        return self._stored_rules[key]
 
     def _config_for(self, target: Target) -> Config:
         if target.path is None:
