@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from contentlint.errors import InputError
 from contentlint.i18n import N_, Text
 from contentlint.nlp.features import STRUCTURE
 from contentlint.taxonomy import CLASSES, GROUP_OF, split_class
@@ -118,7 +119,10 @@ def load(folder: Path, name: str = FILE) -> Combiner | None:
     path = folder / name
     if not path.is_file():
         return None
-    return Combiner.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        return Combiner.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except ValueError as exc:  # a model folder made by another version: the user's input, not a crash
+        raise InputError(str(exc) if not isinstance(exc.args[0], Text) else exc.args[0], str(path)) from None
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from contentlint.errors import InputError
 from contentlint.i18n import N_, Text
 from contentlint.nlp.calibration import TARGET_PRECISION, precision_threshold
 from contentlint.nlp.combiner import ENTRY_FILE, Inputs, fit_temperature, promotional_probability, softmax
@@ -102,7 +103,8 @@ def build(plan: BuildPlan, records: Sequence[Record], log: Callable[[str], None]
     for lang in plan.langs:
         prep = prepare(records, lang, cues, plan.folds, plan.settings.seed)
         if not prep.records:
-            raise ValueError(Text(N_("no training records for '{lang}'"), lang=lang))
+            # the user's corpus holds no post in a language they asked for: an input error (exit 2), not a crash
+            raise InputError(Text(N_("no training records for '{lang}'"), lang=lang), ", ".join(plan.corpora))
         log(
             Text(
                 N_("[{lang}] {records} records ({real} real) in {folds} folds by source"),

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from contentlint.errors import InputError
 from contentlint.i18n import N_, Text
 from contentlint.nlp import pipeline
 from contentlint.nlp.corpus import Record, prose
@@ -158,7 +159,7 @@ def train_docs(
     for example, record in zip(examples, ordered, strict=True):
         example.reference.cats = {name: float(name == record.cls) for name in CLASSES}
     if not examples:
-        raise ValueError(Text(N_("no training records for '{lang}'"), lang=lang))
+        raise InputError(Text(N_("no training records for '{lang}'"), lang=lang))
     epoch_examples = _balanced(examples, ordered, rng) if settings.balance else examples
     optimizer = Adam(settings.learn_rate)
     nlp.initialize(lambda: examples, sgd=optimizer)

@@ -274,3 +274,26 @@ def test_a_corpus_error_in_the_locales_language(
     corpus = write("labelled.jsonl", '{"lang": "en", "label": "sale", "stage": "at", "title": "t"}\n')
     assert main(["eval", str(corpus)]) == 2
     assert f"contentlint: {corpus}:1: {words}" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"), [("ja_JP.UTF-8", "'zh' の学習レコードがありません"), ("zh_CN.UTF-8", "没有 'zh' 的训练记录")]
+)
+def test_training_a_language_the_corpus_lacks_is_an_input_error_not_a_crash(
+    write: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    locale: str,
+    words: str,
+) -> None:
+    from contentlint.cli import main
+
+    monkeypatch.setenv("LANG", locale)
+    corpus = write(
+        "labelled.jsonl",
+        '{"id": "a", "lang": "en", "label": "howto", "stage": "post", "title": "How to export", '
+        '"body": "Open the menu and choose Export.", "source": "own"}\n',
+    )
+    assert main(["train", str(corpus), "--lang", "zh", "--dry-run"]) == 2
+    err = capsys.readouterr().err
+    assert words in err and "internal error" not in err and "内部" not in err

@@ -68,3 +68,18 @@ def test_place_vocabulary_keeps_words_of_several_sources() -> None:
     places = [["path:docs", "path:acme"], ["path:docs"], ["path:docs", "path:acme"]]
     assert place_vocabulary(places, ["a/x", "b/y", "c/z"], min_groups=3) == ("path:docs",)
     assert place_vocabulary(places, ["a/x", "a/x", "a/x"], min_groups=2) == ()
+
+
+def test_a_combiner_from_another_version_is_an_input_error_naming_its_file(tmp_path: Path) -> None:
+    import json
+
+    import pytest
+
+    from contentlint.errors import InputError
+    from contentlint.nlp.combiner import load
+
+    (tmp_path / "combiner.json").write_text(json.dumps({"classes": ["promo", "insight"]}), encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load(tmp_path)
+    assert raised.value.path == str(tmp_path / "combiner.json")
+    assert "classes differ" in str(raised.value)
