@@ -94,17 +94,21 @@ def test_a_feeds_findings_in_a_chinese_markdown_report(feed: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "words"),
+    ("config", "lang", "words", "english"),
     [
-        ("ja", "fail_level: error, warning, info のいずれかを指定してください"),
-        ("zh", "fail_level: 应为 error, warning, info 之一"),
+        ("fail_level: loud\n", "ja", "fail_level: error, warning, info のいずれかを指定してください", "expected"),
+        ("fail_level: loud\n", "zh", "fail_level: 应为 error, warning, info 之一", "expected"),
+        ("fail_level: [error\n", "ja", "YAML として正しくありません：", "invalid YAML"),  # not YAML at all
+        ("fail_level: [error\n", "zh", "YAML 无效：", "invalid YAML"),
     ],
 )
-def test_a_config_error_in_the_interface_language(write: Callable[..., Path], lang: str, words: str) -> None:
-    write(".contentlint.yaml", "fail_level: loud\n")
+def test_a_config_error_in_the_interface_language(
+    write: Callable[..., Path], config: str, lang: str, words: str, english: str
+) -> None:
+    write(".contentlint.yaml", config)
     post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
     code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(post)])
-    assert code == 2 and words in out, out
+    assert code == 2 and words in out and english not in out, out
 
 
 def test_the_baseline_lines_in_the_interface_language(write: Callable[..., Path], tmp_path: Path) -> None:
@@ -150,20 +154,6 @@ def test_input_errors_in_the_interface_language(write: Callable[..., Path], tmp_
     for words in INPUT_ERRORS[lang]:
         assert words in out, (words, out)
     assert "not UTF-8" not in out and "binary file" not in out and "entry 2" not in out
-
-
-@pytest.mark.parametrize(
-    ("lang", "words"),
-    [
-        ("ja", "YAML として正しくありません："),
-        ("zh", "YAML 无效："),
-    ],
-)
-def test_a_config_that_is_not_yaml_in_the_interface_language(write: Callable[..., Path], lang: str, words: str) -> None:
-    write(".contentlint.yaml", "fail_level: [error\n")
-    post = write("post.md", "---\ntitle: How to read a churn chart\n---\nYour churn chart hides two problems.\n")
-    code, out, _ = run(["check", "--no-cache", "--ui-lang", lang, str(post)])
-    assert code == 2 and words in out and "invalid YAML" not in out, out
 
 
 @pytest.mark.parametrize(
