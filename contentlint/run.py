@@ -177,9 +177,8 @@ class Runner:
         self.resolver = resolver or ConfigResolver(options.config_file, options.use_config_files)
         self._rulesets: dict[RuleSetKey, RuleSet] = dict(rulesets or {})  # compiled rule sets by config
         self._books: dict[RuleSetKey, RuleBook] = {}  # the rules of each config, compiled or not
-        self._hit_infos: dict[str, RuleInfo] = {}  # the rules of cache hits' configs, read from the cache
-        self._hit_keys: set[str] = set()
-        self._stored_rules: dict[str, list[RuleInfo]] = {}  # what this run wrote, by key
+        # each config's rules as the reports describe them, by their key in `rule_infos_cache`
+        self._described: dict[str, list[RuleInfo]] = {}
         self._texts: dict[Path, bytes] = {}  # documents linted from memory (run_text) instead of their file
 
     def effective(self, config: Config) -> Config:
@@ -268,12 +267,12 @@ class Runner:
             if key is not None and self.cache is not None and (entry := self.cache.get(key)) is not None:
                 cached = _cached_outcome(entry, target, config)
                 if cached is not None:
-                    self._hit_rules(config)  # what its rules are and why they exist, for the reports
+                    self._describe_rules(config, from_cache=True)  # what its rules are, for the reports
                     keys.append(None)
                     return cached
             ruleset = self.ruleset(config)  # a broken pack or config fails here, per file
             if key is not None:
-                self._store_rules(config)
+                self._describe_rules(config, from_cache=False)
             keys.append(key)
             return FileJob(target, config, ruleset, data)
         except ContentlintError as error:
@@ -296,8 +295,9 @@ class Runner:
         for key, ruleset_rules in rules:
             for rule in ruleset_rules:
                 infos.setdefault(rule.id, _info(rule, key.docs_url))
-        for rule_id, info in self._hit_infos.items():
-            infos.setdefault(rule_id, info)
+        for described in self._described.values():
+            for info in described:
+                infos.setdefault(info.id, info)
         return infos
 
     def _finish(self, result: Result) -> Result:
@@ -392,31 +392,20 @@ class Runner:
             self._environments[ident] = environment_key(config, extra)
         return self._environments[ident]
 
-    def _hit_rules(self, config: Config) -> None:
-        """The rules of a cache hit's config, as the reports describe them: kept in the cache beside the results
-        (under the same environment), so that a run of hits neither builds nor imports the rules."""
+    def _describe_rules(self, config: Config, from_cache: bool) -> None:
+        """The rules of ``config`` as the reports describe them, once per run, kept in the cache beside the results
+        (under the same environment): a cache hit reads them ``from_cache``, so that a run of hits neither builds
+        nor imports the rules; a file that is analysed writes them."""
         stored = self.rule_infos_cache
-        assert stored is not None  # a hit has a cache folder
+        assert stored is not None  # only a run with a cache folder describes rules ahead
         key = stored.key(b"", self._environment(config))
-        if key in self._hit_keys:
+        if key in self._described:
             return
-        self._hit_keys.add(key)
-        infos = load_rule_infos(stored.get(key))
+        infos = load_rule_infos(stored.get(key)) if from_cache else None
         if infos is None:
-            infos = self._store_rules(config)
-        for info in infos:
-            self._hit_infos.setdefault(info.id, info)
-
-    def _store_rules(self, config: Config) -> list[RuleInfo]:
-        """Keep the rules of ``config`` in the cache (once per run), for the hits of later runs."""
-        stored = self.rule_infos_cache
-        assert stored is not None
-        key = stored.key(b"", self._environment(config))
-        if key not in self._stored_rules:
             infos = [_info(rule, config.docs_url) for rule in self.rulebook(config).rules.values()]
             stored.put(key, dump_rule_infos(infos))
-            self._stored_rules[key] = infos
-        return self._stored_rules[key]
+        self._described[key] = infos
 
     def _config_for(self, target: Target) -> Config:
         if target.path is None:
