@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,8 +30,6 @@ class LowercaseLookupLemmatizer:
         # with one `from_array` (the same hashes `token.lemma_ = ...` would store).
         if not len(doc):
             return doc
-        import numpy
-
         forms, where = numpy.unique(doc.to_array("LOWER"), return_inverse=True)
         known, lemma_of = self._lemmas, self._lemma_of
         lemmas = numpy.array([known.get(form) or lemma_of(form, doc) for form in forms.tolist()], dtype="uint64")
