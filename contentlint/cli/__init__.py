@@ -82,5 +82,10 @@ def _interface_language(argv: Sequence[str] | None) -> str:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point: exits without tearing the interpreter down (`quick_exit`)."""
+    from contentlint.cli import quick_exit
+
+    quick_exit.arm()
+    code = main()
+    quick_exit.set_code(code)
+    sys.exit(code)
