@@ -101,8 +101,8 @@ LANGUAGE = Language(
     code="en",
     name=N_("English"),
     claims=_claims,
-    # lemmas from the lookup table of spacy-lookups-data
-    pipeline=PipelineSpec(components=("contentlint_en_lemmas",)),
+    # lemmas from the lookup table of spacy-lookups-data; spaCy's tokenizer with its chunk cache kept filling
+    pipeline=PipelineSpec(components=("contentlint_en_lemmas",), tune="chunk-cache"),
     grammar=Grammar(
         reader="words",
         audience=_AUDIENCE,

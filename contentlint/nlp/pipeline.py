@@ -70,8 +70,14 @@ def _sudachi(nlp: Language) -> Language:
     return speed_up(nlp)
 
 
+def _chunk_cache(nlp: Language) -> Language:
+    from contentlint.nlp.chunkcache import keep_caching
+
+    return keep_caching(nlp)
+
+
 # Speed-ups a language's profile names (`PipelineSpec.tune`), applied to its pipeline once it is loaded.
-TUNERS: dict[str, Callable[[Language], Language]] = {"sudachi": _sudachi}
+TUNERS: dict[str, Callable[[Language], Language]] = {"sudachi": _sudachi, "chunk-cache": _chunk_cache}
 
 
 # A model's tokenizer is its language's own, built from the settings in its config.cfg. The copy `spacy.load` would
