@@ -20,14 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokenizer import Tokenizer
     from spacy.tokens import Doc
 
 
 class ChunkCachedTokenizer:
     """Callable like spaCy's ``Tokenizer`` (text -> Doc), and reads as it for every other attribute."""
 
-    def __init__(self, tokenizer: Tokenizer) -> None:
+    def __init__(self, tokenizer: Any) -> None:  # spacy.tokenizer.Tokenizer (compiled, without type stubs)
         self.tokenizer = tokenizer
         self.seen: set[str] = set()
 
@@ -38,7 +37,8 @@ class ChunkCachedTokenizer:
             for chunk in new:
                 tokenizer(chunk)
             seen.update(new)
-        return tokenizer(text)
+        doc: Doc = tokenizer(text)
+        return doc
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.tokenizer, name)
@@ -49,5 +49,5 @@ def keep_caching(nlp: Language) -> Language:
     from spacy.tokenizer import Tokenizer
 
     if type(nlp.tokenizer) is Tokenizer:
-        nlp.tokenizer = ChunkCachedTokenizer(nlp.tokenizer)  # type: ignore[assignment]
+        nlp.tokenizer = ChunkCachedTokenizer(nlp.tokenizer)
     return nlp
