@@ -46,7 +46,7 @@ class ChunkCachedTokenizer:
 
 def keep_caching(nlp: Language) -> Language:
     """``nlp`` with its rule-based tokenizer wrapped (any other tokenizer is left as it is)."""
-    from spacy.tokenizer import Tokenizer
+    from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # compiled, without type stubs
 
     if type(nlp.tokenizer) is Tokenizer:
         nlp.tokenizer = ChunkCachedTokenizer(nlp.tokenizer)
