@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
+from itertools import count
 from typing import TYPE_CHECKING, Any
+
+import numpy  # imported with spaCy, which every caller has loaded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,6 +32,7 @@ Anchor = tuple[str, frozenset[str]]
 MATCHERS_KEPT = 256  # Matchers for distinct sets of patterns, per rule and language
 WHOLE_DOC_SHARE = 0.5  # when the windows cover more of a Doc than this, it is matched whole, in one call
 _QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_serials = count()  # tells matchers apart in a Doc's user_data (an id() can be reused once a matcher is gone)
 
 
 def anchors(pattern: Sequence[Mapping[str, Any]]) -> tuple[Anchor, ...]:
@@ -53,30 +57,28 @@ def anchors(pattern: Sequence[Mapping[str, Any]]) -> tuple[Anchor, ...]:
     return tuple(found)
 
 
-def word_ids(doc: Doc, attr: str) -> set[int]:
-    """The string ids (hashes) of the Doc's distinct values of one text attribute (``lower_``, ...), made once per
-    Doc and shared by every rule. Read as one array: iterating the Doc would make a Python Token per token, the
-    largest cost of matching before."""
-    key = f"contentlint.ids.{attr}"
-    if key not in doc.user_data:
-        doc.user_data[key] = set(_column(doc, attr).tolist())
-    return doc.user_data[key]  # type: ignore[no-any-return]
-
-
-def _places(doc: Doc, attr: str) -> dict[int, list[int]]:
-    """Where each distinct value of one text attribute stands (its token indexes, in order), made once per Doc
-    and shared by every rule: one pass over the column instead of a search of it per pattern."""
-    key = f"contentlint.places.{attr}"
-    if key not in doc.user_data:
-        places: dict[int, list[int]] = {}
-        for index, word in enumerate(_column(doc, attr).tolist()):
-            places.setdefault(word, []).append(index)
-        doc.user_data[key] = places
-    return doc.user_data[key]  # type: ignore[no-any-return]
+def anchored(doc: Doc, attr: str, words: Any, owner: int) -> dict[int, list[int]]:
+    """Where each of ``words`` (string ids, a sorted numpy array) that the Doc holds stands in its column of one text
+    attribute (``lower_``, ...): token indexes in order, by word; words the Doc lacks are not keys. Made once per
+    Doc for each matcher (``owner``) with one vectorised test of the column: a post holds few of a rule's anchor
+    words, and indexing every word of it (as this did before) cost more than the matching itself."""
+    key = (f"contentlint.anchored.{attr}", owner)
+    found: dict[int, list[int]] | None = doc.user_data.get(key)
+    if found is None:
+        column = _column(doc, attr)
+        at = numpy.searchsorted(words, column)  # ``words`` is sorted; where each token's word would stand in it
+        at[at == len(words)] = 0
+        hits = numpy.flatnonzero(words[at] == column)
+        found = {}
+        for index, word in zip(hits.tolist(), column[hits].tolist(), strict=True):
+            found.setdefault(word, []).append(index)
+        doc.user_data[key] = found
+    return found
 
 
 def _column(doc: Doc, attr: str) -> Any:
-    """The string id of one text attribute of every token, as one array made once per Doc."""
+    """The string id of one text attribute of every token, as one array made once per Doc and shared by every
+    rule (read as one array: iterating the Doc would make a Python Token per token)."""
     key = f"contentlint.column.{attr}"
     if key not in doc.user_data:
         from spacy import attrs
@@ -117,19 +119,26 @@ class GatedMatcher:
             for pattern in patterns
         ]
         self.lengths = [longest(pattern) for _key, pattern, _needs in self.patterns]
+        words: dict[str, set[int]] = {}
+        for _key, _pattern, needs in self.patterns:
+            for attr, ids in needs:
+                words.setdefault(attr, set()).update(ids)
+        self.words = {attr: numpy.array(sorted(ids), dtype="uint64") for attr, ids in words.items()}
+        self.serial = next(_serials)
         self.every = tuple(range(len(self.patterns)))
         self._matchers: OrderedDict[tuple[int, ...], Any] = OrderedDict()
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches, sorted, each once."""
+        index = self.index(doc)
         possible = tuple(
             i
             for i, (_key, _pattern, needs) in enumerate(self.patterns)
-            if all(not ids.isdisjoint(word_ids(doc, attr)) for attr, ids in needs)
+            if all(not ids.isdisjoint(index[attr]) for attr, ids in needs)
         )
         if not possible:
             return []
-        windows = self._windows(doc, possible)
+        windows = self._windows(possible, index, len(doc))
         if windows is None:
             return sorted(set(self._matcher(possible)(doc)))
         # Windows are short: one Matcher of every pattern, built once, costs less there than building one for
@@ -143,7 +152,13 @@ class GatedMatcher:
             }
         )
 
-    def _windows(self, doc: Doc, possible: tuple[int, ...]) -> list[tuple[int, int]] | None:
+    def index(self, doc: Doc) -> dict[str, dict[int, list[int]]]:
+        """Where the anchor words of these patterns stand in ``doc``, by token attribute (`anchored`)."""
+        return {attr: anchored(doc, attr, words, self.serial) for attr, words in self.words.items()}
+
+    def _windows(
+        self, possible: tuple[int, ...], index: Mapping[str, Mapping[int, list[int]]], size: int
+    ) -> list[tuple[int, int]] | None:
         """Token ranges that hold every match of the ``possible`` patterns, or None to match the whole Doc.
 
         A match holds a token of each of its pattern's anchors, and covers at most ``longest`` tokens: so it lies
@@ -151,14 +166,13 @@ class GatedMatcher:
         Matcher's cost grows with the tokens it walks, and most of a post is far from any anchor word.
         """
         spans: list[tuple[int, int]] = []
-        size = len(doc)
         for i in possible:
             needs, most = self.patterns[i][2], self.lengths[i]
             if not needs or most is None:
                 return None
             places = min(
                 (
-                    [p for word in ids for p in _places(doc, attr).get(word, ())]  # any order: the spans are sorted
+                    [p for word in ids for p in index[attr].get(word, ())]  # any order: the spans are sorted
                     for attr, ids in needs
                 ),
                 key=len,
@@ -171,7 +185,7 @@ class GatedMatcher:
             else:
                 merged.append((start, stop))
         covered = sum(stop - start for start, stop in merged)
-        return None if covered > WHOLE_DOC_SHARE * len(doc) else merged
+        return None if covered > WHOLE_DOC_SHARE * size else merged
 
     def _matcher(self, possible: tuple[int, ...]) -> Any:
         matcher = self._matchers.get(possible)

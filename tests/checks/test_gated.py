@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 import pytest
 from spacy.matcher import Matcher
 
 from contentlint.checks import tokenpatterns
-from contentlint.checks.gated import GatedMatcher, anchors, longest, word_ids
+from contentlint.checks.gated import GatedMatcher, anchored, anchors, longest
 from contentlint.checks.pack import load_packs
 from contentlint.nlp import pipeline
 from contentlint.packfiles import default_pack_files
@@ -68,11 +69,16 @@ def test_the_default_packs_match_exactly_what_one_matcher_finds(lang: str) -> No
 
 
 @pytest.mark.parametrize("lang", ["en", "ja", "zh"])
-def test_word_ids_are_the_ids_of_the_docs_words(lang: str) -> None:
+def test_anchored_words_stand_where_the_docs_tokens_say(lang: str) -> None:
     nlp = pipeline.load(lang)
-    for doc in nlp.pipe(_sample_texts(lang)):
+    strings = nlp.vocab.strings
+    for owner, doc in enumerate(nlp.pipe(_sample_texts(lang))):
         for attr in ("orth_", "lower_", "lemma_", "norm_"):
-            assert word_ids(doc, attr) == {nlp.vocab.strings[getattr(token, attr)] for token in doc}, attr
+            values = [strings[getattr(token, attr)] for token in doc]
+            words = sorted({*values[::3], strings.add("never-in-any-post")})
+            expected = {w: [i for i, v in enumerate(values) if v == w] for w in words if w in values}
+            assert anchored(doc, attr, numpy.array(words, dtype="uint64"), owner) == expected, attr
+            assert doc.user_data[(f"contentlint.anchored.{attr}", owner)] == expected  # made once per Doc
 
 
 def test_longest_counts_the_tokens_a_match_can_cover() -> None:
@@ -91,7 +97,7 @@ def test_a_long_doc_is_matched_only_near_its_anchor_words() -> None:
         nlp.vocab,
         {"cue0": [[{"LOWER": "hurry"}, {"LOWER": "up"}], [{"LOWER": "do"}, {"LOWER": "n't"}, {"LOWER": "wait"}]]},
     )
-    windows = gated._windows(doc, gated.every)
+    windows = gated._windows(gated.every, gated.index(doc), len(doc))
     assert windows is not None and sum(stop - start for start, stop in windows) < 10
     whole = Matcher(nlp.vocab)
     for pattern in gated.patterns:
