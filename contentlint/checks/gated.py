@@ -62,7 +62,7 @@ def anchored(doc: Doc, attr: str, words: Any, owner: int) -> dict[int, list[int]
     attribute (``lower_``, ...): token indexes in order, by word; words the Doc lacks are not keys. Made once per
     Doc for each matcher (``owner``) with one vectorised test of the column: a post holds few of a rule's anchor
     words, and indexing every word of it (as this did before) cost more than the matching itself."""
-    key = (f"contentlint.anchored.{attr}", owner)
+    key = f"contentlint.anchored.{attr}.{owner}"
     found: dict[int, list[int]] | None = doc.user_data.get(key)
     if found is None:
         column = _column(doc, attr)

@@ -78,7 +78,7 @@ def test_anchored_words_stand_where_the_docs_tokens_say(lang: str) -> None:
             words = sorted({*values[::3], strings.add("never-in-any-post")})
             expected = {w: [i for i, v in enumerate(values) if v == w] for w in words if w in values}
             assert anchored(doc, attr, numpy.array(words, dtype="uint64"), owner) == expected, attr
-            assert doc.user_data[(f"contentlint.anchored.{attr}", owner)] == expected  # made once per Doc
+            assert doc.user_data[f"contentlint.anchored.{attr}.{owner}"] == expected  # made once per Doc
 
 
 def test_longest_counts_the_tokens_a_match_can_cover() -> None:
