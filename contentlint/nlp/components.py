@@ -6,6 +6,8 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from contentlint.nlp.lemmatable import english_lemmas
+
 LEMMAS = "contentlint_en_lemmas"
 
 
@@ -13,16 +15,11 @@ class LowercaseLookupLemmatizer:
     """English lemmas from spacy-lookups-data's table, looked up by the lower-cased form.
 
     spaCy's own lookup mode matches the exact text, so "Buying" at the start of a sentence would keep its
-    form; the table is keyed by lower-case word forms. It is read as a plain dict: spaCy's ``Table`` re-keys
-    its 41,000 entries by string hash first, a tenth of a second on every start, for the same lookups.
+    form; the table is keyed by lower-case word forms (read as a plain dict, `english_lemmas`).
     """
 
     def __init__(self) -> None:
-        from spacy.util import load_language_data, registry
-
-        table = load_language_data(registry.lookups.get("en")["lemma_lookup"])
-        assert isinstance(table, dict)  # the lemma table is a mapping (spaCy's loader also reads lists)
-        self.table: dict[str, str] = table
+        self.table = english_lemmas()
         self._lemmas: dict[int, int] = {}  # lower-cased form -> lemma, as string hashes
 
     def __call__(self, doc: Doc) -> Doc:

@@ -195,15 +195,14 @@ _ACRONYMS = {
 
 @lru_cache(maxsize=1)
 def english_forms() -> frozenset[str]:
-    """English word forms and base forms: spacy-lookups-data's English lemma table, both sides, and spaCy's
-    English stop words (the table lists only words that inflect, so it lacks "then", "here", "there")."""
+    """English base forms: the lemmas of spacy-lookups-data's English lemma table, and spaCy's English stop words
+    (the table lists only words that inflect, so it lacks "then", "here", "there"). Inflected forms are not in it
+    (a plural is tried without its "s" by `_is_english_word`)."""
     from spacy.lang.en.stop_words import STOP_WORDS
-    from spacy.lookups import load_lookups
 
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    words = {str(v) for v in table.values()}
-    words.update(str(k) for k in table if isinstance(k, str))
-    return frozenset(words | set(STOP_WORDS))
+    from contentlint.nlp.lemmatable import english_lemmas
+
+    return frozenset(set(english_lemmas().values()) | set(STOP_WORDS))
 
 
 def _is_english_word(word: str) -> bool:
