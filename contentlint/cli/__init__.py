@@ -6,8 +6,9 @@ from __future__ import annotations
 import gettext
 import inspect
 import os
+import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from importlib import import_module
 from typing import Any
@@ -40,8 +41,11 @@ COMMANDS = {
 OPTIONS_METAVAR = N_("[OPTIONS]")
 SUBCOMMAND_METAVAR = N_("COMMAND [ARGS]...")
 HELP_OPTION_HELP = N_("Show this message and exit.")
-# The metavars click makes from our options' types (click.INT, click.IntRange, str), looked up when shown
-TYPE_METAVARS = (N_("TEXT"), N_("INTEGER"), N_("INTEGER RANGE"))
+# Words click looks up through a variable (the metavars of our options' types, "[required]"), which no extractor
+# can see in click
+CLICK_WORDS = (N_("TEXT"), N_("INTEGER"), N_("INTEGER RANGE"), N_("required"))
+# Japanese and Chinese do not start a line with these
+_CLOSING = set("、。，．）」』】：；！？")
 
 
 @contextmanager
@@ -106,10 +110,78 @@ def _help_in_interface_language(command: click.Command, ctx: click.Context) -> I
             setattr(target, name, value)
 
 
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: two for each wide (Chinese, Japanese) character."""
+    from unicodedata import east_asian_width  # only when a help in Japanese or Chinese is shown
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wide(text: str) -> bool:
+    return any(ord(c) >= 0x1100 for c in text)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken between wide characters or at spaces, never inside
+    an ASCII word (an option name or a path) nor before closing punctuation."""
+    pieces: list[str] = []
+    for token in re.findall(r"[\x21-\x7e]+|\s+|.", " ".join(text.split())):
+        if pieces and token[0] in _CLOSING:
+            pieces[-1] += token
+        else:
+            pieces.append(token)
+    lines, line = [], ""
+    for piece in pieces:
+        if line and not line.isspace() and _columns(line + piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = piece.lstrip()
+        else:
+            line += piece
+    return [*lines, line.rstrip()] if line.strip() else lines
+
+
+class HelpFormatter(click.HelpFormatter):
+    """Click's formatter, measuring Japanese and Chinese help in terminal columns (click counts characters, and
+    breaks lines only at spaces); English goes through click's own code, unchanged."""
+
+    def write_text(self, text: str) -> None:
+        if not _wide(text):
+            return super().write_text(text)
+        indent = " " * self.current_indent
+        for paragraph in text.split("\n\n"):
+            lines = _wrap(paragraph, max(self.width - self.current_indent, 11))
+            self.write("".join(f"{indent}{line}\n" for line in lines))
+        return None
+
+    def write_dl(self, rows: Iterable[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if not any(_wide(first + second) for first, second in rows):
+            return super().write_dl(rows, col_max, col_spacing)
+        first_col = min(max(_columns(first) for first, _ in rows), col_max) + col_spacing
+        margin = " " * (first_col + self.current_indent)
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if _columns(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _columns(first)))
+            else:
+                self.write("\n" + margin)
+            lines = _wrap(second, max(self.width - first_col - 2, 10)) or [""]
+            self.write(lines[0] + "\n" + "".join(f"{margin}{line}\n" for line in lines[1:]))
+        return None
+
+
+class HelpContext(click.Context):
+    formatter_class = HelpFormatter
+
+
 class TranslatedCommand(click.Command):
     """A command whose help comes out in the interface language: its texts are marked with `N_` where they are
     written and looked up in the catalogue only when click formats the help or a usage line."""
 
+    context_class = HelpContext
     help_option_help = HELP_OPTION_HELP
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -121,14 +193,15 @@ class TranslatedCommand(click.Command):
             super().format_usage(ctx, formatter)
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        """Click's first sentence of the help, shortened; a translation's first sentence (up to 。), as click's
-        shortening counts words between spaces, which Japanese and Chinese do not have."""
+        """Click's first sentence of the help, shortened; a translation's first sentence (up to 。 or ：), cut to
+        ``limit`` columns, as click's shortening counts words between spaces, which Japanese and Chinese lack."""
         english = super().get_short_help_str(limit)
         translated = _translated(self.help) if gettext.textdomain() == i18n.DOMAIN else self.help
         if not translated or translated == self.help:
             return english
-        first = inspect.cleandoc(translated).partition("。")[0]
-        return first if len(first) * 2 <= limit else first[: limit // 2 - 1] + "…"  # each character is two columns
+        first = re.split("[。：]", inspect.cleandoc(translated), maxsplit=1)[0]
+        lines = _wrap(first, limit - 1)
+        return lines[0] + ("…" if len(lines) > 1 else "")
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         # click words the help option's help once, when it first makes the option, in the language of that moment;
