@@ -74,7 +74,8 @@ def differences(template: Catalog, catalog: Catalog) -> tuple[list[str], list[st
     release adds and rewords messages of its own."""
     wanted = {_key(m): m for m in template if m.id}
     have = {_key(m): m for m in catalog if m.id}
-    problems, notices = [], []
+    problems: list[str] = []
+    notices: list[str] = []
     for key in sorted(wanted.keys() - have.keys(), key=str):
         clicks = _clicks(wanted[key])
         (notices if clicks else problems).append(
