@@ -123,6 +123,10 @@ NEVER_SHOWN = {
 # calls whose first argument a person reads: exceptions (…Error, …Exception), click's output and usage errors, and
 # the progress and problem callbacks (`log`, `fail`)
 SHOWN_BY = {"echo", "secho", "BadParameter", "UsageError", "fail", "log"}
+# keyword arguments of click's commands, options and arguments that --help shows (marked with N_, translated when
+# the help is formatted); a command's docstring would be its help too, so commands take help= instead
+HELP_KEYWORDS = {"help", "short_help", "epilog", "metavar"}
+CLICK_DECLARATIONS = {"command", "group", "option", "argument", "version_option", "help_option"}
 _WORD = re.compile(r"[A-Za-z]{2,}")
 _NAMES = {"contentlint"}
 
@@ -138,15 +142,31 @@ def _english(node: ast.expr) -> bool:
     return False
 
 
+def _click_command(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Whether ``node`` is decorated as a click command or group (``@click.command(...)``, ``@cli.group()``)."""
+    for decorator in node.decorator_list:
+        func = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if isinstance(func, ast.Attribute) and func.attr in ("command", "group"):
+            return True
+    return False
+
+
 def unmarked(source: str, allowed: frozenset[str] = frozenset()) -> list[int]:
     """The lines of ``source`` where a message a person reads is an English literal (not `Text(N_(...))`,
     `gettext(...)` or a value made elsewhere), other than the literals in ``allowed`` (messages no person sees)."""
     found = []
     for node in ast.walk(ast.parse(source)):
-        if not isinstance(node, ast.Call) or not node.args:
+        functions = (ast.FunctionDef, ast.AsyncFunctionDef)
+        if isinstance(node, functions) and _click_command(node) and ast.get_docstring(node) is not None:
+            found.append(node.body[0].lineno)
+        if not isinstance(node, ast.Call):
             continue
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if name in CLICK_DECLARATIONS:
+            found += [k.value.lineno for k in node.keywords if k.arg in HELP_KEYWORDS and _english(k.value)]
+        if not node.args:
+            continue
         shown = (name.endswith(("Error", "Exception")) and name != "AssertionError") or name in SHOWN_BY
         first = node.args[0]
         if shown and _english(first) and not (isinstance(first, ast.Constant) and first.value in allowed):
@@ -163,6 +183,12 @@ def test_the_scan_finds_english_only_messages_and_passes_marked_ones() -> None:
     assert unmarked('click.echo(f"{path}:{line}: {message}")\n') == []
     assert unmarked('raise ValueError("foreign entry")\n', frozenset({"foreign entry"})) == []
     assert unmarked('raise ValueError(f"foreign entry {key}")\n', frozenset({"foreign entry {key}"})) == [1]
+    assert unmarked('click.option("--force", is_flag=True, help="Overwrite it.")\n') == [1]
+    assert unmarked('click.argument("paths", metavar="PATH...")\n') == [1]
+    assert unmarked('click.option("--force", help=N_("Overwrite it."), metavar=N_("FILE"))\n') == []
+    assert unmarked('click.option("--target", metavar="[a|b]")\n') == []
+    assert unmarked('@click.command("init")\ndef command() -> int:\n    """Write a config."""\n') == [3]
+    assert unmarked('@click.command("init", help=N_("Write a config."))\ndef command() -> int:\n    pass\n') == []
 
 
 def test_no_english_only_message() -> None:

@@ -4,6 +4,11 @@
                                           merge them into each <lang>/LC_MESSAGES/contentlint.po, compile the .mo
     python tools/catalogues.py --check    change nothing; exit 1 when a catalogue is out of date or incomplete
 
+The catalogues also hold click's own messages ("Usage:", "Options", "Error: No such option ..."), extracted from
+the installed click: click marks them with gettext and the command line looks them up in our domain (see
+contentlint/cli/__init__.py). A click release that adds or rewords one is reported, not failed: until the
+catalogue has it, that message is shown in English.
+
 The compiled .mo files are committed and shipped as package data, so `pip install -e .` and a wheel both have
 them without a build step; tests/test_i18n.py fails when a .mo no longer matches its .po or a message is
 missing from a catalogue.
@@ -18,8 +23,9 @@ import io
 import sys
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+import click
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir, extract_from_file
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -30,10 +36,14 @@ DOMAIN = "contentlint"
 LANGUAGES = ("ja", "zh")
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
+# click's modules whose messages our command line can show (not prompts, the editor, shell completion or Windows)
+CLICK_MODULES = ("core.py", "decorators.py", "exceptions.py", "formatting.py", "parser.py", "types.py")
+CLICK = "click's own message"  # the comment that marks them in the catalogues
 
 
 def extract() -> Catalog:
-    """Every message in the package's Python and templates, as babel.cfg maps them."""
+    """Every message in the package's Python and templates, as babel.cfg maps them, and click's own messages that
+    the command line can show."""
     with open(ROOT / "babel.cfg", encoding="utf-8") as handle:
         method_map, options_map = parse_mapping_cfg(handle)
     template = Catalog(project="contentlint", copyright_holder="contentlint developers", fuzzy=False)
@@ -41,7 +51,42 @@ def extract() -> Catalog:
         str(ROOT), method_map, options_map, keywords=KEYWORDS, strip_comment_tags=True
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for name in CLICK_MODULES:
+        path = Path(click.__file__).parent / name
+        for lineno, message, _comments, context in extract_from_file("python", str(path), keywords=KEYWORDS):
+            template.add(message, None, [(f"click/{name}", lineno)], auto_comments=[CLICK], context=context)
     return template
+
+
+def _key(message: Message) -> object:
+    return message.id if isinstance(message.id, str) else tuple(message.id)
+
+
+def _clicks(message: Message) -> bool:
+    """Whether the message is click's only (none of ours has the same text)."""
+    return CLICK in message.auto_comments and not any(
+        not filename.startswith("click/") for filename, _line in message.locations
+    )
+
+
+def differences(template: Catalog, catalog: Catalog) -> tuple[list[str], list[str]]:
+    """(problems, notices): messages missing from or extra in ``catalog``; those of click are notices, as a click
+    release adds and rewords messages of its own."""
+    wanted = {_key(m): m for m in template if m.id}
+    have = {_key(m): m for m in catalog if m.id}
+    problems: list[str] = []
+    notices: list[str] = []
+    for key in sorted(wanted.keys() - have.keys(), key=str):
+        clicks = _clicks(wanted[key])
+        (notices if clicks else problems).append(
+            f"{catalog.locale}: not in the .po{' (new in click)' if clicks else ''}: {key!r}"
+        )
+    for key in sorted(have.keys() - wanted.keys(), key=str):
+        clicks = CLICK in have[key].auto_comments
+        (notices if clicks else problems).append(
+            f"{catalog.locale}: no longer in the {'installed click' if clicks else 'code'}: {key!r}"
+        )
+    return problems, notices
 
 
 def po_path(language: str) -> Path:
@@ -112,11 +157,7 @@ def stale(template: Catalog, language: str) -> list[str]:
     if not path.exists():
         return [f"{path.relative_to(ROOT)} is missing: run python tools/catalogues.py"]
     catalog = read(path, language)
-    wanted = {m.id if isinstance(m.id, str) else tuple(m.id) for m in template if m.id}
-    have = {m.id if isinstance(m.id, str) else tuple(m.id) for m in catalog if m.id}
-    found = [f"{language}: not in the .po: {m!r}" for m in sorted(wanted - have, key=str)]
-    found += [f"{language}: no longer in the code: {m!r}" for m in sorted(have - wanted, key=str)]
-    found += problems(catalog)
+    found = differences(template, catalog)[0] + problems(catalog)
     mo = path.with_suffix(".mo")
     if not mo.exists() or compiled(mo) != messages(catalog):
         found.append(f"{mo.relative_to(ROOT)} does not match its .po: run python tools/catalogues.py")
@@ -142,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     template = extract()
     if args.check:
         found = [line for language in LANGUAGES for line in stale(template, language)]
+        for language in LANGUAGES:
+            if po_path(language).exists():
+                for line in differences(template, read(po_path(language), language))[1]:
+                    print(f"notice: {line}", file=sys.stderr)
     else:
         found = []
         for language in LANGUAGES:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from contentlint import i18n
+from contentlint.cli import TranslatedCommand
 from contentlint.cli.options import (
     CommandOptions,
     fail_level_option,
@@ -19,6 +20,7 @@ from contentlint.cli.options import (
 )
 from contentlint.cli.progress import progress
 from contentlint.cli.report import emit, needs_excerpts, refuse_overwriting_input
+from contentlint.i18n import N_
 from contentlint.report import FORMATS
 from contentlint.result import GATES
 from contentlint.run import Runner
@@ -36,7 +38,11 @@ def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
     return [str(p) for p in sorted(set(picked))]
 
 
-@click.command("check")
+@click.command(
+    "check",
+    cls=TranslatedCommand,
+    help=N_("Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."),
+)
 @run_options
 @fail_level_option
 @gate_options
@@ -46,7 +52,7 @@ def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="Output format (auto: github inside GitHub Actions, else text).",
+    help=N_("Output format (auto: github inside GitHub Actions, else text)."),
 )
 @output_options
 @click.option(
@@ -55,27 +61,33 @@ def _changed(runner: Runner, paths: list[str], rev: str | None) -> list[str]:
     is_flag=False,
     flag_value="HEAD",
     default=None,
-    metavar="[REV]",
-    help="Lint only files changed against REV (default: staged and unstaged changes against HEAD), and "
-    "calendars whose entries point at a changed file.",
+    metavar=N_("[REV]"),
+    help=N_(
+        "Lint only files changed against REV (default: staged and unstaged changes against HEAD), and "
+        "calendars whose entries point at a changed file."
+    ),
 )
 @click.option(
     "--gate",
     type=click.Choice(GATES),
     default="all",
     show_default=True,
-    help="What fails the run (exit 1): findings at the fail level and calendar/feed mix scores under "
-    "--fail-under (all), only the mix scores (mix: the editorial-calendar gate; findings are still "
-    "reported), or only the findings.",
+    help=N_(
+        "What fails the run (exit 1): findings at the fail level and calendar/feed mix scores under "
+        "--fail-under (all), only the mix scores (mix: the editorial-calendar gate; findings are still "
+        "reported), or only the findings."
+    ),
 )
 @click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Known findings: written on the first run (when FILE does not exist); later runs report and "
-    "fail only on findings that are not in it.",
+    metavar=N_("FILE"),
+    help=N_(
+        "Known findings: written on the first run (when FILE does not exist); later runs report and "
+        "fail only on findings that are not in it."
+    ),
 )
 def command(opts: CommandOptions, fmt: str, changed: str | None, baseline: Path | None, gate: str) -> int:
-    """Lint posts and calendars (Markdown, YAML posts, YAML/CSV calendars; folders are walked; '-' is stdin)."""
     options = replace(opts.run_options(), keep_excerpts=needs_excerpts(fmt, opts.template))
     runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     selected = list(opts.paths)

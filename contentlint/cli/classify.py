@@ -11,7 +11,9 @@ import click
 
 from contentlint import i18n
 from contentlint.analysis import Analysis
+from contentlint.cli import TranslatedCommand
 from contentlint.cli.options import CommandOptions, run_options, show_skipped
+from contentlint.i18n import N_
 from contentlint.post import Finding
 from contentlint.report.words import names
 from contentlint.run import Runner
@@ -42,11 +44,14 @@ def post_record(analysis: Analysis) -> dict[str, Any] | None:
     }
 
 
-@click.command("classify")
+@click.command(
+    "classify",
+    cls=TranslatedCommand,
+    help=N_("Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."),
+)
 @run_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(opts: CommandOptions, fmt: str) -> int:
-    """Label (product, sale, release, problem, howto), group, purchase stage, confidence and evidence."""
     # classify reports each analysis as it is made, so it always analyses (no cache)
     options = replace(opts, no_cache=True).run_options()
     records = []

@@ -11,7 +11,9 @@ import click
 
 from contentlint import i18n
 from contentlint.checks.registry import KINDS
+from contentlint.cli import TranslatedCommand
 from contentlint.cli.rules import config_options, effective_rules
+from contentlint.i18n import N_
 
 
 def similar_ids(rule_id: str, known: Iterable[str]) -> list[str]:
@@ -26,16 +28,15 @@ def _wrap(text: str) -> str:
     return textwrap.fill(text, width=88, initial_indent="  ", subsequent_indent="  ")
 
 
-@click.command("explain")
-@click.argument("rule_id", metavar="ID")
+@click.command("explain", cls=TranslatedCommand, help=N_("Show a rule's message, rationale, options and examples."))
+@click.argument("rule_id", metavar=N_("ID"))
 @config_options
-def command(rule_id: str, config_file: Path | None, no_config: bool) -> int:
-    """Show a rule's message, rationale, options and examples."""
+def command(rule_id: str, config_file: Path | None, no_config: bool, ui_lang: str | None) -> int:
     _config, rules = effective_rules(config_file, no_config)
     rule = rules.get(rule_id)
     if rule is None:
         close = similar_ids(rule_id, rules)
-        catalogue = i18n.translations(i18n.resolve(None))
+        catalogue = i18n.translations(i18n.resolve(ui_lang))
         if close:
             message = catalogue.gettext("unknown rule id `{rule_id}`. Did you mean: {ids}?")
         else:

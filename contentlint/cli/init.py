@@ -10,7 +10,10 @@ import click
 import yaml
 
 from contentlint import i18n
+from contentlint.cli import TranslatedCommand
+from contentlint.cli.options import ui_lang_option
 from contentlint.config import CONFIG_NAMES, ConfigResolver
+from contentlint.i18n import N_
 from contentlint.sources.readers import include_globs
 
 TEMPLATE = """\
@@ -83,19 +86,21 @@ brief:
 """
 
 
-@click.command("init")
-@click.option("--force", is_flag=True, help="Overwrite an existing .contentlint.yaml.")
+@click.command("init", cls=TranslatedCommand, help=N_("Write a commented .contentlint.yaml in the current folder."))
+@click.option("--force", is_flag=True, help=N_("Overwrite an existing .contentlint.yaml."))
 @click.option(
     "--brief",
     "with_brief",
     is_flag=True,
-    help="Add a commented brand brief (products, audiences, jobs, proof) for the rewrites; added to an "
-    "existing .contentlint.yaml that has none.",
+    help=N_(
+        "Add a commented brand brief (products, audiences, jobs, proof) for the rewrites; added to an "
+        "existing .contentlint.yaml that has none."
+    ),
 )
-def command(force: bool, with_brief: bool) -> int:
-    """Write a commented .contentlint.yaml in the current folder."""
+@ui_lang_option
+def command(force: bool, with_brief: bool, ui_lang: str | None) -> int:
     path = Path.cwd() / CONFIG_NAMES[0]
-    catalogue = i18n.translations(i18n.resolve(None))
+    catalogue = i18n.translations(i18n.resolve(ui_lang))
     if with_brief and path.exists() and not force:
         existing = path.read_text(encoding="utf-8")
         if re.search(r"^brief\s*:", existing, re.MULTILINE):
@@ -116,17 +121,22 @@ def command(force: bool, with_brief: bool) -> int:
     return 0
 
 
-@click.command("config")
-@click.option("--show", "show", is_flag=True, required=True, help="Print the merged effective config.")
-@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.command(
+    "config",
+    cls=TranslatedCommand,
+    help=N_("Show the effective config for PATH (default: the current folder), as YAML."),
+)
+@click.option("--show", "show", is_flag=True, required=True, help=N_("Print the merged effective config."))
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path), metavar=N_("[PATH]"))
 @click.option(
     "--config",
     "config_file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Use this config file instead of the nearest one.",
+    metavar=N_("FILE"),
+    help=N_("Use this config file instead of the nearest one."),
 )
-def config_command(show: bool, path: Path | None, config_file: Path | None) -> int:
-    """Show the effective config for PATH (default: the current folder), as YAML."""
+@ui_lang_option
+def config_command(show: bool, path: Path | None, config_file: Path | None, ui_lang: str | None) -> int:
     resolver = ConfigResolver(config_file)
     target = path or Path.cwd()
     config = resolver.for_directory(target) if target.is_dir() else resolver.for_file(target).for_path(target)

@@ -13,7 +13,7 @@ import click
 from contentlint.calendar.mix import PRESETS
 from contentlint.config import FAIL_LEVELS
 from contentlint.fileio import cache_home
-from contentlint.i18n import DEFAULT, UI_LANGUAGES, resolve, translations
+from contentlint.i18n import DEFAULT, N_, UI_LANGUAGES, resolve, translations
 from contentlint.result import Result
 from contentlint.run import RunOptions
 
@@ -87,8 +87,10 @@ def ui_lang_option(func: Command) -> Command:
     return click.option(
         "--ui-lang",
         type=click.Choice(UI_LANGUAGES),
-        help="Interface language: headings, labels, counts and summaries (default: from LC_ALL, "
-        "LC_MESSAGES or LANG, else en). Findings follow each post's language.",
+        help=N_(
+            "Interface language: headings, labels, counts and summaries (default: from LC_ALL, "
+            "LC_MESSAGES or LANG, else en). Findings follow each post's language."
+        ),
     )(func)
 
 
@@ -105,41 +107,50 @@ run_options = _option_group(
         "ui_lang",
         "verbose",
     ),
-    click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+    click.argument("paths", nargs=-1, required=True, metavar=N_("PATH...")),
     click.option(
         "--config",
         "config_file",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="Use this config file for every path (instead of the nearest .contentlint.yaml).",
+        metavar=N_("FILE"),
+        help=N_("Use this config file for every path (instead of the nearest .contentlint.yaml)."),
     ),
-    click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults."),
+    click.option("--no-config", is_flag=True, help=N_("Ignore config files; use the defaults.")),
     click.option(
-        "--lang", "language", metavar="CODE", help="Language for posts without a `lang` field (default: detect)."
+        "--lang",
+        "language",
+        metavar=N_("CODE"),
+        help=N_("Language for posts without a `lang` field (default: detect)."),
     ),
     click.option(
-        "--stdin-filename", default="<stdin>", show_default=True, help="Name to report for input read from '-'."
+        "--stdin-filename", default="<stdin>", show_default=True, help=N_("Name to report for input read from '-'.")
     ),
     click.option(
         "--cache-dir",
         type=click.Path(file_okay=False, path_type=Path),
-        help="Where results of unchanged files are kept (default: $XDG_CACHE_HOME/contentlint, ~/.cache/contentlint).",
+        metavar=N_("DIRECTORY"),
+        help=N_(
+            "Where results of unchanged files are kept (default: $XDG_CACHE_HOME/contentlint, ~/.cache/contentlint)."
+        ),
     ),
-    click.option("--no-cache", is_flag=True, help="Analyse every file again; read and write no cache."),
+    click.option("--no-cache", is_flag=True, help=N_("Analyse every file again; read and write no cache.")),
     click.option(
         "--jobs",
         "-j",
         type=click.IntRange(0, 64),
         default=0,
         show_default=True,
-        help="Worker processes (0: automatic, one per 50 files up to the CPUs not busy with other work).",
+        help=N_("Worker processes (0: automatic, one per 50 files up to the CPUs not busy with other work)."),
     ),
     ui_lang_option,
     click.option(
         "--verbose",
         "-v",
         is_flag=True,
-        help="Also name the files skipped because they hold no post (site config, data and i18n "
-        "YAML, section pages, redirect stubs), on stderr.",
+        help=N_(
+            "Also name the files skipped because they hold no post (site config, data and i18n "
+            "YAML, section pages, redirect stubs), on stderr."
+        ),
     ),
 )
 
@@ -148,14 +159,16 @@ gate_options = _option_group(
     click.option(
         "--target",
         type=click.Choice(sorted(PRESETS)),
-        help="Stage-mix target for every calendar and feed (default: the calendar's "
-        "target_mix, then config, then 80-20).",
+        help=N_(
+            "Stage-mix target for every calendar and feed (default: the calendar's "
+            "target_mix, then config, then 80-20)."
+        ),
     ),
     click.option(
         "--fail-under",
         type=click.IntRange(0, 100),
-        metavar="SCORE",
-        help="Exit 1 when a calendar's or feed's mix score is below SCORE (default: config, 60).",
+        metavar=N_("SCORE"),
+        help=N_("Exit 1 when a calendar's or feed's mix score is below SCORE (default: config, 60)."),
     ),
 )
 
@@ -164,7 +177,7 @@ fail_level_option = _option_group(
     click.option(
         "--fail-level",
         type=click.Choice(FAIL_LEVELS),
-        help="Lowest level that makes the exit code 1 (default from config: warning).",
+        help=N_("Lowest level that makes the exit code 1 (default from config: warning)."),
     ),
 )
 
@@ -174,12 +187,14 @@ output_options = _option_group(
         "-o",
         "--output",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="Write the report to FILE instead of standard output.",
+        metavar=N_("FILE"),
+        help=N_("Write the report to FILE instead of standard output."),
     ),
     click.option(
         "--template",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format.",
+        metavar=N_("FILE"),
+        help=N_("Render this Jinja2 template (sandboxed, autoescaped) instead of a built-in format."),
     ),
 )
 

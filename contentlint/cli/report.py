@@ -11,8 +11,10 @@ from pathlib import Path
 import click
 
 from contentlint import i18n
+from contentlint.cli import TranslatedCommand
 from contentlint.cli.options import CommandOptions, gate_options, output_options, run_options, show_skipped
 from contentlint.cli.progress import progress
+from contentlint.i18n import N_
 from contentlint.report import FORMATS, resolve_format, write_report
 from contentlint.result import Result
 from contentlint.run import Runner
@@ -77,13 +79,16 @@ def emit(result: Result, fmt: str, output: Path | None, template: Path | None, l
             handle.write(text)
 
 
-@click.command("report")
+@click.command(
+    "report",
+    cls=TranslatedCommand,
+    help=N_("Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."),
+)
 @run_options
 @gate_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True)
 @output_options
 def command(opts: CommandOptions, fmt: str) -> int:
-    """Write a report (text, markdown, html, json, sarif, github, junit) of posts and calendars."""
     options = replace(opts.run_options(), keep_excerpts=needs_excerpts(fmt, opts.template))
     runner = Runner(options, stdin=sys.stdin.buffer if sys.stdin is not None else None)
     paths = list(opts.paths)

@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from contentlint.checks.pack import Rule
-from contentlint.cli.options import Command
+from contentlint.cli import TranslatedCommand
+from contentlint.cli.options import Command, ui_lang_option
 from contentlint.config import Config, ConfigResolver
+from contentlint.i18n import N_
 from contentlint.run import rulebook_for_config
 
 
@@ -20,12 +22,14 @@ def effective_rules(config_file: Path | None, no_config: bool) -> tuple[Config, 
 
 
 def config_options(func: Command) -> Command:
-    func = click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults.")(func)
+    func = ui_lang_option(func)
+    func = click.option("--no-config", is_flag=True, help=N_("Ignore config files; use the defaults."))(func)
     return click.option(
         "--config",
         "config_file",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
-        help="Config file (default: nearest .contentlint.yaml from here).",
+        metavar=N_("FILE"),
+        help=N_("Config file (default: nearest .contentlint.yaml from here)."),
     )(func)
 
 
@@ -43,11 +47,12 @@ def rule_dict(rule: Rule) -> dict[str, object]:
     }
 
 
-@click.command("rules")
+@click.command(
+    "rules", cls=TranslatedCommand, help=N_("List every rule: id, level, kind, languages and what it looks for.")
+)
 @config_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def command(config_file: Path | None, no_config: bool, fmt: str) -> int:
-    """List every rule: id, level, kind, languages and what it looks for."""
+def command(config_file: Path | None, no_config: bool, ui_lang: str | None, fmt: str) -> int:
     _config, rules = effective_rules(config_file, no_config)
     ordered = sorted(rules.values(), key=lambda r: r.id)
     if fmt == "json":

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from contentlint import i18n
+from contentlint.cli import TranslatedCommand
 from contentlint.cli.options import build_run_options, ui_lang_option
 from contentlint.i18n import N_
 
@@ -45,23 +46,31 @@ def _port_free(host: str, port: int, language: str) -> bool:
     return True
 
 
-@click.command("serve")
-@click.argument("paths", nargs=-1, metavar="[PATH...]")
-@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help="Port to listen on.")
+@click.command(
+    "serve",
+    cls=TranslatedCommand,
+    help=N_(
+        "Open a local web page: paste a draft and see its label, stage, findings and rewrites; browse the "
+        "calendars and posts in PATH (a calendar file or a folder of posts)."
+    ),
+)
+@click.argument("paths", nargs=-1, metavar=N_("[PATH...]"))
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True, help=N_("Port to listen on."))
 @click.option(
     "--host",
     default=None,
-    metavar="ADDRESS",
-    help="Listen on ADDRESS instead of 127.0.0.1. Anyone who can reach it can use the page.",
+    metavar=N_("ADDRESS"),
+    help=N_("Listen on ADDRESS instead of 127.0.0.1. Anyone who can reach it can use the page."),
 )
-@click.option("--open", "open_browser", is_flag=True, help="Open the page in the web browser.")
+@click.option("--open", "open_browser", is_flag=True, help=N_("Open the page in the web browser."))
 @click.option(
     "--config",
     "config_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Use this config file (instead of the nearest .contentlint.yaml).",
+    metavar=N_("FILE"),
+    help=N_("Use this config file (instead of the nearest .contentlint.yaml)."),
 )
-@click.option("--no-config", is_flag=True, help="Ignore config files; use the defaults.")
+@click.option("--no-config", is_flag=True, help=N_("Ignore config files; use the defaults."))
 @ui_lang_option
 def command(
     paths: tuple[str, ...],
@@ -72,8 +81,6 @@ def command(
     no_config: bool,
     ui_lang: str | None,
 ) -> int:
-    """Open a local web page: paste a draft and see its label, stage, findings and rewrites; browse the
-    calendars and posts in PATH (a calendar file or a folder of posts)."""
     if not _web_extra_installed():
         click.echo("contentlint: " + i18n.translations(i18n.resolve(ui_lang)).gettext(MISSING_EXTRA), err=True)
         return 2

@@ -7,6 +7,9 @@ from pathlib import Path
 import click
 
 from contentlint import i18n
+from contentlint.cli import TranslatedCommand
+from contentlint.cli.options import ui_lang_option
+from contentlint.i18n import N_
 from contentlint.lang import SUPPORTED
 from contentlint.nlp import pipeline
 
@@ -15,21 +18,27 @@ ARCHITECTURES = ("bow", "bow2", "ensemble", "reduce")
 DEFAULT_ARCH, DEFAULT_EPOCHS, DEFAULT_SEED, DEFAULT_FOLDS = "bow", 5, 0, 5
 
 
-@click.command("train")
-@click.argument("corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar="CORPUS...")
+@click.command(
+    "train",
+    cls=TranslatedCommand,
+    help=N_("Train the classifier from labelled JSONL corpora (files or folders of *.jsonl)."),
+)
+@click.argument(
+    "corpora", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path), metavar=N_("CORPUS...")
+)
 @click.option(
     "--lang",
     "langs",
     multiple=True,
     type=click.Choice(list(SUPPORTED)),
-    help="Languages to train (default: all; the card keeps the others).",
+    help=N_("Languages to train (default: all; the card keeps the others)."),
 )
 @click.option(
     "--arch",
     type=click.Choice(ARCHITECTURES),
     default=DEFAULT_ARCH,
     show_default=True,
-    help="spaCy textcat architecture.",
+    help=N_("spaCy textcat architecture."),
 )
 @click.option("--epochs", type=click.IntRange(1, 200), default=DEFAULT_EPOCHS, show_default=True)
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True)
@@ -38,21 +47,24 @@ DEFAULT_ARCH, DEFAULT_EPOCHS, DEFAULT_SEED, DEFAULT_FOLDS = "bow", 5, 0, 5
     type=click.IntRange(2, 20),
     default=DEFAULT_FOLDS,
     show_default=True,
-    help="Cross-validation folds (by source) for the card's metrics, the calibration and the threshold.",
+    help=N_("Cross-validation folds (by source) for the card's metrics, the calibration and the threshold."),
 )
 @click.option(
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar=N_("DIRECTORY"),
     default=pipeline.MODELS_DIR,
     show_default=True,
-    help="Where the models and MODEL_CARD.md are written.",
+    help=N_("Where the models and MODEL_CARD.md are written."),
 )
-@click.option("--dry-run", is_flag=True, help="Cross-validate only; write nothing.")
+@click.option("--dry-run", is_flag=True, help=N_("Cross-validate only; write nothing."))
 @click.option(
     "--oof",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Also write the out-of-fold text-model scores here (for comparing combiners).",
+    metavar=N_("DIRECTORY"),
+    help=N_("Also write the out-of-fold text-model scores here (for comparing combiners)."),
 )
+@ui_lang_option
 def command(
     corpora: tuple[Path, ...],
     langs: tuple[str, ...],
@@ -63,8 +75,8 @@ def command(
     output: Path,
     dry_run: bool,
     oof: Path | None,
+    ui_lang: str | None,
 ) -> int:
-    """Train the classifier from labelled JSONL corpora (files or folders of *.jsonl)."""
     from contentlint.nlp.corpus import read_corpora
     from contentlint.nlp.modelbuild import BuildPlan, build, command_line
     from contentlint.nlp.modelcard import write_card
@@ -80,7 +92,7 @@ def command(
         output=None if dry_run else output,
         oof=oof,
     )
-    language = i18n.resolve(None)
+    language = i18n.resolve(ui_lang)
     catalogue = i18n.translations(language)
     # the progress lines are `i18n.Text`s, made where the training runs: read here in the interface language
     card = build(plan, records, lambda msg: click.echo(i18n.localise(msg, language), err=True))
