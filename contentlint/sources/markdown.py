@@ -9,7 +9,7 @@ link text does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -121,7 +121,7 @@ def _project_inline(
     return cursor
 
 
-def _add_prose(text: str, offsets: list[int], locate: Callable[[int], int], builder: ProjectionBuilder) -> None:
+def _add_prose(text: str, offsets: Sequence[int], locate: Callable[[int], int], builder: ProjectionBuilder) -> None:
     """Add a text run, leaving out bare URLs (they are not prose)."""
     last = 0
     for match in URL.finditer(text):
