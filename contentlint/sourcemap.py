@@ -85,16 +85,17 @@ class ProjectionBuilder:
         return len(self._offsets)
 
     def add(self, text: str, offsets: Iterable[int]) -> None:
-        before = len(self._offsets)
-        self._offsets.extend(offsets)
-        if len(self._offsets) - before != len(text):
+        # `array.fromlist` copies a list at C speed; `extend` takes any iterable (a range) one item at a time.
+        run = offsets if isinstance(offsets, list) else list(offsets)
+        if len(run) != len(text):
             raise ValueError("projection text and offsets differ in length")
+        self._offsets.fromlist(run)
         self._parts.append(text)
 
     def add_at(self, text: str, offset: int) -> None:
         """Add synthetic text (separators) that all maps to one file offset."""
         self._parts.append(text)
-        self._offsets.extend([offset] * len(text))
+        self._offsets.fromlist([offset] * len(text))
 
     def ends_with_newline(self) -> bool:
         return bool(self._parts) and self._parts[-1].endswith("\n")

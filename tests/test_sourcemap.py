@@ -105,3 +105,12 @@ def test_align_gives_a_range_for_a_run_that_stands_whole() -> None:
     assert align("Buy now", "- **Buy now** today", 0) == range(4, 11)  # after the markup that opened it
     assert located(Shift(100), align("Buy now", "**Buy now**", 0)) == range(102, 109)
     assert located(lambda offset: offset * 2, range(1, 3)) == [2, 4]
+
+
+def test_builder_takes_offsets_as_any_iterable() -> None:
+    builders = [ProjectionBuilder() for _ in range(4)]
+    for builder, offsets in zip(builders, ([4, 5, 6], range(4, 7), (4, 5, 6), iter([4, 5, 6])), strict=True):
+        builder.add("abc", offsets)
+        builder.add_at("\n\n", 9)
+    built = [builder.build(SourceFile("x", "")) for builder in builders]
+    assert {(text, tuple(source_map.offsets)) for text, source_map in built} == {("abc\n\n", (4, 5, 6, 9, 9))}
