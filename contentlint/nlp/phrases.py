@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from contentlint import languages
+from contentlint.nlp.pipeline import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -66,12 +67,11 @@ def _fold(text: str) -> str:
 
 
 def _folded(doc: Doc) -> str | None:
-    """The Doc's folded text, made once per Doc: `doc.text` joins every token anew on each access, and a
-    Chinese Doc has a token per character, so the dozens of surface matchers per post would pay for it again
-    and again."""
+    """The Doc's folded text, made once per Doc: the dozens of surface matchers per post would otherwise fold
+    it again and again."""
     key = "contentlint.folded"
     if key not in doc.user_data:
-        original = doc.text
+        original = doc_text(doc)
         folded = _fold(original)
         doc.user_data[key] = folded if len(folded) == len(original) else None
     return doc.user_data[key]  # type: ignore[no-any-return]
