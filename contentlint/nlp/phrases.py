@@ -6,6 +6,7 @@ PhraseMatcher; in languages written without spaces the normalised surface text i
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -46,20 +47,37 @@ class SurfaceMatcher:
 
     def __init__(self, phrases: Sequence[str]) -> None:
         self.phrases = sorted({_fold(p) for p in phrases if _fold(p)}, key=len, reverse=True)
+        # One pass of one pattern finds every place where a phrase starts, instead of a search of the whole text
+        # per phrase. Its alternatives are tried longest first, so a match is the longest phrase standing there,
+        # and the others standing there are the phrases it starts with.
+        self._any = re.compile("|".join(map(re.escape, self.phrases))) if self.phrases else None
+        self._starting = {p: [q for q in self.phrases if p.startswith(q)] for p in self.phrases}
 
     def __call__(self, doc: Doc) -> list[Any]:
         text = _folded(doc)
         if text is None:  # NFKC changed the length: offsets would not line up
             return []
         spans = []
-        for phrase in self.phrases:
-            start = text.find(phrase)
-            while start != -1:
-                span = doc.char_span(start, start + len(phrase))
-                if span is not None:
-                    spans.append(span)
-                start = text.find(phrase, start + 1)
+        for phrase, start in self.places(text):
+            span = doc.char_span(start, start + len(phrase))
+            if span is not None:
+                spans.append(span)
         return spans
+
+    def places(self, text: str) -> list[tuple[str, int]]:
+        """(phrase, offset) of every occurrence of every phrase in ``text``, overlapping ones too, phrase by
+        phrase in the order of ``phrases`` and each from its first occurrence on."""
+        if self._any is None:
+            return []
+        found: dict[str, list[int]] = {}
+        search = self._any.search
+        match = search(text)
+        while match is not None:
+            start = match.start()
+            for phrase in self._starting[match.group()]:
+                found.setdefault(phrase, []).append(start)
+            match = search(text, start + 1)
+        return [(phrase, start) for phrase in self.phrases for start in found.get(phrase, ())]
 
 
 def _fold(text: str) -> str:
