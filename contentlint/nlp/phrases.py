@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from contentlint import languages
@@ -22,11 +22,18 @@ TOKEN_ATTRS = ("LEMMA", "LOWER", "ORTH", "NORM")
 
 
 def phrase_matcher(nlp: Language, attr: str, key: str, phrases: Sequence[str]) -> Any:
+    return keyed_phrase_matcher(nlp, attr, {key: phrases})
+
+
+def keyed_phrase_matcher(nlp: Language, attr: str, phrases: Mapping[str, Sequence[str]]) -> Any:
+    """One PhraseMatcher for several lists of phrases, each under its key: one pass over a Doc's tokens finds
+    them all, as one matcher per list would."""
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp.vocab, attr=attr)
-    # Patterns go through the same pipeline as posts, so they carry the same lemmas.
-    matcher.add(key, list(nlp.pipe(phrases)))
+    for key, listed in phrases.items():
+        # Patterns go through the same pipeline as posts, so they carry the same lemmas.
+        matcher.add(key, list(nlp.pipe(listed)))
     return matcher
 
 
@@ -99,12 +106,21 @@ class PhraseFinder:
     """Phrases of one language in a Doc: spaCy's PhraseMatcher on ``attr`` and, in Japanese and Chinese, the
     normalised surface text (SurfaceMatcher). A hit that overlaps one of the ``exclude`` phrases is dropped, so a
     short cue can be listed without firing inside ordinary words (最 but not 最近 or 最后).
+
+    Built with ``own_matcher=False`` it has no PhraseMatcher of its own: its caller runs one shared by several
+    finders (`keyed_phrase_matcher`) and gives each its token matches through `among`.
     """
 
     def __init__(
-        self, nlp: Language, lang: str, phrases: Sequence[str], attr: str = "LEMMA", exclude: Sequence[str] = ()
+        self,
+        nlp: Language,
+        lang: str,
+        phrases: Sequence[str],
+        attr: str = "LEMMA",
+        exclude: Sequence[str] = (),
+        own_matcher: bool = True,
     ) -> None:
-        self.matcher = phrase_matcher(nlp, attr, "cue", phrases) if phrases else None
+        self.matcher = phrase_matcher(nlp, attr, "cue", phrases) if phrases and own_matcher else None
         # Written without spaces, the tokenizer may split a phrase differently inside a longer compound or at a
         # phrase end (申し込み as one noun vs 申し/込み before ください), so token matching alone misses cues.
         profile = languages.find(lang)
@@ -112,9 +128,11 @@ class PhraseFinder:
         self.exclude = PhraseFinder(nlp, lang, exclude, attr) if exclude else None
 
     def __call__(self, doc: Doc, extra: Sequence[Any] = ()) -> list[Any]:
-        found = spans(
-            doc, self.matcher(doc) if self.matcher else [], [*extra, *(self.surface(doc) if self.surface else ())]
-        )
+        return self.among(doc, self.matcher(doc) if self.matcher else [], extra)
+
+    def among(self, doc: Doc, matches: list[tuple[int, int, int]], extra: Sequence[Any] = ()) -> list[Any]:
+        """The phrases in ``doc``, given the token ``matches`` of this finder's phrases."""
+        found = spans(doc, matches, [*extra, *(self.surface(doc) if self.surface else ())])
         if self.exclude is None:
             return found
         blocked = self.exclude(doc)
