@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from contentlint.nlp import pipeline
-from contentlint.nlp.phrases import SurfaceMatcher, _fold, _folded
+from contentlint.nlp.phrases import SurfaceMatcher, _fold, _fold_by_line, _folded
 
 
 def _places_phrase_by_phrase(phrases: list[str], text: str) -> list[tuple[str, int]]:
@@ -63,3 +63,21 @@ def test_hits_on_token_boundaries_only_in_a_japanese_post() -> None:
     assert "オフ" not in {s.text for s in found}  # inside オフィス
     assert [s.text for s in found].count("今だけ") == 2
     assert _fold("ＳＡＬＥ") == "sale"
+
+
+# Characters NFKC composes, decomposes, reorders or widens, and ones lower() treats by context (final sigma, İ).
+_NFKC_CHARS = st.sampled_from(
+    [
+        *"aeAE ｶﾊﾟﾞ\u3099\u309aかはカハ\u0301\u0308\u0323\u1100\u1161\u11a8！（）：Ａａ１ﬁ㍿½①ΣσİK\u212a",
+        "\n",
+        "\n\n",
+        "\r",
+        " \n",
+    ]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_NFKC_CHARS, max_size=30).map("".join))
+def test_folding_line_by_line_is_folding_the_whole_text(text: str) -> None:
+    assert _fold_by_line(text) == _fold(text)
