@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from contentlint.nlp.phrases import PhraseFinder, keyed_phrase_matcher
+from contentlint.nlp.pipeline import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -38,9 +39,10 @@ class CueMatcher:
         by_set: dict[int, list[tuple[int, int, int]]] = {}
         for match in self._matcher(doc) if self._matcher else ():
             by_set.setdefault(match[0], []).append(match)
+        text = doc_text(doc)  # a span's own `.text` joins its tokens, a Python Token object each
         return {
             cue_set: [
-                CueMatch(cue_set, span.text, span.start_char, span.end_char)
+                CueMatch(cue_set, text[span.start_char : span.end_char], span.start_char, span.end_char)
                 for span in find.among(doc, by_set.get(key, []))
             ]
             for cue_set, key, find in self._sets
