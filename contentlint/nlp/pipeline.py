@@ -136,9 +136,11 @@ def _keeping_text(made: Iterator[tuple[Doc, str]]) -> Iterator[Doc]:
 def doc_text(doc: Doc) -> str:
     """``doc.text``, free for a Doc from `make_docs`, which keeps the text the Doc was made from (spaCy's tokenizers
     give back that text exactly); `doc.text` itself joins every token anew, a Python Token object each. A Doc made
-    elsewhere falls back to `doc.text`."""
-    text = doc.user_data.get(_TEXT)
-    return doc.text if text is None else text
+    elsewhere pays for `doc.text` once, at the first call, and keeps it too (a Doc's text never changes)."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 _SYMBOL_RUN = re.compile(rf"[^\w\s]{{{RUN + 1},}}")

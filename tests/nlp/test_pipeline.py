@@ -72,10 +72,11 @@ def test_make_docs_keeps_each_docs_text_as_spacy_gives_it_back(lang: str) -> Non
     assert [pipeline.doc_text(doc) for doc in docs] == [pipeline.linear_text(lang, text) for text in texts]
 
 
-def test_a_doc_made_elsewhere_gives_its_text_all_the_same() -> None:
+def test_a_doc_made_elsewhere_gives_its_text_all_the_same_and_keeps_it() -> None:
     doc = pipeline.load("en")("Buy now, while stocks last.")
     assert pipeline._TEXT not in doc.user_data
     assert pipeline.doc_text(doc) == "Buy now, while stocks last."
+    assert doc.user_data[pipeline._TEXT] == doc.text
 
 
 def test_a_post_longer_than_spacys_guard_is_analysed() -> None:
