@@ -85,16 +85,17 @@ class ProjectionBuilder:
         return len(self._offsets)
 
     def add(self, text: str, offsets: Iterable[int]) -> None:
-        before = len(self._offsets)
-        self._offsets.extend(offsets)
-        if len(self._offsets) - before != len(text):
+        # `array.fromlist` copies a list at C speed; `extend` takes any iterable (a range) one item at a time.
+        run = offsets if isinstance(offsets, list) else list(offsets)
+        if len(run) != len(text):
             raise ValueError("projection text and offsets differ in length")
+        self._offsets.fromlist(run)
         self._parts.append(text)
 
     def add_at(self, text: str, offset: int) -> None:
         """Add synthetic text (separators) that all maps to one file offset."""
         self._parts.append(text)
-        self._offsets.extend([offset] * len(text))
+        self._offsets.fromlist([offset] * len(text))
 
     def ends_with_newline(self) -> bool:
         return bool(self._parts) and self._parts[-1].endswith("\n")
@@ -142,15 +143,18 @@ class Shift:
         return self.base + offset
 
 
-def located(locate: Callable[[int], int], offsets: Sequence[int]) -> list[int]:
-    """``locate`` of each offset; a `Shift` adds its base to the run in one pass instead of a call each."""
+def located(locate: Callable[[int], int], offsets: Sequence[int]) -> Sequence[int]:
+    """``locate`` of each offset; a `Shift` adds its base to the run in one pass instead of a call each, and
+    to a range (a run `align` found standing in the text as written) in one step."""
     if isinstance(locate, Shift):
         base = locate.base
+        if isinstance(offsets, range):
+            return range(offsets.start + base, offsets.stop + base, offsets.step)
         return [base + offset for offset in offsets]
     return [locate(offset) for offset in offsets]
 
 
-def align(value: str, source: str, start: int, end: int | None = None, quoted: bool = False) -> list[int]:
+def align(value: str, source: str, start: int, end: int | None = None, quoted: bool = False) -> Sequence[int]:
     """Offsets in ``source`` (searched forward from ``start``) of each character of ``value``.
 
     Used at parse time to place a parsed value (a YAML scalar, a Markdown text run) in the text it came from.
@@ -159,14 +163,35 @@ def align(value: str, source: str, start: int, end: int | None = None, quoted: b
     whitespace that is not at the current position) maps to the current source position without consuming
     anything. In a YAML double-quoted scalar (``quoted``), an escaped backslash and an escape by code point
     (`\\U0001F600`) are consumed whole by the character they write.
+
+    A value that stands whole in ``source`` (the usual case) is placed as a ``range``, else as a list.
     """
     limit = len(source) if end is None else min(end, len(source))
-    if start + len(value) <= limit and source.startswith(value, start):
-        return list(range(start, start + len(value)))  # the common case: the run stands in the file as it is
+    size = len(value)
+    if start + size <= limit and source.startswith(value, start):
+        return range(start, start + size)  # the common case: the run stands in the file as it is
+    first = value[:1]
+    if first and not quoted and not first.isspace() and not source.startswith(first, start, limit):
+        # A run after the markup that opened it (`**`, `[`, `- `): the loop below would find its first
+        # character a short way ahead and take the rest as it stands there.
+        found = source.find(first, start, min(limit, start + _LOOKAHEAD))
+        if found != -1 and found + size <= limit and source.startswith(value, found):
+            return range(found, found + size)
     offsets: list[int] = []
     pos = start
     find = source.find
-    for char in value:
+    index = 0
+    while index < size:
+        char = value[index]
+        if pos < limit and source[pos] == char and not (quoted and char == "\\"):
+            # The characters that stand at the current position, taken a run at a time (the steps below
+            # would take them one by one).
+            run = _standing_run(value, index, source, pos, limit, quoted)
+            offsets.extend(range(pos, pos + run))
+            pos += run
+            index += run
+            continue
+        index += 1
         escape = _escape(source, pos, limit, char) if quoted else 0
         if escape:
             offsets.append(pos)
@@ -190,3 +215,28 @@ def align(value: str, source: str, start: int, end: int | None = None, quoted: b
         else:
             offsets.append(min(pos, max(limit - 1, start)))
     return offsets
+
+
+def _standing_run(value: str, index: int, source: str, pos: int, limit: int, quoted: bool) -> int:
+    """How many characters of ``value`` from ``index`` stand in ``source`` from ``pos`` (before ``limit``).
+
+    In a double-quoted scalar the run stops before a backslash, which may open an escape. Found by comparing
+    chunks that double while they match and halve when they do not: a short run is one comparison, a long one
+    a few, and a long YAML body with a break in each line costs no comparison of all the rest at every break."""
+    most = min(len(value) - index, limit - pos)
+    if quoted:
+        backslash = value.find("\\", index, index + most)
+        if backslash != -1:
+            most = backslash - index
+    length, step = 0, _LOOKAHEAD
+    startswith = source.startswith
+    while length < most:
+        take = min(step, most - length)
+        if startswith(value[index + length : index + length + take], pos + length):
+            length += take
+            step *= 2
+        elif take == 1:
+            break
+        else:
+            step = take // 2
+    return length

@@ -16,6 +16,8 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from contentlint.nlp.pipeline import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -41,7 +43,7 @@ class SourceNearby:
         sources = [s.start_char for s in self.find_sources(doc)]
         if not sources:
             return list(claims)
-        text = doc.text
+        text = doc_text(doc)
         starts = paragraph_starts(text)
         source_paragraphs = {bisect_right(starts, offset) for offset in sources}
         kept = []

@@ -6,7 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from contentlint.nlp.phrases import PhraseFinder
+from contentlint.nlp.phrases import PhraseFinder, keyed_phrase_matcher
+from contentlint.nlp.pipeline import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -25,15 +26,24 @@ class CueMatcher:
     """Finds every cue set's phrases in a Doc (lemmas; in Japanese and Chinese also the normalised surface text)."""
 
     def __init__(self, nlp: Language, lang: str, cues: Mapping[str, Mapping[str, Sequence[str]]]) -> None:
-        # The same finder as the phrases rules: lemmas, and in Japanese and Chinese the surface text too.
+        listed = {cue_set: list(cues[cue_set].get(lang, ())) for cue_set in sorted(cues) if cues[cue_set].get(lang)}
+        # One PhraseMatcher holds every set's phrases under the set's name: one pass over a Doc's tokens instead of
+        # one per set. Each set's finder is the phrases rules' own (lemmas, and the surface text where unspaced).
+        self._matcher = keyed_phrase_matcher(nlp, "LEMMA", listed) if listed else None
         self._sets = [
-            (cue_set, PhraseFinder(nlp, lang, list(cues[cue_set].get(lang, ()))))
-            for cue_set in sorted(cues)
-            if cues[cue_set].get(lang)
+            (cue_set, nlp.vocab.strings.add(cue_set), PhraseFinder(nlp, lang, phrases, own_matcher=False))
+            for cue_set, phrases in listed.items()
         ]
 
     def __call__(self, doc: Doc) -> dict[str, list[CueMatch]]:
+        by_set: dict[int, list[tuple[int, int, int]]] = {}
+        for match in self._matcher(doc) if self._matcher else ():
+            by_set.setdefault(match[0], []).append(match)
+        text = doc_text(doc)  # a span's own `.text` joins its tokens, a Python Token object each
         return {
-            cue_set: [CueMatch(cue_set, span.text, span.start_char, span.end_char) for span in find(doc)]
-            for cue_set, find in self._sets
+            cue_set: [
+                CueMatch(cue_set, text[span.start_char : span.end_char], span.start_char, span.end_char)
+                for span in find.among(doc, by_set.get(key, []))
+            ]
+            for cue_set, key, find in self._sets
         }

@@ -121,12 +121,32 @@ def combiner(lang: str, entry: bool = False) -> Combiner | None:
 
 
 def make_docs(lang: str, texts: Iterable[str]) -> Iterator[Doc]:
-    """Docs for ``texts`` in order, batched through ``nlp.pipe``."""
+    """Docs for ``texts`` in order, batched through ``nlp.pipe``; each keeps the text it was made from (`doc_text`)."""
     nlp = load(lang)
     # spaCy's 1,000,000-character guard protects parsers and NER, which we do not run; our own file-size limit
     # (max_file_bytes) bounds a post, so the guard only turned a long, legal post into a crash.
     nlp.max_length = max(nlp.max_length, MAX_TEXT)
-    return nlp.pipe((linear_text(lang, text) for text in texts), batch_size=BATCH_SIZE)
+    linear = (linear_text(lang, text) for text in texts)
+    return _keeping_text(nlp.pipe(((text, text) for text in linear), batch_size=BATCH_SIZE, as_tuples=True))
+
+
+_TEXT = "contentlint.text"  # the Doc's key in `doc.user_data` for the text it was made from
+
+
+def _keeping_text(made: Iterator[tuple[Doc, str]]) -> Iterator[Doc]:
+    for doc, text in made:
+        doc.user_data[_TEXT] = text
+        yield doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, free for a Doc from `make_docs`, which keeps the text the Doc was made from (spaCy's tokenizers
+    give back that text exactly); `doc.text` itself joins every token anew, a Python Token object each. A Doc made
+    elsewhere pays for `doc.text` once, at the first call, and keeps it too (a Doc's text never changes)."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 _SYMBOL_RUN = re.compile(rf"[^\w\s]{{{RUN + 1},}}")

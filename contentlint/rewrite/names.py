@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from contentlint.nlp.pipeline import doc_text
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -430,7 +432,7 @@ def japanese(doc: Doc, title_end: int) -> list[Candidate]:
     """Latin and katakana names (Excel, カケイボPro, マネーフォワード), proper nouns and quoted names, never a
     generic noun: a katakana word stands as a name only when Sudachi splits it into words none of which is
     generic, or tags it a proper noun."""
-    text = doc.text
+    text = doc_text(doc)
     out: list[Candidate] = []
     for match in _JA_QUOTED.finditer(text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="expand")

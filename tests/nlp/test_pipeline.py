@@ -6,7 +6,7 @@ import pytest
 
 from contentlint.nlp import pipeline
 from contentlint.taxonomy import CLASSES
-from tests.helpers import finishes_within
+from tests.helpers import REPO, finishes_within
 
 
 def test_shipped_models_load_offline_with_the_classifier() -> None:
@@ -56,6 +56,27 @@ def test_japanese_uses_sudachi_split_mode_a() -> None:
 def test_make_docs_keeps_order() -> None:
     texts = ["first post", "second post", "third"]
     assert [d.text for d in pipeline.make_docs("en", texts)] == texts
+
+
+# Texts where a tokenizer could give back something else: spaces at the ends and in runs, tabs, blank lines,
+# no-break and ideographic spaces, a combining accent, emoji, a symbol run linear_text breaks, nothing at all.
+_AWKWARD = ["", " ", "  Buy  now \t\n\n\t", "a\u00a0b\u3000c e\u0301", "😀🎉 ok", "Sale" + "!" * 80, "\n今だけ 半額\n"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja", "zh"])
+def test_make_docs_keeps_each_docs_text_as_spacy_gives_it_back(lang: str) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "samples" / lang).iterdir())] + _AWKWARD
+    docs = list(pipeline.make_docs(lang, texts))
+    assert all(pipeline._TEXT in doc.user_data for doc in docs)  # kept, not the fallback below
+    assert [pipeline.doc_text(doc) for doc in docs] == [doc.text for doc in docs]
+    assert [pipeline.doc_text(doc) for doc in docs] == [pipeline.linear_text(lang, text) for text in texts]
+
+
+def test_a_doc_made_elsewhere_gives_its_text_all_the_same_and_keeps_it() -> None:
+    doc = pipeline.load("en")("Buy now, while stocks last.")
+    assert pipeline._TEXT not in doc.user_data
+    assert pipeline.doc_text(doc) == "Buy now, while stocks last."
+    assert doc.user_data[pipeline._TEXT] == doc.text
 
 
 def test_a_post_longer_than_spacys_guard_is_analysed() -> None:
