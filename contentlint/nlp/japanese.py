@@ -154,18 +154,20 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
         known = self._morphemes.get
         at = covered = 0  # where the next morpheme starts; where the text that no token covers yet starts
         after_word = False  # the last morpheme with a surface was a word: a " " right after it is the word's space
+        add = rows.append  # (one lookup, not one per token)
         for piece in chunks(text):
-            surfaces = []
-            for morpheme in self.tokenizer.tokenize(piece):
-                surface = morpheme.surface()
-                surfaces.append(surface)
+            morphemes = list(self.tokenizer.tokenize(piece))
+            surfaces = [morpheme.surface() for morpheme in morphemes]
+            if "".join(surfaces) != piece:
+                return None
+            for surface, morpheme in zip(surfaces, morphemes, strict=True):
                 if not surface:
                     continue
                 row, kind, length = known((surface, morpheme.word_id())) or self._entry(morpheme, surface)
                 if kind == _WORD:
                     if at > covered:
-                        rows.append(self._gap(text[covered:at]))
-                    rows.append(row)
+                        add(self._gap(text[covered:at]))
+                    add(row)
                     at = covered = at + length
                     after_word = True
                     continue
@@ -176,8 +178,6 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
                     return None
                 at += length
                 after_word = False
-            if "".join(surfaces) != piece:
-                return None
         if covered < len(text):
             rows.append(self._gap(text[covered:]))
         spaces = [False] * len(rows)
