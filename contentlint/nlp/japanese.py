@@ -235,6 +235,7 @@ class FastJapaneseTokenizer(JapaneseTokenizer):
         return len(self._surfaces) - 1
 
     def _tag(self, tag: str) -> int:
+        """The tag's index in the matrix of TAG_BIGRAM_MAP pairs (which a new tag rebuilds)."""
         index = self._tag_index.get(tag)
         if index is None:
             index = self._tag_index[tag] = len(self._tags)
