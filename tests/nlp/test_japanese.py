@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,16 @@ EDGES = [
     "え…… そう…",
     "ラクケイとヨヤクル",
 ]
+# What random texts are made of: every kind of whitespace (some that Sudachi reads as words), kana, kanji, numerals,
+# full- and half-width letters and digits, punctuation, emoji with modifiers and joiners.
+MIXED = (
+    list(" \t\n\r\u3000\u00a0\u2003\u200b") * 3
+    + list("あいうえおかがきくけこさしすせそたちっつてとなにのはまみむめもやゆよらりるれろわをんー")
+    + list("アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモャュョン")
+    + list("日本語今日明日時間会社新発売限定一二三四五六七八九十百千万円個人")
+    + list("abcXYZ0123456789０１２３ＡＢＣ。、！？「」（）・…‥〜~!?.,:;-_/%％#@&*+=|")
+    + ["🎉", "👍🏽", "👨‍👩‍👧"]
+)
 # Longer than SudachiPy reads at once, so spaCy's tokenizer cannot read them: the one pass is compared with spaCy's
 # steps over the same pieces. Cut after a 。 that a space follows (the space is the last word's, across the cut),
 # after a line break that more whitespace follows, and anywhere, inside a run of spaces or between a word and one.
@@ -78,6 +89,15 @@ def test_every_token_attribute_is_what_spacys_tokenizer_gives() -> None:
     for text in [*texts, *texts]:  # twice: the second time from the tokenizer's caches
         assert attributes(fast(text)) == attributes(spacys(text)), text[:60]
         assert attributes(fast._reference(text)) == attributes(spacys(text)), text[:60]
+
+
+def test_random_mixes_of_whitespace_and_words_get_spacys_tokens() -> None:
+    nlp = pipeline.load("ja")
+    spacys = JapaneseTokenizer(nlp.vocab, split_mode="A")
+    rng = random.Random(19)
+    for _ in range(400):
+        text = "".join(rng.choice(MIXED) for _ in range(rng.randint(0, 40)))
+        assert attributes(nlp.tokenizer(text)) == attributes(spacys(text)), repr(text)
 
 
 def test_a_post_longer_than_sudachi_reads_at_once_is_read_in_pieces() -> None:
