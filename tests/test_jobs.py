@@ -126,3 +126,42 @@ def test_workers_link_rules_to_the_docs_site_as_one_process_does(tmp_path: Path)
     assert outputs[0] == outputs[1]
     rules = {r["id"]: r for r in json.loads(outputs[1])["runs"][0]["tool"]["driver"]["rules"]}
     assert rules["hard-sell"]["helpUri"] == "https://docs.example.com/rules/hard-sell/"
+
+
+def _recording_worker(*args: object) -> object:
+    """`_outcomes_in_worker` that first notes its process and how many objects it inherited frozen (module-level,
+    so that the pool can send it)."""
+    import gc
+    import os
+
+    from contentlint import run as run_module
+
+    with open(os.environ["FROZEN_LOG"], "a", encoding="utf-8") as handle:
+        handle.write(f"{os.getpid()} {gc.get_freeze_count()}\n")
+    return run_module.__dict__["_recorded_worker"](*args)
+
+
+def test_workers_inherit_the_warm_objects_frozen_and_the_parent_unfreezes_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`gc.freeze` before the fork: the workers' collections never walk the pipelines and rule sets they inherit."""
+    import gc
+    import os
+    import sys
+
+    from contentlint import run as run_module
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("workers are forked on Linux only")
+    tree = tmp_path / "posts"
+    shutil.copytree(REPO / "samples" / "en", tree)
+    log = tmp_path / "frozen"
+    monkeypatch.setenv("FROZEN_LOG", str(log))
+    monkeypatch.setitem(run_module.__dict__, "_recorded_worker", run_module._outcomes_in_worker)
+    monkeypatch.setattr(run_module, "_outcomes_in_worker", _recording_worker)
+    before = gc.get_freeze_count()
+    code, _out, _ = run(["check", str(tree), "--no-cache", "--jobs", "2"])
+    assert code == 1
+    lines = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    assert lines and all(pid != str(os.getpid()) and int(frozen) > 10_000 for pid, frozen in lines)
+    assert gc.get_freeze_count() == before  # the parent collects as usual again
