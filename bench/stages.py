@@ -4,8 +4,9 @@
 
 The stages are timed in one process on the posts bench/peers.py lints (same seed), each stage the way `check`
 runs it, with CPU time (time.process_time), which other work on a shared machine moves far less than wall time.
-The start-up stages are separate processes: `python -c pass`, the imports of `contentlint check`, `import spacy`,
-and one forked worker's start. Nothing is asserted; --write records the breakdown in bench/RESULTS.md.
+The start-up stages are separate processes: `python -c pass`, the imports of `contentlint check`, `import spacy`;
+and, in the process that holds the loaded pipelines, one forked worker's start (wall time). Nothing is asserted;
+--write records the breakdown in bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -55,6 +56,23 @@ def _apply(proc: Any, docs: list[Any], batch_size: int) -> list[Any]:
     """One pipeline component over every doc (in batches where the component has ``pipe``)."""
     run = getattr(proc, "pipe", None)
     return list(run(docs, batch_size=batch_size) if run else map(proc, docs))
+
+
+def worker_start(repeat: int = 5) -> float:
+    """Wall seconds from asking a fresh pool of one forked worker for a trivial task until its answer is back, in a
+    process that holds the loaded pipelines and rules (what `check --jobs N` pays per worker before its first file)."""
+    import multiprocessing
+    import statistics
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            pool.submit(os.getpid).result()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def stages(folder: Path) -> dict[str, float]:
@@ -112,6 +130,7 @@ def stages(folder: Path) -> dict[str, float]:
     clock.spent["rule matching (all rules)"] = sum(by_rule.values())
     result = Runner(RunOptions(jobs=1)).run([str(folder)])
     clock.time("rendering (text report)", write_text, result, io.StringIO())
+    clock.spent["worker start: fork with the pipelines loaded, first task back (wall s, median of 5)"] = worker_start()
     top = sorted(by_rule.items(), key=lambda kv: -kv[1])[:3]
     clock.spent["  of which " + ", ".join(f"{k} {v:.2f}" for k, v in top)] = 0.0
     return dict(clock.spent)
