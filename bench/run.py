@@ -135,7 +135,7 @@ def main() -> None:
             (
                 "one file, cold (pre-commit)",
                 f"{one:.2f} s",
-                f"floor+{one - floor_spacy:.2f} s ({one / floor_spacy:.2f}x import spacy)",
+                f"floor {one - floor_spacy:+.2f} s ({one / floor_spacy:.2f}x import spacy)",
                 "<= floor + 0.3 s",
             )
         )
