@@ -122,7 +122,14 @@ class LazyGroup(TranslatedCommand, click.Group):
     help=N_("Lint content strategy: find promotional posts, score the stage mix, suggest insight-led rewrites."),
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, prog_name="contentlint", help=N_("Show the version and exit."))
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=lambda ctx, _param, value: _show_version(ctx, value),
+    help=N_("Show the version and exit."),
+)
 @click.option(
     "--ui-lang",
     type=click.Choice(i18n.UI_LANGUAGES),
@@ -132,6 +139,16 @@ class LazyGroup(TranslatedCommand, click.Group):
 def cli(ctx: click.Context, ui_lang: str | None) -> None:
     if ui_lang is not None:  # the default of each command's --ui-lang
         ctx.default_map = {name: {"ui_lang": ui_lang} for name in COMMANDS}
+
+
+def _show_version(ctx: click.Context, value: bool) -> None:
+    """`--version`, worded when it is shown: click's own option words its line once, when the program is loaded,
+    so it stayed English. The words are click's, which our catalogues translate (`speaking`)."""
+    if not value or ctx.resilient_parsing:
+        return
+    line = gettext.gettext("%(prog)s, version %(version)s")
+    click.echo(line % {"prog": "contentlint", "package": "contentlint", "version": __version__}, color=ctx.color)
+    ctx.exit()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

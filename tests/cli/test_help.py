@@ -197,3 +197,20 @@ def test_speaking_a_language_is_undone_and_english_changes_nothing(write) -> Non
         del cli.invoke
     assert seen == [(domain, variable), ("contentlint", "zh")]
     assert (gettext.textdomain(), os.environ.get("LANGUAGE")) == (domain, variable)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--version"], "contentlint, version "),
+        (["--ui-lang", "ja", "--version"], "contentlint バージョン "),
+        (["--ui-lang", "zh", "--version"], "contentlint 版本 "),
+    ],
+)
+def test_the_version_line_is_in_the_interface_language(
+    args: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from contentlint.version import __version__
+
+    assert main(args) == 0
+    assert capsys.readouterr().out == f"{expected}{__version__}\n"
