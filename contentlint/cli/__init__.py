@@ -95,7 +95,7 @@ class TranslatedCommand(click.Command):
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         # click words the help option's help once, when it first makes the option, in the language of that moment;
-        # it is worded here instead, in the language of the help being shown (see _help_in_interface_language)
+        # it is worded here instead, in the language of the help being shown (see helptext.in_interface_language)
         option = super().get_help_option(ctx)
         if option is not None:
             option.help = self.help_option_help
@@ -154,6 +154,11 @@ def _show_version(ctx: click.Context, value: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (0 clean, 1 findings, 2 usage/config/input errors)."""
     language = interface_language(argv)
+    with speaking(language):  # click's words in what it shows for an error too, after the group's own run
+        return _main(argv, language)
+
+
+def _main(argv: Sequence[str] | None, language: str) -> int:
     try:
         code = cli.main(args=list(argv) if argv is not None else None, prog_name="contentlint", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -165,12 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from contentlint.cli.helptext import in_interface_language
 
         # "Error:", "Try ... for help." and the message are worded when shown, the metavars in them too
-        with speaking(language), in_interface_language(exc.ctx.command, exc.ctx) if exc.ctx else nullcontext():
+        with in_interface_language(exc.ctx.command, exc.ctx) if exc.ctx else nullcontext():
             exc.show()
         return 2
     except click.ClickException as exc:
-        with speaking(language):
-            exc.show()
+        exc.show()
         return 2
     except ContentlintError as exc:
         click.echo(f"contentlint: {exc.in_language(language)}", err=True)
